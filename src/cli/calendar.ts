@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { reportProblems } from './exit.js';
+import { paint } from './style.js';
+
+export function registerCalendar(program: Command): void {
+  addCommonOptions(
+    program
+      .command('calendar')
+      .description('列出工作日与休息日 list the working days and the excluded days with their reasons')
+      .option('--json', 'JSON on stdout'),
+  ).action((opts: CommonOptions & { json?: boolean }) => {
+    const { config, calendar, warnings } = loadContext(opts);
+    reportProblems(warnings);
+    const days = calendar.days(config.from, config.to);
+    const workingDays = days.filter((d) => d.working).map((d) => ({ date: d.date, weekday: d.weekday, makeup: d.makeup }));
+    const excluded = days.filter((d) => !d.working).map((d) => ({ date: d.date, weekday: d.weekday, reason: d.reason! }));
+    if (opts.json) {
+      const out = { from: config.from, to: config.to, region: config.region, workingDays, excluded, warnings: warnings.map((w) => w.message) };
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    const c = paint();
+    for (const d of days) {
+      if (d.working) process.stdout.write(`${d.date} ${d.weekday} 工作日${d.makeup ? c.yellow(`（调休上班：${d.reason}）`) : ''}\n`);
+      else process.stdout.write(c.dim(`${d.date} ${d.weekday} 休息：${d.reason}`) + '\n');
+    }
+    process.stdout.write(`${config.from} 至 ${config.to}：工作日 ${workingDays.length} 天，休息 ${excluded.length} 天` +
+      `${workingDays.some((d) => d.makeup) ? `（含调休上班 ${workingDays.filter((d) => d.makeup).length} 天）` : ''}\n`);
+  });
+}

@@ -1,0 +1,46 @@
+// Loading what every command needs: the configuration with command-line overrides, and the calendar.
+import type { Command } from 'commander';
+import { makeCalendar, type Calendar } from '../core/calendar.js';
+import type { Config } from '../core/config.js';
+import type { Problem } from '../core/types.js';
+import { loadConfig } from '../io/config-file.js';
+import { loadHolidays } from '../io/load.js';
+import { reportProblems } from './exit.js';
+
+export interface CommonOptions {
+  config?: string;
+  from?: string;
+  to?: string;
+  region?: string;
+  holidays?: string;
+}
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('-c, --config <file>', '配置文件 configuration file (rota.json); defaults reproduce the seed round')
+    .option('--from <date>', '起始日期 first day, YYYY-MM-DD')
+    .option('--to <date>', '结束日期 last day, YYYY-MM-DD')
+    .option('--region <id>', '地区 region for regional holidays: national | xinjiang')
+    .option('--holidays <file>', '节假日覆盖文件 holidays override CSV (日期, 类型, 名称)');
+}
+
+/** Command-line values win over the file; undefined ones are left out. */
+export function overridesFrom(opts: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of keys) if (opts[k] !== undefined) out[k] = opts[k];
+  return out;
+}
+
+export function loadContext(opts: CommonOptions, extra: Record<string, unknown> = {}): { config: Config; calendar: Calendar; warnings: Problem[] } {
+  const { config, problems } = loadConfig(opts.config, { ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']), ...extra });
+  reportProblems(problems);
+  const cfg = config!;
+  const holidays = cfg.holidays ? loadHolidays(cfg.holidays) : { entries: [], problems: [] };
+  reportProblems(holidays.problems);
+  const calendar = makeCalendar({ region: cfg.region, overrides: holidays.entries });
+  const warnings: Problem[] = calendar.unknownYears(cfg.from, cfg.to).map((y) => ({
+    severity: 'warning',
+    message: `${y}年的官方节假日安排（国务院${cfg.region === 'xinjiang' ? '及自治区' : ''}通知）尚未收录，${y}年只按周末计算；请在 --holidays 文件（日期, 类型, 名称）中补充当年的放假和调休上班日。The official holiday arrangement for ${y} is unknown; add it in a --holidays file.`,
+  }));
+  return { config: cfg, calendar, warnings };
+}

@@ -1,0 +1,19 @@
+// How the CLI ends: problems on stderr, exit 2 for bad input or usage, never a stack trace.
+import { formatProblem, hasErrors } from '../core/problems.js';
+import type { Problem } from '../core/types.js';
+
+/** Thrown to stop a command with a message and an exit code (2 bad input/usage, 1 rule not met). */
+export class Exit extends Error {
+  constructor(readonly code: number, message = '') {
+    super(message);
+  }
+}
+
+/** Prints warnings; on any error prints all of them and stops with exit code 2. */
+export function reportProblems(problems: Problem[]): void {
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  if (hasErrors(problems)) {
+    const n = problems.filter((p) => p.severity === 'error').length;
+    throw new Exit(2, `${n} error${n > 1 ? 's' : ''} in the input; nothing was written.`);
+  }
+}

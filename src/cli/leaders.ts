@@ -1,0 +1,37 @@
+import type { Command } from 'commander';
+import { formatDateList } from '../core/date-list.js';
+import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { reportProblems } from './exit.js';
+import { paint } from './style.js';
+
+export function registerLeaders(program: Command): void {
+  addCommonOptions(
+    program
+      .command('leaders')
+      .description('读取并合并领导名单 read and merge leader lists exactly as the planner will, and show them or every error')
+      .argument('[files...]', '领导名单 CSV files (one per institution office is fine); default: the configuration\'s leaders')
+      .option('--json', 'JSON on stdout'),
+  ).action(async (files: string[], opts: CommonOptions & { json?: boolean }) => {
+    const { config } = loadContext(opts, files.length ? { leaders: files } : {});
+    const { loadLeaders } = await import('../io/load.js');
+    const { leaders, problems } = loadLeaders(config.leaders, config.institutions);
+    reportProblems(problems);
+    if (opts.json) {
+      const out = leaders.map(({ source: _s, ...l }) => l);
+      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      return;
+    }
+    const c = paint();
+    let current = '';
+    for (const l of leaders) {
+      if (l.institution !== current) {
+        current = l.institution;
+        process.stdout.write(c.bold(`${current}\n`));
+      }
+      const away = l.unavailable.length ? c.dim(`  不可接访 ${formatDateList(l.unavailable)}`) : '';
+      process.stdout.write(`  ${l.name}  ${l.title}  ${l.rank}  分管：${l.portfolio || '—'}${away}\n`);
+    }
+    const inst = new Set(leaders.map((l) => l.institution)).size;
+    process.stdout.write(`共 ${leaders.length} 名领导，${inst} 个单位（${config.leaders.length} 个文件）\n`);
+  });
+}

@@ -1,0 +1,34 @@
+// The rota command line: thin commander wiring over the library; exit 0 ok, 1 rule not met, 2 bad input.
+import { Command, CommanderError } from 'commander';
+import { registerCalendar } from './calendar.js';
+import { registerInit } from './init.js';
+import { registerLeaders } from './leaders.js';
+import { Exit } from './exit.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('rota')
+    .description('领导干部接访排班 duty rosters for leaders\' public reception (接访、下访)')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerCalendar(program);
+  registerLeaders(program);
+  registerInit(program);
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof Exit) {
+      if (e.message) process.stderr.write(`${e.message}\n`);
+      return e.code;
+    }
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    process.stderr.write(`rota: internal error: ${(e as Error).message}\n`);
+    if (process.env.ROTA_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 70;
+  }
+}

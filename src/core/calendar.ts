@@ -1,0 +1,69 @@
+// Working days: weekends and holidays are off, make-up days (调休上班) are on, and the
+// user's override file beats everything. Pure: all data comes in as arguments or modules.
+import { eachDay, isoWeekday, weekdayName } from './dates.js';
+import { nationalEntries, nationalYears } from './holidays/national.js';
+import { regions, type RegionId } from './holidays/regions.js';
+import type { DayInfo, HolidayEntry, IsoDate } from './types.js';
+
+export interface CalendarOptions {
+  /** Adds a region's own public holidays (xinjiang: 肉孜节, 古尔邦节). */
+  region?: RegionId;
+  /** The user's holidays file: local closures and extra working days; wins over all data. */
+  overrides?: HolidayEntry[];
+}
+
+export interface Calendar {
+  day(date: IsoDate): DayInfo;
+  isWorkingDay(date: IsoDate): boolean;
+  /** Every day from `from` to `to` inclusive. */
+  days(from: IsoDate, to: IsoDate): DayInfo[];
+  workingDays(from: IsoDate, to: IsoDate): IsoDate[];
+  /** Years in the range whose official arrangement the data does not know (and the overrides do not cover). */
+  unknownYears(from: IsoDate, to: IsoDate): number[];
+}
+
+export function makeCalendar(options: CalendarOptions = {}): Calendar {
+  const region = regions[options.region ?? 'national'];
+  const table = new Map<IsoDate, HolidayEntry>();
+  // Later layers win: national, then region, then the user's file.
+  for (const layer of [nationalEntries, region.entries, options.overrides ?? []]) {
+    for (const e of layer) table.set(e.date, e);
+  }
+  const overrideYears = new Set((options.overrides ?? []).map((e) => +e.date.slice(0, 4)));
+  const cache = new Map<IsoDate, DayInfo>();
+
+  function day(date: IsoDate): DayInfo {
+    let info = cache.get(date);
+    if (info) return info;
+    const wd = isoWeekday(date);
+    const weekend = wd >= 6;
+    const entry = table.get(date);
+    const base = { date, isoWeekday: wd, weekday: weekdayName(date) };
+    if (entry?.type === '上班') {
+      info = { ...base, working: true, makeup: weekend, reason: weekend ? `${entry.name}调休上班` : undefined };
+    } else if (entry?.type === '休息') {
+      info = { ...base, working: false, makeup: false, reason: entry.name };
+    } else if (weekend) {
+      info = { ...base, working: false, makeup: false, reason: wd === 6 ? '周六' : '周日' };
+    } else {
+      info = { ...base, working: true, makeup: false };
+    }
+    cache.set(date, info);
+    return info;
+  }
+
+  return {
+    day,
+    isWorkingDay: (date) => day(date).working,
+    days: (from, to) => eachDay(from, to).map(day),
+    workingDays: (from, to) => eachDay(from, to).filter((d) => day(d).working),
+    unknownYears(from, to) {
+      const out: number[] = [];
+      for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
+        const known = nationalYears.has(y) && region.years.has(y);
+        if (!known && !overrideYears.has(y)) out.push(y);
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// The published JSON Schema of the configuration file; `rota init` writes it beside rota.json
+// so editors (VS Code, WebStorm) complete and check the fields. Mirrors validateConfig.
+import { REGION_IDS } from './holidays/regions.js';
+import { KINDS, RANKS } from './types.js';
+
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
+const hhmm = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' };
+const strings = { type: 'array', items: { type: 'string' } };
+
+export const CONFIG_SCHEMA = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'rota 接访排班配置 configuration',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    title: { type: 'string', minLength: 1, description: '标题，如 克拉玛依区2024年第四轮领导干部接访安排表' },
+    from: { ...date, description: '起始日期 first day of the round' },
+    to: { ...date, description: '结束日期 last day of the round' },
+    region: { enum: REGION_IDS, description: '地区：national 全国；xinjiang 加新疆肉孜节、古尔邦节' },
+    holidays: { type: 'string', description: '节假日覆盖文件 CSV (日期, 类型 休息|上班, 名称)' },
+    leaders: { ...strings, description: '领导名单 CSV files' },
+    history: { ...strings, description: '已有接访记录 duty records so far (timetable CSV format)' },
+    place: {
+      type: 'object', additionalProperties: false,
+      properties: { name: { type: 'string' }, address: { type: 'string' } },
+      description: '接访地点',
+    },
+    contact: {
+      type: 'object', additionalProperties: false,
+      properties: { name: { type: 'string' }, phone: { type: 'string' } },
+      description: '联系人及电话',
+    },
+    office: { type: 'string', minLength: 1, description: '发布单位' },
+    published: { ...date, description: '发布日期' },
+    hours: {
+      oneOf: [
+        { type: 'null' },
+        { type: 'object', additionalProperties: false, required: ['start', 'end'], properties: { start: hhmm, end: hhmm } },
+      ],
+      description: '接访时间（北京时间）；null 表示全天',
+    },
+    institutions: {
+      type: 'array', minItems: 1,
+      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, aliases: strings } },
+      description: '单位及轮值顺序 institutions in duty order',
+    },
+    order: {
+      type: 'object', additionalProperties: false,
+      properties: { mode: { enum: ['cycle', 'blocks'] }, start: { type: 'integer', minimum: 0 } },
+      description: '轮值方式：cycle 逐日轮换；blocks 每单位连续若干天；start 从第几个单位开始',
+    },
+    eligibleRanks: { type: 'array', minItems: 1, items: { enum: RANKS }, description: '可排班级别' },
+    perDay: { type: 'integer', minimum: 1, description: '每个工作日接访领导人数' },
+    maxPerLeader: { type: 'integer', minimum: 1, description: '每位领导本轮最多接访次数' },
+    rules: {
+      type: 'array',
+      items: {
+        type: 'object', additionalProperties: false, required: ['id', 'kinds', 'period', 'min'],
+        properties: {
+          id: { type: 'string', minLength: 1 },
+          description: { type: 'string' },
+          who: {
+            type: 'object', additionalProperties: false,
+            properties: { ranks: { type: 'array', items: { enum: RANKS } }, institutions: strings, names: strings },
+          },
+          kinds: { type: 'array', minItems: 1, items: { enum: KINDS } },
+          period: { enum: ['week', 'month', 'quarter', 'year'] },
+          min: { type: 'integer', minimum: 0 },
+          max: { type: 'integer', minimum: 0 },
+        },
+      },
+      description: '频次规则 quota rules',
+    },
+    seed: { type: 'integer', minimum: 0, description: '随机种子（同输入同结果）' },
+  },
+} as const;

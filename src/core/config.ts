@@ -1,0 +1,223 @@
+// The round's configuration: its type, the seed's defaults, and validation that names the
+// field and the allowed values. The JSON Schema in config-schema.ts describes the same shape.
+import { isIsoDate } from './dates.js';
+import { REGION_IDS, type RegionId } from './holidays/regions.js';
+import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
+import { SEED_RULES } from './rules.js';
+import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
+import { KINDS, RANKS } from './types.js';
+
+export type OrderMode = 'cycle' | 'blocks';
+
+export interface Config {
+  title: string;
+  from: IsoDate;
+  to: IsoDate;
+  region: RegionId;
+  /** Path to the holidays override CSV (relative to the configuration file). */
+  holidays?: string;
+  /** Paths to leader lists (relative to the configuration file). */
+  leaders: string[];
+  /** Paths to duty records so far (relative to the configuration file). */
+  history: string[];
+  place: { name: string; address: string };
+  contact: { name: string; phone: string };
+  office: string;
+  /** Date printed as the publishing date. */
+  published?: IsoDate;
+  /** Reception hours (HH:MM, Beijing time); none means all-day calendar events. */
+  hours?: { start: string; end: string };
+  institutions: Institution[];
+  order: { mode: OrderMode; start: number };
+  eligibleRanks: Rank[];
+  perDay: number;
+  maxPerLeader: number;
+  rules: Rule[];
+  seed: number;
+}
+
+export const SEED_CONFIG: Config = {
+  title: '克拉玛依区2024年第四轮领导干部接访安排表',
+  from: '2024-12-11',
+  to: '2024-12-26',
+  region: 'xinjiang',
+  leaders: [],
+  history: [],
+  place: { name: '区人民群众信访服务中心', address: '克拉玛依市昆仑路585号' },
+  contact: { name: '古丽博斯丹', phone: '0990-6245539' },
+  office: '区信访工作联席会议办公室',
+  published: '2024-12-09',
+  hours: { start: '10:00', end: '14:00' },
+  institutions: DISTRICT_INSTITUTIONS,
+  order: { mode: 'cycle', start: 0 },
+  eligibleRanks: ['正处级', '副处级'],
+  perDay: 1,
+  maxPerLeader: 1,
+  rules: SEED_RULES,
+  seed: 0,
+};
+
+const TOP_FIELDS = [
+  '$schema', 'title', 'from', 'to', 'region', 'holidays', 'leaders', 'history', 'place', 'contact', 'office',
+  'published', 'hours', 'institutions', 'order', 'eligibleRanks', 'perDay', 'maxPerLeader', 'rules', 'seed',
+] as const;
+export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
+const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: unknown) => JSON.stringify(v);
+
+/** Validates a parsed configuration, filling defaults from the seed; every problem names its field. */
+export function validateConfig(raw: unknown, file: string): { config?: Config; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const bad = (field: string, expected: string, got: unknown) =>
+    problems.push({ severity: 'error', file, field, message: `${field}: expected ${expected}, got ${show(got)}` });
+  if (!isObj(raw)) {
+    bad('(top level)', 'a JSON object', raw);
+    return { problems };
+  }
+  for (const key of Object.keys(raw).sort()) {
+    if (!(TOP_FIELDS as readonly string[]).includes(key)) {
+      bad(key, `one of the known fields (${TOP_FIELDS.filter((f) => f !== '$schema').join(', ')})`, key);
+    }
+  }
+  const c: Config = structuredClone(SEED_CONFIG);
+  const str = (key: 'title' | 'office') => {
+    if (raw[key] === undefined) return;
+    if (typeof raw[key] === 'string' && raw[key] !== '') c[key] = raw[key] as string;
+    else bad(key, 'a non-empty string', raw[key]);
+  };
+  str('title');
+  str('office');
+  for (const key of ['from', 'to', 'published'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v === 'string' && isIsoDate(v)) c[key] = v;
+    else bad(key, 'a real date written YYYY-MM-DD', v);
+  }
+  if (c.to < c.from) bad('to', `a date on or after from (${c.from})`, c.to);
+  if (raw.region !== undefined) {
+    if (REGION_IDS.includes(raw.region as RegionId)) c.region = raw.region as RegionId;
+    else bad('region', `one of ${REGION_IDS.join(', ')}`, raw.region);
+  }
+  if (raw.holidays !== undefined) {
+    if (typeof raw.holidays === 'string') c.holidays = raw.holidays;
+    else bad('holidays', 'a path to a holidays CSV', raw.holidays);
+  }
+  for (const key of ['leaders', 'history'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.every((x) => typeof x === 'string')) c[key] = v as string[];
+    else bad(key, 'an array of file paths', v);
+  }
+  const pair = <K extends 'place' | 'contact'>(key: K, a: string, b: string) => {
+    const v = raw[key];
+    if (v === undefined) return;
+    if (!isObj(v)) return bad(key, `an object with ${a} and ${b}`, v);
+    for (const f of [a, b]) {
+      if (v[f] === undefined) continue;
+      if (typeof v[f] === 'string') (c[key] as Record<string, string>)[f] = v[f] as string;
+      else bad(`${key}.${f}`, 'a string', v[f]);
+    }
+    for (const f of Object.keys(v)) if (f !== a && f !== b) bad(`${key}.${f}`, `one of ${a}, ${b}`, f);
+  };
+  pair('place', 'name', 'address');
+  pair('contact', 'name', 'phone');
+  if (raw.hours === null) delete c.hours;
+  else if (raw.hours !== undefined) {
+    const h = raw.hours as Obj;
+    const hhmm = (v: unknown) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
+    if (!isObj(h) || !hhmm(h.start) || !hhmm(h.end) || (h.end as string) <= (h.start as string)) {
+      bad('hours', 'null or {"start": "HH:MM", "end": "HH:MM"} with end after start', raw.hours);
+    } else c.hours = { start: h.start as string, end: h.end as string };
+  }
+  if (raw.institutions !== undefined) {
+    const v = raw.institutions;
+    const ok =
+      Array.isArray(v) && v.length > 0 &&
+      v.every((i) => isObj(i) && typeof i.name === 'string' && i.name !== '' &&
+        (i.aliases === undefined || (Array.isArray(i.aliases) && i.aliases.every((a) => typeof a === 'string'))));
+    if (ok) c.institutions = (v as Obj[]).map((i) => ({ name: i.name as string, aliases: (i.aliases as string[]) ?? [] }));
+    else bad('institutions', 'a non-empty array of {"name": "…", "aliases": ["…"]} in duty order', v);
+    const names = c.institutions.map((i) => i.name);
+    const dup = names.find((n, k) => names.indexOf(n) !== k);
+    if (dup) bad('institutions', 'distinct institution names', dup);
+  }
+  if (raw.order !== undefined) {
+    const o = raw.order;
+    if (!isObj(o)) bad('order', '{"mode": "cycle" | "blocks", "start": 0}', o);
+    else {
+      if (o.mode !== undefined) {
+        if (o.mode === 'cycle' || o.mode === 'blocks') c.order.mode = o.mode;
+        else bad('order.mode', 'one of cycle, blocks', o.mode);
+      }
+      if (o.start !== undefined) {
+        if (Number.isInteger(o.start) && (o.start as number) >= 0) c.order.start = o.start as number;
+        else bad('order.start', 'a whole number ≥ 0 (the position in the order to begin with)', o.start);
+      }
+    }
+  }
+  if (raw.eligibleRanks !== undefined) {
+    const v = raw.eligibleRanks;
+    if (Array.isArray(v) && v.length > 0 && v.every((r) => RANKS.includes(r as Rank))) c.eligibleRanks = v as Rank[];
+    else bad('eligibleRanks', `a non-empty array of ${RANKS.join(', ')}`, v);
+  }
+  for (const key of ['perDay', 'maxPerLeader', 'seed'] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    const min = key === 'seed' ? 0 : 1;
+    if (Number.isInteger(v) && (v as number) >= min) c[key] = v as number;
+    else bad(key, `a whole number ≥ ${min}`, v);
+  }
+  if (raw.rules !== undefined) {
+    if (!Array.isArray(raw.rules)) bad('rules', 'an array of rules', raw.rules);
+    else c.rules = raw.rules.flatMap((r, k) => validateRule(r, `rules[${k}]`, bad));
+  }
+  return problems.some((p) => p.severity === 'error') ? { problems } : { config: c, problems };
+}
+
+function validateRule(r: unknown, at: string, bad: (f: string, e: string, g: unknown) => void): Rule[] {
+  if (!isObj(r)) {
+    bad(at, 'a rule object', r);
+    return [];
+  }
+  let ok = true;
+  const fail = (f: string, e: string, g: unknown) => {
+    ok = false;
+    bad(`${at}.${f}`, e, g);
+  };
+  if (typeof r.id !== 'string' || r.id === '') fail('id', 'a non-empty string', r.id);
+  if (r.description !== undefined && typeof r.description !== 'string') fail('description', 'a string', r.description);
+  const who = r.who ?? {};
+  if (!isObj(who)) fail('who', 'an object with ranks, institutions and/or names', who);
+  else {
+    for (const f of Object.keys(who)) {
+      if (!['ranks', 'institutions', 'names'].includes(f)) fail(`who.${f}`, 'one of ranks, institutions, names', f);
+      else if (!Array.isArray(who[f]) || !(who[f] as unknown[]).every((x) => typeof x === 'string')) {
+        fail(`who.${f}`, 'an array of strings', who[f]);
+      }
+    }
+    if (Array.isArray(who.ranks) && !who.ranks.every((x) => RANKS.includes(x as Rank))) {
+      fail('who.ranks', `ranks among ${RANKS.join(', ')}`, who.ranks);
+    }
+  }
+  if (!Array.isArray(r.kinds) || r.kinds.length === 0 || !r.kinds.every((k) => KINDS.includes(k as Kind))) {
+    fail('kinds', 'a non-empty array of 接访, 下访', r.kinds);
+  }
+  if (!PERIODS.includes(r.period as Period)) fail('period', `one of ${PERIODS.join(', ')}`, r.period);
+  if (!Number.isInteger(r.min) || (r.min as number) < 0) fail('min', 'a whole number ≥ 0', r.min);
+  if (r.max !== undefined && (!Number.isInteger(r.max) || (r.max as number) < (r.min as number))) {
+    fail('max', 'a whole number ≥ min', r.max);
+  }
+  if (!ok) return [];
+  return [{
+    id: r.id as string,
+    description: (r.description as string | undefined) ?? `${r.id}`,
+    who: who as Rule['who'],
+    kinds: r.kinds as Kind[],
+    period: r.period as Period,
+    min: r.min as number,
+    ...(r.max !== undefined ? { max: r.max as number } : {}),
+  }];
+}

@@ -1,0 +1,38 @@
+// Institutions and the names offices write for them.
+import { clean } from './text.js';
+
+export interface Institution {
+  /** Canonical name, used in every output. */
+  name: string;
+  aliases: string[];
+}
+
+/** The seed's six, in the order the timetable takes them (seed 四、(一)1). */
+export const DISTRICT_INSTITUTIONS: Institution[] = [
+  { name: '区委', aliases: ['区委', '中共区委', '区委员会'] },
+  { name: '区人大', aliases: ['区人大', '人大', '区人大常委会', '人大常委会'] },
+  { name: '区政府', aliases: ['区政府', '区人民政府', '政府'] },
+  { name: '区政协', aliases: ['区政协', '政协'] },
+  { name: '区人民法院', aliases: ['区人民法院', '区法院', '法院', '人民法院'] },
+  { name: '区人民检察院', aliases: ['区人民检察院', '区检察院', '检察院', '人民检察院'] },
+];
+
+/**
+ * Resolves a name as written to a canonical institution. Beyond the aliases, a place prefix
+ * is accepted for aliases that start with 区: 中共克拉玛依区委 → 区委, 克拉玛依区人民法院 → 区人民法院.
+ */
+export function resolveInstitution(text: string, known: Institution[]): string | undefined {
+  const written = clean(text).replace(/[\s\u3000]+/g, '');
+  for (const inst of known) {
+    if (inst.name === written || inst.aliases.includes(written)) return inst.name;
+  }
+  const bare = written.replace(/^中共/, '');
+  for (const inst of known) {
+    for (const alias of [inst.name, ...inst.aliases]) {
+      if (!alias.startsWith('区')) continue;
+      const tail = alias.slice(1);
+      if (bare.endsWith(tail) && bare.slice(0, bare.length - tail.length).endsWith('区')) return inst.name;
+    }
+  }
+  return undefined;
+}

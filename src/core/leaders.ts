@@ -1,0 +1,80 @@
+// Leader lists: rows from each institution office's CSV into one checked, merged list.
+import { parseDateList } from './date-list.js';
+import { resolveInstitution, type Institution } from './institutions.js';
+import { parseRank } from './ranks.js';
+import { cleanName } from './text.js';
+import type { Leader, Problem, RawRow } from './types.js';
+import { RANKS } from './types.js';
+
+/** Columns of a leader list: Chinese header first, then English aliases. */
+export const LEADER_COLUMNS = [
+  { field: 'name', headers: ['姓名', 'name'], required: true },
+  { field: 'institution', headers: ['单位', 'institution'], required: true },
+  { field: 'title', headers: ['职务', 'title'], required: true },
+  { field: 'rank', headers: ['级别', 'rank'], required: true },
+  { field: 'portfolio', headers: ['分管工作', 'portfolio'] },
+  { field: 'unavailable', headers: ['不可接访日期', 'unavailable'] },
+  { field: 'liaison', headers: ['联络员', 'liaison'] },
+  { field: 'phone', headers: ['联系电话', 'phone'] },
+];
+
+export interface LeaderFile {
+  file: string;
+  rows: RawRow[];
+}
+
+/** Checks every row of every file, merges them, and reports all problems at once. */
+export function buildLeaders(files: LeaderFile[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const leaders: Leader[] = [];
+  const seen = new Map<string, Leader>();
+  const known = institutions.map((i) => i.name).join(', ');
+  for (const { file, rows } of files) {
+    for (const { line, values } of rows) {
+      const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+      const name = cleanName(values.name ?? '');
+      if (!name) err('姓名', 'empty name; every row needs the leader\'s name');
+      const institution = resolveInstitution(values.institution ?? '', institutions);
+      if (!institution) err('单位', `unknown institution "${values.institution ?? ''}"; expected one of ${known}`);
+      const rank = parseRank(values.rank ?? '');
+      if (!rank) err('级别', `unknown rank "${values.rank ?? ''}"; expected one of ${RANKS.join(', ')}`);
+      const title = values.title ?? '';
+      if (!title) err('职务', 'empty title; residents see it on the timetable');
+      const { dates, errors } = parseDateList(values.unavailable ?? '');
+      for (const e of errors) err('不可接访日期', e);
+      if (!name || !institution || !rank || !title || errors.length) continue;
+      const key = `${institution}\u0000${name}`;
+      const first = seen.get(key);
+      if (first) {
+        err('姓名', `${name} (${institution}) is listed twice; first at ${first.source?.file}:${first.source?.line}`);
+        continue;
+      }
+      const leader: Leader = {
+        name, institution, title, rank,
+        portfolio: values.portfolio ?? '',
+        unavailable: dates,
+        liaison: values.liaison ?? '',
+        phone: values.phone ?? '',
+        source: { file, line },
+      };
+      seen.set(key, leader);
+      leaders.push(leader);
+    }
+  }
+  const order = new Map(institutions.map((inst, i) => [inst.name, i]));
+  // Institution order, then rank, then as the office listed them (stable sort keeps file order).
+  leaders.sort((a, b) => order.get(a.institution)! - order.get(b.institution)! || RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
+  for (const [name, group] of groupNamesakes(leaders)) {
+    problems.push({
+      severity: 'warning',
+      message: `${name} appears in ${group.join(', ')}; records for ${name} must give 单位 to tell them apart`,
+    });
+  }
+  return { leaders, problems };
+}
+
+function groupNamesakes(leaders: Leader[]): Array<[string, string[]]> {
+  const by = new Map<string, string[]>();
+  for (const l of leaders) by.set(l.name, [...(by.get(l.name) ?? []), l.institution]);
+  return [...by].filter(([, g]) => g.length > 1).sort(([a], [b]) => (a < b ? -1 : 1));
+}

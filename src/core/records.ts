@@ -1,0 +1,90 @@
+// Duty records and timetables share one CSV format, so a published timetable is a record.
+// Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
+import { parseDate, weekdayName } from './dates.js';
+import { resolveInstitution, type Institution } from './institutions.js';
+import { cleanName } from './text.js';
+import type { Duty, Kind, Leader, Problem, RawRow } from './types.js';
+import { KINDS } from './types.js';
+
+export const RECORD_COLUMNS = [
+  { field: 'date', headers: ['日期', 'date'], required: true },
+  { field: 'weekday', headers: ['星期', 'weekday'] },
+  { field: 'kind', headers: ['类型', 'kind'] },
+  { field: 'institution', headers: ['单位', 'institution'] },
+  { field: 'name', headers: ['姓名', 'name'], required: true },
+  { field: 'title', headers: ['职务', 'title'] },
+  { field: 'portfolio', headers: ['分管工作', 'portfolio'] },
+  { field: 'place', headers: ['地点', 'place'] },
+  { field: 'pinned', headers: ['锁定', 'pinned'] },
+];
+
+/** The header a timetable CSV is written with, in this order. */
+export const TIMETABLE_HEADER = ['日期', '星期', '类型', '单位', '姓名', '职务', '分管工作', '地点'];
+
+const KIND_ALIASES: Record<string, Kind> = { 接访: '接访', 下访: '下访', reception: '接访', visit: '下访' };
+const YES = new Set(['是', '锁定', '锁', 'y', 'yes', 'true', '1', '√', '✓']);
+
+export interface RecordResult {
+  duty?: Duty;
+  /** The leader the record names; undefined when nobody in the list matches. */
+  leader?: Leader;
+  problems: Problem[];
+}
+
+/**
+ * Returns a function that turns one CSV row into a Duty, matching its leader by name and, among
+ * namesakes, by 单位 then 职务. Fields the record leaves empty are taken from the leader list.
+ */
+export function recordReader(leaders: Leader[], institutions: Institution[]): (file: string, row: RawRow) => RecordResult {
+  const byName = new Map<string, Leader[]>();
+  for (const l of leaders) byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
+  return (file, { line, values }) => {
+    const problems: Problem[] = [];
+    const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+    const date = parseDate(values.date ?? '');
+    if (!date) err('日期', `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
+    const name = cleanName(values.name ?? '');
+    if (!name) err('姓名', 'empty name');
+    const kindText = (values.kind ?? '').toLowerCase();
+    const kind: Kind | undefined = kindText === '' ? '接访' : KIND_ALIASES[kindText];
+    if (!kind) err('类型', `unknown activity kind "${values.kind}"; expected ${KINDS.join(' or ')}`);
+    let institution: string | undefined;
+    if (values.institution) {
+      institution = resolveInstitution(values.institution, institutions);
+      if (!institution) {
+        err('单位', `unknown institution "${values.institution}"; expected one of ${institutions.map((i) => i.name).join(', ')}`);
+      }
+    }
+    if (!date || !name || !kind || (values.institution && !institution)) return { problems };
+    let candidates = byName.get(name) ?? [];
+    if (candidates.length > 1 && institution) candidates = candidates.filter((l) => l.institution === institution);
+    if (candidates.length > 1 && values.title) candidates = candidates.filter((l) => l.title === values.title);
+    if (candidates.length > 1) {
+      err('单位', `${name} is the name of ${candidates.length} leaders (${candidates.map((l) => l.institution).join(', ')}); give 单位 to say which`);
+      return { problems };
+    }
+    const leader = candidates[0];
+    if (leader && institution && leader.institution !== institution) {
+      err('单位', `${name} is listed under ${leader.institution}, not ${institution}`);
+      return { problems };
+    }
+    const duty: Duty = {
+      date,
+      weekday: weekdayName(date),
+      kind,
+      institution: institution ?? leader?.institution ?? '',
+      name,
+      title: values.title || leader?.title || '',
+      portfolio: values.portfolio || leader?.portfolio || '',
+      place: values.place ?? '',
+      ...(YES.has((values.pinned ?? '').toLowerCase()) ? { pinned: true } : {}),
+      source: { file, line },
+    };
+    return { duty, leader, problems };
+  };
+}
+
+/** The cells of one timetable row, in TIMETABLE_HEADER order. */
+export function dutyCells(d: Duty): string[] {
+  return [d.date, d.weekday, d.kind, d.institution, d.name, d.title, d.portfolio, d.place];
+}

@@ -1,0 +1,108 @@
+// The one vocabulary shared by the calendar, planner, checker, CSV and page.
+
+/** A civil date written YYYY-MM-DD (China Standard Time; no clock involved). */
+export type IsoDate = string;
+
+/** The two activities the seed names: receiving at a centre, or visiting a village/community. */
+export type Kind = '接访' | '下访';
+export const KINDS: readonly Kind[] = ['接访', '下访'];
+
+/** Ranks, highest first. 县处级 = 正处级 + 副处级; 乡科级 = 正科级 + 副科级. */
+export type Rank = '正处级' | '副处级' | '正科级' | '副科级';
+export const RANKS: readonly Rank[] = ['正处级', '副处级', '正科级', '副科级'];
+export type Level = '县处级' | '乡科级';
+
+/** Where a value came from, so every message can name file, line and field. */
+export interface SourceRef {
+  file: string;
+  line: number;
+  field?: string;
+}
+
+/** A problem in the inputs or the rules, told to a clerk in one sentence. */
+export interface Problem {
+  severity: 'error' | 'warning';
+  message: string;
+  file?: string;
+  line?: number;
+  field?: string;
+}
+
+export interface Leader {
+  name: string;
+  /** Canonical institution name (e.g. 区人民法院). */
+  institution: string;
+  title: string;
+  rank: Rank;
+  /** 分管工作: what residents choose a day by. */
+  portfolio: string;
+  /** Dates the leader cannot serve, sorted, unique. */
+  unavailable: IsoDate[];
+  liaison: string;
+  phone: string;
+  source?: SourceRef;
+}
+
+/** One duty: a leader doing one activity on one day at one place. */
+export interface Duty {
+  date: IsoDate;
+  /** 星期一 … 星期日 */
+  weekday: string;
+  kind: Kind;
+  institution: string;
+  name: string;
+  title: string;
+  portfolio: string;
+  place: string;
+  /** 锁定: kept fixed through any re-plan. */
+  pinned?: boolean;
+  source?: SourceRef;
+}
+
+export type Period = 'week' | 'month' | 'quarter' | 'year';
+
+/** Who a rule applies to: each given dimension must match; an omitted dimension matches everyone. */
+export interface RuleWho {
+  ranks?: Rank[];
+  institutions?: string[];
+  names?: string[];
+}
+
+/** A quota rule, read by the planner (as constraint or preference) and the checker (as judgement). */
+export interface Rule {
+  id: string;
+  /** The sentence shown to a clerk, e.g. 县处级领导干部每月接访、下访群众不少于一次. */
+  description: string;
+  who: RuleWho;
+  kinds: Kind[];
+  period: Period;
+  min: number;
+  max?: number;
+}
+
+/** What the calendar knows about one day. */
+export interface DayInfo {
+  date: IsoDate;
+  /** ISO weekday, 1 = Monday … 7 = Sunday. */
+  isoWeekday: number;
+  weekday: string;
+  working: boolean;
+  /** A weekend day made a working day (调休上班). */
+  makeup: boolean;
+  /** Why the day is excluded (周六, 春节, …) or, for a make-up day, whose make-up it is. */
+  reason?: string;
+}
+
+/** One entry of a holiday table: national data, regional data or the user's override file. */
+export interface HolidayEntry {
+  date: IsoDate;
+  type: '休息' | '上班';
+  name: string;
+  source?: SourceRef;
+}
+
+/** One data row of a CSV file: its line number and its cells by field name (cleaned text). */
+export interface RawRow {
+  line: number;
+  values: Record<string, string>;
+}

@@ -1,0 +1,26 @@
+// CSV for Excel/WPS on Chinese Windows: BOM + UTF-8 (or GB18030), CRLF, and no cell that a
+// spreadsheet would evaluate as a formula (OWASP "CSV Injection").
+import { stringify } from 'csv-stringify/sync';
+
+/** Cells starting like a formula get a leading apostrophe; 0990-6245539 stays as it is. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralise(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes neutralise() when reading our own CSV back. */
+export function unneutralise(cell: string): string {
+  return cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+export type CsvEncoding = 'utf-8' | 'gb18030';
+
+export async function toExcelCsv(header: string[], rows: string[][], encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
+  const text = stringify([header, ...rows.map((r) => r.map(neutralise))], { record_delimiter: '\r\n' });
+  if (encoding === 'gb18030') {
+    const { default: iconv } = await import('iconv-lite');
+    return iconv.encode(text, 'gb18030');
+  }
+  return new TextEncoder().encode(`\uFEFF${text}`);
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import type { Problem } from '../core/types.js';
+
+/** Reads a file's bytes, or says in one line why it could not. */
+export function readBytes(file: string): { bytes?: Uint8Array; problem?: Problem } {
+  try {
+    return { bytes: readFileSync(file) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+    return { problem: { severity: 'error', file, message: `cannot read the file: ${why}` } };
+  }
+}

@@ -1,0 +1,74 @@
+// A CSV table with a header row, as Excel/WPS save it, mapped to named fields by Chinese
+// headers or their English aliases. Every row keeps its line number for messages.
+import { parse } from 'csv-parse/sync';
+import { clean } from '../core/text.js';
+import type { Problem, RawRow } from '../core/types.js';
+import { decode, type Encoding } from './decode.js';
+
+export interface Column {
+  field: string;
+  /** Accepted headers, the Chinese one first (it is the one named in messages). */
+  headers: string[];
+  required?: boolean;
+}
+
+export interface Table {
+  file: string;
+  encoding: Encoding;
+  rows: RawRow[];
+  problems: Problem[];
+}
+
+const normHeader = (h: string) => clean(h).replace(/[\s\u3000]+/g, '').toLowerCase();
+
+/** Maps header cells to fields; unknown columns are kept out and ignored. */
+export function mapHeader(cells: string[], columns: Column[], file: string): { index: Map<string, number>; problems: Problem[] } {
+  const index = new Map<string, number>();
+  const problems: Problem[] = [];
+  cells.forEach((cell, i) => {
+    const h = normHeader(cell);
+    const col = columns.find((c) => c.headers.some((x) => normHeader(x) === h));
+    if (!col) return;
+    if (index.has(col.field)) {
+      problems.push({ severity: 'error', file, line: 1, field: col.headers[0], message: `column ${col.headers[0]} appears twice in the header` });
+    } else index.set(col.field, i);
+  });
+  for (const c of columns) {
+    if (c.required && !index.has(c.field)) {
+      problems.push({
+        severity: 'error', file, line: 1, field: c.headers[0],
+        message: `missing required column ${c.headers.join(' / ')}; the header row has: ${cells.map(clean).join(', ') || '(nothing)'}`,
+      });
+    }
+  }
+  return { index, problems };
+}
+
+/** Excel's "Unicode 文本" is tab-separated; everything else here is comma-separated. */
+export function sniffDelimiter(text: string): string {
+  const first = text.slice(0, text.search(/\r?\n|$/));
+  return first.includes('\t') && !first.includes(',') ? '\t' : ',';
+}
+
+export function readTable(bytes: Uint8Array, file: string, columns: Column[]): Table {
+  const { text, encoding } = decode(bytes);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { delimiter: sniffDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    return { file, encoding, rows: [], problems: [{ severity: 'error', file, line: err.lines, message: `not readable as CSV: ${err.message}` }] };
+  }
+  if (records.length === 0) {
+    return { file, encoding, rows: [], problems: [{ severity: 'error', file, line: 1, message: 'the file is empty; expected a header row' }] };
+  }
+  const { index, problems } = mapHeader(records[0].record, columns, file);
+  const rows: RawRow[] = [];
+  for (const { record, info } of records.slice(1)) {
+    if (record.every((c) => clean(c) === '')) continue; // Excel's trailing ",,,," lines
+    const values: Record<string, string> = {};
+    for (const [field, i] of index) values[field] = clean(record[i] ?? '');
+    rows.push({ line: info.lines, values });
+  }
+  return { file, encoding, rows, problems };
+}
