@@ -22,3 +22,5 @@ export { loadConfig } from './io/config-file.js';
 export { toExcelCsv, neutralise, unneutralise } from './io/csv-write.js';
 
 export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordResult } from './core/records.js';
+export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
+export { escapeHtml } from './io/html-escape.js';
