@@ -32,8 +32,8 @@ export function loadConfig(file: string | undefined, overrides: Record<string, u
   const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
   const { config, problems } = validateConfig(merged, file ?? '(command line)');
   if (!config) return { problems };
-  // Paths in the file are relative to it; all are shown to the clerk relative to the working folder.
-  const rel = (p: string, fromCli: boolean) => relative(process.cwd(), fromCli ? resolve(p) : resolve(base, p)) || '.';
+  // Paths in the file are relative to it (shown relative to the working folder); command-line paths stay as typed.
+  const rel = (p: string, fromCli: boolean) => (fromCli ? p : relative(process.cwd(), resolve(base, p)) || '.');
   config.leaders = config.leaders.map((p) => rel(p, 'leaders' in overrides));
   config.history = config.history.map((p) => rel(p, 'history' in overrides));
   if (config.holidays) config.holidays = rel(config.holidays, 'holidays' in overrides);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { CONFIG_FIELDS, SEED_CONFIG, validateConfig } from '../src/core/config.js';
+import { CONFIG_SCHEMA } from '../src/core/config-schema.js';
+
+const check = (raw: unknown) => validateConfig(raw, 'rota.json');
+
+describe('configuration', () => {
+  it('an empty object gives the seed round', () => {
+    expect(check({}).config).toEqual(SEED_CONFIG);
+  });
+  it('the seed defaults: window, six institutions in order, one 副处级-or-above leader a day', () => {
+    expect([SEED_CONFIG.from, SEED_CONFIG.to]).toEqual(['2024-12-11', '2024-12-26']);
+    expect(SEED_CONFIG.institutions.map((i) => i.name)).toEqual(['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院']);
+    expect(SEED_CONFIG.eligibleRanks).toEqual(['正处级', '副处级']);
+    expect(SEED_CONFIG.perDay).toBe(1);
+  });
+  it.each([
+    [{ region: 'tibet' }, 'region', 'national, xinjiang'],
+    [{ from: '2024-02-30' }, 'from', 'YYYY-MM-DD'],
+    [{ from: '2024-12-26', to: '2024-12-11' }, 'to', 'on or after from'],
+    [{ order: { mode: 'cycel' } }, 'order.mode', 'cycle, blocks'],
+    [{ perDay: 0 }, 'perDay', '≥ 1'],
+    [{ eligibleRanks: ['处级'] }, 'eligibleRanks', '正处级, 副处级, 正科级, 副科级'],
+    [{ hours: { start: '14:00', end: '10:00' } }, 'hours', 'end after start'],
+    [{ titel: 'x' }, 'titel', 'known fields'],
+    [{ rules: [{ id: 'r', kinds: ['走访'], period: 'month', min: 1 }] }, 'rules[0].kinds', '接访, 下访'],
+    [{ rules: [{ id: 'r', kinds: ['接访'], period: 'fortnight', min: 1 }] }, 'rules[0].period', 'week, month, quarter, year'],
+    [{ place: { name: 'x', adress: 'y' } }, 'place.adress', 'name, address'],
+  ])('%j is an error naming %s and the allowed values', (raw, field, allowed) => {
+    const { config, problems } = check(raw);
+    expect(config).toBeUndefined();
+    const p = problems.find((x) => x.field === field);
+    expect(p?.message).toContain(allowed);
+    expect(p?.file).toBe('rota.json');
+  });
+  it('reports every wrong field at once', () => {
+    expect(check({ region: 'x', perDay: -1, seed: 'a' }).problems.map((p) => p.field).sort()).toEqual(['perDay', 'region', 'seed']);
+  });
+  it('hours null means all-day events', () => {
+    expect(check({ hours: null }).config?.hours).toBeUndefined();
+  });
+  it('the JSON Schema describes exactly the fields the validator knows', () => {
+    expect(Object.keys(CONFIG_SCHEMA.properties).sort()).toEqual([...CONFIG_FIELDS].sort());
+  });
+});

@@ -1,0 +1,119 @@
+import iconv from 'iconv-lite';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DISTRICT_INSTITUTIONS, resolveInstitution } from '../src/core/institutions.js';
+import { loadLeaders } from '../src/io/load.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rota-leaders-'));
+const HEADER = '姓名,单位,职务,级别,分管工作,不可接访日期,联络员,联系电话';
+let n = 0;
+function file(content: string | Uint8Array): string {
+  const p = join(dir, `l${n++}.csv`);
+  writeFileSync(p, content);
+  return p;
+}
+const load = (...files: string[]) => loadLeaders(files, DISTRICT_INSTITUTIONS);
+const errors = (r: ReturnType<typeof load>) => r.problems.filter((p) => p.severity === 'error');
+
+describe('encodings from real bytes', () => {
+  const text = `${HEADER}\r\n艾力·买买提,区委,区委常委、政法委书记,副处级,政法、信访,2024-12-11~2024-12-13,热合曼,0990-6201102\r\n`;
+  it.each([
+    ['UTF-8 with BOM', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')])],
+    ['UTF-8 without BOM', Buffer.from(text, 'utf8')],
+    ['GB18030 (Excel plain CSV)', iconv.encode(text, 'gb18030')],
+    ['GBK', iconv.encode(text, 'gbk')],
+    ['UTF-16LE with BOM, tab-separated (Unicode 文本)', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text.replaceAll(',', '\t'), 'utf16le')])],
+  ])('%s', (_label, bytes) => {
+    const r = load(file(bytes));
+    expect(errors(r)).toEqual([]);
+    expect(r.leaders).toHaveLength(1);
+    expect(r.leaders[0]).toMatchObject({
+      name: '艾力·买买提', institution: '区委', title: '区委常委、政法委书记', rank: '副处级', portfolio: '政法、信访',
+      unavailable: ['2024-12-11', '2024-12-12', '2024-12-13'], liaison: '热合曼', phone: '0990-6201102',
+    });
+  });
+});
+
+describe('normalising what clerks type', () => {
+  it('trims full-width spaces and unifies middle dots', () => {
+    const r = load(file(`${HEADER}\n\u3000艾力•买买提 ,\u3000区委 , 书记 ,副处级,,,,\n`), file(`${HEADER}\n阿依古丽・吐尔逊,人大,副主任,副处级,,,,\n`));
+    expect(errors(r)).toEqual([]);
+    expect(r.leaders.map((l) => l.name)).toEqual(['艾力·买买提', '阿依古丽·吐尔逊']);
+    expect(r.leaders[0].title).toBe('书记');
+  });
+  it('艾力·买买提 and 艾力•买买提 in two files are the same person: a duplicate', () => {
+    const a = file(`${HEADER}\n艾力·买买提,区委,书记,副处级,,,,\n`);
+    const b = file(`${HEADER}\n艾力•买买提,中共克拉玛依区委,书记,副处级,,,,\n`);
+    const e = errors(load(a, b));
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ file: b, line: 2, field: '姓名' });
+    expect(e[0].message).toContain(`${a}:2`);
+  });
+  it('English headers and extra columns are accepted', () => {
+    const r = load(file('name,institution,title,rank,备注,portfolio\n王伟,区政府,副区长,副处级,x,城建\n'));
+    expect(errors(r)).toEqual([]);
+    expect(r.leaders[0]).toMatchObject({ name: '王伟', portfolio: '城建', unavailable: [] });
+  });
+  it('unavailable dates: lists and ranges with every separator', () => {
+    const r = load(file(`${HEADER}\n王伟,区政府,副区长,副处级,,"2024-12-11；2024-12-13至2024-12-14、2024/12/20，2024-12-23 ～ 2024-12-24",,\n`));
+    expect(errors(r)).toEqual([]);
+    expect(r.leaders[0].unavailable).toEqual(['2024-12-11', '2024-12-13', '2024-12-14', '2024-12-20', '2024-12-23', '2024-12-24']);
+  });
+  it('namesakes in different institutions are allowed, with a warning', () => {
+    const r = load(file(`${HEADER}\n王伟,区政府,副区长,副处级,,,,\n王伟,区政协,副主席,副处级,,,,\n`));
+    expect(errors(r)).toEqual([]);
+    expect(r.problems.find((p) => p.severity === 'warning')?.message).toContain('王伟');
+  });
+});
+
+describe('institution names as offices write them', () => {
+  it.each([
+    ['区委', '区委'], ['中共克拉玛依区委', '区委'], ['中共区委', '区委'], ['人大', '区人大'], ['区人大常委会', '区人大'],
+    ['克拉玛依区人大常委会', '区人大'], ['区人民政府', '区政府'], ['克拉玛依区人民政府', '区政府'], ['区政协', '区政协'],
+    ['区法院', '区人民法院'], ['克拉玛依区人民法院', '区人民法院'], ['区检察院', '区人民检察院'], ['区人民检察院', '区人民检察院'],
+  ])('%s → %s', (text, name) => expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBe(name));
+  it.each(['区纪委', '市政府', '克拉玛依区公安分局', ''])('%s is unknown', (text) => {
+    expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBeUndefined();
+  });
+});
+
+describe('bad input: every problem with file, line and field, all at once', () => {
+  it('a missing required column names the column and what the header has', () => {
+    const f = file('姓名,单位,职务\n王伟,区政府,副区长\n');
+    const e = errors(load(f));
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ file: f, line: 1, field: '级别' });
+  });
+  it('all errors of a file are reported together', () => {
+    const f = file(
+      `${HEADER}\n` +
+        ',区委,书记,副处级,,,,\n' + // line 2: empty name
+        '王伟,区纪委,书记,副处级,,,,\n' + // line 3: unknown institution
+        '李娜,区委,常委,处长,,,,\n' + // line 4: unknown rank
+        '赵强,区委,常委,副处级,,2024-02-30,,\n' + // line 5: impossible date
+        '钱进,区委,常委,副处级,,2024-12-13~2024-12-11,,\n' + // line 6: range backwards
+        '孙丽,区委,,副处级,,,,\n', // line 7: empty title
+    );
+    const e = errors(load(f));
+    expect(e.map((p) => [p.line, p.field])).toEqual([
+      [2, '姓名'], [3, '单位'], [4, '级别'], [5, '不可接访日期'], [6, '不可接访日期'], [7, '职务'],
+    ]);
+    expect(e[1].message).toContain('区委, 区人大, 区政府, 区政协, 区人民法院, 区人民检察院');
+    expect(e[2].message).toContain('正处级, 副处级, 正科级, 副科级');
+    expect(e[3].message).toContain('2024-02-30');
+    expect(e[4].message).toContain('ends before it starts');
+  });
+  it('a file that cannot be read says so', () => {
+    const e = errors(load(join(dir, 'nope.csv')));
+    expect(e[0].message).toContain('no such file');
+  });
+  it('an empty file asks for a header', () => {
+    expect(errors(load(file('')))[0].message).toContain('header');
+  });
+  it('a broken quote is reported with its line', () => {
+    const e = errors(load(file(`${HEADER}\n王伟,"区政府,副区长,副处级,,,,\n`)));
+    expect(e[0].message).toContain('not readable as CSV');
+  });
+});
