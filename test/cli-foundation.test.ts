@@ -26,7 +26,7 @@ describe('rota calendar', () => {
   it('text shows make-up days and the count', () => {
     const r = rota(['calendar', '--from', '2025-01-25', '--to', '2025-02-09']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/2025-01-26 星期日 工作日（调休上班：春节调休上班）/);
+    expect(r.out).toMatch(/2025-01-26 星期日 工作日（春节调休上班）/);
     expect(r.out).toMatch(/2025-01-28 星期二 休息：春节/);
     expect(r.out.trim().split('\n').at(-1)).toBe('2025-01-25 至 2025-02-09：工作日 6 天，休息 10 天（含调休上班 2 天）');
   });

@@ -22,7 +22,7 @@ export function registerCalendar(program: Command): void {
     }
     const c = paint();
     for (const d of days) {
-      if (d.working) process.stdout.write(`${d.date} ${d.weekday} 工作日${d.makeup ? c.yellow(`（调休上班：${d.reason}）`) : ''}\n`);
+      if (d.working) process.stdout.write(`${d.date} ${d.weekday} 工作日${d.makeup ? c.yellow(`（${d.reason}调休上班）`) : ''}\n`);
       else process.stdout.write(c.dim(`${d.date} ${d.weekday} 休息：${d.reason}`) + '\n');
     }
     process.stdout.write(`${config.from} 至 ${config.to}：工作日 ${workingDays.length} 天，休息 ${excluded.length} 天` +

@@ -14,6 +14,6 @@ export function reportProblems(problems: Problem[]): void {
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (hasErrors(problems)) {
     const n = problems.filter((p) => p.severity === 'error').length;
-    throw new Exit(2, `${n} error${n > 1 ? 's' : ''} in the input; nothing was written.`);
+    throw new Exit(2, `输入有 ${n} 处错误，未写出任何文件。${n} error${n > 1 ? 's' : ''} in the input; nothing was written.`);
   }
 }

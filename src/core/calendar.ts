@@ -40,7 +40,7 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
     const entry = table.get(date);
     const base = { date, isoWeekday: wd, weekday: weekdayName(date) };
     if (entry?.type === '上班') {
-      info = { ...base, working: true, makeup: weekend, reason: weekend ? `${entry.name}调休上班` : undefined };
+      info = { ...base, working: true, makeup: weekend, reason: weekend ? entry.name : undefined };
     } else if (entry?.type === '休息') {
       info = { ...base, working: false, makeup: false, reason: entry.name };
     } else if (weekend) {

@@ -89,7 +89,7 @@ export interface DayInfo {
   working: boolean;
   /** A weekend day made a working day (调休上班). */
   makeup: boolean;
-  /** Why the day is excluded (周六, 春节, …) or, for a make-up day, whose make-up it is. */
+  /** Why the day is excluded (周六, 春节, …) or, for a make-up day, which holiday it makes up for. */
   reason?: string;
 }
 
