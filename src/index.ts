@@ -24,3 +24,4 @@ export { toExcelCsv, neutralise, unneutralise } from './io/csv-write.js';
 export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordResult } from './core/records.js';
 export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
 export { escapeHtml } from './io/html-escape.js';
+export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
