@@ -24,3 +24,11 @@ export { toExcelCsv, neutralise, unneutralise } from './io/csv-write.js';
 export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordResult } from './core/records.js';
 export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
 export { escapeHtml } from './io/html-escape.js';
+
+export { TIMETABLE_CHECKS, checkTimetable, knownLeader, withinWindow, workingDay, leaderAvailable, eligibleRank, perDayLimit, maxPerLeader, institutionOrder, type TimetableCheck, type TimetableEntry, type TimetableFacts } from './core/timetable-checks.js';
+export { sortDuties, dutySlots } from './core/duty-order.js';
+export { readTimetable, readTimetableBytes, type TimetableRead } from './io/timetable-read.js';
+export { renderIcs, slotUid, stampOf, chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions } from './io/ics.js';
+export { renderHtml, contentSecurityPolicy } from './io/html/page.js';
+export { publishFiles, renderCsv, perLeaderIcs, safeFileName, type PublishOptions } from './io/publish.js';
+export { writeAllOrNone, type OutFile } from './io/atomic-write.js';
