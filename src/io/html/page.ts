@@ -33,11 +33,11 @@ function row(d: Duty, sameYear: boolean): string {
   const cell = (label: string, html: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
   return `<tr data-find="${e(`${d.portfolio} ${d.title}`)}">` +
     `<th scope="row" data-label="日期"><time datetime="${d.date}">${date}</time></th>` +
-    cell('星期', e(d.weekday)) +
-    cell(d.kind === '下访' ? '下访领导' : '接访领导', e(d.name), 'who') +
+    cell('星期', e(d.weekday), 'nw') +
+    cell(d.kind === '下访' ? '下访领导' : '接访领导', e(d.name), 'who nw') +
     cell('职务', e(d.title)) +
     cell('分管工作', e(d.portfolio)) +
-    cell('单位', e(d.institution)) +
+    cell('单位', e(d.institution), 'nw') +
     cell('地点', e(d.place)) +
     '</tr>';
 }

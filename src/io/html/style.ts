@@ -5,12 +5,12 @@ export const PAGE_CSS = `
 *{box-sizing:border-box}
 [hidden]{display:none!important}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;color:var(--ink);background:#fff;font:18px/1.75 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;overflow-wrap:break-word}
+body{margin:0;color:var(--ink);background:#fff;font:18px/1.75 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC","WenQuanYi Micro Hei",sans-serif;overflow-wrap:anywhere}
 a{color:var(--brand);text-underline-offset:.15em}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .vh{position:absolute!important;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 .band{background:var(--brand);color:var(--brand-ink)}
-.wrap{max-width:64rem;margin:0 auto;padding:0 1.25rem}
+.wrap{max-width:76rem;margin:0 auto;padding:0 1.25rem}
 header .wrap{padding-top:1.5rem;padding-bottom:1.5rem}
 h1{margin:0;font-size:1.75rem;line-height:1.4;letter-spacing:.02em}
 .window{margin:.5rem 0 0;font-size:1.125rem}
@@ -33,7 +33,7 @@ table{border-collapse:collapse;width:100%}
 caption{text-align:left;font-weight:700;padding:0 0 .5rem;color:var(--ink)}
 .timetable th,.timetable td{border:1px solid var(--line);padding:.55rem .7rem;text-align:left;vertical-align:top}
 .timetable thead th{background:var(--brand);color:var(--brand-ink);white-space:nowrap}
-.timetable tbody th{white-space:nowrap}
+.timetable tbody th,.timetable .nw{white-space:nowrap}
 .timetable tbody tr:nth-child(even){background:var(--soft)}
 .timetable .who{font-weight:700;font-size:1.125rem}
 .legend{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 .75rem;padding:0;list-style:none;color:var(--muted)}
@@ -70,7 +70,7 @@ h1{font-size:1.45rem}
 .timetable,.timetable tbody,.timetable tr,.timetable th,.timetable td{display:block;width:100%}
 .timetable caption{display:block}
 .timetable tr{border:1px solid var(--line);border-top:.3rem solid var(--brand);border-radius:.35rem;margin:0 0 1rem;padding:.4rem .75rem;background:#fff!important}
-.timetable th,.timetable td{border:0;padding:.2rem 0;display:grid;grid-template-columns:4.5em 1fr;gap:.5rem;white-space:normal!important}
+.timetable th,.timetable td{border:0;padding:.2rem 0;display:grid;grid-template-columns:5.2rem minmax(0,1fr);gap:.5rem;white-space:normal!important}
 .timetable tbody th{font-size:1.125rem}
 .timetable [data-label]::before{content:attr(data-label);color:var(--muted);font-weight:400;font-size:1rem}
 .grid th{font-size:.95rem;padding:.25rem 0}
