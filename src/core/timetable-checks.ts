@@ -80,7 +80,7 @@ export const perDayLimit: TimetableCheck = {
     for (const { duty: d } of receptions(f)) {
       const same = seen.get(d.date) ?? [];
       if (same.length >= f.config.perDay) {
-        out.push(at(d, '日期', `${d.date} 已有 ${same.map((x) => `${x.name}（${lineOf(x)}）`).join('、')} 接访，每天只安排 ${f.config.perDay} 名（duplicate day）`));
+        out.push(at(d, '日期', `${d.date} 已有${same.map((x) => `${x.name}（${lineOf(x)}）`).join('、')}接访，每天只安排 ${f.config.perDay} 名（duplicate day）`));
       }
       seen.set(d.date, [...same, d]);
     }
@@ -98,7 +98,7 @@ export const maxPerLeader: TimetableCheck = {
       const key = `${d.institution}\u0000${d.name}`;
       const before = seen.get(key) ?? [];
       if (before.length >= f.config.maxPerLeader) {
-        out.push(at(d, '姓名', `${d.name} 已在 ${before.map((x) => `${x.date}（${lineOf(x)}）`).join('、')} 接访，本轮每人最多 ${f.config.maxPerLeader} 次（too many duties）`));
+        out.push(at(d, '姓名', `${d.name} 已在${before.map((x) => `${x.date}（${lineOf(x)}）`).join('、')}接访，本轮每人最多 ${f.config.maxPerLeader} 次（too many duties）`));
       }
       seen.set(key, [...before, d]);
     }
