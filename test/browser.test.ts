@@ -12,6 +12,11 @@ import { renderHtml } from '../src/io/html/page.js';
 import { launchChromium } from './browser/launch.js';
 import { duty, seed } from './helpers/seed.js';
 
+// DOM names used inside page.evaluate callbacks, which run in the browser (tsconfig has no DOM lib).
+declare const window: any, document: any, getComputedStyle: (el: unknown) => any;
+type HTMLElement = { hidden: boolean };
+type Document = unknown;
+
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'rota-browser-'));
 const s = seed();
