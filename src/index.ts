@@ -25,3 +25,11 @@ export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordR
 export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
 export { escapeHtml } from './io/html-escape.js';
 export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
+
+export { TIMETABLE_CHECKS, checkTimetable, knownLeader, withinWindow, workingDay, leaderAvailable, eligibleRank, perDayLimit, maxPerLeader, institutionOrder, type TimetableCheck, type TimetableEntry, type TimetableFacts } from './core/timetable-checks.js';
+export { sortDuties, dutySlots } from './core/duty-order.js';
+export { readTimetable, readTimetableBytes, type TimetableRead } from './io/timetable-read.js';
+export { renderIcs, slotUid, stampOf, chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions } from './io/ics.js';
+export { renderHtml, contentSecurityPolicy } from './io/html/page.js';
+export { publishFiles, renderCsv, perLeaderIcs, safeFileName, type PublishOptions } from './io/publish.js';
+export { writeAllOrNone, type OutFile } from './io/atomic-write.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildSites, SITE_COLUMNS } from '../src/core/sites.js';
+import type { RawRow } from '../src/core/types.js';
 import { loadTable } from '../src/io/load.js';
 
 describe('下访 sites list', () => {
@@ -11,7 +12,7 @@ describe('下访 sites list', () => {
     expect(sites[1]).toMatchObject({ type: '村', monthlyMin: 1, related: ['征地拆迁'] });
   });
   it('names each bad field', () => {
-    const rows = [
+    const rows: RawRow[] = [
       { line: 2, values: { name: '', type: '村' } },
       { line: 3, values: { name: '甲村', type: '乡' } },
       { line: 4, values: { name: '乙村', type: '村', monthlyMin: '1.5' } },

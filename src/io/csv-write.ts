@@ -2,16 +2,21 @@
 // spreadsheet would evaluate as a formula (OWASP "CSV Injection").
 import { stringify } from 'csv-stringify/sync';
 
-/** Cells starting like a formula get a leading apostrophe; 0990-6245539 stays as it is. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** Apostrophes then a formula start: text that reading back would otherwise mistake for neutralised. */
+const QUOTED_FORMULA = /^'*[=+\-@\t\r]/;
 
+/**
+ * A cell starting like a formula gets an apostrophe; so does a cell that already starts with
+ * apostrophes before a formula start ('=1 → ''=1), so that unneutralise(neutralise(x)) === x for all x.
+ * Text such as the phone number 0990-6245539 stays as it is.
+ */
 export function neutralise(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return QUOTED_FORMULA.test(cell) ? `'${cell}` : cell;
 }
 
 /** Undoes neutralise() when reading our own CSV back. */
 export function unneutralise(cell: string): string {
-  return cell.length > 1 && cell[0] === "'" && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+  return cell.length > 1 && cell[0] === "'" && QUOTED_FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
 export type CsvEncoding = 'utf-8' | 'gb18030';

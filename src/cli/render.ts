@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { Exit, reportProblems } from './exit.js';
+
+interface RenderOptions extends CommonOptions {
+  out: string;
+  leaders?: string[];
+  encoding: string;
+  icsPerLeader?: boolean;
+}
+
+export function registerRender(program: Command): void {
+  addCommonOptions(
+    program
+      .command('render')
+      .description('由接访时间表重新生成网页、CSV 和日历 validate a (hand-edited) timetable CSV and write timetable.html, timetable.csv and timetable.ics')
+      .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
+      .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
+      .option('--leaders <files...>', '领导名单 leader list CSV files; default: the configuration\'s leaders')
+      .option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030', 'utf-8')
+      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader for the liaison'),
+  ).action(async (file: string, opts: RenderOptions) => {
+    if (opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') {
+      throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
+    }
+    const { config, calendar, warnings } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
+    if (config.leaders.length === 0) {
+      throw new Exit(2, '没有领导名单 no leader list: give --leaders FILE or a configuration (-c rota.json) that names its leaders');
+    }
+    const { loadLeaders } = await import('../io/load.js');
+    const { readTimetable } = await import('../io/timetable-read.js');
+    const { checkTimetable } = await import('../core/timetable-checks.js');
+    const { publishFiles } = await import('../io/publish.js');
+    const { writeAllOrNone } = await import('../io/atomic-write.js');
+    const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config.institutions);
+    reportProblems([...warnings, ...leaderProblems]);
+    const read = readTimetable(file, leaders, config.institutions);
+    const problems = [...read.problems];
+    if (!problems.length && read.entries.length === 0) {
+      problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows; expected a header and one row per duty' });
+    }
+    problems.push(...checkTimetable({ entries: read.entries, config, calendar, leaders }));
+    reportProblems(problems);
+    const files = await publishFiles(read.duties, config, calendar, {
+      encoding: opts.encoding,
+      icsPerLeader: Boolean(opts.icsPerLeader),
+    });
+    const written = writeAllOrNone(opts.out, files);
+    const days = new Set(read.duties.map((d) => d.date)).size;
+    process.stdout.write(`已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`);
+    for (const p of written) process.stdout.write(`wrote ${p}\n`);
+  });
+}

@@ -1,0 +1,107 @@
+// The timetable as an iCalendar file (RFC 5545) for leaders' and liaisons' phone calendars,
+// written with ical-generator. Same inputs, same bytes: DTSTAMP comes from the publishing date,
+// never the clock, and each event's UID names its duty slot (round, date, kind, slot), not the
+// leader, so re-publishing a changed plan updates the event instead of adding a second one.
+import { createHash } from 'node:crypto';
+import { ICalCalendar } from 'ical-generator';
+import { DateTime } from 'luxon';
+import type { Calendar } from '../core/calendar.js';
+import type { Config } from '../core/config.js';
+import { addDays } from '../core/dates.js';
+import { dutySlots } from '../core/duty-order.js';
+import type { Duty } from '../core/types.js';
+
+export const ICS_ZONE = 'Asia/Shanghai';
+
+/**
+ * VTIMEZONE for Asia/Shanghai, written out by hand: ical-generator only emits VTIMEZONE through a
+ * generator function (README "Date, Time & Timezones"), the suggested @touch4it/ical-timezones and
+ * timezones-ical-library are not dependencies here, and China has kept UTC+8 without daylight
+ * saving since 1991, so one STANDARD block is the whole truth for any date rota deals with.
+ */
+export function chinaVtimezone(tz: string): string | null {
+  if (tz !== ICS_ZONE) return null;
+  return [
+    'BEGIN:VTIMEZONE',
+    `TZID:${ICS_ZONE}`,
+    `X-LIC-LOCATION:${ICS_ZONE}`,
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0800',
+    'TZOFFSETTO:+0800',
+    'TZNAME:CST',
+    'DTSTART:19700101T000000',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ].join('\r\n');
+}
+
+export interface IcsOptions {
+  /** Calendar name; defaults to the configuration's title. */
+  name?: string;
+  /** The part of each UID after @; a domain-like name the publisher controls. */
+  uidDomain?: string;
+  /** Keep only these duties (slots are still numbered over all of them, so UIDs stay the same). */
+  only?: (duty: Duty) => boolean;
+}
+
+/** Stable UID of a duty slot: the round's title, the date, the kind and the slot; not the leader. */
+export function slotUid(config: Config, duty: Duty, slot: number, domain = 'rota.invalid'): string {
+  const h = createHash('sha256').update(`${config.title}\u0000${duty.date}\u0000${duty.kind}\u0000${slot}`).digest('hex');
+  return `${h.slice(0, 32)}@${domain}`;
+}
+
+/** DTSTAMP: midnight Beijing time of the publishing date (or the first day), as UTC. */
+export function stampOf(config: Config): DateTime {
+  return DateTime.fromISO(`${config.published ?? config.from}T00:00:00`, { zone: ICS_ZONE }).toUTC();
+}
+
+/** TEXT value escaping of RFC 5545 3.3.11, for the values ical-generator writes unescaped (NAME). */
+export function escapeIcsText(text: string): string {
+  return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
+}
+
+export function renderIcs(duties: readonly Duty[], config: Config, _calendar?: Calendar, options: IcsOptions = {}): string {
+  const cal = new ICalCalendar({
+    prodId: { company: 'rota', product: 'timetable', language: 'ZH' },
+    name: escapeIcsText(options.name ?? config.title),
+    // A generator without a calendar-wide zone name: VTIMEZONE for the events' TZID, while
+    // DTSTAMP stays in UTC (a calendar zone name would make it lose its Z).
+    timezone: { name: null, generator: chinaVtimezone },
+  });
+  const stamp = stampOf(config);
+  const contact = [config.contact.name, config.contact.phone].filter(Boolean).join(' ');
+  for (const { duty: d, slot } of dutySlots(duties, config)) {
+    if (options.only && !options.only(d)) continue;
+    const description = [
+      d.portfolio ? `分管工作：${d.portfolio}` : '',
+      d.institution ? `单位：${d.institution}` : '',
+      contact ? `咨询电话：${contact}` : '',
+      config.office ? `发布：${config.office}` : '',
+    ].filter(Boolean).join('\n');
+    const summary = `领导${d.kind}：${d.name}${d.title ? `（${d.title}）` : ''}`;
+    const common = {
+      id: slotUid(config, d, slot, options.uidDomain),
+      stamp,
+      summary,
+      description,
+      ...(d.place ? { location: d.place } : {}),
+    };
+    if (config.hours) {
+      cal.createEvent({
+        ...common,
+        start: DateTime.fromISO(`${d.date}T${config.hours.start}:00`, { zone: ICS_ZONE }),
+        end: DateTime.fromISO(`${d.date}T${config.hours.end}:00`, { zone: ICS_ZONE }),
+        timezone: ICS_ZONE,
+      });
+    } else {
+      cal.createEvent({
+        ...common,
+        allDay: true,
+        start: DateTime.fromISO(`${d.date}T00:00:00`, { zone: ICS_ZONE }),
+        end: DateTime.fromISO(`${addDays(d.date, 1)}T00:00:00`, { zone: ICS_ZONE }),
+      });
+    }
+  }
+  const text = cal.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+}

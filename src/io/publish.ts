@@ -1,0 +1,79 @@
+// Everything a round publishes, as files in memory: the page, the Excel-safe CSV and the ICS
+// calendars. rota plan --out and rota render both write these through writeAllOrNone.
+import type { Calendar } from '../core/calendar.js';
+import type { Config } from '../core/config.js';
+import { sortDuties } from '../core/duty-order.js';
+import { dutyCells, TIMETABLE_HEADER } from '../core/records.js';
+import type { Duty } from '../core/types.js';
+import type { OutFile } from './atomic-write.js';
+import { toExcelCsv, type CsvEncoding } from './csv-write.js';
+import { renderHtml } from './html/page.js';
+import { renderIcs, type IcsOptions } from './ics.js';
+
+export { renderHtml } from './html/page.js';
+export { renderIcs } from './ics.js';
+
+export interface PublishOptions {
+  /** Encoding of timetable.csv: utf-8 (with BOM, the default) or gb18030 for older systems. */
+  encoding?: CsvEncoding;
+  /** Also write ics/<姓名>.ics for each leader, for his or her liaison to subscribe. */
+  icsPerLeader?: boolean;
+  /** The domain-like part of each event UID (default rota.invalid). */
+  uidDomain?: string;
+}
+
+/** timetable.csv: the header of the timetable format, rows sorted, formula-like cells neutralised. */
+export function renderCsv(duties: readonly Duty[], config: Config, _calendar?: Calendar, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
+  return toExcelCsv(TIMETABLE_HEADER, sortDuties(duties, config).map(dutyCells), encoding);
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name that is safe on Windows, macOS and Linux: characters Windows forbids (< > : " / \ | ? *
+ * and control characters) become _, trailing dots and spaces go, reserved device names get a _.
+ */
+export function safeFileName(name: string): string {
+  let s = name.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/[. ]+$/, '');
+  if (s === '' || /^\.+$/.test(s)) s = '_';
+  if (WINDOWS_RESERVED.test(s.split('.')[0])) s = `_${s}`;
+  return s.slice(0, 120);
+}
+
+/** One calendar file per leader: ics/<姓名>.ics, or ics/<姓名>-<单位>.ics for namesakes. */
+export function perLeaderIcs(duties: readonly Duty[], config: Config, calendar: Calendar, ics: IcsOptions = {}): OutFile[] {
+  const groups = new Map<string, Duty[]>();
+  for (const d of duties) {
+    const key = `${d.name}\u0000${d.institution}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  const nameCount = new Map<string, number>();
+  for (const key of groups.keys()) {
+    const name = key.split('\u0000')[0];
+    nameCount.set(name, (nameCount.get(name) ?? 0) + 1);
+  }
+  const files: OutFile[] = [];
+  const used = new Set<string>();
+  for (const key of [...groups.keys()].sort()) {
+    const [name, institution] = key.split('\u0000');
+    let base = safeFileName(nameCount.get(name)! > 1 ? `${name}-${institution}` : name);
+    for (let n = 2; used.has(base.toLowerCase()); n++) base = `${safeFileName(name)}-${n}`;
+    used.add(base.toLowerCase());
+    // The leader's own calendar keeps the round's UIDs: slots are numbered over the whole timetable.
+    const mine = new Set(groups.get(key));
+    const content = renderIcs(duties, config, calendar, { ...ics, name: `${config.title}：${name}`, only: (d) => mine.has(d) });
+    files.push({ path: `ics/${base}.ics`, content });
+  }
+  return files;
+}
+
+export async function publishFiles(duties: readonly Duty[], config: Config, calendar: Calendar, options: PublishOptions = {}): Promise<OutFile[]> {
+  const ics: IcsOptions = options.uidDomain ? { uidDomain: options.uidDomain } : {};
+  const files: OutFile[] = [
+    { path: 'timetable.html', content: renderHtml(duties, config, calendar) },
+    { path: 'timetable.csv', content: await renderCsv(duties, config, calendar, options.encoding) },
+    { path: 'timetable.ics', content: renderIcs(duties, config, calendar, ics) },
+  ];
+  if (options.icsPerLeader) files.push(...perLeaderIcs(duties, config, calendar, ics));
+  return files;
+}

@@ -1,0 +1,49 @@
+// Reading a timetable (or duty-record) CSV back into duties: the one place where the
+// apostrophe that toExcelCsv puts before formula-like cells is taken off again.
+import type { Institution } from '../core/institutions.js';
+import { RECORD_COLUMNS, recordReader } from '../core/records.js';
+import type { TimetableEntry } from '../core/timetable-checks.js';
+import type { Duty, Leader, Problem, RawRow } from '../core/types.js';
+import { unneutralise } from './csv-write.js';
+import type { Encoding } from './decode.js';
+import { loadTable } from './load.js';
+import { readTable, type Table } from './table.js';
+
+export type { TimetableEntry };
+
+export interface TimetableRead {
+  file: string;
+  encoding: Encoding;
+  entries: TimetableEntry[];
+  duties: Duty[];
+  problems: Problem[];
+}
+
+/** Undoes the CSV-injection guard on every cell of a row; nothing else does this. */
+function unneutraliseRow(row: RawRow): RawRow {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row.values)) values[k] = unneutralise(v);
+  return { line: row.line, values };
+}
+
+function fromTable(table: Table, leaders: Leader[], institutions: Institution[]): TimetableRead {
+  const read = recordReader(leaders, institutions);
+  const entries: TimetableEntry[] = [];
+  const problems: Problem[] = [...table.problems];
+  for (const row of table.rows) {
+    const r = read(table.file, unneutraliseRow(row));
+    problems.push(...r.problems);
+    if (r.duty) entries.push({ duty: r.duty, ...(r.leader ? { leader: r.leader } : {}) });
+  }
+  return { file: table.file, encoding: table.encoding, entries, duties: entries.map((e) => e.duty), problems };
+}
+
+/** Reads a timetable CSV file (UTF-8 with or without BOM, GB18030, UTF-16) into duties. */
+export function readTimetable(file: string, leaders: Leader[], institutions: Institution[]): TimetableRead {
+  return fromTable(loadTable(file, RECORD_COLUMNS), leaders, institutions);
+}
+
+/** The same from bytes already in memory (tests, the planner's own output). */
+export function readTimetableBytes(bytes: Uint8Array, file: string, leaders: Leader[], institutions: Institution[]): TimetableRead {
+  return fromTable(readTable(bytes, file, RECORD_COLUMNS), leaders, institutions);
+}
