@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCalendar } from './calendar.js';
 import { registerInit } from './init.js';
 import { registerLeaders } from './leaders.js';
+import { registerPlan } from './plan.js';
 import { Exit } from './exit.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCalendar(program);
   registerLeaders(program);
   registerInit(program);
+  registerPlan(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv);
