@@ -1,3 +1,7 @@
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv);
+// No top-level await: the CLI is bundled as one CommonJS script (dist/cli.cjs) so bin/rota.js can
+// start it from V8's code cache.
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});
