@@ -24,3 +24,8 @@ export { toExcelCsv, neutralise, unneutralise } from './io/csv-write.js';
 export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordResult } from './core/records.js';
 export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
 export { escapeHtml } from './io/html-escape.js';
+export { placeText, type Place } from './core/place.js';
+export * from './core/planner/index.js';
+export { loadHistory } from './io/history.js';
+export { digestFiles, type InputDigest } from './io/digest.js';
+export { planFiles, planJson, publicDuty, type PlanOutput } from './io/plan-files.js';

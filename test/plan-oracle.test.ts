@@ -72,7 +72,7 @@ function bruteForce(t: Instance): { best?: Score; days: string[]; allowed: (l: L
   for (const l of t.leaders) if (l.rank !== '正科级') eligibleCount.set(l.institution, (eligibleCount.get(l.institution) ?? 0) + 1);
   const instOf = institutionsForDays({ days, order: t.insts, mode: t.mode, start: t.start, eligible: eligibleCount });
   const allowed = (l: Leader, d: number) => l.institution === instOf[d] && l.rank !== '正科级' && !l.unavailable.includes(days[d]);
-  const needs = t.leaders.map((l) => (l.rank !== '正科级' && !t.history.some((h) => h.name === l.name && h.kind === '接访' && h.date >= '2025-01-01') ? 1 : 0));
+  const needs: number[] = t.leaders.map((l) => (l.rank !== '正科级' && !t.history.some((h) => h.name === l.name && h.kind === '接访' && h.date >= '2025-01-01') ? 1 : 0));
   const count = t.leaders.map(() => 0);
   const who: number[][] = [];
   let best: Score | undefined;
