@@ -33,3 +33,8 @@ export { renderIcs, slotUid, stampOf, chinaVtimezone, escapeIcsText, ICS_ZONE, t
 export { renderHtml, contentSecurityPolicy } from './io/html/page.js';
 export { publishFiles, renderCsv, perLeaderIcs, safeFileName, type PublishOptions } from './io/publish.js';
 export { writeAllOrNone, type OutFile } from './io/atomic-write.js';
+export { placeText, type Place } from './core/place.js';
+export * from './core/planner/index.js';
+export { loadHistory } from './io/history.js';
+export { digestFiles, type InputDigest } from './io/digest.js';
+export { planFiles, planJson, publicDuty, type PlanOutput } from './io/plan-files.js';

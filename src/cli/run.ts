@@ -5,4 +5,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(0);
   throw e;
 });
-process.exitCode = await main(process.argv);
+// No top-level await: the CLI is bundled as one CommonJS script (dist/cli.cjs) so bin/rota.js can
+// start it from V8's code cache.
+void main(process.argv).then((code) => {
+  process.exitCode = code;
+});

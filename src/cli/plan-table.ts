@@ -1,0 +1,36 @@
+// The timetable and its report as a readable table for the terminal (colours via paint()).
+import type { ChalkInstance } from 'chalk';
+import { placeText, type Place } from '../core/place.js';
+import type { PlanReport } from '../core/planner/types.js';
+import type { Duty } from '../core/types.js';
+
+/** Display width: CJK and full-width characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+
+export function renderPlan(p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport }, place: Place, c: ChalkInstance): string {
+  const { report } = p;
+  const lines: string[] = [c.bold(p.title), `${p.from} 至 ${p.to}，${report.workingDays} 个工作日，${report.duties} 人次；地点：${placeText(place)}`, ''];
+  const header = ['日期', '星期', '单位', '姓名', '职务', '分管工作'];
+  const rows = p.duties.map((d) => [d.date, d.weekday, d.institution, d.name, d.title, d.portfolio]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
+  const line = (cells: string[]) => cells.map((x, i) => (i === cells.length - 1 ? x : pad(x, widths[i]))).join('  ');
+  lines.push(c.bold(line(header)));
+  for (const r of rows) lines.push(line(r));
+  lines.push('');
+  const section = (title: string, items: string[]) => {
+    lines.push(`${c.bold(title)}${items.length ? '' : '：无 none'}`);
+    for (const x of items) lines.push(`  ${x}`);
+  };
+  section(`未安排的领导 left out (${report.leftOut.length})`, report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${c.dim(l.reason)}`));
+  section(`本轮后仍未完成接访任务 still short of a quota after this round (${report.stillShort.length})`,
+    report.stillShort.map((s) => c.yellow(`${s.name}（${s.institution}）：${s.period} 接访 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`)));
+  section(`未满足的偏好 preferences not met (${report.softUnmet.length})`, report.softUnmet.map((u) => c.yellow(u.message)));
+  if (report.breaks.length) section(`违反的规则 rules broken (${report.breaks.length})`, report.breaks.map((v) => c.red(v.message)));
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,80 @@
+// rota plan: the round's timetable, optimal and explained (exit 1 and no files when no plan exists).
+import type { Command } from 'commander';
+import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { Exit, reportProblems } from './exit.js';
+import { paint } from './style.js';
+
+interface PlanOptions extends CommonOptions {
+  leaders?: string[];
+  history?: string[];
+  out?: string;
+  seed?: string;
+  bestEffort?: boolean;
+  json?: boolean;
+}
+
+const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+
+export function registerPlan(program: Command): void {
+  addCommonOptions(
+    program
+      .command('plan')
+      .description('排出本轮接访安排表 make the round\'s timetable: optimal, in the institutional order, explained')
+      .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
+      .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
+      .option('--out <dir>', '输出目录 write timetable.csv and timetable.json here (all or none)')
+      .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
+      .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
+      .option('--json', 'JSON on stdout'),
+  ).action(async (opts: PlanOptions) => {
+    const extra: Record<string, unknown> = {};
+    if (opts.leaders) extra.leaders = opts.leaders;
+    if (opts.history) extra.history = opts.history;
+    if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+    const { config, calendar, warnings } = loadContext(opts, extra);
+    const [{ loadLeaders }, { loadHistory }, { plan, quotaRulesFor }] = await Promise.all([
+      import('../io/load.js'), import('../io/history.js'), import('../core/planner/index.js'),
+    ]);
+    const { leaders, problems } = loadLeaders(config.leaders, config.institutions);
+    const history = loadHistory(config.history, leaders, config.institutions);
+    reportProblems([...warnings, ...problems, ...history.problems]);
+    if (leaders.length === 0) throw new Exit(2, '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration');
+    const result = plan({
+      config,
+      days: calendar.days(config.from, config.to),
+      leaders,
+      history: history.records,
+      quotaRules: quotaRulesFor(config.rules),
+      bestEffort: opts.bestEffort,
+    });
+    const { report } = result;
+    const c = paint();
+    if (report.status !== 'optimal') {
+      const head = report.status === 'infeasible'
+        ? '无法排出符合全部规则的安排表 no timetable keeps every rule'
+        : '已按 --best-effort 输出违反规则最少的安排表 best effort: the timetable below breaks the fewest rules';
+      const lines = [c.red(head), ...report.causes.map((x) => `  原因 cause: ${x.message}`),
+        `  至少违反 ${report.breaks.length} 处 the fewest breaks any timetable needs:`, ...report.breaks.map((v) => `  - ${v.message}`)];
+      process.stderr.write(`${lines.join('\n')}\n`);
+      if (report.status === 'infeasible') throw new Exit(1, '未写出任何文件 nothing was written; --best-effort writes the plan that breaks the fewest rules.');
+    }
+    const c2 = { title: config.title, from: config.from, to: config.to, duties: result.duties, report };
+    if (opts.out || opts.json) {
+      const { digestFiles } = await import('../io/digest.js');
+      const { planFiles, planJson } = await import('../io/plan-files.js');
+      const inputs = digestFiles([...(opts.config ? [opts.config] : []), ...config.leaders, ...config.history, ...(config.holidays ? [config.holidays] : [])]);
+      const out = { ...c2, config, inputs };
+      if (opts.out) {
+        const { writeAllOrNone } = await import('../io/atomic-write.js');
+        const written = writeAllOrNone(opts.out, await planFiles(out));
+        for (const p of written) process.stderr.write(`wrote ${p}\n`);
+      }
+      if (opts.json) {
+        process.stdout.write(planJson(out));
+        return;
+      }
+    }
+    const { renderPlan } = await import('./plan-table.js');
+    process.stdout.write(renderPlan(c2, config.place, c));
+  });
+}

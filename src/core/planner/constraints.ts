@@ -1,0 +1,204 @@
+// The hard rules of a round, one small named object each: the sentence it explains itself with,
+// which (leader, day) pairs it allows, the rows it adds to the integer program, and a check that
+// judges a finished (or hand-edited) timetable and names the people and days of every violation.
+// The planner, best-effort reports and later `rota swap`/`render` validation all use this one list.
+import { formatDateList } from '../date-list.js';
+import type { Duty, IsoDate, Leader } from '../types.js';
+import type { PlanContext } from './context.js';
+import type { ModelBuilder } from './model.js';
+import { leaderKey } from './quota.js';
+import type { PlanConfig, Violation } from './types.js';
+
+/** A set of leaders and days that no variable links to the rest: solved on its own. */
+export interface Component {
+  leaders: number[];
+  days: number[];
+  /** Indexes into ctx.pins. */
+  pins: number[];
+}
+
+export interface BuildArgs {
+  b: ModelBuilder;
+  ctx: PlanContext;
+  comp: Component;
+  /** Elastic model: hard rows may be broken at breakCost per break (best-effort / smallest set of breaks). */
+  elastic: boolean;
+  breakCost: number;
+}
+
+export interface HardConstraint {
+  id: string;
+  sentence: (config: PlanConfig) => string;
+  /** Whether the leader may serve on working day `day` at all (no variable otherwise). */
+  allows?: (ctx: PlanContext, leader: Leader, day: number) => boolean;
+  /** Adds this rule's rows for one component. */
+  addRows?: (args: BuildArgs) => void;
+  /** Judges a timetable; every violation names people and days. */
+  check: (duties: Duty[], ctx: PlanContext) => Violation[];
+}
+
+export const xName = (l: number, d: number) => `x${l}_${d}`;
+const md = (d: IsoDate) => d.slice(5);
+
+function violation(c: HardConstraint, ctx: PlanContext, message: string, names: string[], dates: IsoDate[]): Violation {
+  return { rule: c.id, sentence: c.sentence(ctx.config), message, names, dates };
+}
+
+/** The leader a duty names (by 单位 + 姓名), if the lists have one. */
+export function dutyLeader(ctx: PlanContext, d: Duty): Leader | undefined {
+  const i = ctx.leaderIndex.get(leaderKey(d));
+  return i === undefined ? undefined : ctx.leaders[i];
+}
+
+export const workingDayOnly: HardConstraint = {
+  id: 'working-day',
+  sentence: () => '只在工作日安排接访（duties only on working days）',
+  check(duties, ctx) {
+    const byDate = new Map(ctx.window.map((d) => [d.date, d]));
+    return duties.flatMap((d) => {
+      if (ctx.dayIndex.has(d.date)) return [];
+      const info = byDate.get(d.date);
+      const why = info ? `${d.date} 是休息日（${info.reason}），not a working day` : `${d.date} 不在本轮 ${ctx.config.from}~${ctx.config.to} 内 (outside the round)`;
+      return [violation(this, ctx, `${d.name}：${why}`, [d.name], [d.date])];
+    });
+  },
+};
+
+export const institutionOrder: HardConstraint = {
+  id: 'order',
+  sentence: (c) => `按 ${c.institutions.map((i) => i.name).join(' → ')} 的顺序轮流接访（institution order, ${c.order.mode}）`,
+  allows: (ctx, l, d) => l.institution === ctx.dayInstitution[d],
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const i = ctx.dayIndex.get(d.date);
+      if (i === undefined || d.institution === ctx.dayInstitution[i]) return [];
+      return [violation(this, ctx, `${d.date} 轮到 ${ctx.dayInstitution[i]}，却安排了 ${d.institution} 的 ${d.name} (the day belongs to ${ctx.dayInstitution[i]})`, [d.name], [d.date])];
+    });
+  },
+};
+
+export const eligibleRank: HardConstraint = {
+  id: 'eligibility',
+  sentence: (c) => `只安排 ${c.eligibleRanks.join('、')} 领导接访（eligible ranks only）`,
+  allows: (ctx, l) => ctx.config.eligibleRanks.includes(l.rank),
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const l = dutyLeader(ctx, d);
+      if (!l) return [violation(this, ctx, `${d.name}（${d.institution}）不在领导名单中 (not in the leader lists)`, [d.name], [d.date])];
+      if (ctx.config.eligibleRanks.includes(l.rank)) return [];
+      return [violation(this, ctx, `${d.date} ${l.name} 是${l.rank}，不在 ${ctx.config.eligibleRanks.join('、')} 之列 (rank not eligible)`, [l.name], [d.date])];
+    });
+  },
+};
+
+export const availability: HardConstraint = {
+  id: 'availability',
+  sentence: () => '不在领导的不可接访日期安排接访（never on an unavailable date）',
+  allows: (ctx, l, d) => !l.unavailable.includes(ctx.days[d]),
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const l = dutyLeader(ctx, d);
+      if (!l || !l.unavailable.includes(d.date)) return [];
+      return [violation(this, ctx, `${l.name} ${d.date} 不可接访（不可接访日期：${formatDateList(l.unavailable)}）(unavailable that day)`, [l.name], [d.date])];
+    });
+  },
+};
+
+export const perDay: HardConstraint = {
+  id: 'per-day',
+  sentence: (c) => `每个工作日安排 ${c.perDay} 名领导接访（exactly ${c.perDay} per working day）`,
+  addRows({ b, ctx, comp, elastic, breakCost }) {
+    for (const d of comp.days) {
+      const terms = ctx.candidates[d].filter((l) => b.hasVar(xName(l, d))).map((l): [string, number] => [xName(l, d), 1]);
+      if (elastic) {
+        // One unit of shortfall is one break; an empty place costs a little more than any other break.
+        b.addVar(`u${d}`, { level: 'breaks', cost: breakCost + 1 });
+        terms.push([`u${d}`, 1]);
+        b.declareRange('breaks', (breakCost + 1) * ctx.config.perDay);
+      }
+      b.addRow(`d${d}`, { equal: ctx.config.perDay }, terms);
+    }
+  },
+  check(duties, ctx) {
+    const by = new Map<IsoDate, Duty[]>();
+    for (const d of duties) by.set(d.date, [...(by.get(d.date) ?? []), d]);
+    const out: Violation[] = [];
+    ctx.days.forEach((date, i) => {
+      const here = by.get(date) ?? [];
+      const n = ctx.config.perDay;
+      if (here.length < n) {
+        out.push(violation(this, ctx, `${date}（${ctx.dayInstitution[i]}）只有 ${here.length} 名领导接访，应为 ${n} 名 (short of leaders)`, here.map((d) => d.name), [date]));
+      } else if (here.length > n) {
+        out.push(violation(this, ctx, `${date} 安排了 ${here.length} 名领导（${here.map((d) => d.name).join('、')}），应为 ${n} 名 (too many)`, here.map((d) => d.name), [date]));
+      }
+      const seen = new Set<string>();
+      for (const d of here) {
+        const k = leaderKey(d);
+        if (seen.has(k)) out.push(violation(this, ctx, `${d.name} ${date} 被安排了两次 (listed twice on one day)`, [d.name], [date]));
+        seen.add(k);
+      }
+    });
+    return out;
+  },
+};
+
+export const maxPerLeader: HardConstraint = {
+  id: 'max-per-leader',
+  sentence: (c) => `每名领导本轮接访不超过 ${c.maxPerLeader} 次（at most ${c.maxPerLeader} per leader in the round）`,
+  addRows({ b, ctx, comp, elastic, breakCost }) {
+    const max = ctx.config.maxPerLeader;
+    for (const l of comp.leaders) {
+      const terms = comp.days.filter((d) => b.hasVar(xName(l, d))).map((d): [string, number] => [xName(l, d), 1]);
+      if (terms.length <= max) continue; // cannot be exceeded: no row needed
+      if (elastic) {
+        b.addVar(`e${l}`, { level: 'breaks', cost: breakCost });
+        terms.push([`e${l}`, -1]);
+        b.declareRange('breaks', breakCost * (terms.length - 1 - max));
+      }
+      b.addRow(`m${l}`, { max }, terms);
+    }
+  },
+  check(duties, ctx) {
+    const by = new Map<string, Duty[]>();
+    for (const d of duties) by.set(leaderKey(d), [...(by.get(leaderKey(d)) ?? []), d]);
+    return [...by.values()]
+      .filter((ds) => ds.length > ctx.config.maxPerLeader)
+      .map((ds) => violation(this, ctx,
+        `${ds[0].name} 本轮接访 ${ds.length} 次（${ds.map((d) => md(d.date)).join('、')}），超过 ${ctx.config.maxPerLeader} 次 (over the per-round maximum)`,
+        [ds[0].name], ds.map((d) => d.date)));
+  },
+};
+
+export const pinsKept: HardConstraint = {
+  id: 'pins',
+  sentence: () => '锁定的安排保持不变（pinned duties are kept）',
+  addRows({ b, ctx, comp, elastic, breakCost }) {
+    for (const p of comp.pins) {
+      const { leader, day } = ctx.pins[p];
+      if (leader === undefined || day === undefined || !b.hasVar(xName(leader, day))) continue;
+      const terms: Array<[string, number]> = [[xName(leader, day), 1]];
+      if (elastic) {
+        b.addVar(`p${p}`, { level: 'breaks', cost: breakCost });
+        terms.push([`p${p}`, 1]);
+        b.declareRange('breaks', breakCost);
+      }
+      b.addRow(`pin${p}`, { min: 1 }, terms);
+    }
+  },
+  check(duties, ctx) {
+    const have = new Set(duties.map((d) => `${d.date}\u0000${leaderKey(d)}`));
+    return ctx.pins.flatMap(({ pin, leader }) => {
+      const l = leader === undefined ? undefined : ctx.leaders[leader];
+      if (l && have.has(`${pin.date}\u0000${leaderKey(l)}`)) return [];
+      return [violation(this, ctx, `锁定的 ${pin.date} ${pin.name} 未保留 (pinned duty not kept)`, [pin.name], [pin.date])];
+    });
+  },
+};
+
+/** Every hard rule, in the order they are checked and reported. */
+export const HARD_CONSTRAINTS: HardConstraint[] = [workingDayOnly, institutionOrder, eligibleRank, availability, perDay, maxPerLeader, pinsKept];
+
+/** Judges a timetable against every hard rule: the same rules the planner keeps. */
+export function checkTimetable(duties: Duty[], ctx: PlanContext): Violation[] {
+  return HARD_CONSTRAINTS.flatMap((c) => c.check(duties, ctx));
+}

@@ -1,0 +1,75 @@
+// When no plan exists, each cause is found and named: institution, days, leaders and their absences.
+import { describe, expect, it } from 'vitest';
+import { plan } from '../src/core/planner/index.js';
+import { input, leader } from './support/plan-facts.js';
+
+// Cycle order 甲 乙 over 2025-01-06..09: 甲 has 01-06 and 01-08, 乙 has 01-07 and 01-09.
+const both = (extra: ReturnType<typeof leader>[]) => [leader('乙一', '乙'), leader('乙二', '乙'), ...extra];
+
+describe('infeasibility explanations', () => {
+  it('a day with no eligible available leader names the institution, the day and each absence', () => {
+    const ls = both([leader('何某', '甲', { unavailable: ['2025-01-06', '2025-01-07'] }), leader('许某', '甲', { unavailable: ['2025-01-06'] })]);
+    const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09'));
+    expect(r.report.status).toBe('infeasible');
+    expect(r.duties).toEqual([]);
+    const c = r.report.causes.find((x) => x.kind === 'no-leader-on-day')!;
+    expect(c.institution).toBe('甲');
+    expect(c.dates).toEqual(['2025-01-06']);
+    expect(c.names).toEqual(['何某', '许某']);
+    expect(c.message).toContain('none of its 2 eligible leaders is available on 2025-01-06');
+    expect(c.message).toContain('何某：不可接访 01-06~01-07');
+    expect(c.message).toContain('许某：不可接访 01-06');
+    // The smallest set of broken rules: one empty place on 01-06.
+    expect(r.report.breaks.map((b) => [b.rule, b.dates])).toEqual([['per-day', ['2025-01-06']]]);
+  });
+
+  it('an institution with no eligible leader at all is named with the ranks it has', () => {
+    const r = plan(input(['甲', '乙'], both([leader('李明', '甲', { rank: '正科级' })]), '2025-01-06', '2025-01-09'));
+    const c = r.report.causes[0];
+    expect(c.message).toContain('甲 需在 2025-01-06、2025-01-08 安排接访');
+    expect(c.message).toContain('李明：正科级');
+    expect(r.report.breaks).toHaveLength(2);
+  });
+
+  it("Hall's condition: fewer distinct available leaders than days, at most one duty each", () => {
+    // 甲 needs 2 duties (01-06, 01-08); 何某 is away on both, so only 许某 can serve, once.
+    const ls = both([leader('何某', '甲', { unavailable: ['2025-01-06', '2025-01-08'] }), leader('许某', '甲')]);
+    const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09'));
+    expect(r.report.status).toBe('infeasible');
+    const c = r.report.causes.find((x) => x.kind === 'hall')!;
+    expect(c.dates).toEqual(['2025-01-06', '2025-01-08']);
+    expect(c.message).toContain('只有 1 名（许某）');
+    expect(c.message).toContain('何某：不可接访 01-06、01-08');
+    // Fewest breaks: 许某 serves twice (one break), rather than an empty day.
+    expect(r.report.breaks.map((b) => b.rule)).toEqual(['max-per-leader']);
+  });
+
+  it('best effort writes the plan with the fewest breaks and lists each', () => {
+    const ls = both([leader('何某', '甲', { unavailable: ['2025-01-06', '2025-01-08'] }), leader('许某', '甲')]);
+    const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09', {}, { bestEffort: true }));
+    expect(r.report.status).toBe('best-effort');
+    expect(r.duties.filter((d) => d.name === '许某').map((d) => d.date)).toEqual(['2025-01-06', '2025-01-08']);
+    expect(r.report.breaks).toHaveLength(1);
+    expect(r.report.breaks[0].names).toEqual(['许某']);
+  });
+
+  it('a pin that breaks a hard rule names the pin and the rule', () => {
+    const ls = both([leader('何某', '甲', { unavailable: ['2025-01-06'] }), leader('许某', '甲')]);
+    const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09', {}, { pins: [{ date: '2025-01-06', name: '何某' }] }));
+    expect(r.report.status).toBe('infeasible');
+    const c = r.report.causes.find((x) => x.kind === 'pin')!;
+    expect(c.message).toContain('锁定 2025-01-06 何某');
+    expect(c.message).toContain('不在领导的不可接访日期安排接访');
+    expect(r.report.breaks.map((b) => b.rule)).toEqual(['pins']);
+  });
+
+  it('an unknown pinned leader and too many pins on a day are named', () => {
+    const ls = both([leader('何某', '甲'), leader('许某', '甲')]);
+    const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09', {}, {
+      pins: [{ date: '2025-01-06', name: '无名氏' }, { date: '2025-01-08', name: '何某' }, { date: '2025-01-08', name: '许某' }],
+    }));
+    const msgs = r.report.causes.map((c) => c.message).join('\n');
+    expect(msgs).toContain('锁定 2025-01-06 无名氏：领导名单中没有此人');
+    expect(msgs).toContain('2025-01-08 锁定了 2 名领导（何某、许某）');
+  });
+});
