@@ -80,8 +80,9 @@ describe('determinism and files', () => {
     const r2 = rota(['plan', '-c', 'fixtures/rota.json', '--out', b, '--json']);
     expect(r1.code).toBe(0);
     expect(r1.stdout).toBe(r2.stdout);
-    expect(readdirSync(a).sort()).toEqual(['timetable.csv', 'timetable.json']);
-    for (const f of ['timetable.csv', 'timetable.json']) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
+    const files = ['timetable.csv', 'timetable.html', 'timetable.ics', 'timetable.json'];
+    expect(readdirSync(a).sort()).toEqual(files);
+    for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
     const csv = readFileSync(join(a, 'timetable.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF日期,星期,类型,单位,姓名,职务,分管工作,地点\r\n2024-12-11,星期三,接访,区委,张志强,')).toBe(true);
     const json = JSON.parse(readFileSync(join(a, 'timetable.json'), 'utf8'));

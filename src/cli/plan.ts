@@ -11,6 +11,8 @@ interface PlanOptions extends CommonOptions {
   seed?: string;
   bestEffort?: boolean;
   json?: boolean;
+  encoding: string;
+  icsPerLeader?: boolean;
 }
 
 const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
@@ -22,11 +24,16 @@ export function registerPlan(program: Command): void {
       .description('排出本轮接访安排表 make the round\'s timetable: optimal, in the institutional order, explained')
       .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
       .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
-      .option('--out <dir>', '输出目录 write timetable.csv and timetable.json here (all or none)')
+      .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)')
+      .option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030', 'utf-8')
+      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader for the liaison')
       .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
       .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
       .option('--json', 'JSON on stdout'),
   ).action(async (opts: PlanOptions) => {
+    if (opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') {
+      throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
+    }
     const extra: Record<string, unknown> = {};
     if (opts.leaders) extra.leaders = opts.leaders;
     if (opts.history) extra.history = opts.history;
@@ -66,7 +73,8 @@ export function registerPlan(program: Command): void {
       const out = { ...c2, config, inputs };
       if (opts.out) {
         const { writeAllOrNone } = await import('../io/atomic-write.js');
-        const written = writeAllOrNone(opts.out, await planFiles(out));
+        const files = await planFiles(out, calendar, { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) });
+        const written = writeAllOrNone(opts.out, files);
         for (const p of written) process.stderr.write(`wrote ${p}\n`);
       }
       if (opts.json) {

@@ -1,11 +1,11 @@
-// The files `rota plan --out DIR` writes, in one list so publishing can add its formats here.
+// The files `rota plan --out DIR` writes: everything a round publishes, plus timetable.json.
+import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { PlanReport } from '../core/planner/types.js';
-import { dutyCells, TIMETABLE_HEADER } from '../core/records.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
-import { toExcelCsv } from './csv-write.js';
 import type { InputDigest } from './digest.js';
+import { publishFiles, type PublishOptions } from './publish.js';
 
 export interface PlanOutput {
   title: string;
@@ -27,9 +27,6 @@ export function planJson(out: PlanOutput): string {
   return `${JSON.stringify({ ...out, duties: out.duties.map(publicDuty) }, null, 2)}\n`;
 }
 
-export async function planFiles(out: PlanOutput): Promise<OutFile[]> {
-  return [
-    { path: 'timetable.csv', content: await toExcelCsv(TIMETABLE_HEADER, out.duties.map(dutyCells)) },
-    { path: 'timetable.json', content: planJson(out) },
-  ];
+export async function planFiles(out: PlanOutput, calendar: Calendar, options: PublishOptions = {}): Promise<OutFile[]> {
+  return [...(await publishFiles(out.duties, out.config, calendar, options)), { path: 'timetable.json', content: planJson(out) }];
 }
