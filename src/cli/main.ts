@@ -1,6 +1,7 @@
 // The rota command line: thin commander wiring over the library; exit 0 ok, 1 rule not met, 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { registerCalendar } from './calendar.js';
+import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerLeaders } from './leaders.js';
 import { Exit } from './exit.js';
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   registerCalendar(program);
   registerLeaders(program);
   registerInit(program);
+  registerCheck(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv);
