@@ -141,17 +141,20 @@ export function createTally(options: TallyOptions): Tally {
     return same.length === 1 ? same[0] : undefined;
   }
 
+  const NONE: Problem[] = [];
+  let lastFile: string | undefined;
+  let lastFileIndex = 0;
+
   function add(duty: Duty, given?: Leader): Problem[] {
-    const problems: Problem[] = [];
-    const at = { file: duty.source?.file, line: duty.source?.line };
+    let problems = NONE;
+    const at = () => ({ file: duty.source?.file, line: duty.source?.line });
     const leader = given ?? resolve(duty);
     const li = leader === undefined ? undefined : index.get(leader);
     if (li === undefined) {
-      problems.push({ severity, ...at, field: '姓名', message: unknownPerson(duty.name, duty.institution) });
-      return problems;
+      return [{ severity, ...at(), field: '姓名', message: unknownPerson(duty.name, duty.institution) }];
     }
     const f = facts(duty.date);
-    if (!f.working) problems.push({ severity, ...at, field: '日期', message: notWorkingDay(duty.date, f.reason) });
+    if (!f.working) problems = [{ severity, ...at(), field: '日期', message: notWorkingDay(duty.date, f.reason) }];
     let grid = grids[li].get(f.year);
     if (!grid) {
       grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
@@ -160,16 +163,20 @@ export function createTally(options: TallyOptions): Tally {
     const cell = f.doy * 2 + KIND_INDEX[duty.kind];
     if (grid.line[cell] !== 0) {
       const where = `${files[grid.file[cell]]}:${grid.line[cell]}`;
-      problems.push({ severity, ...at, message: duplicateRecord(where) });
-      return problems;
+      return [...problems, { severity, ...at(), message: duplicateRecord(where) }];
     }
     const file = duty.source?.file ?? '';
-    let fi = fileIndex.get(file);
-    if (fi === undefined) {
-      fi = files.length;
-      files.push(file);
-      fileIndex.set(file, fi);
+    if (file !== lastFile) {
+      let fi = fileIndex.get(file);
+      if (fi === undefined) {
+        fi = files.length;
+        files.push(file);
+        fileIndex.set(file, fi);
+      }
+      lastFile = file;
+      lastFileIndex = fi;
     }
+    const fi = lastFileIndex;
     grid.line[cell] = duty.source?.line ?? -1;
     grid.file[cell] = fi;
     if (first === undefined || duty.date < first) first = duty.date;
