@@ -47,7 +47,7 @@ const hasHighByte = (buf: Buffer) => buf.some((b) => b >= 0x80);
  * Streams `file`, calling onRow for each data row (line = the row's last line in the file).
  * Problems (missing file, missing required column, broken CSV or encoding) come back, never thrown.
  */
-export async function streamTable(file: string, columns: Column[], onRow: (row: RawRow) => void): Promise<StreamedTable> {
+export async function streamTable(file: string, columns: Column[], onRow: (row: RawRow) => void, options: { chunkSize?: number } = {}): Promise<StreamedTable> {
   const problems: Problem[] = [];
   const result = (encoding: Encoding, rows: number): StreamedTable => ({ file, encoding, rows, problems });
   let mode: 'ascii' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | undefined;
@@ -83,14 +83,15 @@ export async function streamTable(file: string, columns: Column[], onRow: (row: 
       parser = parse({ delimiter: sniffDelimiter(text), relax_column_count: true, skip_empty_lines: true });
       engine = csvEngine(parser);
     }
-    const err = engine.parse(chunk, end, push, () => undefined);
+    // The engine works on bytes (UTF-8), as the stream Parser hands it after its own conversion.
+    const err = engine.parse(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, end, push, () => undefined);
     if (err) {
       problems.push({ severity: 'error', file, line: parser!.info.lines, message: `not readable as CSV: ${err.message}` });
       stop = true;
     }
   };
 
-  const stream = createReadStream(file, { highWaterMark: 1 << 16 });
+  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 16 });
   try {
     for await (const raw of stream as AsyncIterable<Buffer>) {
       if (stop) break;
@@ -138,6 +139,7 @@ export async function streamTable(file: string, columns: Column[], onRow: (row: 
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (!code || code.startsWith('ERR_')) throw e;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
     problems.push({ severity: 'error', file, message: `cannot read the file: ${why}` });
   } finally {
