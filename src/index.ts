@@ -24,3 +24,8 @@ export { toExcelCsv, neutralise, unneutralise } from './io/csv-write.js';
 export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordResult } from './core/records.js';
 export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
 export { escapeHtml } from './io/html-escape.js';
+export * from './core/check/index.js';
+export { streamTable, type StreamedTable } from './io/table-stream.js';
+export { loadRules, loadLeaves, tallyRecordFiles } from './io/check-input.js';
+export { formatCheck, formatText, formatJson, formatJunit, formatGithub, escapeXml, CHECK_FORMATS, type CheckFormat, type CheckReport } from './io/check-format.js';
+export { reportHtml, dutyRows, summaryRows, type ReportInput } from './io/report.js';

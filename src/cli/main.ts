@@ -4,6 +4,7 @@ import { registerCalendar } from './calendar.js';
 import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerLeaders } from './leaders.js';
+import { registerReport } from './report.js';
 import { Exit } from './exit.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -17,6 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   registerLeaders(program);
   registerInit(program);
   registerCheck(program);
+  registerReport(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -87,6 +87,8 @@ export interface Tally {
   /** First and last date among the counted duties. */
   range(): { first?: IsoDate; last?: IsoDate };
   finish(options?: FinishOptions): Judgement;
+  /** Every counted duty of a leader, by date then kind (needs keepRecords). */
+  records(leader: Leader): CountedRecord[];
 }
 
 const KIND_INDEX: Record<Kind, number> = { 接访: 0, 下访: 1 };
@@ -245,7 +247,7 @@ export function createTally(options: TallyOptions): Tally {
       records += total;
       const own: CheckResult[] = [];
       const leaves = leavesOf.get(`${leader.institution}\u0000${leader.name}`) ?? [];
-      const mine = options.keepRecords ? [...kept[li]].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : KIND_INDEX[a.kind] - KIND_INDEX[b.kind])) : [];
+      const mine = options.keepRecords ? sortedRecords(li) : [];
       for (const rule of rules) {
         if (!ruleApplies(rule, leader)) continue;
         for (const span of periodLists.get(rule.period)!) {
@@ -282,7 +284,19 @@ export function createTally(options: TallyOptions): Tally {
     return { results: [...withoutRecords.flat(), ...withRecords.flat()], summary, problems };
   }
 
-  return { add, range: () => ({ first, last }), finish };
+  function sortedRecords(li: number): CountedRecord[] {
+    return [...kept[li]].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : KIND_INDEX[a.kind] - KIND_INDEX[b.kind]));
+  }
+
+  return {
+    add,
+    range: () => ({ first, last }),
+    finish,
+    records: (leader) => {
+      const li = index.get(leader);
+      return li === undefined ? [] : sortedRecords(li);
+    },
+  };
 }
 
 export interface JudgeInput {
