@@ -95,7 +95,7 @@ const CSS = `
   table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: 1rem; }
   th, td { border: 1px solid #444; padding: .25rem .4rem; text-align: left; vertical-align: top; }
   th { background: #eee; }
-  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+  td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   .short { color: #a00000; font-weight: bold; }
   .ok { color: #05620b; }
   section.leader { break-inside: avoid-page; }
