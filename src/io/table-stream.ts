@@ -56,7 +56,7 @@ export async function streamTable(file: string, columns: Column[], onRow: (row: 
   let offset = 0;
   let parser: Parser | undefined;
   let engine: Engine | undefined;
-  let index: Map<string, number> | undefined;
+  let index: Array<[string, number]> | undefined;
   let rows = 0;
   let stop = false;
 
@@ -67,7 +67,7 @@ export async function streamTable(file: string, columns: Column[], onRow: (row: 
       const mapped = mapHeader(record, columns, file);
       problems.push(...mapped.problems);
       if (mapped.problems.some((p) => p.severity === 'error')) stop = true;
-      index = mapped.index;
+      index = [...mapped.index];
       return;
     }
     const row = toRawRow(record, index, line);

@@ -72,7 +72,7 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
 }
 
 /** One data record as a RawRow of cleaned cells by field; undefined for a blank line (Excel's trailing ",,,,"). */
-export function toRawRow(record: string[], index: Map<string, number>, line: number): RawRow | undefined {
+export function toRawRow(record: string[], index: Map<string, number> | ReadonlyArray<readonly [string, number]>, line: number): RawRow | undefined {
   if (record.every((c) => clean(c) === '')) return undefined;
   const values: Record<string, string> = {};
   for (const [field, i] of index) values[field] = clean(record[i] ?? '');

@@ -149,14 +149,13 @@ export function createTally(options: TallyOptions): Tally {
 
   function add(duty: Duty, given?: Leader): Problem[] {
     let problems = NONE;
-    const at = () => ({ file: duty.source?.file, line: duty.source?.line });
     const leader = given ?? resolve(duty);
     const li = leader === undefined ? undefined : index.get(leader);
     if (li === undefined) {
-      return [{ severity, ...at(), field: '姓名', message: unknownPerson(duty.name, duty.institution) }];
+      return [{ severity, file: duty.source?.file, line: duty.source?.line, field: '姓名', message: unknownPerson(duty.name, duty.institution) }];
     }
     const f = facts(duty.date);
-    if (!f.working) problems = [{ severity, ...at(), field: '日期', message: notWorkingDay(duty.date, f.reason) }];
+    if (!f.working) problems = [{ severity, file: duty.source?.file, line: duty.source?.line, field: '日期', message: notWorkingDay(duty.date, f.reason) }];
     let grid = grids[li].get(f.year);
     if (!grid) {
       grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
@@ -165,7 +164,7 @@ export function createTally(options: TallyOptions): Tally {
     const cell = f.doy * 2 + KIND_INDEX[duty.kind];
     if (grid.line[cell] !== 0) {
       const where = `${files[grid.file[cell]]}:${grid.line[cell]}`;
-      return [...problems, { severity, ...at(), message: duplicateRecord(where) }];
+      return [...problems, { severity, file: duty.source?.file, line: duty.source?.line, message: duplicateRecord(where) }];
     }
     const file = duty.source?.file ?? '';
     if (file !== lastFile) {
