@@ -147,7 +147,7 @@ export function formatJunit(report: CheckReport): string {
       const first = group[0];
       const bad = group.filter(isViolation);
       const judged = group.filter((r) => r.status === 'ok' || isViolation(r));
-      const body = bad.map((r) => `      <failure${attrs({ type: r.status, message: `${leaderLabel(r)}: ${violationText(r)}` })}>${escapeXml(r.reason ?? '')}</failure>`);
+      const body = bad.map((r) => `      <failure${attrs({ type: r.status, message: `${leaderLabel(r)}: ${violationText(r)}` })}>${escapeXml(`${r.reason ?? ''}\n规则 rule ${rule.id}: ${rule.description}`)}</failure>`);
       if (judged.length === 0) {
         skipped++;
         body.push(`      <skipped${attrs({ message: '没有可评判的周期 no period judged (exempt or cut by the range)' })}/>`);
@@ -193,7 +193,8 @@ export function formatGithub(report: CheckReport): string {
       const key = `${r.institution}\u0000${r.name}`;
       const src = where.get(key);
       const note = without.has(key) ? '（无任何记录 no record at all）' : '';
-      out.push(command('error', { file: src?.file, line: src?.line, title: `rota check ${r.rule}` }, `${leaderLabel(r)}: ${violationText(r)}${note} — ${r.reason ?? ''}`));
+      const rule = report.rules.find((x) => x.id === r.rule);
+      out.push(command('error', { file: src?.file, line: src?.line, title: `rota check ${r.rule}` }, `${leaderLabel(r)}: ${violationText(r)}${note} — ${rule?.description ?? r.rule}`));
     }
     out.push(summaryLine(j));
   }
