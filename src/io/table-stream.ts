@@ -43,11 +43,126 @@ export function csvEngine(parser: Parser): Engine {
 
 const hasHighByte = (buf: Buffer) => buf.some((b) => b >= 0x80);
 
+export interface StreamOptions {
+  /** Bytes read at a time (default 64 KiB). */
+  chunkSize?: number;
+  /**
+   * Parse in a worker thread while the caller's onRow runs on this one (default: when running from
+   * the built bundle, unless ROTA_CSV_WORKER=0). Rows, order and problems are the same either way.
+   */
+  worker?: boolean;
+}
+
 /**
  * Streams `file`, calling onRow for each data row (line = the row's last line in the file).
  * Problems (missing file, missing required column, broken CSV or encoding) come back, never thrown.
  */
-export async function streamTable(file: string, columns: Column[], onRow: (row: RawRow) => void, options: { chunkSize?: number } = {}): Promise<StreamedTable> {
+export async function streamTable(file: string, columns: Column[], onRow: (row: RawRow) => void, options: StreamOptions = {}): Promise<StreamedTable> {
+  const worker = options.worker ?? (import.meta.url.endsWith('.js') && process.env.ROTA_CSV_WORKER !== '0');
+  return worker ? streamInWorker(file, columns, onRow, options.chunkSize) : parseStream(file, columns, onRow, options.chunkSize);
+}
+
+// ---- the parsing thread ------------------------------------------------------------------------
+// Rows cross threads in batches: their line numbers in an Int32Array and their cells joined by NUL
+// (or as an array when a cell contains NUL); the parser waits when too many batches are unread, so
+// memory stays bounded even if the consumer is slower.
+
+const BATCH = 2048;
+const MAX_UNREAD = 8;
+const WORKER_TAG = 'rota-table-stream';
+
+type FromWorker =
+  | { type: 'fields'; fields: string[] }
+  | { type: 'rows'; lines: Int32Array; joined?: string; cells?: string[] }
+  | { type: 'done'; result: StreamedTable }
+  | { type: 'failed'; message: string };
+
+async function streamInWorker(file: string, columns: Column[], onRow: (row: RawRow) => void, chunkSize?: number): Promise<StreamedTable> {
+  const { Worker } = await import('node:worker_threads');
+  const w = new Worker(new URL(import.meta.url), { workerData: { tag: WORKER_TAG, file, columns, chunkSize } });
+  let fields: string[] = [];
+  try {
+    return await new Promise<StreamedTable>((resolve, reject) => {
+      w.on('message', (m: FromWorker) => {
+        try {
+          if (m.type === 'fields') fields = m.fields;
+          else if (m.type === 'rows') {
+            w.postMessage('read');
+            const cells = m.cells ?? m.joined!.split('\u0000');
+            const n = fields.length;
+            for (let r = 0, k = 0; r < m.lines.length; r++) {
+              const values: Record<string, string> = {};
+              for (let f = 0; f < n; f++, k++) values[fields[f]] = cells[k];
+              onRow({ line: m.lines[r], values });
+            }
+          } else if (m.type === 'done') resolve(m.result);
+          else reject(new Error(m.message));
+        } catch (e) {
+          reject(e);
+        }
+      });
+      w.on('error', reject);
+      w.on('exit', (code) => reject(new Error(`the CSV worker stopped (exit ${code})`)));
+    });
+  } finally {
+    await w.terminate();
+  }
+}
+
+async function workerMain(data: { file: string; columns: Column[]; chunkSize?: number }): Promise<void> {
+  const { parentPort } = await import('node:worker_threads');
+  const port = parentPort!;
+  let unread = 0;
+  let wake: (() => void) | undefined;
+  port.on('message', () => {
+    unread--;
+    wake?.();
+  });
+  let fields: string[] | undefined;
+  let lines = new Int32Array(BATCH);
+  let cells: string[] = [];
+  let count = 0;
+  let nul = false;
+  const flush = () => {
+    if (count === 0) return;
+    const batch = lines.subarray(0, count);
+    port.postMessage(nul ? { type: 'rows', lines: batch, cells } : { type: 'rows', lines: batch, joined: cells.join('\u0000') }, [batch.buffer]);
+    unread++;
+    lines = new Int32Array(BATCH);
+    cells = [];
+    count = 0;
+    nul = false;
+  };
+  try {
+    const result = await parseStream(data.file, data.columns, (row) => {
+      if (!fields) {
+        fields = Object.keys(row.values);
+        port.postMessage({ type: 'fields', fields });
+      }
+      for (const f of fields) {
+        const v = row.values[f];
+        if (v.includes('\u0000')) nul = true;
+        cells.push(v);
+      }
+      lines[count++] = row.line;
+      if (count === BATCH) flush();
+    }, data.chunkSize, async () => {
+      while (unread >= MAX_UNREAD) await new Promise<void>((r) => (wake = r));
+    });
+    flush();
+    port.postMessage({ type: 'done', result });
+  } catch (e) {
+    port.postMessage({ type: 'failed', message: (e as Error).message });
+  }
+  port.close();
+}
+
+const started = await import('node:worker_threads').then((wt) => (!wt.isMainThread && (wt.workerData as { tag?: string } | null)?.tag === WORKER_TAG ? wt.workerData : undefined));
+if (started) await workerMain(started);
+
+// ---- the parser ----------------------------------------------------------------------------------
+
+async function parseStream(file: string, columns: Column[], onRow: (row: RawRow) => void, chunkSize?: number, afterChunk?: () => Promise<void>): Promise<StreamedTable> {
   const problems: Problem[] = [];
   const result = (encoding: Encoding, rows: number): StreamedTable => ({ file, encoding, rows, problems });
   let mode: 'ascii' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | undefined;
@@ -91,7 +206,7 @@ export async function streamTable(file: string, columns: Column[], onRow: (row: 
     }
   };
 
-  const stream = createReadStream(file, { highWaterMark: options.chunkSize ?? 1 << 16 });
+  const stream = createReadStream(file, { highWaterMark: chunkSize ?? 1 << 16 });
   try {
     for await (const raw of stream as AsyncIterable<Buffer>) {
       if (stop) break;
@@ -131,6 +246,7 @@ export async function streamTable(file: string, columns: Column[], onRow: (row: 
       } else if (decoder) feed(decoder.decode(chunk, { stream: true }), false);
       else feed(chunk, false);
       offset += raw.length;
+      if (afterChunk) await afterChunk();
     }
     if (!stop) {
       if (decoder) feed(decoder.decode(carry.length ? carry : undefined), false);
