@@ -7,7 +7,8 @@ import { createReadStream } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
 import type { Problem, RawRow } from '../core/types.js';
 import type { Encoding } from './decode.js';
-import { mapHeader, sniffDelimiter, toRawRow, type Column } from './table.js';
+import { clean } from '../core/text.js';
+import { isBlankRecord, mapHeader, rowValues, sniffDelimiter, type Column } from './table.js';
 
 export interface StreamedTable {
   file: string;
@@ -59,13 +60,15 @@ export interface StreamOptions {
  */
 export async function streamTable(file: string, columns: Column[], onRow: (row: RawRow) => void, options: StreamOptions = {}): Promise<StreamedTable> {
   const worker = options.worker ?? (import.meta.url.endsWith('.js') && process.env.ROTA_CSV_WORKER !== '0');
-  return worker ? streamInWorker(file, columns, onRow, options.chunkSize) : parseStream(file, columns, onRow, options.chunkSize);
+  if (worker) return streamInWorker(file, columns, onRow, options.chunkSize);
+  return parseStream(file, columns, (record, index, line) => onRow({ line, values: rowValues(record, index) }), options.chunkSize);
 }
 
 // ---- the parsing thread ------------------------------------------------------------------------
-// Rows cross threads in batches: their line numbers in an Int32Array and their cells joined by NUL
-// (or as an array when a cell contains NUL); the parser waits when too many batches are unread, so
-// memory stays bounded even if the consumer is slower.
+// Rows cross threads in batches: their line numbers in an Int32Array and their raw cells (mapped
+// columns only) joined by NUL, or as an array when a cell contains NUL; cleaning happens on the
+// receiving side. The parser waits when too many batches are unread, so memory stays bounded even
+// if the consumer is slower.
 
 const BATCH = 2048;
 const MAX_UNREAD = 8;
@@ -92,7 +95,7 @@ async function streamInWorker(file: string, columns: Column[], onRow: (row: RawR
             const n = fields.length;
             for (let r = 0, k = 0; r < m.lines.length; r++) {
               const values: Record<string, string> = {};
-              for (let f = 0; f < n; f++, k++) values[fields[f]] = cells[k];
+              for (let f = 0; f < n; f++, k++) values[fields[f]] = clean(cells[k]);
               onRow({ line: m.lines[r], values });
             }
           } else if (m.type === 'done') resolve(m.result);
@@ -134,17 +137,17 @@ async function workerMain(data: { file: string; columns: Column[]; chunkSize?: n
     nul = false;
   };
   try {
-    const result = await parseStream(data.file, data.columns, (row) => {
+    const result = await parseStream(data.file, data.columns, (record, index, line) => {
       if (!fields) {
-        fields = Object.keys(row.values);
+        fields = index.map(([f]) => f);
         port.postMessage({ type: 'fields', fields });
       }
-      for (const f of fields) {
-        const v = row.values[f];
+      for (const [, i] of index) {
+        const v = record[i] ?? '';
         if (v.includes('\u0000')) nul = true;
         cells.push(v);
       }
-      lines[count++] = row.line;
+      lines[count++] = line;
       if (count === BATCH) flush();
     }, data.chunkSize, async () => {
       while (unread >= MAX_UNREAD) await new Promise<void>((r) => (wake = r));
@@ -162,7 +165,10 @@ if (started) await workerMain(started);
 
 // ---- the parser ----------------------------------------------------------------------------------
 
-async function parseStream(file: string, columns: Column[], onRow: (row: RawRow) => void, chunkSize?: number, afterChunk?: () => Promise<void>): Promise<StreamedTable> {
+type OnRecord = (record: string[], index: Array<[string, number]>, line: number) => void;
+
+/** Reads and parses `file`, calling onRecord for every non-blank data record with the header's field index. */
+async function parseStream(file: string, columns: Column[], onRecord: OnRecord, chunkSize?: number, afterChunk?: () => Promise<void>): Promise<StreamedTable> {
   const problems: Problem[] = [];
   const result = (encoding: Encoding, rows: number): StreamedTable => ({ file, encoding, rows, problems });
   let mode: 'ascii' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | undefined;
@@ -185,11 +191,9 @@ async function parseStream(file: string, columns: Column[], onRow: (row: RawRow)
       index = [...mapped.index];
       return;
     }
-    const row = toRawRow(record, index, line);
-    if (row) {
-      rows++;
-      onRow(row);
-    }
+    if (isBlankRecord(record)) return;
+    rows++;
+    onRecord(record, index, line);
   };
   const feed = (chunk: Buffer | string | undefined, end: boolean) => {
     if (stop) return;

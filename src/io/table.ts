@@ -73,8 +73,17 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
 
 /** One data record as a RawRow of cleaned cells by field; undefined for a blank line (Excel's trailing ",,,,"). */
 export function toRawRow(record: string[], index: Map<string, number> | ReadonlyArray<readonly [string, number]>, line: number): RawRow | undefined {
-  if (record.every((c) => clean(c) === '')) return undefined;
+  return isBlankRecord(record) ? undefined : { line, values: rowValues(record, index) };
+}
+
+/** The cleaned cells of a record by field name. */
+export function rowValues(record: string[], index: Map<string, number> | ReadonlyArray<readonly [string, number]>): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [field, i] of index) values[field] = clean(record[i] ?? '');
-  return { line, values };
+  return values;
+}
+
+/** A record whose every cell is blank (Excel's trailing ",,,," lines). */
+export function isBlankRecord(record: string[]): boolean {
+  return record.every((c) => clean(c) === '');
 }
