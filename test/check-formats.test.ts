@@ -90,3 +90,14 @@ describe('github', () => {
     expect(lines.at(-1)).toMatch(/^不合规 NOT compliant/);
   });
 });
+
+describe('json in pieces', () => {
+  it('is byte for byte JSON.stringify(…, null, 2), with and without results', async () => {
+    const { jsonChunks } = await import('../src/io/check-format.js');
+    const full = [...jsonChunks(report)].join('');
+    const { summary, results } = judgement;
+    expect(full).toBe(`${JSON.stringify({ summary, rules: SEED_RULES, problems, results }, null, 2)}\n`);
+    const none = [...jsonChunks({ ...report, judgement: undefined, omitted: 3 })].join('');
+    expect(none).toBe(`${JSON.stringify({ summary: null, rules: SEED_RULES, problems, omittedProblems: 3, results: [] }, null, 2)}\n`);
+  });
+});

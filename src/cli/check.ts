@@ -37,7 +37,10 @@ export function registerCheck(program: Command): void {
     const report = { judgement: judgement?.problems.length ? undefined : judgement, problems, rules: setup.rules, leaders: setup.leaders, omitted: read.omitted };
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     if (read.omitted) process.stderr.write(`… 另有 ${read.omitted} 个问题未列出 (${read.omitted} more problems not shown)\n`);
-    process.stdout.write(formatCheck(format, report, paint()));
+    if (format === 'json') {
+      const { jsonChunks } = await import('../io/check-format.js');
+      for (const piece of jsonChunks(report)) process.stdout.write(piece);
+    } else process.stdout.write(formatCheck(format, report, paint()));
     if (problems.some((p) => p.severity === 'error')) {
       const n = problems.filter((p) => p.severity === 'error').length + (opts.lenient ? 0 : read.omitted);
       throw new Exit(2, `输入有 ${n} 个错误，未作检查 (${n} errors in the input; nothing was judged${opts.lenient ? '' : '; --lenient makes record problems warnings'})`);

@@ -95,15 +95,32 @@ export function formatText(report: CheckReport, c: Painter): string {
 }
 
 export function formatJson(report: CheckReport): string {
+  return [...jsonChunks(report)].join('');
+}
+
+/**
+ * The JSON output in pieces, byte for byte JSON.stringify(…, null, 2) of {summary, rules, problems,
+ * results}, so a million results are written without building one giant string.
+ */
+export function* jsonChunks(report: CheckReport): Generator<string> {
   const j = report.judgement;
-  const obj = {
+  const head = {
     summary: j?.summary ?? null,
     rules: report.rules,
     problems: report.problems,
     ...(report.omitted ? { omittedProblems: report.omitted } : {}),
-    results: j?.results ?? [],
   };
-  return `${JSON.stringify(obj, null, 2)}\n`;
+  const results = j?.results ?? [];
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "results": [`;
+  let piece = '';
+  for (let i = 0; i < results.length; i++) {
+    piece += `${i ? ',' : ''}\n    ${JSON.stringify(results[i], null, 2).replace(/\n/g, '\n    ')}`;
+    if (piece.length > 1 << 16) {
+      yield piece;
+      piece = '';
+    }
+  }
+  yield `${piece}${results.length ? '\n  ' : ''}]\n}\n`;
 }
 
 // ---- JUnit XML -------------------------------------------------------------
