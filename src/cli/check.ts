@@ -43,7 +43,7 @@ export function registerCheck(program: Command): void {
     } else process.stdout.write(formatCheck(format, report, paint()));
     if (problems.some((p) => p.severity === 'error')) {
       const n = problems.filter((p) => p.severity === 'error').length + (opts.lenient ? 0 : read.omitted);
-      throw new Exit(2, `输入有 ${n} 个错误，未作检查 (${n} errors in the input; nothing was judged${opts.lenient ? '' : '; --lenient makes record problems warnings'})`);
+      throw new Exit(2, `输入有 ${n} 个错误，未作检查 (${n} error${n === 1 ? "" : "s"} in the input; nothing was judged${opts.lenient ? '' : '; --lenient makes record problems warnings'})`);
     }
     if (!report.judgement!.summary.compliant) throw new Exit(1);
   });

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { parse, type Parser } from 'csv-parse';
 import type { Problem, RawRow } from '../core/types.js';
 import type { Encoding } from './decode.js';
+import { fsErrorText } from './read-file.js';
 import { clean } from '../core/text.js';
 import { isBlankRecord, mapHeader, rowValues, sniffDelimiter, type Column } from './table.js';
 
@@ -260,8 +261,7 @@ async function parseStream(file: string, columns: Column[], onRecord: OnRecord, 
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code || code.startsWith('ERR_')) throw e;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-    problems.push({ severity: 'error', file, message: `cannot read the file: ${why}` });
+    problems.push({ severity: 'error', file, message: `cannot read the file: ${fsErrorText(e)}` });
   } finally {
     stream.destroy();
   }
