@@ -38,3 +38,8 @@ export * from './core/planner/index.js';
 export { loadHistory } from './io/history.js';
 export { digestFiles, type InputDigest } from './io/digest.js';
 export { planFiles, planJson, publicDuty, type PlanOutput } from './io/plan-files.js';
+export * from './core/check/index.js';
+export { streamTable, type StreamedTable } from './io/table-stream.js';
+export { loadRules, loadLeaves, tallyRecordFiles } from './io/check-input.js';
+export { formatCheck, formatText, formatJson, formatJunit, formatGithub, escapeXml, CHECK_FORMATS, type CheckFormat, type CheckReport } from './io/check-format.js';
+export { reportHtml, dutyRows, summaryRows, type ReportInput } from './io/report.js';

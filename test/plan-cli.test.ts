@@ -23,7 +23,7 @@ const AWAY: Record<string, string[]> = {
 
 describe('rota plan -c fixtures/rota.json (the seed round)', () => {
   const r = rota(['plan', '-c', 'fixtures/rota.json', '--json']);
-  const out = JSON.parse(r.stdout) as { duties: JsonDuty[]; report: { status: string; stillShort: Array<{ name: string }>; leftOut: Array<{ name: string; reason: string }> } };
+  const out = JSON.parse(r.stdout) as { duties: JsonDuty[]; report: { status: string; stillShort: Array<{ name: string; rule: string; period: string }>; leftOut: Array<{ name: string; reason: string }> } };
 
   it('exits 0 with 12 duties in the cycle order 区委 … 区人民检察院, twice', () => {
     expect(r.code).toBe(0);
@@ -59,9 +59,19 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     expect([on('2024-12-17'), on('2024-12-25')]).toEqual(['库尔班·尼亚孜', '何振华']);
     // 区人民检察院: 古丽娜·艾山 (away 12-26) first; 12-26 only 黄志远 is left.
     expect([on('2024-12-18'), on('2024-12-26')]).toEqual(['古丽娜·艾山', '黄志远']);
-    // Exactly one of 区政府's three is still without a duty this quarter.
-    expect(out.report.stillShort.map((s) => s.name).filter((n) => gov.includes(n))).toHaveLength(1);
-    expect(out.report.stillShort).toHaveLength(1);
+    // Exactly one of 区政府's three is still without a duty this quarter, and nobody else.
+    const quarterly = out.report.stillShort.filter((s) => s.rule === 'district-quarterly');
+    expect(quarterly).toHaveLength(1);
+    expect(gov).toContain(quarterly[0].name);
+    // The checker's monthly rule: the 8 eligible leaders not on the timetable have no December record.
+    const monthly = out.report.stillShort.filter((s) => s.rule === 'county-monthly').map((s) => s.name).sort();
+    const serving = new Set(out.duties.map((d) => d.name));
+    const eligibleNames = ['王建国', '艾力·买买提', '刘芳', '张志强', '赵德胜', '阿依古丽·吐尔逊', '马晓军', '陈立新', '努尔兰·哈力木', '周海燕', '孙伟', '热依拉·艾买提', '买买提江·吐尔洪', '杨丽', '巴特尔', '何振华', '许静', '库尔班·尼亚孜', '古丽娜·艾山', '黄志远'];
+    expect(monthly).toEqual(eligibleNames.filter((n) => !serving.has(n)).sort());
+    expect(monthly).toHaveLength(8);
+    // 李明 (正科级) falls under the weekly 乡科级 rule: weeks 2024-W50, W51 and W52 touch the round.
+    expect(out.report.stillShort.filter((s) => s.rule === 'township-weekly').map((s) => `${s.name} ${s.period}`))
+      .toEqual(['李明 2024-W50', '李明 2024-W51', '李明 2024-W52']);
   });
 
   it('the table names the left-out and the still-short', () => {
@@ -69,7 +79,7 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('2024-12-11  星期三  区委');
     expect(t.stdout).toContain('李明（区委，正科级）');
-    expect(t.stdout).toContain('still short of a quota after this round (1)');
+    expect(t.stdout).toContain('still short of a rule after this round (12)');
   });
 });
 

@@ -38,9 +38,13 @@ export function loadContext(opts: CommonOptions, extra: Record<string, unknown> 
   const holidays = cfg.holidays ? loadHolidays(cfg.holidays) : { entries: [], problems: [] };
   reportProblems(holidays.problems);
   const calendar = makeCalendar({ region: cfg.region, overrides: holidays.entries });
-  const warnings: Problem[] = calendar.unknownYears(cfg.from, cfg.to).map((y) => ({
+  return { config: cfg, calendar, warnings: unknownYearWarnings(cfg, calendar, cfg.from, cfg.to) };
+}
+
+/** A warning for each year in from..to whose official holidays the calendar does not know. */
+export function unknownYearWarnings(cfg: Config, calendar: Calendar, from: string, to: string): Problem[] {
+  return calendar.unknownYears(from, to).map((y) => ({
     severity: 'warning',
     message: `${y}年的官方节假日安排（国务院${cfg.region === 'xinjiang' ? '及自治区' : ''}通知）尚未收录，${y}年只按周末计算；请在 --holidays 文件（日期, 类型, 名称）中补充当年的放假和调休上班日。The official holiday arrangement for ${y} is unknown; add it in a --holidays file.`,
   }));
-  return { config: cfg, calendar, warnings };
 }

@@ -1,10 +1,12 @@
 // The rota command line: thin commander wiring over the library; exit 0 ok, 1 rule not met, 2 bad input.
 import { Command, CommanderError } from 'commander';
 import { registerCalendar } from './calendar.js';
+import { registerCheck } from './check.js';
 import { registerInit } from './init.js';
 import { registerLeaders } from './leaders.js';
 import { registerRender } from './render.js';
 import { registerPlan } from './plan.js';
+import { registerReport } from './report.js';
 import { Exit } from './exit.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   registerInit(program);
   registerRender(program);
   registerPlan(program);
+  registerCheck(program);
+  registerReport(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -28,8 +28,8 @@ export function renderPlan(p: { title: string; from: string; to: string; duties:
     for (const x of items) lines.push(`  ${x}`);
   };
   section(`未安排的领导 left out (${report.leftOut.length})`, report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${c.dim(l.reason)}`));
-  section(`本轮后仍未完成接访任务 still short of a quota after this round (${report.stillShort.length})`,
-    report.stillShort.map((s) => c.yellow(`${s.name}（${s.institution}）：${s.period} 接访 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`)));
+  section(`本轮后仍未达到频次要求 still short of a rule after this round (${report.stillShort.length})`,
+    report.stillShort.map((s) => c.yellow(`${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`)));
   section(`未满足的偏好 preferences not met (${report.softUnmet.length})`, report.softUnmet.map((u) => c.yellow(u.message)));
   if (report.breaks.length) section(`违反的规则 rules broken (${report.breaks.length})`, report.breaks.map((v) => c.red(v.message)));
   return `${lines.join('\n')}\n`;

@@ -52,6 +52,8 @@ export function registerPlan(program: Command): void {
       leaders,
       history: history.records,
       quotaRules: quotaRulesFor(config.rules),
+      reportRules: config.rules,
+      calendar,
       bestEffort: opts.bestEffort,
     });
     const { report } = result;

@@ -38,10 +38,14 @@ export interface RecordResult {
 export function recordReader(leaders: Leader[], institutions: Institution[]): (file: string, row: RawRow) => RecordResult {
   const byName = new Map<string, Leader[]>();
   for (const l of leaders) byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
+  // A million-line file has a few hundred distinct dates and a handful of institutions: remember them.
+  const dates = memo((text: string) => parseDate(text));
+  const weekdays = memo(weekdayName);
+  const insts = memo((text: string) => resolveInstitution(text, institutions));
   return (file, { line, values }) => {
     const problems: Problem[] = [];
     const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
-    const date = parseDate(values.date ?? '');
+    const date = dates(values.date ?? '');
     if (!date) err('日期', `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
     const name = cleanName(values.name ?? '');
     if (!name) err('姓名', 'empty name');
@@ -50,7 +54,7 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     if (!kind) err('类型', `unknown activity kind "${values.kind}"; expected ${KINDS.join(' or ')}`);
     let institution: string | undefined;
     if (values.institution) {
-      institution = resolveInstitution(values.institution, institutions);
+      institution = insts(values.institution);
       if (!institution) {
         err('单位', `unknown institution "${values.institution}"; expected one of ${institutions.map((i) => i.name).join(', ')}`);
       }
@@ -70,17 +74,29 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     }
     const duty: Duty = {
       date,
-      weekday: weekdayName(date),
+      weekday: weekdays(date),
       kind,
       institution: institution ?? leader?.institution ?? '',
       name,
       title: values.title || leader?.title || '',
       portfolio: values.portfolio || leader?.portfolio || '',
       place: values.place ?? '',
-      ...(YES.has((values.pinned ?? '').toLowerCase()) ? { pinned: true } : {}),
       source: { file, line },
     };
+    if (values.pinned && YES.has(values.pinned.toLowerCase())) duty.pinned = true;
     return { duty, leader, problems };
+  };
+}
+
+/** Caches a pure function of a string; forgets everything past 4096 entries so memory stays bounded. */
+function memo<T>(f: (text: string) => T): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    if (cache.has(text)) return cache.get(text)!;
+    const v = f(text);
+    if (cache.size >= 4096) cache.clear();
+    cache.set(text, v);
+    return v;
   };
 }
 

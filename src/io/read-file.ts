@@ -6,8 +6,12 @@ export function readBytes(file: string): { bytes?: Uint8Array; problem?: Problem
   try {
     return { bytes: readFileSync(file) };
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
-    return { problem: { severity: 'error', file, message: `cannot read the file: ${why}` } };
+    return { problem: { severity: 'error', file, message: `cannot read the file: ${fsErrorText(e)}` } };
   }
+}
+
+/** Why a file could not be read, in a few words. */
+export function fsErrorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
 }

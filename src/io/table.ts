@@ -65,10 +65,25 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
   const { index, problems } = mapHeader(records[0].record, columns, file);
   const rows: RawRow[] = [];
   for (const { record, info } of records.slice(1)) {
-    if (record.every((c) => clean(c) === '')) continue; // Excel's trailing ",,,," lines
-    const values: Record<string, string> = {};
-    for (const [field, i] of index) values[field] = clean(record[i] ?? '');
-    rows.push({ line: info.lines, values });
+    const row = toRawRow(record, index, info.lines);
+    if (row) rows.push(row);
   }
   return { file, encoding, rows, problems };
+}
+
+/** One data record as a RawRow of cleaned cells by field; undefined for a blank line (Excel's trailing ",,,,"). */
+export function toRawRow(record: string[], index: Map<string, number> | ReadonlyArray<readonly [string, number]>, line: number): RawRow | undefined {
+  return isBlankRecord(record) ? undefined : { line, values: rowValues(record, index) };
+}
+
+/** The cleaned cells of a record by field name. */
+export function rowValues(record: string[], index: Map<string, number> | ReadonlyArray<readonly [string, number]>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [field, i] of index) values[field] = clean(record[i] ?? '');
+  return values;
+}
+
+/** A record whose every cell is blank (Excel's trailing ",,,," lines). */
+export function isBlankRecord(record: string[]): boolean {
+  return record.every((c) => clean(c) === '');
 }

@@ -2,11 +2,13 @@
 // The runner reads the clock and the machine (it is not core). One import per section file.
 import { writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
+import { checkBench } from './check-bench.js';
 import { planBench } from './plan-bench.js';
 import type { BenchSection } from './section.js';
 
 const SECTIONS: Array<() => BenchSection[] | Promise<BenchSection[]>> = [
   planBench,
+  async () => [await checkBench()],
 ];
 
 function table(s: BenchSection): string {

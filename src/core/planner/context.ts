@@ -1,10 +1,11 @@
 // The facts a plan is made of, computed once from the input: working days, the institution of each
 // day, who may serve when, pins and quota needs. The planner, the explanations and the checker all
 // read this one context, so they cannot disagree.
+import { makeCalendar, type Calendar } from '../calendar.js';
 import { institutionsForDays } from '../order.js';
 import { placeText } from '../place.js';
 import { cleanName } from '../text.js';
-import type { DayInfo, IsoDate, Kind, Leader } from '../types.js';
+import type { DayInfo, IsoDate, Kind, Leader, Rule } from '../types.js';
 import { HARD_CONSTRAINTS } from './constraints.js';
 import { leaderKey, quotaNeeds, type QuotaNeed } from './quota.js';
 import type { HistoryRecord, Pin, PlanConfig, PlanInput } from './types.js';
@@ -31,6 +32,10 @@ export interface PlanContext {
   leaders: Leader[];
   leaderIndex: Map<string, number>;
   history: HistoryRecord[];
+  /** Working days beyond the window too, for judging whole quota periods. */
+  calendar: Calendar;
+  /** Rules the report judges with the checker after planning. */
+  reportRules: Rule[];
   /** Per working day: indexes of the leaders every hard rule allows on it, in leader order. */
   candidates: number[][];
   pins: ResolvedPin[];
@@ -62,6 +67,8 @@ export function buildContext(input: PlanInput): PlanContext {
     config, kind, place: placeText(config.place), window, days,
     dayIndex: new Map(days.map((d, i) => [d, i])),
     dayInstitution, leaders, leaderIndex, history,
+    calendar: input.calendar ?? windowCalendar(window),
+    reportRules: input.reportRules ?? input.quotaRules ?? [],
     candidates: [], pins: [], needs: [],
   };
   const filters = HARD_CONSTRAINTS.flatMap((c) => (c.allows ? [c.allows] : []));
@@ -75,4 +82,9 @@ function resolvePin(ctx: PlanContext, pin: Pin): ResolvedPin {
   const name = cleanName(pin.name);
   const matches = ctx.leaders.flatMap((l, i) => (l.name === name && (!pin.institution || l.institution === pin.institution) ? [i] : []));
   return { pin, leader: matches.length === 1 ? matches[0] : undefined, day: ctx.dayIndex.get(pin.date) };
+}
+
+/** Without a calendar from the caller: the national one, with the window's days exactly as given. */
+function windowCalendar(window: DayInfo[]): Calendar {
+  return makeCalendar({ overrides: window.map((d) => ({ date: d.date, type: d.working ? '上班' : '休息', name: d.reason ?? '' })) });
 }

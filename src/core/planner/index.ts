@@ -3,7 +3,7 @@ export { plan, components, buildModel, solveComponent } from './plan.js';
 export { buildContext, isEligible, type PlanContext, type ResolvedPin } from './context.js';
 export { HARD_CONSTRAINTS, checkTimetable, dutyLeader, type HardConstraint, type Component } from './constraints.js';
 export { PREFERENCES, type Preference } from './preferences.js';
-export { periodKey, quotaNeeds, quotaRulesFor, leaderKey, DISTRICT_QUOTA_RULE_IDS, PERIOD_NAMES, type QuotaNeed } from './quota.js';
+export { quotaNeeds, quotaRulesFor, leaderKey, DISTRICT_QUOTA_RULE_IDS, type QuotaNeed } from './quota.js';
 export { seededHash, tieCost, TIE_RANGE } from './hash.js';
 export { measureObjective } from './report.js';
 export { ModelBuilder, LEVELS } from './model.js';

@@ -1,23 +1,12 @@
 // Quotas (seed 四、(一): 副处级以上每季度接访不少于一次): how many duties each leader still needs in each
 // period the round touches, counted from the records so far. The plan prefers to serve those needs first.
-import { monthKey, isoWeekKey, quarterKey, yearKey } from '../dates.js';
+import { periodOf } from '../check/periods.js';
 import { ruleApplies } from '../rules.js';
 import type { IsoDate, Kind, Leader, Period, Rule } from '../types.js';
 import type { HistoryRecord } from './types.js';
 
-const PERIOD_KEYS: Record<Period, (d: IsoDate) => string> = {
-  week: isoWeekKey,
-  month: monthKey,
-  quarter: quarterKey,
-  year: yearKey,
-};
-
-/** The period a date falls in: 2024-Q4, 2024-12, 2025-W01, 2024. */
-export function periodKey(period: Period, date: IsoDate): string {
-  return PERIOD_KEYS[period](date);
-}
-
-export const PERIOD_NAMES: Record<Period, string> = { week: '本周', month: '本月', quarter: '本季度', year: '本年' };
+/** The period a date falls in: 2024-Q4, 2024-12, 2025-W01, 2024 (the checker's periods). */
+const periodKey = (period: Period, date: IsoDate): string => periodOf(period, date).key;
 
 export interface QuotaNeed {
   leader: number;

@@ -1,4 +1,5 @@
 // The planner's vocabulary: what goes in, what comes out, and how a rule explains a failure.
+import type { Calendar } from '../calendar.js';
 import type { Config } from '../config.js';
 import type { DayInfo, Duty, IsoDate, Kind, Leader, Rule } from '../types.js';
 
@@ -32,6 +33,10 @@ export interface PlanInput {
   history?: HistoryRecord[];
   /** Quota rules whose shortfall the plan reduces first (seed: district-quarterly). */
   quotaRules?: Rule[];
+  /** Rules the report judges, with the checker, after planning (default: quotaRules). */
+  reportRules?: Rule[];
+  /** The calendar beyond the window, for whole quota periods (default: national, with `days` as given). */
+  calendar?: Calendar;
   pins?: Pin[];
   /** Activity kind of this round; default 接访. */
   kind?: Kind;

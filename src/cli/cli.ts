@@ -1,8 +1,8 @@
 import { main } from './main.js';
 
-// A reader that stops early (rota leaders | head) is not an error.
+// A reader that stops early (rota check … | head) is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(0);
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
 // No top-level await: the CLI is bundled as one CommonJS script (dist/cli.cjs) so bin/rota.js can

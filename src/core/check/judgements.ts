@@ -1,0 +1,99 @@
+// The checker's named judgements. Record checks run on each duty line; period judgements run on
+// each (leader, rule, period), in the order of PERIOD_JUDGEMENTS: the first that speaks decides.
+// Each carries the sentence (Chinese first) that explains it to a clerk.
+import type { Leave } from './leaves.js';
+import type { PeriodSpan } from './periods.js';
+import type { IsoDate, Rule } from '../types.js';
+
+export type Status = 'ok' | 'short' | 'over' | 'exempt' | 'not-judged';
+
+export interface Verdict {
+  status: Status;
+  reason: string;
+}
+
+/** What a period judgement sees. */
+export interface PeriodFacts {
+  rule: Rule;
+  span: PeriodSpan;
+  from: IsoDate;
+  to: IsoDate;
+  count: number;
+  workingDays: IsoDate[];
+  /** Why the period's weekdays are off (春节, 国庆节…), for the no-working-day sentence. */
+  offReasons: string[];
+  leaves: Leave[];
+}
+
+const kindsText = (rule: Rule) => rule.kinds.join('/');
+
+/** 周期不完全在检查范围内，不作评判 (a period cut by --from/--to is not judged). */
+export function periodCutByRange(f: PeriodFacts): Verdict | undefined {
+  if (f.span.from >= f.from && f.span.to <= f.to) return undefined;
+  return {
+    status: 'not-judged',
+    reason: `${f.span.key}（${f.span.from}~${f.span.to}）不完全在检查范围 ${f.from}~${f.to} 内，不作评判 (period partly outside the checked range)`,
+  };
+}
+
+/** 周期内没有工作日的，免于考核 (a period without a working day, e.g. a holiday week, is exempt). */
+export function noWorkingDay(f: PeriodFacts): Verdict | undefined {
+  if (f.workingDays.length > 0) return undefined;
+  const why = f.offReasons.length ? `（${f.offReasons.join('、')}）` : '';
+  return { status: 'exempt', reason: `${f.span.key} 没有工作日${why}，免于考核 (no working day in the period)` };
+}
+
+/** 请假覆盖周期内全部工作日的，免于考核 (a leave covering every working day of the period exempts it). */
+export function onLeaveThroughout(f: PeriodFacts): Verdict | undefined {
+  const relevant = f.leaves.filter((l) => l.from <= f.span.to && l.to >= f.span.from);
+  if (relevant.length === 0) return undefined;
+  const covered = f.workingDays.every((d) => relevant.some((l) => l.from <= d && d <= l.to));
+  if (!covered) return undefined;
+  const list = relevant.map((l) => `${l.reason} ${l.from}~${l.to}`).join('；');
+  return { status: 'exempt', reason: `${list}，覆盖 ${f.span.key} 全部 ${f.workingDays.length} 个工作日，免于考核 (on leave for all working days)` };
+}
+
+/** 次数少于规定下限 (fewer duties than the rule's minimum). */
+export function belowMinimum(f: PeriodFacts): Verdict | undefined {
+  if (f.count >= f.rule.min) return undefined;
+  return {
+    status: 'short',
+    reason: `${f.span.key} 有 ${f.count} 次，少于规定的 ${f.rule.min} 次（${kindsText(f.rule)}） (has ${f.count} of at least ${f.rule.min})`,
+  };
+}
+
+/** 次数超过规定上限 (more duties than the rule's maximum). */
+export function aboveMaximum(f: PeriodFacts): Verdict | undefined {
+  if (f.rule.max === undefined || f.count <= f.rule.max) return undefined;
+  return {
+    status: 'over',
+    reason: `${f.span.key} 有 ${f.count} 次，多于规定的最多 ${f.rule.max} 次（${kindsText(f.rule)}） (has ${f.count} of at most ${f.rule.max})`,
+  };
+}
+
+export const PERIOD_JUDGEMENTS = [periodCutByRange, noWorkingDay, onLeaveThroughout, belowMinimum, aboveMaximum];
+
+export function judgePeriod(f: PeriodFacts): Verdict | undefined {
+  for (const j of PERIOD_JUDGEMENTS) {
+    const v = j(f);
+    if (v) return v;
+  }
+  return undefined;
+}
+
+// Record checks: each returns the sentence for one faulty line.
+
+/** 记录中的人员不在领导名单中 (the record names a person not in the leader list). */
+export function unknownPerson(name: string, institution: string): string {
+  return `${name}${institution ? `（${institution}）` : ''} 不在领导名单中 (not in the leader list)`;
+}
+
+/** 记录日期不是工作日 (the record's date is a weekend or holiday). */
+export function notWorkingDay(date: IsoDate, why: string | undefined): string {
+  return `${date} 不是工作日${why ? `（${why}）` : ''} (not a working day)`;
+}
+
+/** 同一日期、姓名、类型的记录重复，只计一次 (a duplicate line counts once). */
+export function duplicateRecord(where: string): string {
+  return `与 ${where} 重复（同一日期、姓名、类型），只计一次 (duplicate line, counted once)`;
+}

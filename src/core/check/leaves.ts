@@ -1,0 +1,57 @@
+// The leaves file (姓名, 开始, 结束, 事由; 单位 optional for namesakes): a leader on leave for all
+// the working days of a period is exempt from that period.
+import { parseDate } from '../dates.js';
+import { resolveInstitution, type Institution } from '../institutions.js';
+import { cleanName } from '../text.js';
+import type { IsoDate, Leader, Problem, RawRow, SourceRef } from '../types.js';
+
+export const LEAVE_COLUMNS = [
+  { field: 'name', headers: ['姓名', 'name'], required: true },
+  { field: 'from', headers: ['开始', '开始日期', 'from', 'start'], required: true },
+  { field: 'to', headers: ['结束', '结束日期', 'to', 'end'], required: true },
+  { field: 'reason', headers: ['事由', 'reason'] },
+  { field: 'institution', headers: ['单位', 'institution'] },
+];
+
+export interface Leave {
+  name: string;
+  institution: string;
+  from: IsoDate;
+  to: IsoDate;
+  /** 事由: 病假, 出差, 学习… */
+  reason: string;
+  source?: SourceRef;
+}
+
+/** Checks the leave rows against the leader list; every problem names file, line and field. */
+export function buildLeaves(file: string, rows: RawRow[], leaders: Leader[], institutions: Institution[]): { leaves: Leave[]; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const leaves: Leave[] = [];
+  for (const { line, values } of rows) {
+    const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+    const name = cleanName(values.name ?? '');
+    if (!name) err('姓名', 'empty name');
+    const from = parseDate(values.from ?? '');
+    if (!from) err('开始', `"${values.from ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    const to = parseDate(values.to ?? '');
+    if (!to) err('结束', `"${values.to ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    if (from && to && to < from) err('结束', `the leave ends (${to}) before it starts (${from})`);
+    let institution: string | undefined;
+    if (values.institution) {
+      institution = resolveInstitution(values.institution, institutions);
+      if (!institution) err('单位', `unknown institution "${values.institution}"`);
+    }
+    if (!name || !from || !to || to < from || (values.institution && !institution)) continue;
+    const matches = leaders.filter((l) => l.name === name && (!institution || l.institution === institution));
+    if (matches.length === 0) {
+      err('姓名', `${name}${institution ? ` (${institution})` : ''} is not in the leader list; 请假人员不在领导名单中`);
+      continue;
+    }
+    if (matches.length > 1) {
+      err('单位', `${name} is the name of ${matches.length} leaders (${matches.map((l) => l.institution).join(', ')}); give 单位 to say which`);
+      continue;
+    }
+    leaves.push({ name, institution: matches[0].institution, from, to, reason: values.reason || '请假', source: { file, line } });
+  }
+  return { leaves, problems };
+}
