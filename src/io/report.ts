@@ -1,6 +1,7 @@
 // The year-end evidence (seed 五、1): per leader every duty with date, kind and place, totals per
 // month and quarter, and compliance per rule — as CSV for Excel and as a printable A4 HTML page.
 import type { CheckResult, CountedRecord, Judgement } from '../core/check/index.js';
+import { PERIOD_NAMES } from '../core/check/periods.js';
 import { weekdayName } from '../core/dates.js';
 import { levelOf } from '../core/ranks.js';
 import { ruleApplies } from '../core/rules.js';
@@ -96,6 +97,9 @@ const CSS = `
   th, td { border: 1px solid #444; padding: .25rem .4rem; text-align: left; vertical-align: top; }
   th { background: #eee; }
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  .nw { white-space: nowrap; }
+  table.overview { font-size: .875rem; }
+  th small { display: block; font-weight: normal; color: #333; }
   .short { color: #a00000; font-weight: bold; }
   .ok { color: #05620b; }
   section.leader { break-inside: avoid-page; }
@@ -104,13 +108,18 @@ const CSS = `
   @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 `;
 
+/** A column heading a clerk reads at a glance: 每月接访/下访, 每季度接访. */
+function ruleLabel(r: Rule): string {
+  return `每${PERIOD_NAMES[r.period]}${r.kinds.join('/')}${r.min > 1 ? `≥${r.min}` : ''}`;
+}
+
 /** A self-contained printable page; every piece of input text goes through escapeHtml. */
 export function reportHtml(input: ReportInput): string {
   const e = escapeHtml;
   const reports = leaderReports(input);
   const s = input.judgement.summary;
   const rulesList = input.rules.map((r) => `<li>${e(r.description)}（${e(r.id)}）</li>`).join('');
-  const overview = reports.map(({ leader: l, byKind, compliance }) => `<tr><td>${e(l.institution)}</td><td>${e(l.name)}</td><td>${e(l.title)}</td><td>${e(levelOf(l.rank))}</td>` +
+  const overview = reports.map(({ leader: l, byKind, compliance }) => `<tr><td class="nw">${e(l.institution)}</td><td>${e(l.name)}</td><td>${e(l.title)}</td><td class="nw">${e(levelOf(l.rank))}</td>` +
     `<td class="n">${byKind.接访}</td><td class="n">${byKind.下访}</td>` +
     compliance.map((c) => `<td${c ? ` class="${c.ok ? 'ok' : 'short'}"` : ''}>${c ? e(c.text) : '不适用'}</td>`).join('') + '</tr>').join('\n');
   const sections = reports.map(({ leader: l, records, months, quarters, compliance }) => {
@@ -146,8 +155,8 @@ ${duties}
 <h2>频次要求</h2>
 <ul>${rulesList}</ul>
 <h2>总览</h2>
-<table>
-<thead><tr><th>单位</th><th>姓名</th><th>职务</th><th>级别</th><th class="n">接访</th><th class="n">下访</th>${input.rules.map((r) => `<th>${e(r.id)}</th>`).join('')}</tr></thead>
+<table class="overview">
+<thead><tr><th>单位</th><th>姓名</th><th>职务</th><th>级别</th><th class="n">接访</th><th class="n">下访</th>${input.rules.map((r) => `<th scope="col">${e(ruleLabel(r))}<small>${e(r.id)}</small></th>`).join('')}</tr></thead>
 <tbody>
 ${overview}
 </tbody>
