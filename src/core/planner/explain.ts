@@ -48,14 +48,14 @@ export function dayCauses(ctx: PlanContext): Cause[] {
       const free = eligible.filter((l) => !l.unavailable.includes(date));
       const need = ctx.config.perDay;
       const zh = free.length === 0
-        ? `但其 ${eligible.length} 名符合条件的领导当天都不可接访`
-        : `但当天只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${need} 名`;
+        ? `但 ${md(date)} 其 ${eligible.length} 名符合条件的领导都不可接访`
+        : `但 ${md(date)} 只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${need} 名`;
       const en = free.length === 0
         ? `none of its ${eligible.length} eligible leaders is available on ${date}`
         : `only ${free.length} of its ${eligible.length} eligible leaders ${free.length === 1 ? 'is' : 'are'} available on ${date}, ${need} needed`;
       out.push({
         kind: 'no-leader-on-day', institution: inst, dates: [date], names: away.map((l) => l.name),
-        message: `${inst} 需在 ${joinDates(roundDates)} 安排接访，${md(date)} ${zh}（${away.map(absence).join('；')}）。` +
+        message: `${inst} 需在 ${joinDates(roundDates)} 安排接访，${zh}（${away.map(absence).join('；')}）。` +
           `${inst} needs leaders on ${enDates(roundDates)} but ${en} (${away.map(absence).join('; ')}).`,
       });
     }
