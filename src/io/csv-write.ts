@@ -1,5 +1,6 @@
 // CSV for Excel/WPS on Chinese Windows: BOM + UTF-8 (or GB18030), CRLF, and no cell that a
 // spreadsheet would evaluate as a formula (OWASP "CSV Injection").
+import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
 
 /** Apostrophes then a formula start: text that reading back would otherwise mistake for neutralised. */
@@ -24,8 +25,17 @@ export type CsvEncoding = 'utf-8' | 'gb18030';
 export async function toExcelCsv(header: string[], rows: string[][], encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
   const text = stringify([header, ...rows.map((r) => r.map(neutralise))], { record_delimiter: '\r\n' });
   if (encoding === 'gb18030') {
-    const { default: iconv } = await import('iconv-lite');
-    return iconv.encode(text, 'gb18030');
+    return loadIconv().encode(text, 'gb18030');
   }
   return new TextEncoder().encode(`\uFEFF${text}`);
+}
+
+/**
+ * iconv-lite is half the CLI bundle (its tables) and only GB18030 output needs it, so the CLI bundle
+ * leaves it out and requires it here on demand: `require` in the CommonJS bundle and the library
+ * build, createRequire under the test runner's ES modules.
+ */
+function loadIconv(): typeof import('iconv-lite') {
+  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
+  return req('iconv-lite') as typeof import('iconv-lite');
 }
