@@ -26,7 +26,7 @@ export { institutionsForDays, blockSizes, type OrderInput } from './core/order.j
 export { escapeHtml } from './io/html-escape.js';
 export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
 
-export { TIMETABLE_CHECKS, checkTimetable, knownLeader, withinWindow, workingDay, leaderAvailable, eligibleRank, perDayLimit, maxPerLeader, institutionOrder, type TimetableCheck, type TimetableEntry, type TimetableFacts } from './core/timetable-checks.js';
+export type { TimetableEntry } from './io/timetable-read.js';
 export { sortDuties, dutySlots } from './core/duty-order.js';
 export { readTimetable, readTimetableBytes, type TimetableRead } from './io/timetable-read.js';
 export { renderIcs, slotUid, stampOf, chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions } from './io/ics.js';
