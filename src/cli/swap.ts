@@ -66,7 +66,9 @@ export function registerSwap(program: Command): void {
     if (r.status === 'broken') {
       if (!opts.json) {
         const out = [c.red(`不能这样调整 this change breaks ${r.violations.length === 1 ? 'a rule' : `${r.violations.length} rules`}:`), ...lines.map((l) => `  ${l}`)];
-        for (const v of r.violations) out.push(`  违反「${v.sentence}」`, `    ${v.message}`);
+        for (const sentence of [...new Set(r.violations.map((v) => v.sentence))]) {
+          out.push(`  违反「${sentence}」`, ...r.violations.filter((v) => v.sentence === sentence).map((v) => `    ${v.message}`));
+        }
         out.push(r.alternatives.length ? `${a.date} 可行的调整（按规划目标从优到次）valid alternatives for ${a.date}, best first:` : `${a.date} 没有可行的调整 no valid alternative for ${a.date}`);
         r.alternatives.forEach((x, i) => out.push(`  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）接访`}：${x.changes.map(changeLine).join('；')}`));
         process.stdout.write(`${out.join('\n')}\n`);
