@@ -57,6 +57,12 @@ describe('replan', () => {
     expect(r.report.pastBreaks.map((v) => [v.rule, v.dates])).toEqual([['availability', ['2025-01-06']]]);
   });
 
+  it('left out: a leader away on every day of his institution still to come is told so', () => {
+    const spare = LS.find((l) => l.institution === '甲' && !first.duties.some((x) => x.name === l.name))!.name;
+    const r = replan({ ...base, leaders: away(LS, spare, '2025-01-10'), previous: first.duties, today: '2025-01-09' });
+    expect(r.report.leftOut.find((x) => x.name === spare)!.reason).toContain('甲 尚未过去的接访日（2025-01-10）均不可接访');
+  });
+
   it('property: whatever becomes unavailable, no day before today changes', () => {
     fc.assert(fc.property(fc.nat({ max: 6 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }), fc.integer({ min: 0, max: 5 }), (who, days, t) => {
       const dates = days.map((k) => `2025-01-${String(6 + k).padStart(2, '0')}`);

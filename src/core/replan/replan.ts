@@ -7,7 +7,7 @@ import { buildContext, type PlanContext } from '../planner/context.js';
 import { pinCauses } from '../planner/explain.js';
 import { solveContext } from '../planner/plan.js';
 import { leaderKey } from '../planner/quota.js';
-import type { Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
+import type { LeftOut, Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate } from '../types.js';
 import { weekdayName } from '../dates.js';
@@ -127,5 +127,18 @@ export function replan(input: ReplanInput): ReplanResult {
   const duties = [...frozenDuties.map(({ source: _s, ...d }) => d), ...future]
     .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const changes = diffTimetables(previous, duties);
-  return { duties, changes, report: { ...result.report, ...extra, duties: duties.length, changedDays: changes.length } };
+  const leftOut = result.report.leftOut.map((x) => ({ ...x, reason: leftOutNow(ctx, x, today) ?? x.reason }));
+  return { duties, changes, report: { ...result.report, ...extra, leftOut, duties: duties.length, changedDays: changes.length } };
+}
+
+/** Why an eligible leader is left out when the round's past is frozen: his institution's days still to come. */
+function leftOutNow(ctx: PlanContext, x: LeftOut, today: IsoDate): string | undefined {
+  const l = ctx.leaders[ctx.leaderIndex.get(leaderKey(x)) ?? -1];
+  if (!l || !ctx.config.eligibleRanks.includes(l.rank)) return undefined;
+  const days = ctx.days.filter((_, i) => ctx.dayInstitution[i] === l.institution);
+  const ahead = days.filter((d) => d >= today);
+  if (days.length === 0 || ahead.length === days.length) return undefined;
+  if (ahead.length === 0) return `${l.institution} 本轮的接访日都已过去 (no day of ${l.institution} left after ${today})`;
+  if (ahead.every((d) => l.unavailable.includes(d))) return `${l.institution} 尚未过去的接访日（${ahead.join('、')}）均不可接访 (unavailable on every day still to come)`;
+  return undefined;
 }
