@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { addCommonOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { collect, loadRound, parsePins, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
+import { reportPlanFailure } from './plan-failure.js';
 import { paint } from './style.js';
 import { todayInChina } from './today.js';
 
@@ -57,15 +58,7 @@ export function registerReplan(program: Command): void {
       process.stderr.write(`${c.yellow(`${today} 之前的安排已经发生，不再改动，但现在违反规则 the past breaks a rule now (not rewritten):`)}\n` +
         `${report.pastBreaks.map((v) => `  - ${v.message}`).join('\n')}\n`);
     }
-    if (report.status !== 'optimal') {
-      const head = report.status === 'infeasible'
-        ? '无法排出符合全部规则的安排表 no timetable keeps every rule'
-        : '已按 --best-effort 输出违反规则最少的安排表 best effort: the timetable below breaks the fewest rules';
-      const lines = [c.red(head), ...report.causes.map((x) => `  原因 cause: ${x.message}`),
-        `  至少违反 ${report.breaks.length} 处 the fewest breaks any timetable needs:`, ...report.breaks.map((v) => `  - ${v.message}`)];
-      process.stderr.write(`${lines.join('\n')}\n`);
-      if (report.status === 'infeasible') throw new Exit(1, '未写出任何文件 nothing was written; --best-effort writes the plan that breaks the fewest rules.');
-    }
+    reportPlanFailure(report, c);
     const outConfig = { ...round.config, published: round.config.published && round.config.published > today ? round.config.published : today };
     const { noticeText } = await import('../io/notice.js');
     const notice = noticeText(result.changes, { config: outConfig, date: today });

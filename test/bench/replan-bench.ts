@@ -10,19 +10,8 @@ import { addDays } from '../../src/core/dates.js';
 import { plan } from '../../src/core/planner/index.js';
 import { replan } from '../../src/core/replan/replan.js';
 import type { Leader } from '../../src/core/types.js';
+import { wall } from './plan-bench.js';
 import type { BenchSection } from './section.js';
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-function wall(args: string[], runs: number, cwd?: string): number {
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(args[0], args.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    ts.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  }
-  return median(ts);
-}
 
 function round(n: number, w: number) {
   const calendar = makeCalendar({ region: 'xinjiang' });
