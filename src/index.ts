@@ -26,7 +26,7 @@ export { institutionsForDays, blockSizes, type OrderInput } from './core/order.j
 export { escapeHtml } from './io/html-escape.js';
 export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
 
-export { TIMETABLE_CHECKS, checkTimetable, knownLeader, withinWindow, workingDay, leaderAvailable, eligibleRank, perDayLimit, maxPerLeader, institutionOrder, type TimetableCheck, type TimetableEntry, type TimetableFacts } from './core/timetable-checks.js';
+export type { TimetableEntry } from './io/timetable-read.js';
 export { sortDuties, dutySlots } from './core/duty-order.js';
 export { readTimetable, readTimetableBytes, type TimetableRead } from './io/timetable-read.js';
 export { renderIcs, slotUid, stampOf, chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions } from './io/ics.js';
@@ -43,3 +43,10 @@ export { streamTable, type StreamedTable } from './io/table-stream.js';
 export { loadRules, loadLeaves, tallyRecordFiles } from './io/check-input.js';
 export { formatCheck, formatText, formatJson, formatJunit, formatGithub, escapeXml, CHECK_FORMATS, type CheckFormat, type CheckReport } from './io/check-format.js';
 export { reportHtml, dutyRows, summaryRows, type ReportInput } from './io/report.js';
+export { replan, replanPins, type ReplanInput, type ReplanResult, type ReplanReport, type PinError } from './core/replan/replan.js';
+export { proposeSwap, alternatives as swapAlternatives, type SwapInput, type SwapRequest, type SwapResult, type Alternative, type DutyRef } from './core/replan/swap.js';
+export { diffTimetables, changeLine, peopleText, type DayChange } from './core/replan/diff.js';
+export { noticeText, noticeJson, noticeHtml, NOTICE_TITLE, type NoticeMeta } from './io/notice.js';
+export { nextSequences, readPublishedState, type PublishedState } from './io/sequences.js';
+export { republishFiles, republishJson, type Republication } from './io/republish.js';
+export { slotKey } from './io/ics.js';

@@ -185,3 +185,44 @@ describe('timetable.html in chromium', () => {
     await page.close();
   });
 });
+
+describe('change-notice.html in chromium', () => {
+  const changed = (name: string, title: string) => s.duties.map((d) => (d.date === '2024-12-19' ? { ...d, name, title } : d));
+
+  it('has zero axe-core violations on desktop and at 360px, body text at least 16px, nothing fetched', async () => {
+    const { diffTimetables } = await import('../src/core/replan/diff.js');
+    const { noticeHtml } = await import('../src/io/notice.js');
+    const url = pageFile('notice.html', noticeHtml(diffTimetables(s.duties, changed('刘芳', '区委常委、组织部部长')), { config: s.config, date: '2024-12-16' }));
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+      const { page, errors, requests } = await open(url, viewport, true);
+      expect(await axe(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([url]);
+      const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('td')).fontSize));
+      expect(size).toBeGreaterThanOrEqual(16);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.close();
+    }
+    const { page, errors } = await open(url); // under its own CSP: the inline style applies
+    expect(errors).toEqual([]);
+    expect(await page.textContent('h1')).toBe('接访安排调整公告');
+    expect(await page.textContent('tbody')).toContain('刘芳（区委常委、组织部部长）');
+    await page.close();
+  });
+
+  it('hostile names are shown literally and run nothing', async () => {
+    const { diffTimetables } = await import('../src/core/replan/diff.js');
+    const { noticeHtml } = await import('../src/io/notice.js');
+    const img = '<img src=x onerror=alert(1)>';
+    const script = '<script>window.__pwned=1;alert(2)</script>';
+    const config = { ...s.config, title: `</title>${script}`, office: img, contact: { name: img, phone: script } };
+    const { page, dialogs, requests } = await open(pageFile('notice-hostile.html', noticeHtml(diffTimetables(s.duties, changed(img, script)), { config })));
+    await page.waitForTimeout(50);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.textContent('tbody ins')).toBe(`${img}（${script}）`);
+    expect(await page.$$('img, script')).toHaveLength(0);
+    expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    await page.close();
+  });
+});

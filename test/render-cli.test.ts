@@ -65,10 +65,10 @@ describe('rota render', () => {
     expect(r.stdout).toBe('');
     const lines = r.stderr.trim().split('\n');
     expect(lines).toEqual([
-      expect.stringMatching(new RegExp(`^${bad}:2: 姓名: 查无此人 不在领导名单中`)),
+      expect.stringMatching(new RegExp(`^${bad}:2: 姓名: 查无此人 不在区委的领导名单中`)),
       expect.stringMatching(new RegExp(`^${bad}:3: 日期: 2024-12-14（星期六）是休息日：周六`)),
       expect.stringMatching(new RegExp(`^${bad}:5: 日期: 2024-12-12 已有阿依古丽·吐尔逊（第4行 line 4）接访`)),
-      expect.stringMatching(new RegExp(`^${bad}:6: 单位: 2024-12-13 按顺序.*应由区政府安排接访，此行是区政协`)),
+      expect.stringMatching(new RegExp(`^${bad}:6: 单位: 2024-12-13 按顺序.*应由区政府安排接访，却安排了区政协的杨丽`)),
       '输入有 4 处错误，未写出任何文件。4 errors in the input; nothing was written.',
     ]);
     expect(existsSync(out)).toBe(false);

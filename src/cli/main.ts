@@ -7,6 +7,9 @@ import { registerLeaders } from './leaders.js';
 import { registerRender } from './render.js';
 import { registerPlan } from './plan.js';
 import { registerReport } from './report.js';
+import { registerReplan } from './replan.js';
+import { registerSwap } from './swap.js';
+import { registerDiff } from './diff.js';
 import { Exit } from './exit.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +26,9 @@ export async function main(argv: string[]): Promise<number> {
   registerPlan(program);
   registerCheck(program);
   registerReport(program);
+  registerReplan(program);
+  registerSwap(program);
+  registerDiff(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv);

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { reportPlanFailure } from './plan-failure.js';
 import { paint } from './style.js';
 
 interface PlanOptions extends CommonOptions {
@@ -58,15 +59,7 @@ export function registerPlan(program: Command): void {
     });
     const { report } = result;
     const c = paint();
-    if (report.status !== 'optimal') {
-      const head = report.status === 'infeasible'
-        ? '无法排出符合全部规则的安排表 no timetable keeps every rule'
-        : '已按 --best-effort 输出违反规则最少的安排表 best effort: the timetable below breaks the fewest rules';
-      const lines = [c.red(head), ...report.causes.map((x) => `  原因 cause: ${x.message}`),
-        `  至少违反 ${report.breaks.length} 处 the fewest breaks any timetable needs:`, ...report.breaks.map((v) => `  - ${v.message}`)];
-      process.stderr.write(`${lines.join('\n')}\n`);
-      if (report.status === 'infeasible') throw new Exit(1, '未写出任何文件 nothing was written; --best-effort writes the plan that breaks the fewest rules.');
-    }
+    reportPlanFailure(report, c);
     const c2 = { title: config.title, from: config.from, to: config.to, duties: result.duties, report };
     if (opts.out || opts.json) {
       const { digestFiles } = await import('../io/digest.js');

@@ -29,7 +29,8 @@ export function registerRender(program: Command): void {
     }
     const { loadLeaders } = await import('../io/load.js');
     const { readTimetable } = await import('../io/timetable-read.js');
-    const { checkTimetable } = await import('../core/timetable-checks.js');
+    const { buildContext, checkTimetable } = await import('../core/planner/index.js');
+    const { violationProblems } = await import('./violations.js');
     const { publishFiles } = await import('../io/publish.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');
     const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config.institutions);
@@ -39,7 +40,9 @@ export function registerRender(program: Command): void {
     if (!problems.length && read.entries.length === 0) {
       problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows; expected a header and one row per duty' });
     }
-    problems.push(...checkTimetable({ entries: read.entries, config, calendar, leaders }));
+    // The planner's own hard rules judge the hand-edited table; a partial table is judged as far as it goes.
+    const ctx = buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });
+    problems.push(...violationProblems(checkTimetable(read.duties, ctx, { complete: false }), file));
     reportProblems(problems);
     const files = await publishFiles(read.duties, config, calendar, {
       encoding: opts.encoding,

@@ -42,6 +42,13 @@ export interface IcsOptions {
   uidDomain?: string;
   /** Keep only these duties (slots are still numbered over all of them, so UIDs stay the same). */
   only?: (duty: Duty) => boolean;
+  /** SEQUENCE per slot key (slotKey): raised on a changed event so subscribed calendars update it. */
+  sequences?: Record<string, number>;
+}
+
+/** The key of a duty slot (what its UID is made of, besides the round's title): 2024-12-19|接访|0. */
+export function slotKey(duty: Pick<Duty, 'date' | 'kind'>, slot: number): string {
+  return `${duty.date}|${duty.kind}|${slot}`;
 }
 
 /** Stable UID of a duty slot: the round's title, the date, the kind and the slot; not the leader. */
@@ -81,6 +88,7 @@ export function renderIcs(duties: readonly Duty[], config: Config, _calendar?: C
     const summary = `领导${d.kind}：${d.name}${d.title ? `（${d.title}）` : ''}`;
     const common = {
       id: slotUid(config, d, slot, options.uidDomain),
+      sequence: options.sequences?.[slotKey(d, slot)] ?? 0,
       stamp,
       summary,
       description,

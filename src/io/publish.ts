@@ -20,11 +20,19 @@ export interface PublishOptions {
   icsPerLeader?: boolean;
   /** The domain-like part of each event UID (default rota.invalid). */
   uidDomain?: string;
+  /** SEQUENCE of each event by slot key (see slotKey in ics.ts); 0 when absent. */
+  sequences?: Record<string, number>;
 }
 
-/** timetable.csv: the header of the timetable format, rows sorted, formula-like cells neutralised. */
+/**
+ * timetable.csv: the header of the timetable format, rows sorted, formula-like cells neutralised.
+ * A 锁定 column is added only when some duty is pinned (是), so timetables without pins keep their
+ * eight columns byte for byte.
+ */
 export function renderCsv(duties: readonly Duty[], config: Config, _calendar?: Calendar, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
-  return toExcelCsv(TIMETABLE_HEADER, sortDuties(duties, config).map(dutyCells), encoding);
+  const pins = duties.some((d) => d.pinned);
+  const header = pins ? [...TIMETABLE_HEADER, '锁定'] : TIMETABLE_HEADER;
+  return toExcelCsv(header, sortDuties(duties, config).map((d) => (pins ? [...dutyCells(d), d.pinned ? '是' : ''] : dutyCells(d))), encoding);
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -68,7 +76,10 @@ export function perLeaderIcs(duties: readonly Duty[], config: Config, calendar: 
 }
 
 export async function publishFiles(duties: readonly Duty[], config: Config, calendar: Calendar, options: PublishOptions = {}): Promise<OutFile[]> {
-  const ics: IcsOptions = options.uidDomain ? { uidDomain: options.uidDomain } : {};
+  const ics: IcsOptions = {
+    ...(options.uidDomain ? { uidDomain: options.uidDomain } : {}),
+    ...(options.sequences ? { sequences: options.sequences } : {}),
+  };
   const files: OutFile[] = [
     { path: 'timetable.html', content: renderHtml(duties, config, calendar) },
     { path: 'timetable.csv', content: await renderCsv(duties, config, calendar, options.encoding) },

@@ -2,14 +2,17 @@
 // apostrophe that toExcelCsv puts before formula-like cells is taken off again.
 import type { Institution } from '../core/institutions.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
-import type { TimetableEntry } from '../core/timetable-checks.js';
 import type { Duty, Leader, Problem, RawRow } from '../core/types.js';
 import { unneutralise } from './csv-write.js';
 import type { Encoding } from './decode.js';
 import { loadTable } from './load.js';
 import { readTable, type Table } from './table.js';
 
-export type { TimetableEntry };
+/** One timetable row: its duty and the leader it names (undefined when nobody matches). */
+export interface TimetableEntry {
+  duty: Duty;
+  leader?: Leader;
+}
 
 export interface TimetableRead {
   file: string;

@@ -15,14 +15,14 @@ import { loadHistory } from '../../src/io/history.js';
 import { loadLeaders } from '../../src/io/load.js';
 import type { BenchSection } from './section.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Wall time of a command, median of `runs`. */
-function wall(args: string[], runs: number): number {
+export function wall(args: string[], runs: number, cwd?: string): number {
   const ts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const r = spawnSync(args[0], args.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
+    const r = spawnSync(args[0], args.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
     ts.push(performance.now() - t);
     if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   }

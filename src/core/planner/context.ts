@@ -40,6 +40,13 @@ export interface PlanContext {
   candidates: number[][];
   pins: ResolvedPin[];
   needs: QuotaNeed[];
+  /**
+   * Re-planning (src/core/replan): working days frozen as published (the past); their candidates are
+   * exactly the published leaders, and the per-day and per-leader rows keep them as they are.
+   */
+  fixedDays?: Set<number>;
+  /** Re-planning: the published leaders (leaderKey) per working day; a day that differs is a change. */
+  published?: string[][];
 }
 
 export function isEligible(config: PlanConfig, l: Leader): boolean {

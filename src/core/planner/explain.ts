@@ -25,7 +25,7 @@ function eligibleOf(ctx: PlanContext, inst: string): Leader[] {
 export function dayCauses(ctx: PlanContext): Cause[] {
   const byInst = new Map<string, number[]>();
   ctx.days.forEach((_, d) => {
-    if (ctx.candidates[d].length < ctx.config.perDay) byInst.set(ctx.dayInstitution[d], [...(byInst.get(ctx.dayInstitution[d]) ?? []), d]);
+    if (ctx.candidates[d].length < ctx.config.perDay && !ctx.fixedDays?.has(d)) byInst.set(ctx.dayInstitution[d], [...(byInst.get(ctx.dayInstitution[d]) ?? []), d]);
   });
   const out: Cause[] = [];
   for (const [inst, ds] of byInst) {
@@ -68,7 +68,7 @@ export function hallCauses(ctx: PlanContext, components: Component[], explained:
   const out: Cause[] = [];
   const { perDay, maxPerLeader } = ctx.config;
   for (const comp of components) {
-    const days = comp.days.filter((d) => !explained.has(ctx.days[d]));
+    const days = comp.days.filter((d) => !explained.has(ctx.days[d]) && !ctx.fixedDays?.has(d));
     const S = hallViolation({ leaders: comp.leaders, days, allowed: (d) => ctx.candidates[d], perDay, maxPerLeader });
     if (S.length === 0) continue;
     const able = comp.leaders

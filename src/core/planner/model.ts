@@ -3,8 +3,11 @@
 // the levels apart: level k's weight exceeds the largest possible total of every level below it.
 import type { Model } from 'javascript-lp-solver';
 
-/** Objective levels, highest priority first. breaks only exists in the elastic (best-effort) model. */
-export const LEVELS = ['breaks', 'quota', 'consecutive', 'unevenness', 'tieBreak'] as const;
+/**
+ * Objective levels, highest priority first. breaks only exists in the elastic (best-effort) model;
+ * changes (days that differ from the published timetable) only when re-planning.
+ */
+export const LEVELS = ['breaks', 'changes', 'quota', 'consecutive', 'unevenness', 'tieBreak'] as const;
 export type LevelName = (typeof LEVELS)[number];
 
 export interface Bound {

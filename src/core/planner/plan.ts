@@ -86,7 +86,11 @@ export function dutyFor(ctx: PlanContext, l: number, d: number): Duty {
 }
 
 export function plan(input: PlanInput): PlanResult {
-  const ctx = buildContext(input);
+  return solveContext(buildContext(input), Boolean(input.bestEffort));
+}
+
+/** Plans from a context already built (re-planning adjusts one before solving). */
+export function solveContext(ctx: PlanContext, bestEffort: boolean): PlanResult {
   const comps = components(ctx);
   const causes = [...pinCauses(ctx), ...dayCauses(ctx)];
   const explained = new Set(causes.filter((c) => c.kind === 'no-leader-on-day').flatMap((c) => c.dates));
@@ -109,7 +113,7 @@ export function plan(input: PlanInput): PlanResult {
   }
   chosen.sort(([la, da], [lb, db]) => da - db || la - lb);
   const all = chosen.map(([l, d]) => dutyFor(ctx, l, d));
-  const status = !broken ? 'optimal' : input.bestEffort ? 'best-effort' : 'infeasible';
+  const status = !broken ? 'optimal' : bestEffort ? 'best-effort' : 'infeasible';
   const duties = status === 'infeasible' ? [] : all;
   return {
     duties,

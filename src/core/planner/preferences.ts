@@ -165,5 +165,40 @@ export const seededTieBreak: Preference = {
   unmet: () => [],
 };
 
-/** Every preference, highest priority first. */
-export const PREFERENCES: Preference[] = [quotaFirst, noConsecutiveDays, evenSpread, seededTieBreak];
+/** Working days whose leaders differ from the published timetable's (re-planning only). */
+export function changedDays(duties: Duty[], ctx: PlanContext): number[] {
+  if (!ctx.published) return [];
+  const now = new Map<string, string[]>();
+  for (const d of duties) now.set(d.date, [...(now.get(d.date) ?? []), leaderKey(d)]);
+  const same = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\u0001') === [...b].sort().join('\u0001');
+  return ctx.days.flatMap((date, d) => (same(ctx.published![d] ?? [], now.get(date) ?? []) ? [] : [d]));
+}
+
+export const keepPublished: Preference = {
+  id: 'keep-published',
+  level: 'changes',
+  sentence: '已公布的安排尽量不变，改动的天数最少（change as few published days as possible）',
+  addTerms({ b, comp, ctx }) {
+    if (!ctx.published) return;
+    for (const d of comp.days) {
+      if (ctx.fixedDays?.has(d)) continue;
+      const keys = ctx.published[d] ?? [];
+      const ls = keys.map((k) => ctx.leaderIndex.get(k));
+      // A day that cannot keep its published leaders changes whatever the plan does: no term needed.
+      if (keys.length !== ctx.config.perDay || ls.some((l) => l === undefined || !b.hasVar(xName(l, d)))) continue;
+      b.addVar(`k${d}`, { level: 'changes', cost: 1 });
+      ls.forEach((l, j) => b.addRow(`kp${d}_${j}`, { min: 1 }, [[xName(l!, d), 1], [`k${d}`, 1]]));
+      b.declareRange('changes', 1);
+    }
+  },
+  measure(duties, ctx) {
+    return changedDays(duties, ctx).length;
+  },
+  unmet: () => [], // the change notice lists the changed days
+};
+
+/**
+ * Every preference. The objective level, not the position here, sets the priority:
+ * keep-published (changes) comes before all others when re-planning.
+ */
+export const PREFERENCES: Preference[] = [quotaFirst, noConsecutiveDays, evenSpread, seededTieBreak, keepPublished];

@@ -1,7 +1,7 @@
 // The planner's vocabulary: what goes in, what comes out, and how a rule explains a failure.
 import type { Calendar } from '../calendar.js';
 import type { Config } from '../config.js';
-import type { DayInfo, Duty, IsoDate, Kind, Leader, Rule } from '../types.js';
+import type { DayInfo, Duty, IsoDate, Kind, Leader, Rule, SourceRef } from '../types.js';
 
 /** A duty record so far (from --history), already matched to a leader of the lists. */
 export interface HistoryRecord {
@@ -54,6 +54,8 @@ export interface Violation {
   message: string;
   names: string[];
   dates: IsoDate[];
+  /** The timetable row the violation points at (file, line, column), when the duty came from a CSV. */
+  source?: SourceRef;
 }
 
 /** Why no plan exists: a cause found directly, naming institution, days, leaders and their absences. */

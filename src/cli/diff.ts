@@ -1,0 +1,37 @@
+// rota diff: the change notice between two timetables — one line per changed day, as text, JSON or
+// the short HTML notice (接访安排调整公告) the webmaster posts beside the page.
+import type { Command } from 'commander';
+import { loadContext, type CommonOptions } from './context.js';
+import { Exit, reportProblems } from './exit.js';
+
+interface DiffOptions extends CommonOptions {
+  format: string;
+  leaders?: string[];
+}
+
+const FORMATS = ['text', 'json', 'html'];
+
+export function registerDiff(program: Command): void {
+  program
+    .command('diff')
+    .description('两张接访时间表之间的调整公告 the change notice between two timetables')
+    .argument('<old>', '原时间表 the published timetable CSV')
+    .argument('<new>', '新时间表 the new timetable CSV')
+    .option('--format <fmt>', `输出格式 ${FORMATS.join(' | ')}`, 'text')
+    .option('-c, --config <file>', '配置文件 configuration (title, window, office and contact for the notice)')
+    .option('--leaders <file...>', '领导名单 leader lists, to fill in 职务 when a timetable leaves it empty')
+    .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
+      if (!FORMATS.includes(opts.format)) throw new Exit(2, `--format: expected ${FORMATS.join(', ')}, got "${opts.format}"`);
+      const { config } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
+      const [{ loadLeaders }, { readTimetable }, { diffTimetables }, notice] = await Promise.all([
+        import('../io/load.js'), import('../io/timetable-read.js'), import('../core/replan/diff.js'), import('../io/notice.js'),
+      ]);
+      const { leaders, problems } = config.leaders.length ? loadLeaders(config.leaders, config.institutions) : { leaders: [], problems: [] };
+      const a = readTimetable(oldFile, leaders, config.institutions);
+      const b = readTimetable(newFile, leaders, config.institutions);
+      reportProblems([...problems, ...a.problems, ...b.problems]);
+      const changes = diffTimetables(a.duties, b.duties);
+      const render = opts.format === 'json' ? notice.noticeJson : opts.format === 'html' ? notice.noticeHtml : notice.noticeText;
+      process.stdout.write(render(changes, { config }));
+    });
+}

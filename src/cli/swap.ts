@@ -1,0 +1,101 @@
+// rota swap: exchange two days' leaders, or put another leader on a day, if every rule allows it;
+// otherwise say which rule it breaks and list the valid alternatives for that day, best first.
+import { basename, dirname } from 'node:path';
+import type { Command } from 'commander';
+import { addCommonOptions } from './context.js';
+import { Exit, reportProblems } from './exit.js';
+import { collect, loadRound, parseDutyRef, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
+import { paint } from './style.js';
+
+interface SwapOptions extends RoundOptions {
+  with?: string;
+  out?: string;
+  json?: boolean;
+  encoding?: string;
+  icsPerLeader?: boolean;
+}
+
+export function registerSwap(program: Command): void {
+  addCommonOptions(
+    program
+      .command('swap')
+      .description('对调两天的接访领导，或改由另一名领导接访；先按全部规则校验 swap two days or substitute a leader, validated by every rule')
+      .argument('<timetable>', '接访时间表 timetable CSV')
+      .argument('<date>', '要调整的日期 the day to change: YYYY-MM-DD (or YYYY-MM-DD=姓名 when the day has several leaders)')
+      .argument('[other]', '与之对调的日期 the day to swap with')
+      .option('--with <name>', '改由此人接访 the substitute: 姓名 or 单位:姓名')
+      .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
+      .option('--history <file>', '已有接访记录 duty records so far (repeatable), for the quota warnings', collect)
+      .option('--out <dir>', '输出目录: write all timetable files, timetable.json and the change notice there; without it the CSV is rewritten in place')
+      .option('--encoding <enc>', '写出的 CSV 编码 utf-8 | gb18030; default: the input\'s (GB18030 stays GB18030, else UTF-8 with BOM)')
+      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader (with --out)')
+      .option('--json', 'JSON on stdout'),
+  ).action(async (file: string, dateA: string, dateB: string | undefined, opts: SwapOptions) => {
+    if (opts.encoding !== undefined && opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
+    if (Boolean(dateB) === Boolean(opts.with)) throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
+    const a = parseDutyRef(dateA, 'date');
+    const round = await loadRound(opts);
+    const read = await readRoundTimetable(file, round);
+    reportProblems(round.warnings);
+    const [{ proposeSwap }, { quotaRulesFor }, { changeLine }] = await Promise.all([
+      import('../core/replan/swap.js'), import('../core/planner/quota.js'), import('../core/replan/diff.js'),
+    ]);
+    let request: import('../core/replan/swap.js').SwapRequest;
+    if (dateB) {
+      request = { kind: 'swap', a, b: parseDutyRef(dateB, 'other') };
+    } else {
+      const m = /^(?:([^:：]+)[:：])?(.+)$/.exec(opts.with!.trim())!;
+      const { resolveInstitution } = await import('../core/institutions.js');
+      const institution = m[1] ? resolveInstitution(m[1], round.config.institutions) : undefined;
+      if (m[1] && !institution) throw new Exit(2, `--with: 不认识的单位 "${m[1]}" (unknown institution)`);
+      request = { kind: 'substitute', a, name: m[2], ...(institution ? { institution } : {}) };
+    }
+    const r = proposeSwap({ ...planInput(round, quotaRulesFor(round.config.rules)), timetable: read.duties, request });
+    if (r.status === 'invalid') throw new Exit(2, r.message);
+    const c = paint();
+    const lines = r.changes.map(changeLine);
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({
+        status: r.status,
+        changes: r.changes.map((x) => ({ date: x.date, kind: x.kind, type: x.type, line: changeLine(x) })),
+        violations: r.violations,
+        quotaWarnings: r.quotaWarnings,
+        alternatives: r.alternatives.map((x) => ({ kind: x.kind, date: x.date, ...(x.withDate ? { withDate: x.withDate } : {}), leader: x.leader, lines: x.changes.map(changeLine), objective: x.objective })),
+      }, null, 2)}\n`);
+    }
+    if (r.status === 'broken') {
+      if (!opts.json) {
+        const out = [c.red(`不能这样调整 this change breaks ${r.violations.length === 1 ? 'a rule' : `${r.violations.length} rules`}:`), ...lines.map((l) => `  ${l}`)];
+        for (const sentence of [...new Set(r.violations.map((v) => v.sentence))]) {
+          out.push(`  违反「${sentence}」`, ...r.violations.filter((v) => v.sentence === sentence).map((v) => `    ${v.message}`));
+        }
+        out.push(r.alternatives.length ? `${a.date} 可行的调整（按规划目标从优到次）valid alternatives for ${a.date}, best first:` : `${a.date} 没有可行的调整 no valid alternative for ${a.date}`);
+        r.alternatives.forEach((x, i) => out.push(`  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）接访`}：${x.changes.map(changeLine).join('；')}`));
+        process.stdout.write(`${out.join('\n')}\n`);
+      }
+      throw new Exit(1, '未改动任何文件 nothing was written.');
+    }
+    const { writeAllOrNone } = await import('../io/atomic-write.js');
+    if (opts.out) {
+      const [{ readPublishedState }, { republishFiles }] = await Promise.all([import('../io/sequences.js'), import('../io/republish.js')]);
+      const state = readPublishedState(file, read.duties);
+      reportProblems(state.problems);
+      const files = await republishFiles(
+        { duties: r.timetable, changes: r.changes, config: round.config, calendar: round.calendar, previous: state.state },
+        { encoding: opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8', icsPerLeader: Boolean(opts.icsPerLeader) },
+      );
+      for (const p of writeAllOrNone(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
+    } else {
+      // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
+      const { renderCsv } = await import('../io/publish.js');
+      const encoding = opts.encoding === 'gb18030' || (opts.encoding === undefined && read.encoding === 'gb18030') ? 'gb18030' : 'utf-8';
+      const content = await renderCsv(r.timetable.map(({ source: _s, ...d }) => d), round.config, round.calendar, encoding);
+      for (const p of writeAllOrNone(dirname(file), [{ path: basename(file), content }])) process.stderr.write(`wrote ${p}\n`);
+    }
+    if (!opts.json) {
+      const out = [`${c.green('已调整 applied')}:`, ...lines.map((l) => `  ${l}`)];
+      for (const s of r.quotaWarnings) out.push(c.yellow(`  提醒 note: ${s.name}（${s.institution}）${s.period} 将只有 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`));
+      process.stdout.write(`${out.join('\n')}\n`);
+    }
+  });
+}

@@ -1,0 +1,144 @@
+// Re-planning a published timetable: keep every duty that is still valid, move as few days as
+// possible (the keep-published level, above every other preference), and never rewrite the past.
+// Generic over the planner's input: any round the planner can make (district, county, township)
+// can be re-planned the same way. Pure: the caller says what "today" is.
+import { checkTimetable } from '../planner/constraints.js';
+import { buildContext, type PlanContext } from '../planner/context.js';
+import { pinCauses } from '../planner/explain.js';
+import { solveContext } from '../planner/plan.js';
+import { leaderKey } from '../planner/quota.js';
+import type { LeftOut, Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
+import { cleanName } from '../text.js';
+import type { Duty, IsoDate } from '../types.js';
+import { weekdayName } from '../dates.js';
+import { diffTimetables, type DayChange } from './diff.js';
+
+export interface ReplanInput extends PlanInput {
+  /** The published timetable (its 锁定 duties are pins too). */
+  previous: Duty[];
+  /** Days before this date are frozen exactly as published. */
+  today: IsoDate;
+}
+
+/** A pin that cannot be kept, naming the pin and the rule it breaks. */
+export interface PinError {
+  pin: Pin;
+  rule: string;
+  message: string;
+}
+
+export interface ReplanReport extends Omit<PlanReport, 'status'> {
+  /** pin-conflict: a pin breaks a hard rule (nothing planned). */
+  status: PlanReport['status'] | 'pin-conflict';
+  today: IsoDate;
+  /** Dates of the window before today: kept as published. */
+  frozen: IsoDate[];
+  /** Rules the frozen past breaks now (e.g. a leader since marked unavailable): reported, not rewritten. */
+  pastBreaks: Violation[];
+  pinErrors: PinError[];
+  /** Days (date + kind) that differ from the published timetable. */
+  changedDays: number;
+}
+
+export interface ReplanResult {
+  duties: Duty[];
+  changes: DayChange[];
+  report: ReplanReport;
+}
+
+const pinKey = (p: Pin) => `${p.date}\u0000${cleanName(p.name)}\u0000${p.institution ?? ''}`;
+
+/** The pins of a re-plan: those given, and the published duties marked 锁定. */
+export function replanPins(input: Pick<ReplanInput, 'pins' | 'previous'>): Pin[] {
+  const all = [...(input.pins ?? []), ...input.previous.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution }))];
+  const seen = new Set<string>();
+  return all.filter((p) => {
+    const k = pinKey(p);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function pinDuty(ctx: PlanContext, p: Pin, leader: number): Duty {
+  const l = ctx.leaders[leader];
+  return { date: p.date, weekday: weekdayName(p.date), kind: ctx.kind, institution: l.institution, name: l.name, title: l.title, portfolio: l.portfolio, place: ctx.place };
+}
+
+/** Pins that break a hard rule, given the frozen past: each error names the pin and the rule. */
+function pinErrors(ctx: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks: Violation[]): PinError[] {
+  const out: PinError[] = [];
+  const future = ctx.pins.filter((p) => p.pin.date >= today);
+  for (const { pin, leader } of ctx.pins.filter((p) => p.pin.date < today)) {
+    const kept = leader !== undefined && frozen.some((d) => d.date === pin.date && leaderKey(d) === leaderKey(ctx.leaders[leader]));
+    if (kept) continue;
+    const was = frozen.filter((d) => d.date === pin.date).map((d) => d.name).join('、') || '无安排';
+    out.push({ pin, rule: 'frozen-past', message: `锁定 ${pin.date} ${pin.name} 违反「${today} 之前的安排已经发生，不再改动（the past is never rewritten）」：当天已公布的是 ${was}` });
+  }
+  const futureCtx: PlanContext = { ...ctx, pins: future };
+  for (const c of pinCauses(futureCtx)) {
+    const pin = future.find((p) => c.dates.includes(p.pin.date) && c.names.some((n) => n === cleanName(p.pin.name)))?.pin ?? future[0].pin;
+    out.push({ pin, rule: 'pin', message: c.message });
+  }
+  if (out.length) return out;
+  // Together with the frozen past: e.g. a leader pinned again who already served his maximum.
+  const pinned = future.map((p) => ({ p, duty: pinDuty(ctx, p.pin, p.leader!) }));
+  const known = new Set(pastBreaks.map((v) => `${v.rule}\u0000${v.message}`));
+  const noPins: PlanContext = { ...ctx, pins: [] };
+  for (const v of checkTimetable([...frozen, ...pinned.map((x) => x.duty)], noPins, { complete: false })) {
+    if (known.has(`${v.rule}\u0000${v.message}`)) continue;
+    const hit = pinned.find((x) => v.dates.includes(x.duty.date) && v.names.includes(x.duty.name));
+    if (!hit) continue;
+    out.push({ pin: hit.p.pin, rule: v.rule, message: `锁定 ${hit.p.pin.date} ${hit.p.pin.name} 违反「${v.sentence}」：${v.message}` });
+  }
+  return out;
+}
+
+export function replan(input: ReplanInput): ReplanResult {
+  const { previous, today } = input;
+  const pins = replanPins(input);
+  const ctx = buildContext({ ...input, pins });
+  const frozenDuties = previous.filter((d) => d.date < today);
+  const frozen = ctx.window.filter((d) => d.date < today).map((d) => d.date);
+  const plain: PlanContext = { ...ctx, pins: [] };
+  const pastBreaks = checkTimetable(frozenDuties, plain).filter((v) => v.dates.every((d) => d < today));
+  const errors = pinErrors(ctx, frozenDuties, today, pastBreaks);
+  const extra = { today, frozen, pastBreaks, pinErrors: errors };
+  if (errors.length) {
+    const empty: PlanReport = {
+      status: 'infeasible', workingDays: ctx.days.length, duties: 0, leftOut: [], stillShort: [], softUnmet: [], causes: [], breaks: [],
+      objective: { quotaShortfall: 0, consecutive: 0, unevenness: 0, tieBreak: 0 }, model: { variables: 0, constraints: 0, components: 0 },
+    };
+    return { duties: [], changes: [], report: { ...empty, ...extra, status: 'pin-conflict', changedDays: 0 } };
+  }
+
+  // The past is fixed: a frozen working day may take exactly the leaders published on it.
+  const fixedDays = new Set(ctx.days.flatMap((date, d) => (date < today ? [d] : [])));
+  const published = ctx.days.map((date) => previous.filter((p) => p.date === date).map(leaderKey));
+  const candidates = ctx.candidates.map((ls, d) => (fixedDays.has(d)
+    ? [...new Set(published[d].map((k) => ctx.leaderIndex.get(k)).filter((l): l is number => l !== undefined))].sort((a, b) => a - b)
+    : ls));
+  const planCtx: PlanContext = { ...ctx, candidates, fixedDays, published, pins: ctx.pins.filter((p) => p.pin.date >= today) };
+  const result = solveContext(planCtx, Boolean(input.bestEffort));
+  if (result.report.status === 'infeasible') return { duties: [], changes: [], report: { ...result.report, ...extra, changedDays: 0 } };
+  const pinned = new Set(planCtx.pins.flatMap((p) => (p.leader === undefined ? [] : [`${p.pin.date}\u0000${leaderKey(ctx.leaders[p.leader])}`])));
+  const future = result.duties.filter((d) => d.date >= today).map((d) => (pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
+  // Frozen days exactly as published (also those the calendar no longer counts as working days).
+  const duties = [...frozenDuties.map(({ source: _s, ...d }) => d), ...future]
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const changes = diffTimetables(previous, duties);
+  const leftOut = result.report.leftOut.map((x) => ({ ...x, reason: leftOutNow(ctx, x, today) ?? x.reason }));
+  return { duties, changes, report: { ...result.report, ...extra, leftOut, duties: duties.length, changedDays: changes.length } };
+}
+
+/** Why an eligible leader is left out when the round's past is frozen: his institution's days still to come. */
+function leftOutNow(ctx: PlanContext, x: LeftOut, today: IsoDate): string | undefined {
+  const l = ctx.leaders[ctx.leaderIndex.get(leaderKey(x)) ?? -1];
+  if (!l || !ctx.config.eligibleRanks.includes(l.rank)) return undefined;
+  const days = ctx.days.filter((_, i) => ctx.dayInstitution[i] === l.institution);
+  const ahead = days.filter((d) => d >= today);
+  if (days.length === 0 || ahead.length === days.length) return undefined;
+  if (ahead.length === 0) return `${l.institution} 本轮的接访日都已过去 (no day of ${l.institution} left after ${today})`;
+  if (ahead.every((d) => l.unavailable.includes(d))) return `${l.institution} 尚未过去的接访日（${ahead.join('、')}）均不可接访 (unavailable on every day still to come)`;
+  return undefined;
+}

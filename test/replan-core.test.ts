@@ -1,0 +1,133 @@
+// Re-planning on tiny facts: what must move moves, nothing else; the past is frozen (and its
+// breaks reported); pins hold; a pin that breaks a rule is an error naming the pin and the rule.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { plan } from '../src/core/planner/index.js';
+import { changeLine, diffTimetables } from '../src/core/replan/diff.js';
+import { replan } from '../src/core/replan/replan.js';
+import type { Duty, Leader } from '../src/core/types.js';
+import { input, leader } from './support/plan-facts.js';
+
+const names = (ds: Duty[]) => ds.map((d) => `${d.date.slice(5)} ${d.name}`);
+const away = (ls: Leader[], name: string, ...dates: string[]) => ls.map((l) => (l.name === name ? { ...l, unavailable: [...l.unavailable, ...dates].sort() } : l));
+// 2025-01-06 Mon … 01-10 Fri; 甲 and 乙 alternate in cycle order: 06 甲, 07 乙, 08 甲, 09 乙, 10 甲.
+const LS = [leader('甲一', '甲'), leader('甲二', '甲'), leader('甲三', '甲'), leader('甲四', '甲'), leader('乙一', '乙'), leader('乙二', '乙'), leader('乙三', '乙')];
+const base = input(['甲', '乙'], LS, '2025-01-06', '2025-01-10');
+const first = plan(base);
+
+describe('replan', () => {
+  it('the published plan is kept whole when nothing changed', () => {
+    const r = replan({ ...base, previous: first.duties, today: '2025-01-06' });
+    expect(r.report.status).toBe('optimal');
+    expect(r.changes).toEqual([]);
+    expect(names(r.duties)).toEqual(names(first.duties));
+  });
+
+  it('one leader away on his day: exactly that day moves, to a leader who is free and has no duty', () => {
+    const victim = first.duties[2]; // 01-08, 甲
+    const r = replan({ ...base, leaders: away(LS, victim.name, victim.date), previous: first.duties, today: '2025-01-06' });
+    expect(r.changes.map((c) => c.date)).toEqual([victim.date]);
+    expect(r.report.changedDays).toBe(1);
+    const now = r.duties.find((d) => d.date === victim.date)!;
+    expect(now.institution).toBe('甲');
+    expect(first.duties.map((d) => d.name)).not.toContain(now.name); // 甲 has a fourth leader free
+  });
+
+  it('when the only free leader already serves another day, two days move (a chain), and no fewer is possible', () => {
+    // 甲: 甲一, 甲二 only; 01-06 甲一, 01-08 甲二 (maxPerLeader 1, 3 甲 days would be infeasible: use 4 days).
+    const ls = [leader('甲一', '甲'), leader('甲二', '甲'), leader('乙一', '乙'), leader('乙二', '乙')];
+    const i = input(['甲', '乙'], ls, '2025-01-06', '2025-01-09');
+    const p = plan(i);
+    const a = p.duties[0]; // 01-06, 甲
+    const other = p.duties[2]; // 01-08, 甲
+    // a's leader cannot take 01-06 any more, but can take 01-08; the other can take 01-06.
+    const r = replan({ ...i, leaders: away(ls, a.name, a.date), previous: p.duties, today: '2025-01-06' });
+    expect(r.changes.map(changeLine)).toEqual([
+      `${a.date}：原 ${a.name}（甲领导） → 现 ${other.name}（甲领导）`,
+      `${other.date}：原 ${other.name}（甲领导） → 现 ${a.name}（甲领导）`,
+    ]);
+  });
+
+  it('days before today are frozen, even when they now break a rule; the break is reported', () => {
+    const past = first.duties[0]; // 01-06
+    const r = replan({ ...base, leaders: away(LS, past.name, past.date), previous: first.duties, today: '2025-01-07' });
+    expect(r.changes).toEqual([]);
+    expect(r.duties).toContainEqual(past);
+    expect(r.report.frozen).toEqual(['2025-01-06']);
+    expect(r.report.pastBreaks.map((v) => [v.rule, v.dates])).toEqual([['availability', ['2025-01-06']]]);
+  });
+
+  it('left out: a leader away on every day of his institution still to come is told so', () => {
+    const spare = LS.find((l) => l.institution === '甲' && !first.duties.some((x) => x.name === l.name))!.name;
+    const r = replan({ ...base, leaders: away(LS, spare, '2025-01-10'), previous: first.duties, today: '2025-01-09' });
+    expect(r.report.leftOut.find((x) => x.name === spare)!.reason).toContain('甲 尚未过去的接访日（2025-01-10）均不可接访');
+  });
+
+  it('property: whatever becomes unavailable, no day before today changes', () => {
+    fc.assert(fc.property(fc.nat({ max: 6 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }), fc.integer({ min: 0, max: 5 }), (who, days, t) => {
+      const dates = days.map((k) => `2025-01-${String(6 + k).padStart(2, '0')}`);
+      const today = `2025-01-${String(6 + t).padStart(2, '0')}`;
+      const r = replan({ ...base, leaders: away(LS, LS[who].name, ...dates), previous: first.duties, today });
+      if (r.report.status !== 'optimal') return;
+      expect(r.duties.filter((d) => d.date < today)).toEqual(first.duties.filter((d) => d.date < today));
+      expect(r.changes.every((c) => c.date >= today)).toBe(true);
+    }), { numRuns: 100, seed: 3 });
+  });
+
+  it('a frozen leader who served his maximum in the past is not given another day', () => {
+    const ls = [leader('甲一', '甲'), leader('甲二', '甲'), leader('乙一', '乙'), leader('乙二', '乙')];
+    const i = input(['甲', '乙'], ls, '2025-01-06', '2025-01-09');
+    const p = plan(i);
+    const future = p.duties[2]; // 01-08 甲: the other 甲 leader; he becomes unavailable
+    const r = replan({ ...i, leaders: away(ls, future.name, future.date), previous: p.duties, today: '2025-01-07' });
+    // Only 甲's 01-06 leader could take 01-08, but he already served (frozen) and the maximum is 1.
+    expect(r.report.status).toBe('infeasible');
+    expect(r.duties).toEqual([]);
+    expect(r.report.causes.length + r.report.breaks.length).toBeGreaterThan(0);
+  });
+
+  it('pins hold: a --pin moves the pinned leader there, 锁定 duties of the published table stay', () => {
+    const d = first.duties[4]; // 01-10, 甲
+    const spare = LS.find((l) => l.institution === '甲' && !first.duties.some((x) => x.name === l.name))!;
+    const r = replan({ ...base, previous: first.duties, today: '2025-01-06', pins: [{ date: d.date, name: spare.name }] });
+    expect(r.duties.find((x) => x.date === d.date)).toMatchObject({ name: spare.name, pinned: true });
+    expect(r.changes.map((c) => c.date)).toEqual([d.date]);
+    // 锁定 in the published table: the pinned leader keeps his day even when moving him would be "cheaper".
+    const locked = first.duties.map((x) => (x.date === '2025-01-08' ? { ...x, pinned: true } : x));
+    const r2 = replan({ ...base, previous: locked, today: '2025-01-06' });
+    expect(r2.duties.find((x) => x.date === '2025-01-08')).toMatchObject({ name: first.duties[2].name, pinned: true });
+  });
+
+  it('a pin that breaks a hard rule is an error naming the pin and the rule', () => {
+    const d = first.duties[0];
+    const spare = LS.find((l) => l.institution === '甲' && !first.duties.some((x) => x.name === l.name))!.name;
+    const onAway = replan({ ...base, leaders: away(LS, spare, d.date), previous: first.duties, today: '2025-01-06', pins: [{ date: d.date, name: spare }] });
+    expect(onAway.report.status).toBe('pin-conflict');
+    expect(onAway.report.pinErrors[0].message).toMatch(new RegExp(`锁定 2025-01-06 ${spare} 违反.*不可接访日期`));
+    const wrongDay = replan({ ...base, previous: first.duties, today: '2025-01-06', pins: [{ date: '2025-01-07', name: spare }] });
+    expect(wrongDay.report.pinErrors[0].message).toMatch(new RegExp(`锁定 2025-01-07 ${spare} 违反.*顺序`));
+    const past = replan({ ...base, previous: first.duties, today: '2025-01-08', pins: [{ date: '2025-01-06', name: spare }] });
+    expect(past.report.pinErrors.map((p) => p.rule)).toEqual(['frozen-past']);
+    expect(past.report.pinErrors[0].message).toContain(`当天已公布的是 ${d.name}`);
+    // With the past: the leader who served on 01-06 cannot be pinned to 01-10 (at most 1 per round).
+    const again = replan({ ...base, previous: first.duties, today: '2025-01-07', pins: [{ date: '2025-01-10', name: d.name }] });
+    expect(again.report.pinErrors.map((p) => p.rule)).toEqual(['max-per-leader']);
+    expect(again.report.pinErrors[0].message).toMatch(new RegExp(`锁定 2025-01-10 ${d.name} 违反「每名领导本轮接访不超过 1 次`));
+    const unknown = replan({ ...base, previous: first.duties, today: '2025-01-06', pins: [{ date: '2025-01-10', name: '查无此人' }] });
+    expect(unknown.report.pinErrors[0].message).toContain('领导名单中没有此人');
+  });
+});
+
+describe('diff', () => {
+  const D = (date: string, name: string, title = '职务', institution = '甲'): Duty => ({ date, weekday: '', kind: '接访', institution, name, title, portfolio: '', place: '' });
+  it('one line per changed, added and removed day; a new title alone is no change', () => {
+    const before = [D('2024-12-11', '张一'), D('2024-12-12', '李二'), D('2024-12-13', '王三'), D('2024-12-16', '赵四')];
+    const after = [D('2024-12-11', '张一', '新职务'), D('2024-12-12', '钱五', '副区长'), D('2024-12-16', '赵四'), D('2024-12-17', '孙六')];
+    expect(diffTimetables(before, after).map(changeLine)).toEqual([
+      '2024-12-12：原 李二（职务） → 现 钱五（副区长）',
+      '2024-12-13：取消 王三（职务）',
+      '2024-12-17：新增 孙六（职务）',
+    ]);
+    expect(diffTimetables(before, before)).toEqual([]);
+  });
+});
