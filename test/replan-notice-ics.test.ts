@@ -109,14 +109,34 @@ describe('ICS across re-publication (ical.js)', () => {
     expect(e2.get('2024-12-12')!.seq).toBe(0);
   });
 
-  it('sequences: deterministic, a dropped slot keeps its number and rises when it comes back', () => {
+  it('sequences: deterministic, a dropped slot rises (its event is cancelled) and rises again when it comes back', () => {
     const prev = { duties: s.duties, sequences: { '2024-12-11|接访|0': 3 } };
     const dropped = s.duties.filter((d) => d.date !== '2024-12-11');
     const seq1 = nextSequences(prev, dropped, s.config);
-    expect(seq1['2024-12-11|接访|0']).toBe(3);
+    expect(seq1['2024-12-11|接访|0']).toBe(4);
     expect(Object.keys(seq1)).toEqual([...Object.keys(seq1)].sort());
-    expect(nextSequences({ duties: dropped, sequences: seq1 }, s.duties, s.config)['2024-12-11|接访|0']).toBe(4);
+    expect(nextSequences({ duties: dropped, sequences: seq1 }, s.duties, s.config)['2024-12-11|接访|0']).toBe(5);
     expect(nextSequences(prev, dropped, s.config)).toEqual(seq1);
+  });
+
+  it('a day that is no longer on the timetable is published as a cancelled event, also in its leader\'s own calendar', async () => {
+    const dropped = s.duties.filter((d) => d.date !== '2024-12-11');
+    const gone = s.duties.find((d) => d.date === '2024-12-11')!;
+    const files = await republishFiles(
+      { duties: dropped, changes: diffTimetables(s.duties, dropped), config: s.config, calendar: s.calendar, previous: { duties: s.duties, sequences: {} } },
+      { icsPerLeader: true },
+    );
+    const ics = text(files.find((f) => f.path === 'timetable.ics')!);
+    const vevents = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
+    expect(vevents).toHaveLength(s.duties.length);
+    const cancelled = vevents.filter((v) => v.getFirstPropertyValue('status') === 'CANCELLED');
+    expect(cancelled).toHaveLength(1);
+    const e = new ICAL.Event(cancelled[0]);
+    expect([e.startDate.toString().slice(0, 10), e.sequence]).toEqual(['2024-12-11', 1]);
+    const before = events(text((await republishFiles({ duties: s.duties, changes: [], config: s.config, calendar: s.calendar, previous: { duties: s.duties, sequences: {} } })).find((f) => f.path === 'timetable.ics')!));
+    expect(e.uid).toBe(before.get('2024-12-11')!.uid);
+    const own = files.find((f) => f.path === `ics/${gone.name}.ics`);
+    expect(own && text(own)).toContain('STATUS:CANCELLED');
   });
 
   it('without timetable.json beside the CSV, the CSV is the basis and sequences start at 0', () => {

@@ -3,7 +3,7 @@
 // never the clock, and each event's UID names its duty slot (round, date, kind, slot), not the
 // leader, so re-publishing a changed plan updates the event instead of adding a second one.
 import { createHash } from 'node:crypto';
-import { ICalCalendar } from 'ical-generator';
+import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
@@ -44,6 +44,8 @@ export interface IcsOptions {
   only?: (duty: Duty) => boolean;
   /** SEQUENCE per slot key (slotKey): raised on a changed event so subscribed calendars update it. */
   sequences?: Record<string, number>;
+  /** Slots published before and gone now: written as cancelled events so calendars drop them. */
+  cancelled?: ReadonlyArray<{ duty: Duty; slot: number }>;
 }
 
 /** The key of a duty slot (what its UID is made of, besides the round's title): 2024-12-19|接访|0. */
@@ -77,7 +79,11 @@ export function renderIcs(duties: readonly Duty[], config: Config, _calendar?: C
   });
   const stamp = stampOf(config);
   const contact = [config.contact.name, config.contact.phone].filter(Boolean).join(' ');
-  for (const { duty: d, slot } of dutySlots(duties, config)) {
+  const events = [
+    ...dutySlots(duties, config).map((e) => ({ ...e, cancelled: false })),
+    ...(options.cancelled ?? []).map((e) => ({ ...e, cancelled: true })),
+  ];
+  for (const { duty: d, slot, cancelled } of events) {
     if (options.only && !options.only(d)) continue;
     const description = [
       d.portfolio ? `分管工作：${d.portfolio}` : '',
@@ -90,7 +96,8 @@ export function renderIcs(duties: readonly Duty[], config: Config, _calendar?: C
       id: slotUid(config, d, slot, options.uidDomain),
       sequence: options.sequences?.[slotKey(d, slot)] ?? 0,
       stamp,
-      summary,
+      summary: cancelled ? `已取消 ${summary}` : summary,
+      ...(cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
       description,
       ...(d.place ? { location: d.place } : {}),
     };

@@ -22,6 +22,8 @@ export interface PublishOptions {
   uidDomain?: string;
   /** SEQUENCE of each event by slot key (see slotKey in ics.ts); 0 when absent. */
   sequences?: Record<string, number>;
+  /** Slots published before and gone now, written to the calendars as cancelled events. */
+  cancelled?: IcsOptions['cancelled'];
 }
 
 /**
@@ -51,7 +53,8 @@ export function safeFileName(name: string): string {
 /** One calendar file per leader: ics/<姓名>.ics, or ics/<姓名>-<单位>.ics for namesakes. */
 export function perLeaderIcs(duties: readonly Duty[], config: Config, calendar: Calendar, ics: IcsOptions = {}): OutFile[] {
   const groups = new Map<string, Duty[]>();
-  for (const d of duties) {
+  // A leader whose duties were all cancelled still gets a file: the liaison's calendar must drop them.
+  for (const d of [...duties, ...(ics.cancelled ?? []).map((c) => c.duty)]) {
     const key = `${d.name}\u0000${d.institution}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }
@@ -79,6 +82,7 @@ export async function publishFiles(duties: readonly Duty[], config: Config, cale
   const ics: IcsOptions = {
     ...(options.uidDomain ? { uidDomain: options.uidDomain } : {}),
     ...(options.sequences ? { sequences: options.sequences } : {}),
+    ...(options.cancelled?.length ? { cancelled: options.cancelled } : {}),
   };
   const files: OutFile[] = [
     { path: 'timetable.html', content: renderHtml(duties, config, calendar) },

@@ -9,7 +9,7 @@ import type { OutFile } from './atomic-write.js';
 import { noticeHtml, noticeText, type NoticeMeta } from './notice.js';
 import { publicDuty } from './plan-files.js';
 import { publishFiles, type PublishOptions } from './publish.js';
-import { nextSequences, type PublishedState } from './sequences.js';
+import { nextSequences, removedSlots, type PublishedState } from './sequences.js';
 import { changeLine } from '../core/replan/diff.js';
 
 export interface Republication {
@@ -42,7 +42,7 @@ export async function republishFiles(r: Republication, options: PublishOptions =
   const sequences = nextSequences(r.previous, r.duties, r.config);
   const meta: NoticeMeta = { config: r.config, ...(r.date ? { date: r.date } : {}) };
   return [
-    ...(await publishFiles(r.duties, r.config, r.calendar, { ...options, sequences })),
+    ...(await publishFiles(r.duties, r.config, r.calendar, { ...options, sequences, cancelled: removedSlots(r.previous, r.duties, r.config) })),
     { path: 'timetable.json', content: republishJson(r, sequences) },
     { path: 'change-notice.html', content: noticeHtml(r.changes, meta) },
     { path: 'change-notice.txt', content: noticeText(r.changes, meta) },

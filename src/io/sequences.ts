@@ -22,10 +22,23 @@ export interface PublishedState {
 
 const sameEvent = (a: Duty, b: Duty) => JSON.stringify(publicDuty(a)) === JSON.stringify(publicDuty(b));
 
-/** The sequences of a new publication: +1 on every slot whose event changed, kept elsewhere; keys sorted. */
+/** Slots of the last publication that the new one no longer has: their events are cancelled. */
+export function removedSlots(prev: PublishedState, next: readonly Duty[], config: Pick<Config, 'institutions'>): Array<{ duty: Duty; slot: number }> {
+  const now = new Set(dutySlots(next, config).map(({ duty, slot }) => slotKey(duty, slot)));
+  return dutySlots(prev.duties, config).filter(({ duty, slot }) => !now.has(slotKey(duty, slot)));
+}
+
+/**
+ * The sequences of a new publication: +1 on every slot whose event changed or was cancelled, kept
+ * elsewhere; keys sorted.
+ */
 export function nextSequences(prev: PublishedState, next: readonly Duty[], config: Pick<Config, 'institutions'>): Record<string, number> {
   const before = new Map(dutySlots(prev.duties, config).map(({ duty, slot }) => [slotKey(duty, slot), duty]));
   const out: Record<string, number> = { ...prev.sequences };
+  for (const { duty, slot } of removedSlots(prev, next, config)) {
+    const key = slotKey(duty, slot);
+    out[key] = (prev.sequences[key] ?? 0) + 1;
+  }
   for (const { duty, slot } of dutySlots(next, config)) {
     const key = slotKey(duty, slot);
     const was = before.get(key);
