@@ -5,6 +5,9 @@
 // A preset only fills defaults; every field of the configuration file still overrides it.
 import type { Config, Rotation } from './config.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
+import { SEED_RULES } from './rules.js';
+
+const rulesNamed = (...ids: string[]) => SEED_RULES.filter((r) => ids.includes(r.id));
 
 export const PRESET_IDS = ['district', 'township', 'county'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
@@ -40,6 +43,7 @@ export const PRESET_OVERLAYS: Record<PresetId, Partial<Config>> = {
     institutions: TOWNSHIP_INSTITUTIONS,
     order: { mode: 'none', start: 0 },
     eligibleRanks: ['正科级', '副科级'],
+    rules: rulesNamed('township-weekly'),
     rotation: ROTATION_DEFAULTS,
   },
   county: {
@@ -50,6 +54,7 @@ export const PRESET_OVERLAYS: Record<PresetId, Partial<Config>> = {
     institutions: DISTRICT_INSTITUTIONS,
     order: { mode: 'none', start: 0 },
     eligibleRanks: ['正处级', '副处级'],
+    rules: rulesNamed('county-monthly', 'district-quarterly'),
     rotation: {
       reception: { min: 1, max: 1 },
       visits: { min: 0, max: 2 },

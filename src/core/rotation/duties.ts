@@ -5,7 +5,7 @@
 import { periodOf } from '../check/periods.js';
 import { dayNumber } from '../dates.js';
 import { availability, eligibleRank, institutionOrder, workingDayOnly, type HardConstraint } from '../planner/constraints.js';
-import { tieCost, TIE_RANGE } from '../planner/hash.js';
+import { seededHash } from '../planner/hash.js';
 import { ModelBuilder } from '../planner/model.js';
 import { leaderKey } from '../planner/quota.js';
 import type { Violation } from '../planner/types.js';
@@ -263,7 +263,7 @@ export const kindBalance: RotationPreference = {
       for (const kind of KIND_LIST) {
         const xs = chunk.days.flatMap((d) => terms(b, l, d, [kind]));
         if (xs.length === 0) continue;
-        const top = Math.min(xs.length, ctx.config.rotation.maxPerWeek * Math.ceil(chunk.days.length / 5 + 1));
+        const top = Math.min(xs.length, ctx.config.rotation.maxPerWeek * new Set(chunk.days.map((d) => ctx.week[d])).size);
         const off = chunk.kindOffset[l][kind];
         const t = [...xs];
         const tag = kind === '接访' ? 'j' : 'v';
@@ -280,6 +280,10 @@ export const kindBalance: RotationPreference = {
   },
 };
 
+/** Tie-break costs 0 … 7: the rotation has more levels above, so its lowest one stays narrow. */
+export const ROTATION_TIE_RANGE = 8;
+export const rotationTie = (seed: number, ...parts: string[]) => seededHash(seed, ...parts) % ROTATION_TIE_RANGE;
+
 export const tieBreak: RotationPreference = {
   id: 'seeded-tie-break',
   level: 'tieBreak',
@@ -291,10 +295,10 @@ export const tieBreak: RotationPreference = {
         const leader = ctx.base.leaders[l];
         for (const kind of KIND_LIST) {
           const v = varName(kind, l, d);
-          if (b.hasVar(v)) b.addCost(v, 'tieBreak', tieCost(ctx.config.seed, leader.name, leader.institution, `${ctx.base.days[d]}${kind}`));
+          if (b.hasVar(v)) b.addCost(v, 'tieBreak', rotationTie(ctx.config.seed, leader.name, leader.institution, `${ctx.base.days[d]}${kind}`));
         }
       }
-      b.declareRange('tieBreak', (TIE_RANGE - 1) * (reception.max + visits.max));
+      b.declareRange('tieBreak', (ROTATION_TIE_RANGE - 1) * (reception.max + visits.max));
     }
   },
 };
@@ -340,7 +344,11 @@ export function chunkState(ctx: RotationContext, days: number[], counted: Counte
   return { days, weekLoad, quotas, kindOffset, servedBefore, siteDemand };
 }
 
-/** Months wholly inside the window, with the chunk's share of the 下访 the sites still need that month. */
+/**
+ * Months wholly inside the window, with the 下访 the sites still need that month, spread over it: by
+ * the end of each ISO week of the chunk, the share of the month's working days gone so far (rounded);
+ * by the month's last working day, all of it.
+ */
 function siteDemandOf(ctx: RotationContext, days: number[], counted: Counted[]): ChunkState['siteDemand'] {
   const total = ctx.sites.reduce((s, x) => s + x.monthlyMin, 0);
   if (total === 0) return [];
@@ -351,15 +359,25 @@ function siteDemandOf(ctx: RotationContext, days: number[], counted: Counted[]):
     if (span.from < from || span.to > to) continue;
     const inChunk = days.filter((d) => ctx.month[d] === month);
     const done = counted.filter((c) => c.planned && c.kind === '下访' && c.date.slice(0, 7) === month).length;
-    const remainingDays = ctx.base.days.filter((_, d) => ctx.month[d] === month && d >= inChunk[0]).length;
-    const target = Math.ceil((Math.max(0, total - done) * inChunk.length) / remainingDays);
-    out.push({ month, target, days: inChunk });
+    const remaining = Math.max(0, total - done);
+    const rest = ctx.base.days.flatMap((_, d) => (ctx.month[d] === month && d >= inChunk[0] ? [d] : []));
+    inChunk.forEach((d, i) => {
+      const last = i === inChunk.length - 1;
+      if (!last && ctx.week[inChunk[i + 1]] === ctx.week[d]) return; // only at the end of each week
+      const upTo = inChunk.slice(0, i + 1);
+      const target = d === rest[rest.length - 1] ? remaining : Math.round((remaining * upTo.length) / rest.length);
+      out.push({ month, target, days: upTo });
+    });
   }
   return out;
 }
 
-/** The chunk's integer program: variables for every allowed (leader, day, kind), every rule and preference. */
-export function buildChunkModel(ctx: RotationContext, chunk: ChunkState): ModelBuilder<DutyLevel> {
+/**
+ * The chunk's integer program: variables for every allowed (leader, day, kind), every rule and
+ * preference. `coarse` leaves out that many of the lowest preferences (used only when a very large
+ * chunk's strict-priority weights would not stay exact in floating point).
+ */
+export function buildChunkModel(ctx: RotationContext, chunk: ChunkState, coarse = 0): ModelBuilder<DutyLevel> {
   const b = new ModelBuilder<DutyLevel>(DUTY_LEVELS);
   const { reception, visits } = ctx.config.rotation;
   for (const d of chunk.days) {
@@ -370,7 +388,7 @@ export function buildChunkModel(ctx: RotationContext, chunk: ChunkState): ModelB
   }
   const args = { b, ctx, chunk };
   for (const r of ROTATION_RULES) r.addRows?.(args);
-  for (const p of ROTATION_PREFERENCES) p.addTerms(args);
+  for (const p of ROTATION_PREFERENCES.slice(0, ROTATION_PREFERENCES.length - coarse)) p.addTerms(args);
   return b;
 }
 

@@ -15,7 +15,7 @@ import { buildRotationContext, type RotationContext } from './context.js';
 import { buildChunkModel, checkRotation, chunkState, consecutivePairs, unevenness, varName, type Counted } from './duties.js';
 import { quotaReason, unstaffedCauses } from './explain.js';
 import { assignMonth, initialSiteState, longestGap, portfolioMatches, type Visit } from './site-assign.js';
-import { solveLp } from './solve.js';
+import { solveLp, weightsExact } from './solve.js';
 import type { Activity, RotationInput, RotationObjective, RotationReport, RotationResult, SiteCoverage } from './types.js';
 
 /** 下访 written without a sites list. */
@@ -33,10 +33,13 @@ export function planRotation(input: RotationInput): RotationResult {
   }
   const acts: Activity[] = [];
   const unstaffed: Array<{ day: number; kind: Kind; missing: number }> = [];
-  const model = { variables: 0, constraints: 0, components: 0 };
+  const model = { variables: 0, constraints: 0, components: 0, coarsened: 0 };
   for (const days of ctx.chunks) {
     const state = chunkState(ctx, days, counted);
-    const b = buildChunkModel(ctx, state);
+    let coarse = 0;
+    let b = buildChunkModel(ctx, state);
+    while (!weightsExact(b)) b = buildChunkModel(ctx, state, ++coarse);
+    model.coarsened = Math.max(model.coarsened, coarse);
     const r = solveLp(b);
     for (const d of days) {
       for (const l of base.candidates[d]) {

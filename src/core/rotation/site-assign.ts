@@ -5,11 +5,11 @@
 // the sites, and a leader's 下访 to a site related to his or her portfolio when there is one.
 import { periodOf } from '../check/periods.js';
 import { dayNumber } from '../dates.js';
-import { tieCost, TIE_RANGE } from '../planner/hash.js';
 import { ModelBuilder } from '../planner/model.js';
 import type { Site } from '../sites.js';
 import type { IsoDate, Leader } from '../types.js';
 import type { RotationContext } from './context.js';
+import { rotationTie, ROTATION_TIE_RANGE } from './duties.js';
 import { solveLp } from './solve.js';
 
 export const SITE_LEVELS = ['siteMin', 'gap', 'spread', 'match', 'tieBreak'] as const;
@@ -84,11 +84,11 @@ export function assignMonth(ctx: RotationContext, month: string, visits: Visit[]
     for (let s = 0; s < S; s++) {
       b.addVar(a(j, s), { int: true });
       if (!portfolioMatches(leader, sites[s])) b.addCost(a(j, s), 'match', 1);
-      b.addCost(a(j, s), 'tieBreak', tieCost(seed, leader.name, sites[s].name, dates[j]));
+      b.addCost(a(j, s), 'tieBreak', rotationTie(seed, leader.name, sites[s].name, dates[j]));
     }
     b.addRow(`one${j}`, { equal: 1 }, sites.map((_, s): [string, number] => [a(j, s), 1]));
     b.declareRange('match', 1);
-    b.declareRange('tieBreak', TIE_RANGE - 1);
+    b.declareRange('tieBreak', ROTATION_TIE_RANGE - 1);
   });
   sites.forEach((site, s) => {
     const all = visits.map((_, j): [string, number] => [a(j, s), 1]);

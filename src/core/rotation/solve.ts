@@ -14,3 +14,13 @@ export function solveLp<L extends string>(b: ModelBuilder<L>): Solution {
   for (const [k, v] of Object.entries(r)) if (typeof v === 'number') out[k] = v;
   return out;
 }
+
+/** Whether the model's strict-priority weights stay exact (ModelBuilder.weights throws otherwise). */
+export function weightsExact<L extends string>(b: ModelBuilder<L>): boolean {
+  try {
+    b.weights();
+    return true;
+  } catch {
+    return false;
+  }
+}

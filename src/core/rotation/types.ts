@@ -58,8 +58,10 @@ export interface SiteCoverage {
   matched: number;
 }
 
-export interface RotationReport extends Omit<PlanReport, 'objective'> {
+export interface RotationReport extends Omit<PlanReport, 'objective' | 'model'> {
   objective: RotationObjective;
+  /** Model sizes summed over chunks; coarsened: lowest preferences left out of the largest chunk (0 normally). */
+  model: PlanReport['model'] & { coarsened: number };
   kinds: Record<Kind, number>;
   sites: SiteCoverage[];
   /** How the horizon was cut and solved. */
