@@ -5,7 +5,7 @@ import { addDays } from '../dates.js';
 import { formatDateList } from '../date-list.js';
 import type { Cause, StillShort } from '../planner/types.js';
 import { ruleApplies } from '../rules.js';
-import type { Leader, Rule } from '../types.js';
+import type { Duty, Leader, Rule } from '../types.js';
 import type { RotationContext } from './context.js';
 
 const md = (d: string) => d.slice(5);
@@ -71,20 +71,28 @@ export function quotaReason(ctx: RotationContext, s: StillShort): string {
 }
 
 /** Days whose 接访 or 下访 minimum no leader could fill, with who was away. */
-export function unstaffedCauses(ctx: RotationContext, short: Array<{ day: number; kind: '接访' | '下访'; missing: number }>): Cause[] {
+export function unstaffedCauses(ctx: RotationContext, short: Array<{ day: number; kind: '接访' | '下访'; missing: number }>, duties: Duty[]): Cause[] {
   const { base, config } = ctx;
+  const K = config.rotation.maxPerWeek;
   return short.map(({ day, kind, missing }) => {
     const date = base.days[day];
+    const week = periodOf('week', date);
     const min = kind === '接访' ? config.rotation.reception.min : config.rotation.visits.min;
     const eligible = base.leaders.filter((l) => config.eligibleRanks.includes(l.rank));
     const away = eligible.filter((l) => l.unavailable.includes(date));
-    const free = base.candidates[day].map((l) => base.leaders[l].name);
+    const free = base.candidates[day].map((l) => {
+      const l0 = base.leaders[l];
+      const mine = duties.filter((d) => d.name === l0.name && d.institution === l0.institution);
+      const that = mine.find((d) => d.date === date);
+      const inWeek = mine.filter((d) => d.date >= week.from && d.date <= week.to).length;
+      return `${l0.name}${that ? `：当天${that.kind}` : inWeek >= K ? `：本周已 ${inWeek} 次（每周最多 ${K} 次）` : ''}`;
+    });
     return {
       kind: 'no-leader-on-day' as const,
       dates: [date],
       names: away.map((l) => l.name),
       message: `${date} 需要 ${min} 名领导${kind}，缺 ${missing} 名：当天可安排的领导只有 ${free.length} 名` +
-        `${free.length ? `（${free.join('、')}）` : ''}，且已另有安排或受每周次数限制` +
+        `${free.length ? `（${free.join('；')}）` : ''}` +
         `${away.length ? `（${away.map(absence).join('；')}）` : ''}。` +
         `${date} needs ${min} ${kind} but ${missing} place${missing > 1 ? 's' : ''} could not be filled.`,
     };

@@ -88,7 +88,7 @@ export function planRotation(input: RotationInput): RotationResult {
     leftOut: leftOut(ctx, all),
     stillShort: short,
     softUnmet: softUnmet(ctx, all, sites),
-    causes: unstaffedCauses(ctx, unstaffed),
+    causes: unstaffedCauses(ctx, unstaffed, all),
     breaks: broken ? checkRotation(all, ctx) : [],
     sites,
     decomposition: { mode: ctx.config.rotation.decompose, chunks: ctx.chunks.length, siteMonths },
