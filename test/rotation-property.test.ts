@@ -27,7 +27,9 @@ const instance = fc.record({
   bestEffort: fc.boolean(),
 });
 
-function build(x: fc.Infer<typeof instance>) {
+type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
+
+function build(x: Instance) {
   const to = addDays(x.start, x.weeks * 7 - 1);
   const leaders: Leader[] = NAMES.slice(0, x.n).map((name, i) => ({
     name, institution: ['乡党委', '乡人大', '乡政府'][i % 3], title: '', rank: i === 0 ? '正科级' : '副科级', portfolio: i % 2 ? '农业' : '民政',
