@@ -92,6 +92,7 @@ body{font-size:11.5pt;line-height:1.55}
 .wrap{max-width:none;padding:0}
 h2{break-after:avoid}
 .timetable tbody tr[hidden]{display:table-row!important}
+.timetable tbody.week[hidden]{display:table-row-group!important}
 .timetable thead{display:table-header-group}
 .timetable thead th{background:#fff;color:#000;border-bottom:2pt solid #000}
 .timetable tr,.grid tr,.notice,.facts{break-inside:avoid}
