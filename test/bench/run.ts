@@ -4,11 +4,13 @@ import { writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { checkBench } from './check-bench.js';
 import { planBench } from './plan-bench.js';
+import { rotationBench } from './rotation-bench.js';
 import type { BenchSection } from './section.js';
 
 const SECTIONS: Array<() => BenchSection[] | Promise<BenchSection[]>> = [
   planBench,
   async () => [await checkBench()],
+  rotationBench,
 ];
 
 function table(s: BenchSection): string {
