@@ -12,6 +12,7 @@ import type { Violation } from '../planner/types.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Kind, Rule } from '../types.js';
 import type { RotationContext } from './context.js';
+import { portfolioMatches } from './site-assign.js';
 import type { RotationConfig } from './types.js';
 
 export const DUTY_LEVELS = ['breaks', 'quota', 'sites', 'load', 'consecutive', 'balance', 'tieBreak'] as const;
@@ -239,6 +240,9 @@ export const noConsecutive: RotationPreference = {
       for (const [v] of terms(b, l, first)) b.addCost(v, 'consecutive', 1);
       b.declareRange('consecutive', 1);
     }
+    // A leader with at most n activities in the chunk has at most n − 1 consecutive pairs in it.
+    const most = ctx.config.rotation.maxPerWeek * new Set(chunk.days.map((d) => ctx.week[d])).size;
+    const pairs = new Map<number, number>();
     for (const d of chunk.days) {
       if (!chunk.days.includes(d + 1)) continue;
       for (const l of ctx.base.candidates[d]) {
@@ -246,9 +250,10 @@ export const noConsecutive: RotationPreference = {
         if (!a.length || !c.length) continue;
         b.addVar(`c${l}_${d}`, { level: 'consecutive', cost: 1 });
         b.addRow(`cr${l}_${d}`, { max: 1 }, [...a, ...c, [`c${l}_${d}`, -1]]);
-        b.declareRange('consecutive', 1);
+        pairs.set(l, (pairs.get(l) ?? 0) + 1);
       }
     }
+    for (const n of pairs.values()) b.declareRange('consecutive', Math.min(n, Math.max(0, most - 1)));
   },
 };
 
@@ -287,15 +292,19 @@ export const rotationTie = (seed: number, ...parts: string[]) => seededHash(seed
 export const tieBreak: RotationPreference = {
   id: 'seeded-tie-break',
   level: 'tieBreak',
-  sentence: '其余同等情况下，按 seed 的固定散列决定（deterministic tie-break from the seed）',
+  sentence: '其余同等情况下，下访优先给分管工作与某个下访点相关的领导，再按 seed 的固定散列决定（then 下访 to leaders related to a site, then a deterministic tie-break from the seed）',
   addTerms({ b, ctx, chunk }) {
     const { reception, visits } = ctx.config.rotation;
+    // Site affinity outweighs the hash: an unrelated leader's 下访 costs half the range more.
+    const half = ROTATION_TIE_RANGE / 2;
+    const unrelated = ctx.base.leaders.map((l) => ctx.sites.some((s) => s.related.length) && !ctx.sites.some((s) => portfolioMatches(l, s)));
     for (const d of chunk.days) {
       for (const l of ctx.base.candidates[d]) {
         const leader = ctx.base.leaders[l];
         for (const kind of KIND_LIST) {
           const v = varName(kind, l, d);
-          if (b.hasVar(v)) b.addCost(v, 'tieBreak', rotationTie(ctx.config.seed, leader.name, leader.institution, `${ctx.base.days[d]}${kind}`));
+          const away = kind === '下访' && unrelated[l] ? half : 0;
+          if (b.hasVar(v)) b.addCost(v, 'tieBreak', away + (rotationTie(ctx.config.seed, leader.name, leader.institution, `${ctx.base.days[d]}${kind}`) % half));
         }
       }
       b.declareRange('tieBreak', (ROTATION_TIE_RANGE - 1) * (reception.max + visits.max));
