@@ -59,13 +59,12 @@ export function rotationBench(): BenchSection[] {
       'Objective levels measured from the timetables themselves, highest priority first (all minimised).',
       'Stated bound: where one whole-horizon model solves, the decomposed plan has the same unstaffed places, quota shortfall, site shortfall and number of activities, and its consecutive-day pairs and unevenness (Σ n(n−1)/2 per leader and kind) are within 10% of the whole-horizon plan. test/rotation-property.test.ts checks the first four levels on 60 random instances.',
       'Weekly rules decompose by ISO week (the rule, the weekly limit and the weeks are independent); monthly rules by month: county April 2025 cut by week plans more activities than the month model (week chunks cannot see that a 接访 later in the month meets the monthly rule), which is why the county preset decomposes by month.',
-      'A whole-horizon model of two township months or a county quarter does not finish within minutes with javascript-lp-solver (branch and bound); the decomposition is what makes a year possible.',
+      'A whole-horizon model of two township months or a county quarter does not finish within minutes with javascript-lp-solver (branch and bound); township September 2025 as one model took 136 s (same objective as week by week, 55 ms) and is left out of this table. The decomposition is what makes a year possible.',
     ],
   };
   for (const [label, file, from, to, mode, whole] of [
     ['township 2025-03', 'fixtures/township/rota.json', '2025-03-01', '2025-03-31', 'week', 'whole'],
     ['township 2025-05-05~05-30', 'fixtures/township/rota.json', '2025-05-05', '2025-05-30', 'week', 'whole'],
-    ['township 2025-09', 'fixtures/township/rota.json', '2025-09-01', '2025-09-30', 'week', 'whole'],
     ['county 2025-04', 'fixtures/county/rota.json', '2025-04-01', '2025-04-30', 'week', 'month'],
   ] as const) {
     const d = timed(file, { from, to, rotation: { decompose: mode } }, 1);
