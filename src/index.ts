@@ -50,3 +50,12 @@ export { noticeText, noticeJson, noticeHtml, NOTICE_TITLE, type NoticeMeta } fro
 export { nextSequences, readPublishedState, type PublishedState } from './io/sequences.js';
 export { republishFiles, republishJson, type Republication } from './io/republish.js';
 export { slotKey } from './io/ics.js';
+export { PRESET_IDS, PRESET_OVERLAYS, ROTATION_DEFAULTS, TOWNSHIP_INSTITUTIONS, type PresetId } from './core/presets.js';
+export { presetConfig, type Rotation } from './core/config.js';
+export { planRotation, measureRotation, siteCoverage, UNDECIDED_SITE } from './core/rotation/plan.js';
+export { buildRotationContext, type RotationContext } from './core/rotation/context.js';
+export { ROTATION_RULES, ROTATION_PREFERENCES, checkRotation, type RotationRule, type RotationPreference } from './core/rotation/duties.js';
+export { SITE_RULES, portfolioMatches, longestGap } from './core/rotation/site-assign.js';
+export { quotaReason } from './core/rotation/explain.js';
+export type { RotationInput, RotationResult, RotationReport, RotationObjective, RotationConfig, SiteCoverage } from './core/rotation/types.js';
+export { loadSites } from './io/sites-file.js';

@@ -6,6 +6,8 @@ import { reportPlanFailure } from './plan-failure.js';
 import { paint } from './style.js';
 
 interface PlanOptions extends CommonOptions {
+  preset?: string;
+  sites?: string;
   leaders?: string[];
   history?: string[];
   out?: string;
@@ -23,6 +25,8 @@ export function registerPlan(program: Command): void {
     program
       .command('plan')
       .description('排出本轮接访安排表 make the round\'s timetable: optimal, in the institutional order, explained')
+      .option('--preset <id>', '预设 preset: district 区级轮次 | township 乡科级每周接访下访 | county 县处级每月接访下访 (the file\'s fields still override it)')
+      .option('--sites <file>', '下访地点 sites CSV (名称, 类型, 地址, 每月至少, 相关分管); default: the configuration\'s')
       .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
       .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
       .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)')
@@ -38,6 +42,8 @@ export function registerPlan(program: Command): void {
     const extra: Record<string, unknown> = {};
     if (opts.leaders) extra.leaders = opts.leaders;
     if (opts.history) extra.history = opts.history;
+    if (opts.preset) extra.preset = opts.preset;
+    if (opts.sites) extra.sites = opts.sites;
     if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
     const { config, calendar, warnings } = loadContext(opts, extra);
     const [{ loadLeaders }, { loadHistory }, { plan, quotaRulesFor }] = await Promise.all([
@@ -47,16 +53,34 @@ export function registerPlan(program: Command): void {
     const history = loadHistory(config.history, leaders, config.institutions);
     reportProblems([...warnings, ...problems, ...history.problems]);
     if (leaders.length === 0) throw new Exit(2, '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration');
-    const result = plan({
-      config,
-      days: calendar.days(config.from, config.to),
-      leaders,
-      history: history.records,
-      quotaRules: quotaRulesFor(config.rules),
-      reportRules: config.rules,
-      calendar,
-      bestEffort: opts.bestEffort,
-    });
+    const rotation = config.rotation;
+    let result;
+    if (rotation) {
+      const { loadSites } = await import('../io/sites-file.js');
+      const sites = config.sites ? loadSites(config.sites) : { sites: [], problems: [] };
+      reportProblems(sites.problems);
+      const { planRotation } = await import('../core/rotation/plan.js');
+      result = planRotation({
+        config: { ...config, rotation },
+        days: calendar.days(config.from, config.to),
+        leaders,
+        sites: sites.sites,
+        history: history.records,
+        calendar,
+        bestEffort: opts.bestEffort,
+      });
+    } else {
+      result = plan({
+        config,
+        days: calendar.days(config.from, config.to),
+        leaders,
+        history: history.records,
+        quotaRules: quotaRulesFor(config.rules),
+        reportRules: config.rules,
+        calendar,
+        bestEffort: opts.bestEffort,
+      });
+    }
     const { report } = result;
     const c = paint();
     reportPlanFailure(report, c);
@@ -64,7 +88,7 @@ export function registerPlan(program: Command): void {
     if (opts.out || opts.json) {
       const { digestFiles } = await import('../io/digest.js');
       const { planFiles, planJson } = await import('../io/plan-files.js');
-      const inputs = digestFiles([...(opts.config ? [opts.config] : []), ...config.leaders, ...config.history, ...(config.holidays ? [config.holidays] : [])]);
+      const inputs = digestFiles([...(opts.config ? [opts.config] : []), ...config.leaders, ...config.history, ...(config.holidays ? [config.holidays] : []), ...(config.sites ? [config.sites] : [])]);
       const out = { ...c2, config, inputs };
       if (opts.out) {
         const { writeAllOrNone } = await import('../io/atomic-write.js');

@@ -3,13 +3,33 @@
 import { isIsoDate } from './dates.js';
 import { REGION_IDS, type RegionId } from './holidays/regions.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
+import { PRESET_IDS, PRESET_OVERLAYS, ROTATION_DEFAULTS, type PresetId } from './presets.js';
 import { SEED_RULES } from './rules.js';
 import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
 import { KINDS, RANKS } from './types.js';
 
-export type OrderMode = 'cycle' | 'blocks';
+/** cycle / blocks: the seed's institution order; none: any institution on any day (township, county). */
+export type OrderMode = 'cycle' | 'blocks' | 'none';
+
+/** The weekly/monthly rotation of 接访 at the centre and 下访 to sites (seed 四、(二)); absent for the district round. */
+export interface Rotation {
+  /** 接访 places at the centre per working day (min … max; min 1 staffs every working day). */
+  reception: { min: number; max: number };
+  /** 下访 slots to sites per working day. */
+  visits: { min: number; max: number };
+  /** At most this many activities (接访 + 下访) per leader per ISO week. */
+  maxPerWeek: number;
+  /** Ids of `rules` the plan meets as quotas (the checker judges all of `rules`). */
+  quotaRules: string[];
+  /** No site should go longer than this many calendar days without a 下访. */
+  siteGapDays: number;
+  /** Solve week by week or month by month (fairness carried forward), or the whole horizon at once. */
+  decompose: 'week' | 'month' | 'whole';
+}
 
 export interface Config {
+  /** The preset whose defaults the file started from (district, township, county). */
+  preset?: PresetId;
   title: string;
   from: IsoDate;
   to: IsoDate;
@@ -34,6 +54,10 @@ export interface Config {
   maxPerLeader: number;
   rules: Rule[];
   seed: number;
+  /** 下访 sites CSV (名称, 类型, 地址, 每月至少, 相关分管), relative to the configuration file. */
+  sites?: string;
+  /** Present: plan the rotation of 接访 and 下访; absent: the district round. */
+  rotation?: Rotation;
 }
 
 export const SEED_CONFIG: Config = {
@@ -60,6 +84,7 @@ export const SEED_CONFIG: Config = {
 const TOP_FIELDS = [
   '$schema', 'title', 'from', 'to', 'region', 'holidays', 'leaders', 'history', 'place', 'contact', 'office',
   'published', 'hours', 'institutions', 'order', 'eligibleRanks', 'perDay', 'maxPerLeader', 'rules', 'seed',
+  'preset', 'sites', 'rotation',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -82,7 +107,11 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
       bad(key, `one of the known fields (${TOP_FIELDS.filter((f) => f !== '$schema').join(', ')})`, key);
     }
   }
-  const c: Config = structuredClone(SEED_CONFIG);
+  let c: Config = structuredClone(SEED_CONFIG);
+  if (raw.preset !== undefined) {
+    if (PRESET_IDS.includes(raw.preset as PresetId)) c = presetConfig(raw.preset as PresetId);
+    else bad('preset', `one of ${PRESET_IDS.join(', ')}`, raw.preset);
+  }
   const str = (key: 'title' | 'office') => {
     if (raw[key] === undefined) return;
     if (typeof raw[key] === 'string' && raw[key] !== '') c[key] = raw[key] as string;
@@ -104,6 +133,10 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   if (raw.holidays !== undefined) {
     if (typeof raw.holidays === 'string') c.holidays = raw.holidays;
     else bad('holidays', 'a path to a holidays CSV', raw.holidays);
+  }
+  if (raw.sites !== undefined) {
+    if (typeof raw.sites === 'string' && raw.sites !== '') c.sites = raw.sites;
+    else bad('sites', 'a path to a 下访 sites CSV (名称, 类型, 地址, 每月至少, 相关分管)', raw.sites);
   }
   for (const key of ['leaders', 'history'] as const) {
     const v = raw[key];
@@ -146,11 +179,11 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   }
   if (raw.order !== undefined) {
     const o = raw.order;
-    if (!isObj(o)) bad('order', '{"mode": "cycle" | "blocks", "start": 0}', o);
+    if (!isObj(o)) bad('order', '{"mode": "cycle" | "blocks" | "none", "start": 0}', o);
     else {
       if (o.mode !== undefined) {
-        if (o.mode === 'cycle' || o.mode === 'blocks') c.order.mode = o.mode;
-        else bad('order.mode', 'one of cycle, blocks', o.mode);
+        if (o.mode === 'cycle' || o.mode === 'blocks' || o.mode === 'none') c.order.mode = o.mode;
+        else bad('order.mode', 'one of cycle, blocks, none', o.mode);
       }
       if (o.start !== undefined) {
         if (Number.isInteger(o.start) && (o.start as number) >= 0) c.order.start = o.start as number;
@@ -174,7 +207,63 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     if (!Array.isArray(raw.rules)) bad('rules', 'an array of rules', raw.rules);
     else c.rules = raw.rules.flatMap((r, k) => validateRule(r, `rules[${k}]`, bad));
   }
+  if (raw.rotation === null) delete c.rotation;
+  else if (raw.rotation !== undefined) validateRotation(raw.rotation, c, bad);
+  if (c.rotation) {
+    const ids = c.rules.map((x) => x.id);
+    const unknown = c.rotation.quotaRules.filter((id) => !ids.includes(id));
+    if (unknown.length) bad('rotation.quotaRules', `ids among the rules (${ids.join(', ')})`, unknown);
+  }
   return problems.some((p) => p.severity === 'error') ? { problems } : { config: c, problems };
+}
+
+/** The seed's configuration with a preset's defaults laid over it. */
+export function presetConfig(id: PresetId): Config {
+  const c = { ...structuredClone(SEED_CONFIG), ...structuredClone(PRESET_OVERLAYS[id]) } as Config & Record<string, unknown>;
+  for (const k of Object.keys(c)) if (c[k] === undefined) delete c[k];
+  if (id !== 'district') c.preset = id;
+  return c;
+}
+
+const DECOMPOSE = ['week', 'month', 'whole'] as const;
+
+/** The rotation block: fields given override the preset's (or the defaults'); names the field at fault. */
+function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, g: unknown) => void): void {
+  if (!isObj(v)) return bad('rotation', 'an object (or null for the district round)', v);
+  const r: Rotation = structuredClone(c.rotation ?? ROTATION_DEFAULTS);
+  const whole = (x: unknown, min: number) => Number.isInteger(x) && (x as number) >= min;
+  for (const f of Object.keys(v)) {
+    if (!['reception', 'visits', 'maxPerWeek', 'quotaRules', 'siteGapDays', 'decompose'].includes(f)) {
+      bad(`rotation.${f}`, 'one of reception, visits, maxPerWeek, quotaRules, siteGapDays, decompose', f);
+    }
+  }
+  for (const key of ['reception', 'visits'] as const) {
+    const x = v[key];
+    if (x === undefined) continue;
+    if (!isObj(x)) {
+      bad(`rotation.${key}`, '{"min": n, "max": m} per working day', x);
+      continue;
+    }
+    const min = x.min ?? r[key].min, max = x.max ?? r[key].max;
+    if (!whole(min, 0)) bad(`rotation.${key}.min`, 'a whole number ≥ 0', x.min);
+    else if (!whole(max, 0) || (max as number) < (min as number)) bad(`rotation.${key}.max`, `a whole number ≥ min (${min})`, x.max);
+    else r[key] = { min: min as number, max: max as number };
+  }
+  if (r.reception.max + r.visits.max === 0) bad('rotation.visits.max', 'room for at least one activity a day (reception.max + visits.max ≥ 1)', 0);
+  for (const key of ['maxPerWeek', 'siteGapDays'] as const) {
+    if (v[key] === undefined) continue;
+    if (whole(v[key], 1)) r[key] = v[key] as number;
+    else bad(`rotation.${key}`, 'a whole number ≥ 1', v[key]);
+  }
+  if (v.quotaRules !== undefined) {
+    if (Array.isArray(v.quotaRules) && v.quotaRules.every((x) => typeof x === 'string')) r.quotaRules = v.quotaRules as string[];
+    else bad('rotation.quotaRules', 'an array of rule ids', v.quotaRules);
+  }
+  if (v.decompose !== undefined) {
+    if (DECOMPOSE.includes(v.decompose as Rotation['decompose'])) r.decompose = v.decompose as Rotation['decompose'];
+    else bad('rotation.decompose', `one of ${DECOMPOSE.join(', ')}`, v.decompose);
+  }
+  c.rotation = r;
 }
 
 function validateRule(r: unknown, at: string, bad: (f: string, e: string, g: unknown) => void): Rule[] {

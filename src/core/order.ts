@@ -1,6 +1,7 @@
 // Which institution serves on which working day (seed 四、(一)1: 区委 → 区人大 → 区政府 → 区政协 →
 // 区人民法院 → 区人民检察院). cycle: day n belongs to order[(start + n) mod k]. blocks: the order is
 // kept but each institution gets a run of consecutive days, in proportion to its eligible leaders.
+// none: no order at all (township and county rotations: any institution's leader on any day).
 import type { OrderMode } from './config.js';
 import type { IsoDate } from './types.js';
 
@@ -15,8 +16,9 @@ export interface OrderInput {
   eligible: ReadonlyMap<string, number>;
 }
 
-/** Institution serving each day, in day order. */
+/** Institution serving each day, in day order ('' for every day when the mode is none: any institution). */
 export function institutionsForDays(input: OrderInput): string[] {
+  if (input.mode === 'none') return input.days.map(() => '');
   const k = input.order.length;
   const rotated = input.order.map((_, i) => input.order[(input.start + i) % k]);
   if (input.mode === 'cycle') return input.days.map((_, n) => rotated[n % k]);

@@ -37,5 +37,6 @@ export function loadConfig(file: string | undefined, overrides: Record<string, u
   config.leaders = config.leaders.map((p) => rel(p, 'leaders' in overrides));
   config.history = config.history.map((p) => rel(p, 'history' in overrides));
   if (config.holidays) config.holidays = rel(config.holidays, 'holidays' in overrides);
+  if (config.sites) config.sites = rel(config.sites, 'sites' in overrides);
   return { config, problems };
 }

@@ -2,6 +2,7 @@
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { PlanReport } from '../core/planner/types.js';
+import type { RotationReport } from '../core/rotation/types.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
 import type { InputDigest } from './digest.js';
@@ -12,7 +13,7 @@ export interface PlanOutput {
   from: string;
   to: string;
   duties: Duty[];
-  report: PlanReport;
+  report: PlanReport | RotationReport;
   config: Config;
   inputs: InputDigest;
 }

@@ -5,12 +5,14 @@ import { cpus, platform, release } from 'node:os';
 import { checkBench } from './check-bench.js';
 import { planBench } from './plan-bench.js';
 import { replanBench } from './replan-bench.js';
+import { rotationBench } from './rotation-bench.js';
 import type { BenchSection } from './section.js';
 
 const SECTIONS: Array<() => BenchSection[] | Promise<BenchSection[]>> = [
   planBench,
   async () => [await checkBench()],
   replanBench,
+  rotationBench,
 ];
 
 function table(s: BenchSection): string {

@@ -104,9 +104,12 @@ export const knownLeader: HardConstraint = {
 export const institutionOrder: HardConstraint = {
   id: 'order',
   field: '单位',
-  sentence: (c) => `按 ${c.institutions.map((i) => i.name).join(' → ')} 的顺序轮流接访（institution order, ${c.order.mode}）`,
-  allows: (ctx, l, d) => l.institution === ctx.dayInstitution[d],
+  sentence: (c) => c.order.mode === 'none'
+    ? '不分单位顺序（institution order: none）'
+    : `按 ${c.institutions.map((i) => i.name).join(' → ')} 的顺序轮流接访（institution order, ${c.order.mode}）`,
+  allows: (ctx, l, d) => ctx.config.order.mode === 'none' || l.institution === ctx.dayInstitution[d],
   check(duties, ctx) {
+    if (ctx.config.order.mode === 'none') return [];
     return duties.flatMap((d) => {
       const i = ctx.dayIndex.get(d.date);
       if (i === undefined || d.institution === ctx.dayInstitution[i]) return [];

@@ -22,15 +22,20 @@ interface Var {
   int: boolean;
 }
 
-export class ModelBuilder {
+/** Levels are the district round's by default; the rotation planner passes its own list. */
+export class ModelBuilder<L extends string = LevelName> {
   private readonly vars = new Map<string, Var>();
   private readonly rows = new Map<string, Bound>();
   /** Upper bound of each level's total over any solution (declared by whoever adds the costs). */
-  readonly range: number[] = LEVELS.map(() => 0);
+  readonly range: number[];
 
-  addVar(name: string, opts: { level?: LevelName; cost?: number; int?: boolean } = {}, coeffs: Record<string, number> = {}): void {
-    const cost = LEVELS.map(() => 0);
-    if (opts.level) cost[LEVELS.indexOf(opts.level)] = opts.cost ?? 0;
+  constructor(readonly levels: readonly L[] = LEVELS as unknown as readonly L[]) {
+    this.range = levels.map(() => 0);
+  }
+
+  addVar(name: string, opts: { level?: L; cost?: number; int?: boolean } = {}, coeffs: Record<string, number> = {}): void {
+    const cost = this.levels.map(() => 0);
+    if (opts.level) cost[this.levels.indexOf(opts.level)] = opts.cost ?? 0;
     this.vars.set(name, { cost, coeffs: { ...coeffs }, int: opts.int ?? false });
   }
 
@@ -38,8 +43,8 @@ export class ModelBuilder {
     return this.vars.has(name);
   }
 
-  addCost(name: string, level: LevelName, cost: number): void {
-    this.vars.get(name)!.cost[LEVELS.indexOf(level)] += cost;
+  addCost(name: string, level: L, cost: number): void {
+    this.vars.get(name)!.cost[this.levels.indexOf(level)] += cost;
   }
 
   addRow(name: string, bound: Bound, terms: Array<[string, number]>): void {
@@ -47,14 +52,14 @@ export class ModelBuilder {
     for (const [v, c] of terms) this.vars.get(v)!.coeffs[name] = c;
   }
 
-  declareRange(level: LevelName, amount: number): void {
-    this.range[LEVELS.indexOf(level)] += amount;
+  declareRange(level: L, amount: number): void {
+    this.range[this.levels.indexOf(level)] += amount;
   }
 
   /** weight[k] = Π_{j>k} (range[j] + 1): one unit of level k outweighs any change below it. */
   weights(): number[] {
-    const w = LEVELS.map(() => 1);
-    for (let k = LEVELS.length - 2; k >= 0; k--) w[k] = w[k + 1] * (this.range[k + 1] + 1);
+    const w = this.levels.map(() => 1);
+    for (let k = this.levels.length - 2; k >= 0; k--) w[k] = w[k + 1] * (this.range[k + 1] + 1);
     if (w[0] * (this.range[0] + 1) > 2 ** 50) {
       throw new Error(`objective weights too large to stay exact (${w[0] * (this.range[0] + 1)}); split the round`);
     }

@@ -16,7 +16,7 @@ import type { ModelSize, PlanInput, PlanResult } from './types.js';
 // The package's types describe its CommonJS build (default under .default); bundles load the ES build.
 type SolverApi = { Solve(model: Model): unknown };
 const lpModule = lpSolver as unknown as SolverApi & { default?: SolverApi };
-const solver: SolverApi = lpModule.default?.Solve ? lpModule.default : lpModule;
+export const solver: SolverApi = lpModule.default?.Solve ? lpModule.default : lpModule;
 
 /** Splits leaders and working days into groups no variable connects (union-find). */
 export function components(ctx: PlanContext): Component[] {

@@ -82,6 +82,8 @@ export interface StillShort {
   period: string;
   count: number;
   min: number;
+  /** Why the plan could not meet it (rotation plans say so for each unmet quota). */
+  reason?: string;
 }
 
 export interface SoftUnmet {

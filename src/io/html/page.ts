@@ -7,6 +7,7 @@ import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
 import type { Duty } from '../../core/types.js';
 import { escapeHtml as e } from '../html-escape.js';
+import { periodOf } from '../../core/check/periods.js';
 import { cnDate, cnMonthDay, cnRange } from './format.js';
 import { renderMonthGrids } from './grid.js';
 import { SEARCH_SCRIPT } from './script.js';
@@ -27,13 +28,16 @@ export function contentSecurityPolicy(css: string, script: string): string {
 }
 
 const COLUMNS = ['日期', '星期', '接访领导', '职务', '分管工作', '单位', '地点'];
+/** A plan with 下访 names the kind of each row. */
+const MIXED_COLUMNS = ['日期', '星期', '类型', '领导', '职务', '分管工作', '单位', '地点'];
 
-function row(d: Duty, sameYear: boolean): string {
+function row(d: Duty, sameYear: boolean, mixed = false): string {
   const date = sameYear ? cnMonthDay(d.date) : cnDate(d.date);
   const cell = (label: string, html: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
   return `<tr data-find="${e(`${d.portfolio} ${d.title}`)}">` +
     `<th scope="row" data-label="日期"><time datetime="${d.date}">${date}</time></th>` +
     cell('星期', e(d.weekday), 'nw') +
+    (mixed ? cell('类型', e(d.kind), `nw kind${d.kind === '下访' ? ' out' : ''}`) : '') +
     cell(d.kind === '下访' ? '下访领导' : '接访领导', e(d.name), 'who nw') +
     cell('职务', e(d.title)) +
     cell('分管工作', e(d.portfolio)) +
@@ -42,8 +46,32 @@ function row(d: Duty, sameYear: boolean): string {
     '</tr>';
 }
 
+/** Weekly plans (a rotation whose quota rules count by ISO week) group the table by week. */
+export function groupsByWeek(config: Config): boolean {
+  const r = config.rotation;
+  return r !== undefined && config.rules.some((rule) => r.quotaRules.includes(rule.id) && rule.period === 'week');
+}
+
+/** One tbody per ISO week, each headed by the week's number and dates. */
+function weekBodies(sorted: Duty[], sameYear: boolean, mixed: boolean, columns: number): string {
+  const weeks = new Map<string, Duty[]>();
+  for (const d of sorted) {
+    const k = periodOf('week', d.date).key;
+    weeks.set(k, [...(weeks.get(k) ?? []), d]);
+  }
+  return [...weeks].map(([key, ds]) => {
+    const span = periodOf('week', ds[0].date);
+    const label = `${+key.slice(0, 4)}年第${+key.slice(6)}周（${cnMonthDay(span.from)}—${cnMonthDay(span.to)}）`;
+    return `<tbody class="week">\n<tr class="wkh"><th colspan="${columns}" scope="rowgroup" id="wk-${key}">${label}</th></tr>\n` +
+      `${ds.map((d) => row(d, sameYear, mixed)).join('\n')}\n</tbody>`;
+  }).join('\n');
+}
+
 export function renderHtml(duties: readonly Duty[], config: Config, calendar: Calendar): string {
   const sorted = sortDuties(duties, config);
+  const mixed = sorted.some((d) => d.kind === '下访');
+  const columns = mixed ? MIXED_COLUMNS : COLUMNS;
+  const what = mixed ? '接访、下访' : '接访';
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
   const range = cnRange(config.from, config.to);
   const hours = config.hours ? `，每天 ${e(config.hours.start)}—${e(config.hours.end)}（北京时间）` : '';
@@ -52,9 +80,12 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
     ? `<a href="tel:${e(config.contact.phone.replace(/[^\d+]/g, ''))}">${e(config.contact.phone)}</a>` : '';
   const contact = [e(config.contact.name), phone].filter(Boolean).join(' ');
   const days = new Set(sorted.map((d) => d.date)).size;
-  const body = sorted.length
-    ? sorted.map((d) => row(d, sameYear)).join('\n')
-    : `<tr><td colspan="${COLUMNS.length}">暂无安排</td></tr>`;
+  const rows = sorted.length
+    ? sorted.map((d) => row(d, sameYear, mixed)).join('\n')
+    : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
+  const body = sorted.length && groupsByWeek(config)
+    ? weekBodies(sorted, sameYear, mixed, columns.length)
+    : `<tbody>\n${rows}\n</tbody>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -67,11 +98,11 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
 <body>
 <header class="band"><div class="wrap">
 <h1>${e(config.title)}</h1>
-<p class="window">接访时间：${range}的工作日${hours}</p>
+<p class="window">${what}时间：${range}的工作日${hours}</p>
 </div></header>
 <main class="wrap">
 <dl class="facts">
-<dt>接访地点</dt><dd>${place}</dd>
+<dt>接访地点</dt><dd>${place}</dd>${mixed ? '\n<dt>下访地点</dt><dd>见下表“地点”一栏（村、社区）</dd>' : ''}
 <dt>咨询电话</dt><dd>${contact}</dd>
 <dt>发布单位</dt><dd>${e(config.office)}</dd>
 </dl>
@@ -89,13 +120,11 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
 <p id="search-none" class="status" hidden>没有找到分管该事项的领导。您可以在任一接访日前来，或拨打咨询电话${config.contact.phone ? ` ${e(config.contact.phone)}` : ''}询问。</p>
 </section>
 <section aria-labelledby="table-h">
-<h2 id="table-h">接访安排表</h2>
+<h2 id="table-h">${what}安排表</h2>
 <table id="timetable" class="timetable">
-<caption>${range}领导干部接访安排（共${days}天）</caption>
-<thead><tr>${COLUMNS.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
-<tbody>
+<caption>${range}领导干部${what}安排（共${days}天）</caption>
+<thead><tr>${columns.map((c) => `<th scope="col">${c}</th>`).join('')}</tr></thead>
 ${body}
-</tbody>
 </table>
 </section>
 <section class="grid-section" aria-labelledby="grid-h">

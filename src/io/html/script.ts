@@ -8,7 +8,8 @@ export const SEARCH_SCRIPT = `
   var status = document.getElementById('search-status');
   var none = document.getElementById('search-none');
   if (!box || !q || !status || !none) return;
-  var rows = [].slice.call(document.querySelectorAll('#timetable tbody tr'));
+  var rows = [].slice.call(document.querySelectorAll('#timetable tbody tr[data-find]'));
+  var weeks = [].slice.call(document.querySelectorAll('#timetable tbody.week'));
   var marks = [].slice.call(document.querySelectorAll('.grid li[data-find]'));
   function words(s) { return s.split(/[\\s,，、;；。.:：]+/).filter(function (w) { return w; }); }
   function hit(el, ws) {
@@ -19,6 +20,7 @@ export const SEARCH_SCRIPT = `
     var ws = words(q.value);
     var n = 0;
     rows.forEach(function (r) { var show = !ws.length || hit(r, ws); r.hidden = !show; if (show) n++; });
+    weeks.forEach(function (w) { w.hidden = !w.querySelector('tr[data-find]:not([hidden])'); });
     marks.forEach(function (m) { m.classList.toggle('match', ws.length > 0 && hit(m, ws)); });
     status.textContent = ws.length && n ? '找到 ' + n + ' 天，已在下表列出。' : '';
     none.hidden = !(ws.length && !n);

@@ -36,6 +36,8 @@ caption{text-align:left;font-weight:700;padding:0 0 .5rem;color:var(--ink)}
 .timetable tbody th,.timetable .nw{white-space:nowrap}
 .timetable tbody tr:nth-child(even){background:var(--soft)}
 .timetable .who{font-weight:700;font-size:1.125rem}
+.timetable .wkh th{background:#dfe8f3;color:var(--ink);font-size:1.05rem;border-top:2px solid var(--brand)}
+.timetable .kind.out{color:var(--mk);font-weight:700}
 .legend{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;margin:0 0 .75rem;padding:0;list-style:none;color:var(--muted)}
 .legend .sw{display:inline-block;width:1.1em;height:1.1em;vertical-align:-.15em;margin-right:.35em;border:1px solid var(--line)}
 .sw.duty{background:#e8f0f9;border-left:.25rem solid var(--brand)}
@@ -72,6 +74,8 @@ h1{font-size:1.45rem}
 .timetable tr{border:1px solid var(--line);border-top:.3rem solid var(--brand);border-radius:.35rem;margin:0 0 1rem;padding:.4rem .75rem;background:#fff!important}
 .timetable th,.timetable td{border:0;padding:.2rem 0;display:grid;grid-template-columns:5.2rem minmax(0,1fr);gap:.5rem;white-space:normal!important}
 .timetable tbody th{font-size:1.125rem}
+.timetable tr.wkh{border:0;border-radius:0;margin:1.25rem 0 .5rem;padding:0;background:none!important}
+.timetable tr.wkh th{display:block;padding:.35rem .6rem;border-left:.3rem solid var(--brand)}
 .timetable [data-label]::before{content:attr(data-label);color:var(--muted);font-weight:400;font-size:1rem}
 .grid th{font-size:.95rem;padding:.25rem 0}
 .grid td{height:auto;min-height:4rem;padding:.2rem;font-size:.95rem}
@@ -88,6 +92,7 @@ body{font-size:11.5pt;line-height:1.55}
 .wrap{max-width:none;padding:0}
 h2{break-after:avoid}
 .timetable tbody tr[hidden]{display:table-row!important}
+.timetable tbody.week[hidden]{display:table-row-group!important}
 .timetable thead{display:table-header-group}
 .timetable thead th{background:#fff;color:#000;border-bottom:2pt solid #000}
 .timetable tr,.grid tr,.notice,.facts{break-inside:avoid}

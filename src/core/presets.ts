@@ -1,0 +1,67 @@
+// Presets: the three plans the seed names, as configurations of the one planner (seed 四、(一), 四、(二)).
+// district: the district round (one 副处级-or-above leader a day at the centre, institution order).
+// township: each 乡科级 leader receives (接访) or visits (下访) at least once a week.
+// county: each 县处级 leader does so at least once a month, and receives at the centre once a quarter.
+// A preset only fills defaults; every field of the configuration file still overrides it.
+import type { Config, Rotation } from './config.js';
+import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
+import { SEED_RULES } from './rules.js';
+
+const rulesNamed = (...ids: string[]) => SEED_RULES.filter((r) => ids.includes(r.id));
+
+export const PRESET_IDS = ['district', 'township', 'county'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
+/** 乡（镇、街道）党委、人大、政府, with the names offices write for them. */
+export const TOWNSHIP_INSTITUTIONS: Institution[] = [
+  { name: '乡党委', aliases: ['党委', '镇党委', '乡镇党委', '街道党工委', '党工委'] },
+  { name: '乡人大', aliases: ['人大', '镇人大', '乡人大主席团', '人大主席团', '街道人大工委'] },
+  { name: '乡政府', aliases: ['政府', '镇政府', '乡人民政府', '镇人民政府', '街道办事处', '办事处'] },
+];
+
+/** Defaults of the rotation block when a file gives only part of it. */
+export const ROTATION_DEFAULTS: Rotation = {
+  reception: { min: 1, max: 2 },
+  visits: { min: 0, max: 2 },
+  maxPerWeek: 2,
+  quotaRules: ['township-weekly'],
+  siteGapDays: 30,
+  decompose: 'week',
+};
+
+/** What each preset changes in the seed's configuration (undefined: the field is removed). */
+export const PRESET_OVERLAYS: Record<PresetId, Partial<Config>> = {
+  district: {},
+  township: {
+    title: '乡（镇、街道）领导干部接访、下访轮值表',
+    from: '2025-01-01',
+    to: '2025-01-31',
+    place: { name: '乡人民群众信访接待室', address: '' },
+    contact: { name: '', phone: '' },
+    office: '乡信访工作联席会议办公室',
+    published: undefined,
+    institutions: TOWNSHIP_INSTITUTIONS,
+    order: { mode: 'none', start: 0 },
+    eligibleRanks: ['正科级', '副科级'],
+    rules: rulesNamed('township-weekly'),
+    rotation: ROTATION_DEFAULTS,
+  },
+  county: {
+    title: '县处级领导干部接访、下访月度安排表',
+    from: '2025-01-01',
+    to: '2025-03-31',
+    published: undefined,
+    institutions: DISTRICT_INSTITUTIONS,
+    order: { mode: 'none', start: 0 },
+    eligibleRanks: ['正处级', '副处级'],
+    rules: rulesNamed('county-monthly', 'district-quarterly'),
+    rotation: {
+      reception: { min: 1, max: 1 },
+      visits: { min: 0, max: 2 },
+      maxPerWeek: 1,
+      quotaRules: ['county-monthly', 'district-quarterly'],
+      siteGapDays: 45,
+      decompose: 'month',
+    },
+  },
+};
