@@ -79,7 +79,7 @@ describe('rota render', () => {
     const out = tmp();
     const enc = rota(['render', 'fixtures/timetable.csv', '-c', 'fixtures/rota.json', '-o', out, '--encoding', 'latin1']);
     expect(enc).toMatchObject({ code: 2 });
-    expect(enc.stderr).toContain('--encoding: expected utf-8 or gb18030, got "latin1"');
+    expect(enc.stderr).toContain("argument 'latin1' is invalid. Allowed choices are utf-8, gb18030");
     const missing = rota(['render', 'nope.csv', '-c', 'fixtures/rota.json', '-o', out]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv: cannot read the file: no such file');

@@ -1,5 +1,5 @@
 // Loading what every command needs: the configuration with command-line overrides, and the calendar.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { makeCalendar, type Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { Problem } from '../core/types.js';
@@ -47,4 +47,12 @@ export function unknownYearWarnings(cfg: Config, calendar: Calendar, from: strin
     severity: 'warning',
     message: `${y}年的官方节假日安排（国务院${cfg.region === 'xinjiang' ? '及自治区' : ''}通知）尚未收录，${y}年只按周末计算；请在 --holidays 文件（日期, 类型, 名称）中补充当年的放假和调休上班日。The official holiday arrangement for ${y} is unknown; add it in a --holidays file.`,
   }));
+}
+
+/** --encoding and --ics-per-leader, for every command that writes the published files. */
+export function addOutputOptions(cmd: Command, encodingDefault: string | undefined = 'utf-8'): Command {
+  const encoding = new Option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030').choices(['utf-8', 'gb18030']);
+  return cmd
+    .addOption(encodingDefault ? encoding.default(encodingDefault) : encoding)
+    .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader for the liaison');
 }

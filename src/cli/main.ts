@@ -16,19 +16,20 @@ export async function main(argv: string[]): Promise<number> {
   const program = new Command('rota')
     .description('领导干部接访排班 duty rosters for leaders\' public reception (接访、下访)')
     .version('0.1.0')
-    .showHelpAfterError()
+    .showHelpAfterError('(rota <command> --help 查看用法 for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  registerCalendar(program);
-  registerLeaders(program);
+  // In the order a clerk uses them: set up, check the inputs, plan, publish, adjust, prove.
   registerInit(program);
-  registerRender(program);
+  registerLeaders(program);
+  registerCalendar(program);
   registerPlan(program);
-  registerCheck(program);
-  registerReport(program);
+  registerRender(program);
   registerReplan(program);
   registerSwap(program);
   registerDiff(program);
+  registerCheck(program);
+  registerReport(program);
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync(argv);

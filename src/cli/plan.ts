@@ -1,27 +1,21 @@
 // rota plan: the round's timetable, optimal and explained (exit 1 and no files when no plan exists).
 import type { Command } from 'commander';
-import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
-import { Exit, reportProblems } from './exit.js';
+import { addCommonOptions, addOutputOptions } from './context.js';
+import { reportProblems } from './exit.js';
+import { collect, loadRound, planInput, type RoundOptions } from './round-input.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { paint } from './style.js';
 
-interface PlanOptions extends CommonOptions {
-  preset?: string;
-  sites?: string;
-  leaders?: string[];
-  history?: string[];
+interface PlanOptions extends RoundOptions {
   out?: string;
-  seed?: string;
   bestEffort?: boolean;
   json?: boolean;
-  encoding: string;
+  encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
 }
 
-const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
-
 export function registerPlan(program: Command): void {
-  addCommonOptions(
+  addCommonOptions(addOutputOptions(
     program
       .command('plan')
       .description('排出本轮接访安排表 make the round\'s timetable: optimal, in the institutional order, explained')
@@ -30,29 +24,14 @@ export function registerPlan(program: Command): void {
       .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
       .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
       .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)')
-      .option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030', 'utf-8')
-      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader for the liaison')
       .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
       .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
       .option('--json', 'JSON on stdout'),
-  ).action(async (opts: PlanOptions) => {
-    if (opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') {
-      throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
-    }
-    const extra: Record<string, unknown> = {};
-    if (opts.leaders) extra.leaders = opts.leaders;
-    if (opts.history) extra.history = opts.history;
-    if (opts.preset) extra.preset = opts.preset;
-    if (opts.sites) extra.sites = opts.sites;
-    if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-    const { config, calendar, warnings } = loadContext(opts, extra);
-    const [{ loadLeaders }, { loadHistory }, { plan, quotaRulesFor }] = await Promise.all([
-      import('../io/load.js'), import('../io/history.js'), import('../core/planner/index.js'),
-    ]);
-    const { leaders, problems } = loadLeaders(config.leaders, config.institutions);
-    const history = loadHistory(config.history, leaders, config.institutions);
-    reportProblems([...warnings, ...problems, ...history.problems]);
-    if (leaders.length === 0) throw new Exit(2, '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration');
+  )).action(async (opts: PlanOptions) => {
+    const round = await loadRound(opts);
+    const { config, calendar, leaders, history } = round;
+    reportProblems(round.warnings);
+    const { plan, quotaRulesFor } = await import('../core/planner/index.js');
     const rotation = config.rotation;
     let result;
     if (rotation) {
@@ -65,21 +44,12 @@ export function registerPlan(program: Command): void {
         days: calendar.days(config.from, config.to),
         leaders,
         sites: sites.sites,
-        history: history.records,
+        history,
         calendar,
         bestEffort: opts.bestEffort,
       });
     } else {
-      result = plan({
-        config,
-        days: calendar.days(config.from, config.to),
-        leaders,
-        history: history.records,
-        quotaRules: quotaRulesFor(config.rules),
-        reportRules: config.rules,
-        calendar,
-        bestEffort: opts.bestEffort,
-      });
+      result = plan({ ...planInput(round, quotaRulesFor(config.rules)), bestEffort: opts.bestEffort });
     }
     const { report } = result;
     const c = paint();

@@ -1,28 +1,24 @@
 import type { Command } from 'commander';
-import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { addCommonOptions, addOutputOptions, loadContext, type CommonOptions } from './context.js';
+import { collect } from './round-input.js';
 import { Exit, reportProblems } from './exit.js';
 
 interface RenderOptions extends CommonOptions {
   out: string;
   leaders?: string[];
-  encoding: string;
+  encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
 }
 
 export function registerRender(program: Command): void {
-  addCommonOptions(
+  addCommonOptions(addOutputOptions(
     program
       .command('render')
       .description('由接访时间表重新生成网页、CSV 和日历 validate a (hand-edited) timetable CSV and write timetable.html, timetable.csv and timetable.ics')
       .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
       .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
-      .option('--leaders <files...>', '领导名单 leader list CSV files; default: the configuration\'s leaders')
-      .option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030', 'utf-8')
-      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader for the liaison'),
-  ).action(async (file: string, opts: RenderOptions) => {
-    if (opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') {
-      throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
-    }
+      .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s leaders', collect),
+  )).action(async (file: string, opts: RenderOptions) => {
     const { config, calendar, warnings } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
     if (config.leaders.length === 0) {
       throw new Exit(2, '没有领导名单 no leader list: give --leaders FILE or a configuration (-c rota.json) that names its leaders');

@@ -1,7 +1,7 @@
 // rota replan: re-plan a published timetable after leaders' schedules changed — keep every duty
 // still valid, move as few days as possible, never rewrite the past, print the change notice.
 import type { Command } from 'commander';
-import { addCommonOptions } from './context.js';
+import { addCommonOptions, addOutputOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { collect, loadRound, parsePins, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
 import { reportPlanFailure } from './plan-failure.js';
@@ -15,12 +15,12 @@ interface ReplanOptions extends RoundOptions {
   out?: string;
   json?: boolean;
   bestEffort?: boolean;
-  encoding: string;
+  encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
 }
 
 export function registerReplan(program: Command): void {
-  addCommonOptions(
+  addCommonOptions(addOutputOptions(
     program
       .command('replan')
       .description('已公布的安排表出现变化时重新安排：改动最少的天数，过去的安排不变，输出调整公告 re-plan a published timetable with the fewest changed days')
@@ -30,13 +30,10 @@ export function registerReplan(program: Command): void {
       .option('--today <date>', '今天的日期：此前的安排保持不变 days before it are frozen; default: today in Beijing time')
       .option('--pin <date=name>', '锁定 keep this duty: 2024-12-19=姓名 or 2024-12-19=单位:姓名 (repeatable)', collect)
       .option('--out <dir>', '输出目录 write the timetable files, timetable.json and change-notice.html/.txt here (all or none)')
-      .option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030', 'utf-8')
-      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader')
       .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
       .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
       .option('--json', 'JSON on stdout'),
-  ).action(async (opts: ReplanOptions) => {
-    if (opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
+  )).action(async (opts: ReplanOptions) => {
     const { parseDate } = await import('../core/dates.js');
     const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
     if (!today) throw new Exit(2, `--today: "${opts.today}" 不是日期；应写成 YYYY-MM-DD (expected a date)`);

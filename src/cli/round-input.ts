@@ -12,6 +12,8 @@ import { loadContext, type CommonOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 export interface RoundOptions extends CommonOptions {
+  preset?: string;
+  sites?: string;
   leaders?: string[];
   history?: string[];
   seed?: string;
@@ -31,6 +33,8 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   const extra: Record<string, unknown> = {};
   if (opts.leaders) extra.leaders = opts.leaders;
   if (opts.history) extra.history = opts.history;
+  if (opts.preset) extra.preset = opts.preset;
+  if (opts.sites) extra.sites = opts.sites;
   if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
   const { config, calendar, warnings } = loadContext(opts, extra);
   const [{ loadLeaders }, { loadHistory }] = await Promise.all([import('../io/load.js'), import('../io/history.js')]);

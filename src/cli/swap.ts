@@ -2,7 +2,7 @@
 // otherwise say which rule it breaks and list the valid alternatives for that day, best first.
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
-import { addCommonOptions } from './context.js';
+import { addCommonOptions, addOutputOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { collect, loadRound, parseDutyRef, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
@@ -11,12 +11,13 @@ interface SwapOptions extends RoundOptions {
   with?: string;
   out?: string;
   json?: boolean;
-  encoding?: string;
+  /** Default: the input's (GB18030 stays GB18030, else UTF-8 with BOM). */
+  encoding?: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
 }
 
 export function registerSwap(program: Command): void {
-  addCommonOptions(
+  addCommonOptions(addOutputOptions(
     program
       .command('swap')
       .description('对调两天的接访领导，或改由另一名领导接访；先按全部规则校验 swap two days or substitute a leader, validated by every rule')
@@ -27,11 +28,9 @@ export function registerSwap(program: Command): void {
       .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
       .option('--history <file>', '已有接访记录 duty records so far (repeatable), for the quota warnings', collect)
       .option('--out <dir>', '输出目录: write all timetable files, timetable.json and the change notice there; without it the CSV is rewritten in place')
-      .option('--encoding <enc>', '写出的 CSV 编码 utf-8 | gb18030; default: the input\'s (GB18030 stays GB18030, else UTF-8 with BOM)')
-      .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader (with --out)')
       .option('--json', 'JSON on stdout'),
-  ).action(async (file: string, dateA: string, dateB: string | undefined, opts: SwapOptions) => {
-    if (opts.encoding !== undefined && opts.encoding !== 'utf-8' && opts.encoding !== 'gb18030') throw new Exit(2, `--encoding: expected utf-8 or gb18030, got "${opts.encoding}"`);
+    undefined,
+  )).action(async (file: string, dateA: string, dateB: string | undefined, opts: SwapOptions) => {
     if (Boolean(dateB) === Boolean(opts.with)) throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
     const a = parseDutyRef(dateA, 'date');
     const round = await loadRound(opts);
