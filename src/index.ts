@@ -9,7 +9,7 @@ export { DISTRICT_INSTITUTIONS, resolveInstitution, type Institution } from './c
 export { expandRanks, levelOf, parseRank, ranksAtLeast } from './core/ranks.js';
 export { cleanName, clean } from './core/text.js';
 export { parseDateList, formatDateList } from './core/date-list.js';
-export { buildLeaders, LEADER_COLUMNS } from './core/leaders.js';
+export { buildLeaders, leaderKey, LEADER_COLUMNS } from './core/leaders.js';
 export { buildHolidayOverrides, HOLIDAY_COLUMNS } from './core/holiday-overrides.js';
 export { SEED_CONFIG, validateConfig, type Config, type OrderMode } from './core/config.js';
 export { CONFIG_SCHEMA } from './core/config-schema.js';

@@ -18,6 +18,9 @@ export const LEADER_COLUMNS = [
   { field: 'phone', headers: ['联系电话', 'phone'] },
 ];
 
+/** One leader, however often named: institution + name (namesakes in two institutions are two people). */
+export const leaderKey = (l: { institution: string; name: string }) => `${l.institution}\u0000${l.name}`;
+
 export interface LeaderFile {
   file: string;
   rows: RawRow[];
@@ -43,7 +46,7 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
       const { dates, errors } = parseDateList(values.unavailable ?? '');
       for (const e of errors) err('不可接访日期', e);
       if (!name || !institution || !rank || !title || errors.length) continue;
-      const key = `${institution}\u0000${name}`;
+      const key = leaderKey({ institution, name });
       const first = seen.get(key);
       if (first) {
         err('姓名', `${name} (${institution}) is listed twice; first at ${first.source?.file}:${first.source?.line}`);

@@ -1,5 +1,6 @@
 // The checker's four outputs: text for people, JSON for programs, JUnit XML and GitHub workflow
 // commands for CI. Each is a pure function of the judgement, the input problems and the rules.
+import { leaderKey } from '../core/leaders.js';
 import { formatProblem } from '../core/problems.js';
 import { levelOf } from '../core/ranks.js';
 import type { CheckResult, Judgement } from '../core/check/index.js';
@@ -64,13 +65,13 @@ export function formatText(report: CheckReport, c: Painter): string {
   const j = report.judgement;
   if (!j) return '';
   const out: string[] = [];
-  const without = new Set(j.summary.withoutRecords.map((w) => `${w.institution}\u0000${w.name}`));
+  const without = new Set(j.summary.withoutRecords.map((w) => leaderKey(w)));
   for (const group of byLeader(j.results)) {
     const bad = group.filter(isViolation);
     const leave = group.filter((r) => r.status === 'exempt' && r.reason && !r.reason.includes('没有工作日'));
     if (bad.length === 0 && leave.length === 0) continue;
     const first = group[0];
-    const none = without.has(`${first.institution}\u0000${first.name}`);
+    const none = without.has(leaderKey(first));
     const mark = bad.length ? c.red('✗') : c.yellow('•');
     out.push(`${mark} ${c.bold(leaderLabel(first))}（${first.institution}）${none ? c.red('：无任何记录 no record at all') : ''}`);
     for (const r of bad) out.push(`  ${leaderLabel(r)}: ${violationText(r)}  ${c.dim(`[${r.rule}]`)}`);
@@ -204,10 +205,10 @@ export function formatGithub(report: CheckReport): string {
   }
   const j = report.judgement;
   if (j) {
-    const where = new Map(report.leaders.map((l) => [`${l.institution}\u0000${l.name}`, l.source]));
-    const without = new Set(j.summary.withoutRecords.map((w) => `${w.institution}\u0000${w.name}`));
+    const where = new Map(report.leaders.map((l) => [leaderKey(l), l.source]));
+    const without = new Set(j.summary.withoutRecords.map((w) => leaderKey(w)));
     for (const r of j.results.filter(isViolation)) {
-      const key = `${r.institution}\u0000${r.name}`;
+      const key = leaderKey(r);
       const src = where.get(key);
       const note = without.has(key) ? '（无任何记录 no record at all）' : '';
       const rule = report.rules.find((x) => x.id === r.rule);

@@ -1,5 +1,6 @@
 // The year-end evidence (seed 五、1): per leader every duty with date, kind and place, totals per
 // month and quarter, and compliance per rule — as CSV for Excel and as a printable A4 HTML page.
+import { leaderKey } from '../core/leaders.js';
 import type { CheckResult, CountedRecord, Judgement } from '../core/check/index.js';
 import { PERIOD_NAMES } from '../core/check/periods.js';
 import { weekdayName } from '../core/dates.js';
@@ -54,14 +55,14 @@ function complianceText(results: CheckResult[]): { text: string; ok: boolean } {
 function leaderReports(input: ReportInput): LeaderReport[] {
   const byLeader = new Map<string, CheckResult[]>();
   for (const r of input.judgement.results) {
-    const k = `${r.institution}\u0000${r.name}`;
+    const k = leaderKey(r);
     byLeader.set(k, [...(byLeader.get(k) ?? []), r]);
   }
   return input.leaders.map((leader, i) => {
     const records = input.records[i].filter((r) => +r.date.slice(0, 4) === input.year);
     const months = MONTHS.map((_, m) => records.filter((r) => +r.date.slice(5, 7) === m + 1).length);
     const quarters = QUARTERS.map((_, q) => months.slice(q * 3, q * 3 + 3).reduce((a, b) => a + b, 0));
-    const mine = byLeader.get(`${leader.institution}\u0000${leader.name}`) ?? [];
+    const mine = byLeader.get(leaderKey(leader)) ?? [];
     const compliance = input.rules.map((rule) => (ruleApplies(rule, leader) ? { rule, ...complianceText(mine.filter((r) => r.rule === rule.id)) } : undefined));
     return {
       leader, records, months, quarters, compliance,

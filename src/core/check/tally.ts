@@ -1,6 +1,7 @@
 // Incremental counting for the checker: one duty at a time into a per-leader, per-day, per-kind
 // grid (its size depends on leaders and days, never on the number of lines), then judgement of
 // every (leader, rule, period) at the end. Pure: the caller feeds the duties.
+import { leaderKey } from '../leaders.js';
 import type { Calendar } from '../calendar.js';
 import { dayNumber, fromDayNumber } from '../dates.js';
 import { ruleApplies } from '../rules.js';
@@ -236,7 +237,7 @@ export function createTally(options: TallyOptions): Tally {
     };
     const periodLists = new Map(rules.map((r) => [r.period, periodsOverlapping(r.period, from, to)]));
     const leavesOf = new Map<string, Leave[]>();
-    for (const l of fo.leaves ?? []) leavesOf.set(`${l.institution}\u0000${l.name}`, [...(leavesOf.get(`${l.institution}\u0000${l.name}`) ?? []), l]);
+    for (const l of fo.leaves ?? []) leavesOf.set(leaderKey(l), [...(leavesOf.get(leaderKey(l)) ?? []), l]);
     const summary = { ...empty, from, to };
     const withRecords: CheckResult[][] = [];
     const withoutRecords: CheckResult[][] = [];
@@ -245,7 +246,7 @@ export function createTally(options: TallyOptions): Tally {
       const total = count(li, ['接访', '下访'], from, to);
       records += total;
       const own: CheckResult[] = [];
-      const leaves = leavesOf.get(`${leader.institution}\u0000${leader.name}`) ?? [];
+      const leaves = leavesOf.get(leaderKey(leader)) ?? [];
       const mine = options.keepRecords ? sortedRecords(li) : [];
       for (const rule of rules) {
         if (!ruleApplies(rule, leader)) continue;

@@ -6,7 +6,7 @@ import { formatDateList } from '../date-list.js';
 import type { Duty, IsoDate, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { ModelBuilder } from './model.js';
-import { leaderKey } from './quota.js';
+import { leaderKey } from '../leaders.js';
 import type { PlanConfig, Violation } from './types.js';
 
 /** A set of leaders and days that no variable links to the rest: solved on its own. */

@@ -7,7 +7,8 @@ import { placeText } from '../place.js';
 import { cleanName } from '../text.js';
 import type { DayInfo, IsoDate, Kind, Leader, Rule } from '../types.js';
 import { HARD_CONSTRAINTS } from './constraints.js';
-import { leaderKey, quotaNeeds, type QuotaNeed } from './quota.js';
+import { leaderKey } from '../leaders.js';
+import { quotaNeeds, type QuotaNeed } from './quota.js';
 import type { HistoryRecord, Pin, PlanConfig, PlanInput } from './types.js';
 
 export interface ResolvedPin {

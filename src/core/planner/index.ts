@@ -4,7 +4,7 @@ export { buildContext, isEligible, type PlanContext, type ResolvedPin } from './
 export { HARD_CONSTRAINTS, checkTimetable, dutyLeader, type HardConstraint, type Component, type CheckOptions } from './constraints.js';
 export { pinCauses } from './explain.js';
 export { PREFERENCES, type Preference } from './preferences.js';
-export { quotaNeeds, quotaRulesFor, leaderKey, DISTRICT_QUOTA_RULE_IDS, type QuotaNeed } from './quota.js';
+export { quotaNeeds, quotaRulesFor, DISTRICT_QUOTA_RULE_IDS, type QuotaNeed } from './quota.js';
 export { seededHash, tieCost, TIE_RANGE } from './hash.js';
 export { measureObjective } from './report.js';
 export { ModelBuilder, LEVELS } from './model.js';

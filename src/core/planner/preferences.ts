@@ -8,7 +8,7 @@ import { xName } from './constraints.js';
 import type { PlanContext } from './context.js';
 import { tieCost, TIE_RANGE } from './hash.js';
 import type { LevelName } from './model.js';
-import { leaderKey } from './quota.js';
+import { leaderKey } from '../leaders.js';
 import type { SoftUnmet } from './types.js';
 
 export interface Preference {

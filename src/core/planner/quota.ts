@@ -1,6 +1,7 @@
 // Quotas (seed 四、(一): 副处级以上每季度接访不少于一次): how many duties each leader still needs in each
 // period the round touches, counted from the records so far. The plan prefers to serve those needs first.
 import { periodOf } from '../check/periods.js';
+import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
 import type { IsoDate, Kind, Leader, Period, Rule } from '../types.js';
 import type { HistoryRecord } from './types.js';
@@ -22,7 +23,6 @@ export interface QuotaNeed {
   days: number[];
 }
 
-export const leaderKey = (l: { institution: string; name: string }) => `${l.institution}\u0000${l.name}`;
 
 /**
  * One entry per (rule, leader the rule applies to, period touched by the round's working days), in

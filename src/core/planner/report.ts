@@ -4,7 +4,7 @@ import { periodOf, PERIOD_NAMES } from '../check/periods.js';
 import { judge } from '../check/tally.js';
 import type { Duty } from '../types.js';
 import type { PlanContext } from './context.js';
-import { leaderKey } from './quota.js';
+import { leaderKey } from '../leaders.js';
 import { PREFERENCES } from './preferences.js';
 import type { LeftOut, ObjectiveValue, SoftUnmet, StillShort } from './types.js';
 

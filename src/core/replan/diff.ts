@@ -1,7 +1,7 @@
 // The change notice's facts: which days of a published timetable differ from the new one, and how.
 // A day changes when the set of leaders serving it (单位 + 姓名) differs; a new title alone is not
 // a change of arrangement.
-import { leaderKey } from '../planner/quota.js';
+import { leaderKey } from '../leaders.js';
 import type { Duty, IsoDate, Kind } from '../types.js';
 
 export interface DayChange {

@@ -6,7 +6,7 @@ import { checkTimetable } from '../planner/constraints.js';
 import { buildContext, type PlanContext } from '../planner/context.js';
 import { pinCauses } from '../planner/explain.js';
 import { solveContext } from '../planner/plan.js';
-import { leaderKey } from '../planner/quota.js';
+import { leaderKey } from '../leaders.js';
 import type { LeftOut, Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate } from '../types.js';

@@ -5,7 +5,7 @@
 import { weekdayName } from '../dates.js';
 import { checkTimetable, dutyLeader } from '../planner/constraints.js';
 import { buildContext, type PlanContext } from '../planner/context.js';
-import { leaderKey } from '../planner/quota.js';
+import { leaderKey } from '../leaders.js';
 import { measureObjective, stillShort } from '../planner/report.js';
 import type { ObjectiveValue, PlanInput, StillShort, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';

@@ -7,7 +7,7 @@ import { dayNumber } from '../dates.js';
 import { availability, eligibleRank, institutionOrder, workingDayOnly, type HardConstraint } from '../planner/constraints.js';
 import { seededHash } from '../planner/hash.js';
 import { ModelBuilder } from '../planner/model.js';
-import { leaderKey } from '../planner/quota.js';
+import { leaderKey } from '../leaders.js';
 import type { Violation } from '../planner/types.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Kind, Rule } from '../types.js';

@@ -7,7 +7,7 @@
 import { periodOf } from '../check/periods.js';
 import { sortDuties } from '../duty-order.js';
 import { placeText } from '../place.js';
-import { leaderKey } from '../planner/quota.js';
+import { leaderKey } from '../leaders.js';
 import { stillShort } from '../planner/report.js';
 import type { LeftOut, SoftUnmet } from '../planner/types.js';
 import type { Duty, Kind } from '../types.js';
