@@ -114,3 +114,16 @@ describe('rota --help', () => {
     for (const c of ['calendar', 'leaders', 'init']) expect(r.out).toContain(c);
   });
 });
+
+describe('an output folder that cannot be written', () => {
+  it('is exit 2 with a sentence, not an internal error', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rota-out-'));
+    const blocker = join(dir, 'out');
+    writeFileSync(blocker, 'a file where the folder should be');
+    const r = rota(['plan', '-c', 'fixtures/rota.json', '--out', blocker]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot write to');
+    expect(r.err).not.toContain('internal error');
+    expect(readFileSync(blocker, 'utf8')).toBe('a file where the folder should be');
+  });
+});

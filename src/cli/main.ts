@@ -10,6 +10,7 @@ import { registerReport } from './report.js';
 import { registerReplan } from './replan.js';
 import { registerSwap } from './swap.js';
 import { registerDiff } from './diff.js';
+import { WriteError } from '../io/atomic-write.js';
 import { Exit } from './exit.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -38,6 +39,10 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof Exit) {
       if (e.message) process.stderr.write(`${e.message}\n`);
       return e.code;
+    }
+    if (e instanceof WriteError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
     }
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;

@@ -13,5 +13,9 @@ export function readBytes(file: string): { bytes?: Uint8Array; problem?: Problem
 /** Why a file could not be read, in a few words. */
 export function fsErrorText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a file' : code === 'EACCES' ? 'permission denied' : String((e as Error).message);
+  const words: Record<string, string> = {
+    ENOENT: 'no such file', EISDIR: 'is a folder, expected a file', EACCES: 'permission denied', EPERM: 'permission denied',
+    EEXIST: 'a file is in the way of the folder', ENOTDIR: 'a file is in the way of the folder', ENOSPC: 'the disk is full',
+  };
+  return (code && words[code]) || String((e as Error).message);
 }
