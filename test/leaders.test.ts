@@ -105,6 +105,10 @@ describe('bad input: every problem with file, line and field, all at once', () =
     expect(e[3].message).toContain('2024-02-30');
     expect(e[4].message).toContain('ends before it starts');
   });
+  it('a duplicate is reported even when the first of the two rows has another error', () => {
+    const f = file(`${HEADER}\n王伟,区政府,副区长,副处级,,2024-02-30,,\n王伟,区政府,副区长,副处级,,,,\n`);
+    expect(errors(load(f)).map((p) => [p.line, p.field])).toEqual([[2, '不可接访日期'], [3, '姓名']]);
+  });
   it('a file that cannot be read says so', () => {
     const e = errors(load(join(dir, 'nope.csv')));
     expect(e[0].message).toContain('no such file');

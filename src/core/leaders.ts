@@ -30,7 +30,7 @@ export interface LeaderFile {
 export function buildLeaders(files: LeaderFile[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const leaders: Leader[] = [];
-  const seen = new Map<string, Leader>();
+  const seen = new Map<string, { file: string; line: number }>();
   const known = institutions.map((i) => i.name).join(', ');
   for (const { file, rows } of files) {
     for (const { line, values } of rows) {
@@ -45,13 +45,12 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
       if (!title) err('职务', 'empty title; residents see it on the timetable');
       const { dates, errors } = parseDateList(values.unavailable ?? '');
       for (const e of errors) err('不可接访日期', e);
-      if (!name || !institution || !rank || !title || errors.length) continue;
-      const key = leaderKey({ institution, name });
-      const first = seen.get(key);
-      if (first) {
-        err('姓名', `${name} (${institution}) is listed twice; first at ${first.source?.file}:${first.source?.line}`);
-        continue;
-      }
+      // A duplicate is reported even when the first row has other errors: every problem at once.
+      const key = name && institution ? leaderKey({ institution, name }) : undefined;
+      const first = key === undefined ? undefined : seen.get(key);
+      if (first) err('姓名', `${name} (${institution}) is listed twice; first at ${first.file}:${first.line}`);
+      else if (key !== undefined) seen.set(key, { file, line });
+      if (!name || !institution || !rank || !title || errors.length || first) continue;
       const leader: Leader = {
         name, institution, title, rank,
         portfolio: values.portfolio ?? '',
@@ -60,7 +59,6 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
         phone: values.phone ?? '',
         source: { file, line },
       };
-      seen.set(key, leader);
       leaders.push(leader);
     }
   }
