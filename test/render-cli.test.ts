@@ -13,6 +13,29 @@ const rota = (args: string[]) => {
 const tmp = () => mkdtempSync(join(tmpdir(), 'rota-render-'));
 
 describe('rota render', () => {
+  it('re-publishes a hand-edited published timetable: change notice, SEQUENCE raised only on the edited day', () => {
+    const out = tmp();
+    expect(rota(['plan', '-c', 'fixtures/rota.json', '--out', out]).code).toBe(0);
+    const csvFile = join(out, 'timetable.csv');
+    const lines = readFileSync(csvFile, 'utf8').split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith('2024-12-19,'));
+    const before = lines[i].split(',')[4];
+    // 区委's three other eligible leaders: take one who is free on 12-19 and not on the timetable already.
+    const onTable = new Set(lines.slice(1).map((l) => l.split(',')[4]));
+    const substitute = ['艾力·买买提', '刘芳'].find((n) => !onTable.has(n))!;
+    lines[i] = lines[i].replace(`,${before},`, `,${substitute},`);
+    writeFileSync(csvFile, lines.join('\r\n'));
+    const r = rota(['render', csvFile, '-c', 'fixtures/rota.json', '--out', out]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const notice = readFileSync(join(out, 'change-notice.txt'), 'utf8');
+    expect(notice).toContain(`2024-12-19：原 ${before}`);
+    expect(notice).toContain(`→ 现 ${substitute}`);
+    const seqs = [...readFileSync(join(out, 'timetable.ics'), 'utf8').matchAll(/SEQUENCE:(\d+)/g)].map((m) => +m[1]);
+    expect(seqs.filter((n) => n === 1)).toHaveLength(1);
+    expect(seqs.filter((n) => n === 0)).toHaveLength(11);
+  });
+
   it('writes timetable.html, .csv, .ics and one ics per leader from the seed timetable', () => {
     const out = tmp();
     const r = rota(['render', 'fixtures/timetable.csv', '-c', 'fixtures/rota.json', '--out', out, '--ics-per-leader']);

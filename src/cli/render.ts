@@ -40,10 +40,20 @@ export function registerRender(program: Command): void {
     const ctx = buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });
     problems.push(...violationProblems(checkTimetable(read.duties, ctx, { complete: false }), file));
     reportProblems(problems);
-    const files = await publishFiles(read.duties, config, calendar, {
-      encoding: opts.encoding,
-      icsPerLeader: Boolean(opts.icsPerLeader),
-    });
+    const options = { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) };
+    // Beside a published timetable.csv, timetable.json says what the calendars last had: then the edit is
+    // a re-publication (raised SEQUENCE, cancelled events, the change notice), as after rota swap.
+    const { readPublishedState } = await import('../io/sequences.js');
+    const state = readPublishedState(file, read.duties);
+    reportProblems(state.problems);
+    let files;
+    if (state.state.file) {
+      const [{ republishFiles }, { diffTimetables }] = await Promise.all([import('../io/republish.js'), import('../core/replan/diff.js')]);
+      const changes = diffTimetables(state.state.duties, read.duties);
+      files = await republishFiles({ duties: read.duties, changes, config, calendar, previous: state.state }, options);
+    } else {
+      files = await publishFiles(read.duties, config, calendar, options);
+    }
     const written = writeAllOrNone(opts.out, files);
     const days = new Set(read.duties.map((d) => d.date)).size;
     process.stdout.write(`已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`);
