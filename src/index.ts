@@ -6,7 +6,7 @@ export { makeCalendar, type Calendar, type CalendarOptions } from './core/calend
 export { REGION_IDS, regions, type RegionId } from './core/holidays/regions.js';
 export { xinjiangSources } from './core/holidays/xinjiang.js';
 export { DISTRICT_INSTITUTIONS, resolveInstitution, type Institution } from './core/institutions.js';
-export { expandRanks, levelOf, parseRank, ranksAtLeast } from './core/ranks.js';
+export { levelOf, parseRank } from './core/ranks.js';
 export { cleanName, clean } from './core/text.js';
 export { parseDateList, formatDateList } from './core/date-list.js';
 export { buildLeaders, leaderKey, LEADER_COLUMNS } from './core/leaders.js';

@@ -45,7 +45,7 @@ function rawLines(text: string): Uint8Array[] {
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
 
 describe('timetable.ics for the seed round', () => {
-  const text = renderIcs(s.duties, s.config, s.calendar);
+  const text = renderIcs(s.duties, s.config);
 
   it('has one event per duty with 10:00-14:00 Beijing time, TZID Asia/Shanghai', () => {
     const evs = events(text);
@@ -89,7 +89,7 @@ describe('timetable.ics for the seed round', () => {
   });
 
   it('same inputs give the same bytes (no clock), whatever order the duties come in', () => {
-    expect(renderIcs([...s.duties].reverse(), s.config, s.calendar)).toBe(text);
+    expect(renderIcs([...s.duties].reverse(), s.config)).toBe(text);
   });
 
   it('UIDs name the slot, not the leader: a swapped leader keeps the event, another day does not', () => {
@@ -97,7 +97,7 @@ describe('timetable.ics for the seed round', () => {
     expect(new Set(uids).size).toBe(12);
     for (const u of uids) expect(u).toMatch(/^[0-9a-f]{32}@rota\.invalid$/);
     const swapped = s.duties.map((d, i) => (i === 0 ? { ...d, name: '艾力·买买提', title: '区委常委、政法委书记' } : d));
-    const after = events(renderIcs(swapped, s.config, s.calendar));
+    const after = events(renderIcs(swapped, s.config));
     expect(after.map((e) => e.uid)).toEqual(uids);
     expect(after[0].summary).toBe('领导接访：艾力·买买提（区委常委、政法委书记）');
     expect(slotUid(s.config, s.duties[0], 0)).not.toBe(slotUid(s.config, { ...s.duties[0], date: '2024-12-12' }, 0));
@@ -106,7 +106,7 @@ describe('timetable.ics for the seed round', () => {
 
   it('writes all-day events when no hours are configured', () => {
     const { hours: _h, ...noHours } = s.config;
-    const t = renderIcs(s.duties, noHours, s.calendar);
+    const t = renderIcs(s.duties, noHours);
     const evs = events(t);
     expect(evs).toHaveLength(12);
     expect(evs[0].startDate.isDate).toBe(true);
@@ -141,9 +141,9 @@ describe('ICS text escaping', () => {
 
 describe('one calendar per leader', () => {
   it('writes ics/<姓名>.ics per leader with the same UIDs as the round calendar', () => {
-    const files = perLeaderIcs(s.duties, s.config, s.calendar);
+    const files = perLeaderIcs(s.duties, s.config);
     expect(files).toHaveLength(12);
-    const all = new Map(events(renderIcs(s.duties, s.config, s.calendar)).map((e) => [e.summary, e.uid]));
+    const all = new Map(events(renderIcs(s.duties, s.config)).map((e) => [e.summary, e.uid]));
     for (const f of files) {
       const evs = events(f.content as string);
       expect(evs).toHaveLength(1);
@@ -159,7 +159,7 @@ describe('one calendar per leader', () => {
       duty({ date: '2024-12-13', name: 'a/b\\c:d*e?f"g<h>i|j.', institution: '区委' }),
       duty({ date: '2024-12-16', name: 'CON', institution: '区委' }),
     ];
-    expect(perLeaderIcs(two, SEED_CONFIG, s.calendar).map((f) => f.path)).toEqual([
+    expect(perLeaderIcs(two, SEED_CONFIG).map((f) => f.path)).toEqual([
       'ics/CON.ics'.replace('CON', '_CON'), 'ics/a_b_c_d_e_f_g_h_i_j.ics', 'ics/张伟-区委.ics', 'ics/张伟-区政府.ics',
     ]);
     expect(safeFileName('..')).toBe('_');

@@ -30,7 +30,7 @@ describe('timetable.csv in LibreOffice Calc', () => {
     ];
     const dir = mkdtempSync(join(tmpdir(), 'rota-calc-'));
     const safe = join(dir, 'safe.csv');
-    writeFileSync(safe, await renderCsv(hostile, s.config, s.calendar));
+    writeFileSync(safe, await renderCsv(hostile, s.config));
     const raw = join(dir, 'raw.csv'); // the control: the same cells without neutralising
     writeFileSync(raw, '\uFEFFa,b,c,d\r\n=1+1,+2+3,"=HYPERLINK(""http://evil.example/"",""点我"")",0990-6245539\r\n');
     const [shownSafe, shownRaw] = calcShows(dir, [safe, raw]);

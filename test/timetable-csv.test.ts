@@ -17,7 +17,7 @@ const strip = (ds: Duty[]) => ds.map(({ source: _s, ...d }) => d);
 
 describe('timetable.csv', () => {
   it('starts with a UTF-8 BOM, ends every record with CRLF and has the timetable header', async () => {
-    const bytes = await renderCsv(s.duties, s.config, s.calendar);
+    const bytes = await renderCsv(s.duties, s.config);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes.subarray(3));
     expect(text.split('\r\n')[0]).toBe('日期,星期,类型,单位,姓名,职务,分管工作,地点');
@@ -28,7 +28,7 @@ describe('timetable.csv', () => {
 
   it('is byte for byte the hand-made fixture it was read from', async () => {
     const { readFileSync } = await import('node:fs');
-    expect(Buffer.from(await renderCsv(s.duties, s.config, s.calendar))).toEqual(readFileSync('fixtures/timetable.csv'));
+    expect(Buffer.from(await renderCsv(s.duties, s.config))).toEqual(readFileSync('fixtures/timetable.csv'));
   });
 
   it('neutralises cells a spreadsheet would evaluate, but leaves 0990-6245539 alone', async () => {
@@ -36,7 +36,7 @@ describe('timetable.csv', () => {
       date: '2024-12-11', weekday: '星期三', name: '=1+1', title: '+SUM(A1)', portfolio: '-2+3', place: '@cmd',
     });
     const phone = duty({ date: '2024-12-12', weekday: '星期四', name: '王建国', title: '0990-6245539', portfolio: '=HYPERLINK("http://x","点我")' });
-    const text = new TextDecoder().decode((await renderCsv([d, phone], s.config, s.calendar)).subarray(3));
+    const text = new TextDecoder().decode((await renderCsv([d, phone], s.config)).subarray(3));
     const [, row1, row2] = text.split('\r\n');
     expect(row1).toBe("2024-12-11,星期三,接访,区委,'=1+1,'+SUM(A1),'-2+3,'@cmd");
     expect(neutralise("'=1")).toBe("''=1"); // a typed apostrophe survives the round trip
@@ -48,7 +48,7 @@ describe('timetable.csv', () => {
   it('reads back the same duties, apostrophes removed (UTF-8 and GB18030)', async () => {
     const tricky = [...s.duties.slice(0, 2), duty({ date: '2024-12-13', weekday: '星期五', name: '=cmd|x', institution: '区政府', title: '-1', portfolio: '@SUM(1)', place: "'already quoted" })];
     for (const encoding of ['utf-8', 'gb18030'] as const) {
-      const bytes = await renderCsv(tricky, s.config, s.calendar, encoding);
+      const bytes = await renderCsv(tricky, s.config, encoding);
       if (encoding === 'gb18030') expect(bytes[0]).not.toBe(0xef);
       const back = readTimetableBytes(bytes, 't.csv', s.leaders, s.config.institutions);
       expect(back.problems).toEqual([]);
@@ -78,7 +78,7 @@ describe('timetable.csv', () => {
         const date = fromDayNumber(dayNumber('2024-12-01') + r.day);
         return { date, weekday: weekdayName(date), kind: r.kind, institution: r.inst, name: r.name, title: r.title, portfolio: r.portfolio, place: r.place };
       });
-      const bytes = await renderCsv(duties, s.config, s.calendar);
+      const bytes = await renderCsv(duties, s.config);
       const back = readTimetableBytes(bytes, 't.csv', [], s.config.institutions);
       expect(back.problems).toEqual([]);
       // Independent oracle for the order: re-read order must equal the CSV's own sort; compare as multisets.

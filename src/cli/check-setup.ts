@@ -5,7 +5,7 @@ import type { Leave } from '../core/check/index.js';
 import type { Config } from '../core/config.js';
 import { isIsoDate } from '../core/dates.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
-import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { addCommonOptions, collect, loadContext, type CommonOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 export interface CheckOptions extends CommonOptions {
@@ -16,7 +16,6 @@ export interface CheckOptions extends CommonOptions {
   year?: string;
 }
 
-const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 export function addCheckOptions(cmd: Command): Command {
   return addCommonOptions(

@@ -49,6 +49,19 @@ export function unknownYearWarnings(cfg: Config, calendar: Calendar, from: strin
   }));
 }
 
+/** A repeatable option's values, in the order given (--leaders a.csv --leaders b.csv). */
+export const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
+
+/** The options of every command that plans a round: its lists, the tie-break seed, best effort, JSON. */
+export function addRoundOptions(cmd: Command): Command {
+  return cmd
+    .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
+    .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
+    .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
+    .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
+    .option('--json', 'JSON on stdout');
+}
+
 /** --encoding and --ics-per-leader, for every command that writes the published files. */
 export function addOutputOptions(cmd: Command, encodingDefault: string | undefined = 'utf-8'): Command {
   const encoding = new Option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030').choices(['utf-8', 'gb18030']);

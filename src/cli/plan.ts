@@ -1,8 +1,8 @@
 // rota plan: the round's timetable, optimal and explained (exit 1 and no files when no plan exists).
 import type { Command } from 'commander';
-import { addCommonOptions, addOutputOptions } from './context.js';
+import { addCommonOptions, addOutputOptions, addRoundOptions } from './context.js';
 import { reportProblems } from './exit.js';
-import { collect, loadRound, planInput, type RoundOptions } from './round-input.js';
+import { loadRound, planInput, type RoundOptions } from './round-input.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { paint } from './style.js';
 
@@ -15,19 +15,14 @@ interface PlanOptions extends RoundOptions {
 }
 
 export function registerPlan(program: Command): void {
-  addCommonOptions(addOutputOptions(
+  addCommonOptions(addOutputOptions(addRoundOptions(
     program
       .command('plan')
       .description('排出本轮接访安排表 make the round\'s timetable: optimal, in the institutional order, explained')
       .option('--preset <id>', '预设 preset: district 区级轮次 | township 乡科级每周接访下访 | county 县处级每月接访下访 (the file\'s fields still override it)')
       .option('--sites <file>', '下访地点 sites CSV (名称, 类型, 地址, 每月至少, 相关分管); default: the configuration\'s')
-      .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
-      .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
-      .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)')
-      .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
-      .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
-      .option('--json', 'JSON on stdout'),
-  )).action(async (opts: PlanOptions) => {
+      .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)'),
+  ))).action(async (opts: PlanOptions) => {
     const round = await loadRound(opts);
     const { config, calendar, leaders, history } = round;
     reportProblems(round.warnings);

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addOutputOptions, loadContext, type CommonOptions } from './context.js';
-import { collect } from './round-input.js';
+import { addCommonOptions, addOutputOptions, collect, loadContext, type CommonOptions } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 interface RenderOptions extends CommonOptions {

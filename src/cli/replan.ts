@@ -1,9 +1,9 @@
 // rota replan: re-plan a published timetable after leaders' schedules changed — keep every duty
 // still valid, move as few days as possible, never rewrite the past, print the change notice.
 import type { Command } from 'commander';
-import { addCommonOptions, addOutputOptions } from './context.js';
+import { addCommonOptions, addOutputOptions, addRoundOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { collect, loadRound, parsePins, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
+import { loadRound, parsePins, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { paint } from './style.js';
 import { todayInChina } from './today.js';
@@ -20,20 +20,15 @@ interface ReplanOptions extends RoundOptions {
 }
 
 export function registerReplan(program: Command): void {
-  addCommonOptions(addOutputOptions(
+  addCommonOptions(addOutputOptions(addRoundOptions(
     program
       .command('replan')
       .description('已公布的安排表出现变化时重新安排：改动最少的天数，过去的安排不变，输出调整公告 re-plan a published timetable with the fewest changed days')
       .requiredOption('--previous <file>', '已公布的接访时间表 the published timetable CSV (its 锁定 column pins duties)')
-      .option('--leaders <file>', '更新后的领导名单 updated leader list CSV (repeatable); default: the configuration\'s', collect)
-      .option('--history <file>', '已有接访记录 duty records so far (repeatable); default: the configuration\'s', collect)
       .option('--today <date>', '今天的日期：此前的安排保持不变 days before it are frozen; default: today in Beijing time')
       .option('--pin <date=name>', '锁定 keep this duty: 2024-12-19=姓名 or 2024-12-19=单位:姓名 (repeatable)', collect)
-      .option('--out <dir>', '输出目录 write the timetable files, timetable.json and change-notice.html/.txt here (all or none)')
-      .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
-      .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
-      .option('--json', 'JSON on stdout'),
-  )).action(async (opts: ReplanOptions) => {
+      .option('--out <dir>', '输出目录 write the timetable files, timetable.json and change-notice.html/.txt here (all or none)'),
+  ))).action(async (opts: ReplanOptions) => {
     const { parseDate } = await import('../core/dates.js');
     const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
     if (!today) throw new Exit(2, `--today: "${opts.today}" 不是日期；应写成 YYYY-MM-DD (expected a date)`);

@@ -27,8 +27,6 @@ export interface Round {
   warnings: Problem[];
 }
 
-export const collect = (v: string, prev: string[] | undefined) => [...(prev ?? []), v];
-
 export async function loadRound(opts: RoundOptions): Promise<Round> {
   const extra: Record<string, unknown> = {};
   if (opts.leaders) extra.leaders = opts.leaders;

@@ -2,9 +2,9 @@
 // otherwise say which rule it breaks and list the valid alternatives for that day, best first.
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
-import { addCommonOptions, addOutputOptions } from './context.js';
+import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { collect, loadRound, parseDutyRef, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
+import { loadRound, parseDutyRef, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
 
 interface SwapOptions extends RoundOptions {
@@ -88,7 +88,7 @@ export function registerSwap(program: Command): void {
       // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
       const { renderCsv } = await import('../io/publish.js');
       const encoding = opts.encoding === 'gb18030' || (opts.encoding === undefined && read.encoding === 'gb18030') ? 'gb18030' : 'utf-8';
-      const content = await renderCsv(r.timetable.map(({ source: _s, ...d }) => d), round.config, round.calendar, encoding);
+      const content = await renderCsv(r.timetable.map(({ source: _s, ...d }) => d), round.config, encoding);
       for (const p of writeAllOrNone(dirname(file), [{ path: basename(file), content }])) process.stderr.write(`wrote ${p}\n`);
     }
     if (!opts.json) {

@@ -83,6 +83,14 @@ export function quarterKey(date: IsoDate): string {
   return `${date.slice(0, 4)}-Q${Math.floor((+date.slice(5, 7) - 1) / 3) + 1}`;
 }
 
+/** Sorts anything with a date by that date (YYYY-MM-DD compares as text). */
+export function byDate(a: { date: IsoDate }, b: { date: IsoDate }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
+}
+
+/** 12-19: the month and day, for messages inside one round. */
+export const monthDay = (date: IsoDate): string => date.slice(5);
+
 export function yearKey(date: IsoDate): string {
   return date.slice(0, 4);
 }

@@ -1,5 +1,5 @@
 // The user's holidays file (日期, 类型 休息|上班, 名称): local closures and extra working days.
-import { parseDate } from './dates.js';
+import { byDate, parseDate } from './dates.js';
 import type { HolidayEntry, Problem, RawRow } from './types.js';
 
 export const HOLIDAY_COLUMNS = [
@@ -28,6 +28,6 @@ export function buildHolidayOverrides(file: string, rows: RawRow[]): { entries: 
     seen.set(date, line);
     entries.push({ date, type, name: values.name || (type === '休息' ? '本地休息日' : '本地上班日'), source: { file, line } });
   }
-  entries.sort((a, b) => (a.date < b.date ? -1 : 1));
+  entries.sort(byDate);
   return { entries, problems };
 }

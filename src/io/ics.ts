@@ -5,7 +5,6 @@
 import { createHash } from 'node:crypto';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
-import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import { addDays } from '../core/dates.js';
 import { dutySlots } from '../core/duty-order.js';
@@ -69,7 +68,7 @@ export function escapeIcsText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 
-export function renderIcs(duties: readonly Duty[], config: Config, _calendar?: Calendar, options: IcsOptions = {}): string {
+export function renderIcs(duties: readonly Duty[], config: Config, options: IcsOptions = {}): string {
   const cal = new ICalCalendar({
     prodId: { company: 'rota', product: 'timetable', language: 'ZH' },
     name: escapeIcsText(options.name ?? config.title),

@@ -31,7 +31,7 @@ export interface PublishOptions {
  * A 锁定 column is added only when some duty is pinned (是), so timetables without pins keep their
  * eight columns byte for byte.
  */
-export function renderCsv(duties: readonly Duty[], config: Config, _calendar?: Calendar, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
+export function renderCsv(duties: readonly Duty[], config: Config, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
   const pins = duties.some((d) => d.pinned);
   const header = pins ? [...TIMETABLE_HEADER, '锁定'] : TIMETABLE_HEADER;
   return toExcelCsv(header, sortDuties(duties, config).map((d) => (pins ? [...dutyCells(d), d.pinned ? '是' : ''] : dutyCells(d))), encoding);
@@ -51,7 +51,7 @@ export function safeFileName(name: string): string {
 }
 
 /** One calendar file per leader: ics/<姓名>.ics, or ics/<姓名>-<单位>.ics for namesakes. */
-export function perLeaderIcs(duties: readonly Duty[], config: Config, calendar: Calendar, ics: IcsOptions = {}): OutFile[] {
+export function perLeaderIcs(duties: readonly Duty[], config: Config, ics: IcsOptions = {}): OutFile[] {
   const groups = new Map<string, Duty[]>();
   // A leader whose duties were all cancelled still gets a file: the liaison's calendar must drop them.
   for (const d of [...duties, ...(ics.cancelled ?? []).map((c) => c.duty)]) {
@@ -72,7 +72,7 @@ export function perLeaderIcs(duties: readonly Duty[], config: Config, calendar: 
     used.add(base.toLowerCase());
     // The leader's own calendar keeps the round's UIDs: slots are numbered over the whole timetable.
     const mine = new Set(groups.get(key));
-    const content = renderIcs(duties, config, calendar, { ...ics, name: `${config.title}：${name}`, only: (d) => mine.has(d) });
+    const content = renderIcs(duties, config, { ...ics, name: `${config.title}：${name}`, only: (d) => mine.has(d) });
     files.push({ path: `ics/${base}.ics`, content });
   }
   return files;
@@ -86,9 +86,9 @@ export async function publishFiles(duties: readonly Duty[], config: Config, cale
   };
   const files: OutFile[] = [
     { path: 'timetable.html', content: renderHtml(duties, config, calendar) },
-    { path: 'timetable.csv', content: await renderCsv(duties, config, calendar, options.encoding) },
-    { path: 'timetable.ics', content: renderIcs(duties, config, calendar, ics) },
+    { path: 'timetable.csv', content: await renderCsv(duties, config, options.encoding) },
+    { path: 'timetable.ics', content: renderIcs(duties, config, ics) },
   ];
-  if (options.icsPerLeader) files.push(...perLeaderIcs(duties, config, calendar, ics));
+  if (options.icsPerLeader) files.push(...perLeaderIcs(duties, config, ics));
   return files;
 }

@@ -3,7 +3,7 @@
 // every (leader, rule, period) at the end. Pure: the caller feeds the duties.
 import { leaderKey } from '../leaders.js';
 import type { Calendar } from '../calendar.js';
-import { dayNumber, fromDayNumber } from '../dates.js';
+import { byDate, dayNumber, fromDayNumber } from '../dates.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Kind, Leader, Problem, Rank, Rule } from '../types.js';
 import { duplicateRecord, judgePeriod, notWorkingDay, unknownPerson, type Status } from './judgements.js';
@@ -285,7 +285,7 @@ export function createTally(options: TallyOptions): Tally {
   }
 
   function sortedRecords(li: number): CountedRecord[] {
-    return [...kept[li]].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : KIND_INDEX[a.kind] - KIND_INDEX[b.kind]));
+    return [...kept[li]].sort((a, b) => byDate(a, b) || KIND_INDEX[a.kind] - KIND_INDEX[b.kind]);
   }
 
   return {

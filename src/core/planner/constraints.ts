@@ -2,6 +2,7 @@
 // which (leader, day) pairs it allows, the rows it adds to the integer program, and a check that
 // judges a finished (or hand-edited) timetable and names the people and days of every violation.
 // The planner, best-effort reports and later `rota swap`/`render` validation all use this one list.
+import { monthDay } from '../dates.js';
 import { formatDateList } from '../date-list.js';
 import type { Duty, IsoDate, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
@@ -46,7 +47,6 @@ export interface HardConstraint {
 }
 
 export const xName = (l: number, d: number) => `x${l}_${d}`;
-const md = (d: IsoDate) => d.slice(5);
 
 /** A violation; `at` is the duty (CSV row) it points at, when there is one. */
 function violation(c: HardConstraint, ctx: PlanContext, message: string, names: string[], dates: IsoDate[], at?: Duty): Violation {
@@ -215,7 +215,7 @@ export const maxPerLeader: HardConstraint = {
     return [...by.values()]
       .filter((ds) => ds.length > max)
       .map((ds) => violation(this, ctx,
-        `${ds[0].name} 本轮接访 ${ds.length} 次（${ds.map((d) => `${md(d.date)}${lineOf(d)}`).join('、')}），超过 ${max} 次 (over the per-round maximum)`,
+        `${ds[0].name} 本轮接访 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过 ${max} 次 (over the per-round maximum)`,
         [ds[0].name], ds.map((d) => d.date), ds[max]));
   },
 };

@@ -1,6 +1,7 @@
 // The facts a plan is made of, computed once from the input: working days, the institution of each
 // day, who may serve when, pins and quota needs. The planner, the explanations and the checker all
 // read this one context, so they cannot disagree.
+import { byDate } from '../dates.js';
 import { makeCalendar, type Calendar } from '../calendar.js';
 import { institutionsForDays } from '../order.js';
 import { placeText } from '../place.js';
@@ -56,7 +57,7 @@ export function isEligible(config: PlanConfig, l: Leader): boolean {
 
 export function buildContext(input: PlanInput): PlanContext {
   const { config } = input;
-  const window = [...input.days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const window = [...input.days].sort(byDate);
   const days = window.filter((d) => d.working).map((d) => d.date);
   const eligible = new Map<string, number>();
   for (const l of input.leaders) if (isEligible(config, l)) eligible.set(l.institution, (eligible.get(l.institution) ?? 0) + 1);

@@ -1,6 +1,7 @@
 // Why no plan exists, found directly and named: a day nobody can take, an institution with fewer
 // available leaders than days (Hall's condition), a pin that breaks a rule. The elastic solve in
 // plan.ts then gives the smallest set of broken rules.
+import { monthDay } from '../dates.js';
 import { formatDateList } from '../date-list.js';
 import type { IsoDate, Leader } from '../types.js';
 import { HARD_CONSTRAINTS, type Component } from './constraints.js';
@@ -8,7 +9,6 @@ import type { PlanContext } from './context.js';
 import { hallViolation } from './flow.js';
 import type { Cause } from './types.js';
 
-const md = (d: IsoDate) => d.slice(5);
 const joinDates = (ds: IsoDate[]) => ds.join('、');
 const enDates = (ds: IsoDate[]) => (ds.length <= 1 ? ds.join('') : `${ds.slice(0, -1).join(', ')} and ${ds[ds.length - 1]}`);
 
@@ -48,8 +48,8 @@ export function dayCauses(ctx: PlanContext): Cause[] {
       const free = eligible.filter((l) => !l.unavailable.includes(date));
       const need = ctx.config.perDay;
       const zh = free.length === 0
-        ? `但 ${md(date)} 其 ${eligible.length} 名符合条件的领导都不可接访`
-        : `但 ${md(date)} 只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${need} 名`;
+        ? `但 ${monthDay(date)} 其 ${eligible.length} 名符合条件的领导都不可接访`
+        : `但 ${monthDay(date)} 只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${need} 名`;
       const en = free.length === 0
         ? `none of its ${eligible.length} eligible leaders is available on ${date}`
         : `only ${free.length} of its ${eligible.length} eligible leaders ${free.length === 1 ? 'is' : 'are'} available on ${date}, ${need} needed`;

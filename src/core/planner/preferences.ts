@@ -2,6 +2,7 @@
 // no leader on consecutive working days, duties even within an institution, (3) a seeded tie-break.
 // Each preference adds its costs to the model at its level and measures a finished timetable by
 // itself, so tests and reports never trust the solver's own number.
+import { byDate } from '../dates.js';
 import type { Duty } from '../types.js';
 import type { BuildArgs } from './constraints.js';
 import { xName } from './constraints.js';
@@ -24,7 +25,7 @@ export interface Preference {
 /** Duties per leader key, each list in date order. */
 function byLeader(duties: Duty[]): Map<string, Duty[]> {
   const by = new Map<string, Duty[]>();
-  for (const d of [...duties].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  for (const d of [...duties].sort(byDate)) {
     by.set(leaderKey(d), [...(by.get(leaderKey(d)) ?? []), d]);
   }
   return by;

@@ -10,7 +10,7 @@ import { leaderKey } from '../leaders.js';
 import type { LeftOut, Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate } from '../types.js';
-import { weekdayName } from '../dates.js';
+import { byDate, weekdayName } from '../dates.js';
 import { diffTimetables, type DayChange } from './diff.js';
 
 export interface ReplanInput extends PlanInput {
@@ -125,7 +125,7 @@ export function replan(input: ReplanInput): ReplanResult {
   const future = result.duties.filter((d) => d.date >= today).map((d) => (pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
   // Frozen days exactly as published (also those the calendar no longer counts as working days).
   const duties = [...frozenDuties.map(({ source: _s, ...d }) => d), ...future]
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    .sort(byDate);
   const changes = diffTimetables(previous, duties);
   const leftOut = result.report.leftOut.map((x) => ({ ...x, reason: leftOutNow(ctx, x, today) ?? x.reason }));
   return { duties, changes, report: { ...result.report, ...extra, leftOut, duties: duties.length, changedDays: changes.length } };

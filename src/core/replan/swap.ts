@@ -2,7 +2,7 @@
 // the planner (order, eligibility, availability, per-day, per-round maximum, pins) and by the
 // checker's quota rules. Either the change keeps every rule, or the answer names the rule, the
 // people and the days, and lists the valid alternatives for that day, best first.
-import { weekdayName } from '../dates.js';
+import { byDate, weekdayName } from '../dates.js';
 import { checkTimetable, dutyLeader } from '../planner/constraints.js';
 import { buildContext, type PlanContext } from '../planner/context.js';
 import { leaderKey } from '../leaders.js';
@@ -70,7 +70,7 @@ function moved(ctx: PlanContext, from: Duty | Leader, date: IsoDate): Duty {
 }
 
 const replace = (timetable: Duty[], out: Duty[], add: Duty[]) => [...timetable.filter((d) => !out.includes(d)), ...add]
-  .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  .sort(byDate);
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const lexLess = (a: ObjectiveValue, b: ObjectiveValue) =>

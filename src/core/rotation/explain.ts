@@ -1,14 +1,13 @@
 // Why a quota could not be met, and why a day could not be staffed, told to a clerk: the period,
 // its working days, the per-day maximum, how many leaders needed it, who was away.
 import { periodOf, PERIOD_NAMES, type PeriodSpan } from '../check/periods.js';
-import { addDays } from '../dates.js';
+import { addDays, monthDay } from '../dates.js';
 import { formatDateList } from '../date-list.js';
 import type { Cause, StillShort } from '../planner/types.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, Leader, Rule } from '../types.js';
 import type { RotationContext } from './context.js';
 
-const md = (d: string) => d.slice(5);
 const absence = (l: Leader) => (l.unavailable.length ? `${l.name}：不可接访 ${formatDateList(l.unavailable).replace(/\d{4}-(\d{2}-\d{2})/g, '$1')}` : `${l.name}：无不可接访日期`);
 
 /** The span of a period key (2025-W05, 2025-01, 2025-Q1, 2025) near the window. */
@@ -47,7 +46,7 @@ export function quotaReason(ctx: RotationContext, s: StillShort): string {
   const partly = span.from < config.from || span.to > config.to
     ? `${s.period}（${span.from}~${span.to}）部分在排班范围 ${config.from}~${config.to} 之外；` : '';
   if (wd.length === 0) return `${partly}${s.period} 在排班范围内没有工作日 (no working day of the period inside the window)`;
-  const dates = wd.map((d) => md(base.days[d])).join('、');
+  const dates = wd.map((d) => monthDay(base.days[d])).join('、');
   const free = wd.filter((d) => base.candidates[d].includes(li));
   if (free.length === 0) {
     return `${partly}${leader.name} 在 ${s.period} 的 ${wd.length} 个工作日（${dates}）都不可安排（${absence(leader)}） (unavailable on every working day of the period)`;
