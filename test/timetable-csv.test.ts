@@ -87,3 +87,12 @@ describe('timetable.csv', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('a timetable whose header is wrong', () => {
+  it('gets one message about the header, not one per row', () => {
+    const bytes = new TextEncoder().encode('姓名,单位\n王建国,区委\n刘芳,区委\n');
+    const r = readTimetableBytes(bytes, 'x.csv', [], DISTRICT_INSTITUTIONS);
+    expect(r.problems.map((p) => [p.line, p.field])).toEqual([[1, '日期']]);
+    expect(r.duties).toEqual([]);
+  });
+});

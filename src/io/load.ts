@@ -2,7 +2,6 @@
 import { buildHolidayOverrides, HOLIDAY_COLUMNS } from '../core/holiday-overrides.js';
 import type { Institution } from '../core/institutions.js';
 import { buildLeaders, LEADER_COLUMNS, type LeaderFile } from '../core/leaders.js';
-import { hasErrors } from '../core/problems.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';
 import { readBytes } from './read-file.js';
 import { readTable, type Column, type Table } from './table.js';
@@ -16,14 +15,13 @@ export function loadTable(file: string, columns: Column[]): Table {
 
 export function loadLeaders(files: string[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
   const tables = files.map((f) => loadTable(f, LEADER_COLUMNS));
-  // A file whose header is wrong has no rows worth judging: one message about the header is clearer.
-  const parsed: LeaderFile[] = tables.map((t) => ({ file: t.file, rows: hasErrors(t.problems) ? [] : t.rows }));
+  const parsed: LeaderFile[] = tables.map((t) => ({ file: t.file, rows: t.rows }));
   const built = buildLeaders(parsed, institutions);
   return { leaders: built.leaders, problems: [...tables.flatMap((t) => t.problems), ...built.problems] };
 }
 
 export function loadHolidays(file: string): { entries: HolidayEntry[]; problems: Problem[] } {
   const t = loadTable(file, HOLIDAY_COLUMNS);
-  const built = buildHolidayOverrides(file, hasErrors(t.problems) ? [] : t.rows);
+  const built = buildHolidayOverrides(file, t.rows);
   return { entries: built.entries, problems: [...t.problems, ...built.problems] };
 }

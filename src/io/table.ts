@@ -64,6 +64,8 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
   }
   const { index, problems } = mapHeader(records[0].record, columns, file);
   const rows: RawRow[] = [];
+  // A wrong header makes every row wrong: one message about the header is clearer (as when streaming).
+  if (problems.some((p) => p.severity === 'error')) return { file, encoding, rows, problems };
   for (const { record, info } of records.slice(1)) {
     const row = toRawRow(record, index, info.lines);
     if (row) rows.push(row);
