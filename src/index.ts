@@ -1,61 +1,83 @@
 // rota's typed library API. The core is pure; the io functions read and write files.
+
+export { type Calendar, type CalendarOptions, makeCalendar } from './core/calendar.js';
+export * from './core/check/index.js';
+export { type Config, type OrderMode, presetConfig, type Rotation, SEED_CONFIG, validateConfig } from './core/config.js';
+export { CONFIG_SCHEMA } from './core/config-schema.js';
+export { formatDateList, parseDateList } from './core/date-list.js';
+export * from './core/dates.js';
+export { dutySlots, sortDuties } from './core/duty-order.js';
+export { buildHolidayOverrides, HOLIDAY_COLUMNS } from './core/holiday-overrides.js';
+export { REGION_IDS, type RegionId, regions } from './core/holidays/regions.js';
+export { xinjiangSources } from './core/holidays/xinjiang.js';
+export { DISTRICT_INSTITUTIONS, type Institution, resolveInstitution } from './core/institutions.js';
+export { buildLeaders, LEADER_COLUMNS, leaderKey } from './core/leaders.js';
+export { blockSizes, institutionsForDays, type OrderInput } from './core/order.js';
+export { type Place, placeText } from './core/place.js';
+export * from './core/planner/index.js';
+export { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS, TOWNSHIP_INSTITUTIONS } from './core/presets.js';
+export { formatProblem } from './core/problems.js';
+export { levelOf, parseRank } from './core/ranks.js';
+export { dutyCells, RECORD_COLUMNS, type RecordResult, recordReader, TIMETABLE_HEADER } from './core/records.js';
+export { changeLine, type DayChange, diffTimetables, peopleText } from './core/replan/diff.js';
+export { type PinError, type ReplanInput, type ReplanReport, type ReplanResult, replan, replanPins } from './core/replan/replan.js';
+export {
+  type Alternative,
+  alternatives as swapAlternatives,
+  type DutyRef,
+  proposeSwap,
+  type SwapInput,
+  type SwapRequest,
+  type SwapResult,
+} from './core/replan/swap.js';
+export { buildRotationContext, type RotationContext } from './core/rotation/context.js';
+export { checkRotation, ROTATION_PREFERENCES, ROTATION_RULES, type RotationPreference, type RotationRule } from './core/rotation/duties.js';
+export { quotaReason } from './core/rotation/explain.js';
+export { measureRotation, planRotation, siteCoverage, UNDECIDED_SITE } from './core/rotation/plan.js';
+export { longestGap, portfolioMatches, SITE_RULES } from './core/rotation/site-assign.js';
+export type {
+  RotationConfig,
+  RotationInput,
+  RotationObjective,
+  RotationReport,
+  RotationResult,
+  SiteCoverage,
+} from './core/rotation/types.js';
+export { ruleApplies, SEED_RULES } from './core/rules.js';
+export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
+export { clean, cleanName } from './core/text.js';
 export type * from './core/types.js';
 export { KINDS, RANKS } from './core/types.js';
-export * from './core/dates.js';
-export { makeCalendar, type Calendar, type CalendarOptions } from './core/calendar.js';
-export { REGION_IDS, regions, type RegionId } from './core/holidays/regions.js';
-export { xinjiangSources } from './core/holidays/xinjiang.js';
-export { DISTRICT_INSTITUTIONS, resolveInstitution, type Institution } from './core/institutions.js';
-export { levelOf, parseRank } from './core/ranks.js';
-export { cleanName, clean } from './core/text.js';
-export { parseDateList, formatDateList } from './core/date-list.js';
-export { buildLeaders, leaderKey, LEADER_COLUMNS } from './core/leaders.js';
-export { buildHolidayOverrides, HOLIDAY_COLUMNS } from './core/holiday-overrides.js';
-export { SEED_CONFIG, validateConfig, type Config, type OrderMode } from './core/config.js';
-export { CONFIG_SCHEMA } from './core/config-schema.js';
-export { SEED_RULES, ruleApplies } from './core/rules.js';
-export { formatProblem } from './core/problems.js';
-export { decode, type Encoding } from './io/decode.js';
-export { readTable, mapHeader, type Column, type Table } from './io/table.js';
-export { loadLeaders, loadHolidays, loadTable } from './io/load.js';
+export { type OutFile, writeAllOrNone } from './io/atomic-write.js';
+export {
+  CHECK_FORMATS,
+  type CheckFormat,
+  type CheckReport,
+  escapeXml,
+  formatCheck,
+  formatGithub,
+  formatJson,
+  formatJunit,
+  formatText,
+} from './io/check-format.js';
+export { loadLeaves, loadRules, tallyRecordFiles } from './io/check-input.js';
 export { loadConfig } from './io/config-file.js';
-export { toExcelCsv, neutralise, unneutralise } from './io/csv-write.js';
-
-export { RECORD_COLUMNS, TIMETABLE_HEADER, recordReader, dutyCells, type RecordResult } from './core/records.js';
-export { institutionsForDays, blockSizes, type OrderInput } from './core/order.js';
-export { escapeHtml } from './io/html-escape.js';
-export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
-
-export type { TimetableEntry } from './io/timetable-read.js';
-export { sortDuties, dutySlots } from './core/duty-order.js';
-export { readTimetable, readTimetableBytes, type TimetableRead } from './io/timetable-read.js';
-export { renderIcs, slotUid, stampOf, chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions } from './io/ics.js';
-export { renderHtml, contentSecurityPolicy } from './io/html/page.js';
-export { publishFiles, renderCsv, perLeaderIcs, safeFileName, type PublishOptions } from './io/publish.js';
-export { writeAllOrNone, type OutFile } from './io/atomic-write.js';
-export { placeText, type Place } from './core/place.js';
-export * from './core/planner/index.js';
-export { loadHistory } from './io/history.js';
+export { neutralise, toExcelCsv, unneutralise } from './io/csv-write.js';
+export { decode, type Encoding } from './io/decode.js';
 export { digestFiles, type InputDigest } from './io/digest.js';
-export { planFiles, planJson, publicDuty, type PlanOutput } from './io/plan-files.js';
-export * from './core/check/index.js';
-export { streamTable, type StreamedTable } from './io/table-stream.js';
-export { loadRules, loadLeaves, tallyRecordFiles } from './io/check-input.js';
-export { formatCheck, formatText, formatJson, formatJunit, formatGithub, escapeXml, CHECK_FORMATS, type CheckFormat, type CheckReport } from './io/check-format.js';
-export { reportHtml, dutyRows, summaryRows, type ReportInput } from './io/report.js';
-export { replan, replanPins, type ReplanInput, type ReplanResult, type ReplanReport, type PinError } from './core/replan/replan.js';
-export { proposeSwap, alternatives as swapAlternatives, type SwapInput, type SwapRequest, type SwapResult, type Alternative, type DutyRef } from './core/replan/swap.js';
-export { diffTimetables, changeLine, peopleText, type DayChange } from './core/replan/diff.js';
-export { noticeText, noticeJson, noticeHtml, NOTICE_TITLE, type NoticeMeta } from './io/notice.js';
-export { nextSequences, readPublishedState, type PublishedState } from './io/sequences.js';
-export { republishFiles, republishJson, type Republication } from './io/republish.js';
-export { slotKey } from './io/ics.js';
-export { PRESET_IDS, PRESET_OVERLAYS, ROTATION_DEFAULTS, TOWNSHIP_INSTITUTIONS, type PresetId } from './core/presets.js';
-export { presetConfig, type Rotation } from './core/config.js';
-export { planRotation, measureRotation, siteCoverage, UNDECIDED_SITE } from './core/rotation/plan.js';
-export { buildRotationContext, type RotationContext } from './core/rotation/context.js';
-export { ROTATION_RULES, ROTATION_PREFERENCES, checkRotation, type RotationRule, type RotationPreference } from './core/rotation/duties.js';
-export { SITE_RULES, portfolioMatches, longestGap } from './core/rotation/site-assign.js';
-export { quotaReason } from './core/rotation/explain.js';
-export type { RotationInput, RotationResult, RotationReport, RotationObjective, RotationConfig, SiteCoverage } from './core/rotation/types.js';
+export { loadHistory } from './io/history.js';
+export { contentSecurityPolicy, renderHtml } from './io/html/page.js';
+export { escapeHtml } from './io/html-escape.js';
+export { chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions, renderIcs, slotKey, slotUid, stampOf } from './io/ics.js';
+export { loadHolidays, loadLeaders, loadTable } from './io/load.js';
+export { NOTICE_TITLE, type NoticeMeta, noticeHtml, noticeJson, noticeText } from './io/notice.js';
+export { type PlanOutput, planFiles, planJson, publicDuty } from './io/plan-files.js';
+export { type PublishOptions, perLeaderIcs, publishFiles, renderCsv, safeFileName } from './io/publish.js';
+export { dutyRows, type ReportInput, reportHtml, summaryRows } from './io/report.js';
+export { type Republication, republishFiles, republishJson } from './io/republish.js';
+export { nextSequences, type PublishedState, readPublishedState } from './io/sequences.js';
 export { loadSites } from './io/sites-file.js';
+export { type Column, mapHeader, readTable, type Table } from './io/table.js';
+export { type StreamedTable, streamTable } from './io/table-stream.js';
+export type { TimetableEntry } from './io/timetable-read.js';
+export { readTimetable, readTimetableBytes, type TimetableRead } from './io/timetable-read.js';

@@ -13,6 +13,7 @@ import { launchChromium } from './browser/launch.js';
 import { duty, seed } from './helpers/seed.js';
 
 // DOM names used inside page.evaluate callbacks, which run in the browser (tsconfig has no DOM lib).
+// biome-ignore lint/suspicious/noExplicitAny: browser globals, typed loosely on purpose
 declare const window: any, document: any, getComputedStyle: (el: unknown) => any;
 type HTMLElement = { hidden: boolean };
 type Document = unknown;
@@ -56,21 +57,29 @@ async function open(url: string, viewport = { width: 1280, height: 900 }, bypass
 async function axe(page: Page) {
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } };
+    const w = window as unknown as {
+      axe: { run(ctx: Document, o: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+    };
     const r = await w.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
 const visibleRows = (page: Page) =>
-  page.$$eval('#timetable tbody tr', (rows) => rows.filter((r) => !(r as HTMLElement).hidden && getComputedStyle(r).display !== 'none')
-    .map((r) => r.querySelector('.who')!.textContent));
+  page.$$eval('#timetable tbody tr', (rows) =>
+    rows
+      .filter((r) => !(r as HTMLElement).hidden && getComputedStyle(r).display !== 'none')
+      .map((r) => r.querySelector('.who')!.textContent),
+  );
 
 describe('timetable.html in chromium', () => {
   const seedUrl = pageFile('seed.html', renderHtml(s.duties, s.config, s.calendar));
 
   it('has zero axe-core violations (wcag2a, wcag2aa, wcag21a, wcag21aa) on desktop and at 360px', async () => {
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 740 },
+    ]) {
       const { page, errors } = await open(seedUrl, viewport, true); // the page's CSP would refuse axe itself
       expect(await axe(page)).toEqual([]);
       expect(errors).toEqual([]); // e.g. a CSP refusal of our own inline style or script
@@ -79,7 +88,10 @@ describe('timetable.html in chromium', () => {
   });
 
   it('the axe harness does report violations (so zero above means something)', async () => {
-    const broken = pageFile('broken.html', '<!doctype html><html><head><title>x</title></head><body><input type="search"><table><tr><th>a</th></tr></table></body></html>');
+    const broken = pageFile(
+      'broken.html',
+      '<!doctype html><html><head><title>x</title></head><body><input type="search"><table><tr><th>a</th></tr></table></body></html>',
+    );
     const { page } = await open(broken, undefined, true);
     const ids = (await axe(page)).map((v) => v.split(':')[0]);
     expect(ids).toEqual(expect.arrayContaining(['html-has-lang', 'label']));
@@ -129,10 +141,23 @@ describe('timetable.html in chromium', () => {
   });
 
   it('a 360px phone has no page-level horizontal scroll, even with a long hostile name', async () => {
-    const long = [...s.duties, duty({ date: '2024-12-26', weekday: '星期四', name: 'W'.repeat(80), institution: '区人民检察院', title: 'x'.repeat(90), portfolio: '征地'.repeat(40) })];
+    const long = [
+      ...s.duties,
+      duty({
+        date: '2024-12-26',
+        weekday: '星期四',
+        name: 'W'.repeat(80),
+        institution: '区人民检察院',
+        title: 'x'.repeat(90),
+        portfolio: '征地'.repeat(40),
+      }),
+    ];
     for (const url of [seedUrl, pageFile('long.html', renderHtml(long, s.config, s.calendar))]) {
       const { page } = await open(url, { width: 360, height: 740 });
-      const [scrollWidth, clientWidth] = await page.evaluate(() => [document.scrollingElement!.scrollWidth, document.scrollingElement!.clientWidth]);
+      const [scrollWidth, clientWidth] = await page.evaluate(() => [
+        document.scrollingElement!.scrollWidth,
+        document.scrollingElement!.clientWidth,
+      ]);
       expect(clientWidth).toBe(360);
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       await page.close();
@@ -160,16 +185,31 @@ describe('timetable.html in chromium', () => {
     const script = '<script>window.__pwned=1;alert(2)</script>';
     const hostile = [
       duty({ date: '2024-12-11', weekday: weekdayName('2024-12-11'), name: img, title: script, portfolio: `征地"'><svg onload=alert(3)>` }),
-      duty({ date: '2024-12-12', weekday: weekdayName('2024-12-12'), name: script, institution: '区人大', title: '&amp; &lt;', portfolio: '</table><b>x</b>' }),
+      duty({
+        date: '2024-12-12',
+        weekday: weekdayName('2024-12-12'),
+        name: script,
+        institution: '区人大',
+        title: '&amp; &lt;',
+        portfolio: '</table><b>x</b>',
+      }),
     ];
-    const config = { ...s.config, title: `</title>${script}`, office: img, contact: { name: img, phone: `0990"><script>alert(4)</script>` } };
+    const config = {
+      ...s.config,
+      title: `</title>${script}`,
+      office: img,
+      contact: { name: img, phone: `0990"><script>alert(4)</script>` },
+    };
     const { page, dialogs, requests } = await open(pageFile('hostile.html', renderHtml(hostile, config, s.calendar)));
     await page.fill('#q', '征地');
     await page.waitForTimeout(50);
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.$$eval('#timetable .who', (els) => els.map((e) => e.textContent))).toEqual([img, script]);
-    expect(await page.$$eval('#timetable tbody tr td:nth-of-type(3)', (els) => els.map((e) => e.textContent))).toEqual([script, '&amp; &lt;']);
+    expect(await page.$$eval('#timetable tbody tr td:nth-of-type(3)', (els) => els.map((e) => e.textContent))).toEqual([
+      script,
+      '&amp; &lt;',
+    ]);
     expect(await page.title()).toBe(`</title>${script}`);
     expect(await page.$$('img, svg, #timetable b')).toHaveLength(0);
     expect(await page.$$('script')).toHaveLength(1); // only the page's own
@@ -192,8 +232,14 @@ describe('change-notice.html in chromium', () => {
   it('has zero axe-core violations on desktop and at 360px, body text at least 16px, nothing fetched', async () => {
     const { diffTimetables } = await import('../src/core/replan/diff.js');
     const { noticeHtml } = await import('../src/io/notice.js');
-    const url = pageFile('notice.html', noticeHtml(diffTimetables(s.duties, changed('刘芳', '区委常委、组织部部长')), { config: s.config, date: '2024-12-16' }));
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const url = pageFile(
+      'notice.html',
+      noticeHtml(diffTimetables(s.duties, changed('刘芳', '区委常委、组织部部长')), { config: s.config, date: '2024-12-16' }),
+    );
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 360, height: 740 },
+    ]) {
       const { page, errors, requests } = await open(url, viewport, true);
       expect(await axe(page)).toEqual([]);
       expect(errors).toEqual([]);
@@ -216,7 +262,9 @@ describe('change-notice.html in chromium', () => {
     const img = '<img src=x onerror=alert(1)>';
     const script = '<script>window.__pwned=1;alert(2)</script>';
     const config = { ...s.config, title: `</title>${script}`, office: img, contact: { name: img, phone: script } };
-    const { page, dialogs, requests } = await open(pageFile('notice-hostile.html', noticeHtml(diffTimetables(s.duties, changed(img, script)), { config })));
+    const { page, dialogs, requests } = await open(
+      pageFile('notice-hostile.html', noticeHtml(diffTimetables(s.duties, changed(img, script)), { config })),
+    );
     await page.waitForTimeout(50);
     expect(dialogs).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -23,8 +23,18 @@ describe('the seed round', () => {
   it('has exactly 12 working days, 12-11..13, 16..20, 23..26', () => {
     const days = makeCalendar({ region: 'xinjiang' }).workingDays('2024-12-11', '2024-12-26');
     expect(days).toEqual([
-      '2024-12-11', '2024-12-12', '2024-12-13', '2024-12-16', '2024-12-17', '2024-12-18', '2024-12-19', '2024-12-20',
-      '2024-12-23', '2024-12-24', '2024-12-25', '2024-12-26',
+      '2024-12-11',
+      '2024-12-12',
+      '2024-12-13',
+      '2024-12-16',
+      '2024-12-17',
+      '2024-12-18',
+      '2024-12-19',
+      '2024-12-20',
+      '2024-12-23',
+      '2024-12-24',
+      '2024-12-25',
+      '2024-12-26',
     ]);
   });
 });
@@ -83,14 +93,28 @@ describe('working-day counting agrees with a day-by-day walk (property)', () => 
   const override = fc.record({ date, type: fc.constantFrom<'休息' | '上班'>('休息', '上班'), name: fc.constant('本地') });
   it('national and xinjiang, with random overrides', () => {
     fc.assert(
-      fc.property(date, date, fc.boolean(), fc.uniqueArray(override, { selector: (o) => o.date, maxLength: 5 }), (a, b, xinjiang, overrides) => {
-        const [from, to] = a <= b ? [a, b] : [b, a];
-        const cal = makeCalendar({ region: xinjiang ? 'xinjiang' : 'national', overrides });
-        const xjDays = xinjiang ? new Set([...XJ_2025, '2024-04-10', ...eachDay('2024-06-17', '2024-06-19'), ...eachDay('2026-03-20', '2026-03-22'), ...eachDay('2026-05-27', '2026-05-31')]) : new Set<string>();
-        let walk = 0;
-        for (let n = dayNumber(from); n <= dayNumber(to); n++) if (oracleWorking(fromDayNumber(n), xjDays, overrides)) walk++;
-        expect(cal.workingDays(from, to).length).toBe(walk);
-      }),
+      fc.property(
+        date,
+        date,
+        fc.boolean(),
+        fc.uniqueArray(override, { selector: (o) => o.date, maxLength: 5 }),
+        (a, b, xinjiang, overrides) => {
+          const [from, to] = a <= b ? [a, b] : [b, a];
+          const cal = makeCalendar({ region: xinjiang ? 'xinjiang' : 'national', overrides });
+          const xjDays = xinjiang
+            ? new Set([
+                ...XJ_2025,
+                '2024-04-10',
+                ...eachDay('2024-06-17', '2024-06-19'),
+                ...eachDay('2026-03-20', '2026-03-22'),
+                ...eachDay('2026-05-27', '2026-05-31'),
+              ])
+            : new Set<string>();
+          let walk = 0;
+          for (let n = dayNumber(from); n <= dayNumber(to); n++) if (oracleWorking(fromDayNumber(n), xjDays, overrides)) walk++;
+          expect(cal.workingDays(from, to).length).toBe(walk);
+        },
+      ),
       { numRuns: 150 },
     );
   });

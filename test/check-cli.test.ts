@@ -24,7 +24,12 @@ const file = (name: string, content: string | Uint8Array) => {
 // The fixture's only gap: 艾力·买买提 has no duty in November 2024. Fill it for a compliant file.
 const compliant = file('compliant.csv', `${fixture}2024-11-20,星期三,下访,区委,艾力·买买提,区委常委、政法委书记,小拐乡小拐村\r\n`);
 const LEADERS = ['--leaders', 'fixtures/leaders.csv', '-c', 'fixtures/rota.json'];
-const junit = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (n) => ['testsuite', 'testcase', 'failure'].includes(n) }).parse(xml);
+const junit = (xml: string) =>
+  new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (n) => ['testsuite', 'testcase', 'failure'].includes(n),
+  }).parse(xml);
 
 describe('rota check exit codes', () => {
   it('exits 0 and passes every JUnit testcase when the records comply', () => {
@@ -37,8 +42,12 @@ describe('rota check exit codes', () => {
     expect(r.code).toBe(1);
     const doc = junit(r.stdout);
     expect(doc.testsuites.failures).toBe('1');
-    const failed = doc.testsuites.testsuite.flatMap((s: { testcase?: Array<{ failure?: Array<{ message: string }> }> }) => s.testcase ?? []).flatMap((t: { failure?: Array<{ message: string }> }) => t.failure ?? []);
-    expect(failed.map((f: { message: string }) => f.message)).toEqual(['艾力·买买提 区委常委、政法委书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)']);
+    const failed = doc.testsuites.testsuite
+      .flatMap((s: { testcase?: Array<{ failure?: Array<{ message: string }> }> }) => s.testcase ?? [])
+      .flatMap((t: { failure?: Array<{ message: string }> }) => t.failure ?? []);
+    expect(failed.map((f: { message: string }) => f.message)).toEqual([
+      '艾力·买买提 区委常委、政法委书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)',
+    ]);
   });
   it('prints the missing month in text, then the summary line', () => {
     const r = rota(['check', 'fixtures/records-2024.csv', ...LEADERS]);
@@ -54,7 +63,10 @@ describe('rota check exit codes', () => {
     expect(coloured.stdout).toContain('\u001b[');
   });
   it('exits 2 naming file and line for a person not in the list, a weekend and a duplicate; --lenient goes on', () => {
-    const bad = file('bad.csv', '日期,类型,单位,姓名\n2024-11-05,接访,区委,王建国\n2024-11-09,接访,区委,王建国\n2024-11-05,接访,区委,王建国\n2024-11-06,接访,区委,无名氏\n2024-11-07,走访,区委,王建国\n');
+    const bad = file(
+      'bad.csv',
+      '日期,类型,单位,姓名\n2024-11-05,接访,区委,王建国\n2024-11-09,接访,区委,王建国\n2024-11-05,接访,区委,王建国\n2024-11-06,接访,区委,无名氏\n2024-11-07,走访,区委,王建国\n',
+    );
     const r = rota(['check', bad, ...LEADERS, '--from', '2024-11-01', '--to', '2024-11-30']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${bad}:3: 日期: 2024-11-09 不是工作日（周六）`);
@@ -83,7 +95,11 @@ describe('rota check exit codes', () => {
     const noName = rota(['check', file('nohead.csv', '日期,类型\n2024-11-05,接访\n'), ...LEADERS]);
     expect(noName.code).toBe(2);
     expect(noName.stderr).toContain('missing required column 姓名');
-    const mixed = Buffer.concat([Buffer.from('日期,姓名\n2024-11-05,王建国\n'), Buffer.alloc(70_000, 0x20), Buffer.from([0xff, 0xfe, 0x0a])]);
+    const mixed = Buffer.concat([
+      Buffer.from('日期,姓名\n2024-11-05,王建国\n'),
+      Buffer.alloc(70_000, 0x20),
+      Buffer.from([0xff, 0xfe, 0x0a]),
+    ]);
     const broken = rota(['check', file('mixed.csv', mixed), ...LEADERS]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain('不是有效的 UTF-8');
@@ -103,21 +119,41 @@ describe('rota check inputs', () => {
     const leaves = file('leaves.csv', '姓名,开始,结束,事由\n艾力·买买提,2024-11-01,2024-11-30,病假\n');
     const r = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--leaves', leaves, '--format', 'json']);
     expect(r.code).toBe(0);
-    const nov = JSON.parse(r.stdout).results.find((x: { name: string; period: string }) => x.name === '艾力·买买提' && x.period === '2024-11');
+    const nov = JSON.parse(r.stdout).results.find(
+      (x: { name: string; period: string }) => x.name === '艾力·买买提' && x.period === '2024-11',
+    );
     expect(nov.status).toBe('exempt');
     expect(nov.reason).toContain('病假 2024-11-01~2024-11-30');
-    const unknown = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--leaves', file('l2.csv', '姓名,开始,结束\n某某,2024-11-01,2024-11-30\n')]);
+    const unknown = rota([
+      'check',
+      'fixtures/records-2024.csv',
+      ...LEADERS,
+      '--leaves',
+      file('l2.csv', '姓名,开始,结束\n某某,2024-11-01,2024-11-30\n'),
+    ]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('l2.csv:2: 姓名: 某某 is not in the leader list');
   });
   it('reads rules from a {"rules": [...]} file, validated like the configuration', () => {
-    const yearly = file('rules.json', JSON.stringify({ rules: [{ id: 'yearly', description: '每年接访不少于12次', who: { ranks: ['正处级'] }, kinds: ['接访'], period: 'year', min: 12 }] }));
+    const yearly = file(
+      'rules.json',
+      JSON.stringify({
+        rules: [{ id: 'yearly', description: '每年接访不少于12次', who: { ranks: ['正处级'] }, kinds: ['接访'], period: 'year', min: 12 }],
+      }),
+    );
     const out = JSON.parse(rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--rules', yearly, '--format', 'json']).stdout);
     // fixtures/leaders.csv has five 正处级 leaders (赵德胜, 陈立新, 买买提江·吐尔洪, 何振华, 古丽娜·艾山);
     // each has one 接访 per quarter in the fixture: 4 of at least 12.
     expect(out.results.map((r: { name: string; status: string; count: number }) => `${r.name} ${r.status} ${r.count}`).sort()).toEqual(
-      ['赵德胜', '陈立新', '买买提江·吐尔洪', '何振华', '古丽娜·艾山'].map((n) => `${n} short 4`).sort());
-    const bad = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--rules', file('bad-rules.json', '{"rules":[{"id":"x","kinds":["走访"],"period":"fortnight","min":1}]}')]);
+      ['赵德胜', '陈立新', '买买提江·吐尔洪', '何振华', '古丽娜·艾山'].map((n) => `${n} short 4`).sort(),
+    );
+    const bad = rota([
+      'check',
+      'fixtures/records-2024.csv',
+      ...LEADERS,
+      '--rules',
+      file('bad-rules.json', '{"rules":[{"id":"x","kinds":["走访"],"period":"fortnight","min":1}]}'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('rules[0].kinds');
     expect(bad.stderr).toContain('rules[0].period');
@@ -131,8 +167,14 @@ describe('rota check inputs', () => {
 
 describe('rota report', () => {
   it('writes duties CSV, summary CSV and a printable HTML page with every input text escaped', () => {
-    const leaders = file('leaders-x.csv', '姓名,单位,职务,级别\n王建国,区委,区委副书记,副处级\n<script>alert(1)</script>,区委,"=HYPERLINK(""x"")",副处级\n');
-    const recs = file('recs-x.csv', '日期,类型,姓名,地点\n2024-03-05,接访,王建国,<b>中心</b>\n2024-03-06,下访,<script>alert(1)</script>,=1+1\n');
+    const leaders = file(
+      'leaders-x.csv',
+      '姓名,单位,职务,级别\n王建国,区委,区委副书记,副处级\n<script>alert(1)</script>,区委,"=HYPERLINK(""x"")",副处级\n',
+    );
+    const recs = file(
+      'recs-x.csv',
+      '日期,类型,姓名,地点\n2024-03-05,接访,王建国,<b>中心</b>\n2024-03-06,下访,<script>alert(1)</script>,=1+1\n',
+    );
     const out = join(dir, 'out');
     const r = rota(['report', recs, '--leaders', leaders, '--year', '2024', '--out', out, '--region', 'national']);
     expect(r.code).toBe(0);
@@ -147,7 +189,9 @@ describe('rota report', () => {
     const wang = summary.find((row) => row[1] === '王建国')!;
     expect(wang.slice(4, 16)).toEqual(['0', '0', '1', '0', '0', '0', '0', '0', '0', '0', '0', '0']);
     expect(wang[summary[0].indexOf('一季度')]).toBe('1');
-    expect(wang[summary[0].findIndex((h) => h.startsWith('county-monthly'))]).toBe('达标 1/12；不足 2024-01、2024-02、2024-04、2024-05、2024-06、2024-07、2024-08、2024-09、2024-10、2024-11、2024-12');
+    expect(wang[summary[0].findIndex((h) => h.startsWith('county-monthly'))]).toBe(
+      '达标 1/12；不足 2024-01、2024-02、2024-04、2024-05、2024-06、2024-07、2024-08、2024-09、2024-10、2024-11、2024-12',
+    );
     const duties = parse(readFileSync(join(out, 'report-2024-duties.csv')), { bom: true }) as string[][];
     expect(duties.slice(1).map((d) => [d[1], d[4], d[6], d[7]])).toEqual([
       ['王建国', '2024-03-05', '接访', '<b>中心</b>'],

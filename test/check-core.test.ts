@@ -1,17 +1,26 @@
 // The checker's core: periods, each judgement, each seed rule, record problems, leaves.
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
-import { judge, periodOf, periodsOverlapping, type CheckResult, type Leave } from '../src/core/check/index.js';
+import { type CheckResult, judge, type Leave, periodOf, periodsOverlapping } from '../src/core/check/index.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Duty, Kind, Leader, Rank, Rule } from '../src/core/types.js';
 
 const calendar = makeCalendar({ region: 'national' });
 
-export function leader(name: string, rank: Rank, institution = '区委'): Leader {
-  return { name, institution, title: rank === '副科级' || rank === '正科级' ? '街道办事处副主任' : '区委副书记', rank, portfolio: '', unavailable: [], liaison: '', phone: '' };
+function leader(name: string, rank: Rank, institution = '区委'): Leader {
+  return {
+    name,
+    institution,
+    title: rank === '副科级' || rank === '正科级' ? '街道办事处副主任' : '区委副书记',
+    rank,
+    portfolio: '',
+    unavailable: [],
+    liaison: '',
+    phone: '',
+  };
 }
 
-export function duty(date: string, name: string, kind: Kind = '接访', line = 2, institution = '区委'): Duty {
+function duty(date: string, name: string, kind: Kind = '接访', line = 2, institution = '区委'): Duty {
   return { date, weekday: '', kind, institution, name, title: '', portfolio: '', place: '', source: { file: 'r.csv', line } };
 }
 
@@ -39,39 +48,92 @@ describe('periods', () => {
 
 describe('one test per seed rule', () => {
   it('district-quarterly counts only 接访: a 下访 in the quarter leaves a 副处级 leader short', () => {
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [duty('2024-11-05', '甲', '下访')], rules: [rule('district-quarterly')], calendar, from: '2024-10-01', to: '2024-12-31' });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [duty('2024-11-05', '甲', '下访')],
+      rules: [rule('district-quarterly')],
+      calendar,
+      from: '2024-10-01',
+      to: '2024-12-31',
+    });
     expect(find(j.results, 'district-quarterly', '2024-Q4')[0]).toMatchObject({ status: 'short', count: 0, required: 1 });
-    const ok = judge({ leaders: [leader('甲', '副处级')], duties: [duty('2024-11-05', '甲', '接访')], rules: [rule('district-quarterly')], calendar, from: '2024-10-01', to: '2024-12-31' });
+    const ok = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [duty('2024-11-05', '甲', '接访')],
+      rules: [rule('district-quarterly')],
+      calendar,
+      from: '2024-10-01',
+      to: '2024-12-31',
+    });
     expect(find(ok.results, 'district-quarterly', '2024-Q4')[0]).toMatchObject({ status: 'ok', count: 1 });
   });
   it('county-monthly counts 接访 or 下访 each month for 正处级 and 副处级 only', () => {
     const leaders = [leader('甲', '正处级'), leader('乙', '副科级')];
     const duties = [duty('2024-10-08', '甲', '下访'), duty('2024-12-02', '甲', '接访')];
     const j = judge({ leaders, duties, rules: [rule('county-monthly')], calendar, from: '2024-10-01', to: '2024-12-31' });
-    expect(j.results.map((r) => `${r.name} ${r.period} ${r.status} ${r.count}`)).toEqual(['甲 2024-10 ok 1', '甲 2024-11 short 0', '甲 2024-12 ok 1']);
+    expect(j.results.map((r) => `${r.name} ${r.period} ${r.status} ${r.count}`)).toEqual([
+      '甲 2024-10 ok 1',
+      '甲 2024-11 short 0',
+      '甲 2024-12 ok 1',
+    ]);
   });
   it('township-weekly judges 乡科级 leaders by ISO week', () => {
-    const j = judge({ leaders: [leader('乙', '副科级')], duties: [duty('2024-12-02', '乙', '下访'), duty('2024-12-12', '乙', '接访')], rules: [rule('township-weekly')], calendar, from: '2024-12-02', to: '2024-12-22' });
+    const j = judge({
+      leaders: [leader('乙', '副科级')],
+      duties: [duty('2024-12-02', '乙', '下访'), duty('2024-12-12', '乙', '接访')],
+      rules: [rule('township-weekly')],
+      calendar,
+      from: '2024-12-02',
+      to: '2024-12-22',
+    });
     expect(j.results.map((r) => `${r.period} ${r.status}`)).toEqual(['2024-W49 ok', '2024-W50 ok', '2024-W51 short']);
   });
   it('a yearly rule with a maximum reports "over" above it', () => {
     const yearly: Rule = { id: 'y', description: '每年至多两次', who: { names: ['甲'] }, kinds: ['接访'], period: 'year', min: 1, max: 2 };
     const duties = ['2024-03-04', '2024-05-06', '2024-07-08'].map((d, i) => duty(d, '甲', '接访', i + 2));
-    const j = judge({ leaders: [leader('甲', '副处级'), leader('乙', '副处级')], duties, rules: [yearly], calendar, from: '2024-01-01', to: '2024-12-31' });
+    const j = judge({
+      leaders: [leader('甲', '副处级'), leader('乙', '副处级')],
+      duties,
+      rules: [yearly],
+      calendar,
+      from: '2024-01-01',
+      to: '2024-12-31',
+    });
     expect(j.results).toHaveLength(1); // the rule names only 甲
     expect(j.results[0]).toMatchObject({ period: '2024', status: 'over', count: 3, max: 2 });
     expect(j.results[0].records?.map((r) => r.line)).toEqual([2, 3, 4]);
   });
   it('a rule for named institutions leaves others out', () => {
-    const r: Rule = { id: 'court', description: '法院每月', who: { institutions: ['区人民法院'] }, kinds: ['接访'], period: 'month', min: 1 };
-    const j = judge({ leaders: [leader('甲', '副处级', '区人民法院'), leader('乙', '副处级')], duties: [], rules: [r], calendar, from: '2024-01-01', to: '2024-01-31' });
+    const r: Rule = {
+      id: 'court',
+      description: '法院每月',
+      who: { institutions: ['区人民法院'] },
+      kinds: ['接访'],
+      period: 'month',
+      min: 1,
+    };
+    const j = judge({
+      leaders: [leader('甲', '副处级', '区人民法院'), leader('乙', '副处级')],
+      duties: [],
+      rules: [r],
+      calendar,
+      from: '2024-01-01',
+      to: '2024-01-31',
+    });
     expect(j.results.map((x) => x.name)).toEqual(['甲']);
   });
 });
 
 describe('periods judged, exempt, not judged', () => {
   it('does not judge periods cut by from/to and says so', () => {
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [], rules: [rule('county-monthly')], calendar, from: '2024-10-15', to: '2024-12-10' });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-10-15',
+      to: '2024-12-10',
+    });
     expect(j.results.map((r) => `${r.period} ${r.status}`)).toEqual(['2024-10 not-judged', '2024-11 short', '2024-12 not-judged']);
     expect(j.results[0].reason).toContain('不作评判');
   });
@@ -88,7 +150,15 @@ describe('periods judged, exempt, not judged', () => {
       { name: '甲', institution: '区委', from: '2024-11-01', to: '2024-11-15', reason: '病假' },
       { name: '甲', institution: '区委', from: '2024-11-16', to: '2024-11-29', reason: '学习' }, // 11-30 is a Saturday
     ];
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [], rules: [rule('county-monthly')], calendar, from: '2024-10-01', to: '2024-12-31', leaves });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-10-01',
+      to: '2024-12-31',
+      leaves,
+    });
     const nov = find(j.results, 'county-monthly', '2024-11')[0];
     expect(nov.status).toBe('exempt');
     expect(nov.reason).toContain('病假 2024-11-01~2024-11-15');
@@ -96,17 +166,37 @@ describe('periods judged, exempt, not judged', () => {
   });
   it('does not exempt when one working day of the period is not on leave', () => {
     const leaves: Leave[] = [{ name: '甲', institution: '区委', from: '2024-11-01', to: '2024-11-28', reason: '出差' }];
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [], rules: [rule('county-monthly')], calendar, from: '2024-11-01', to: '2024-11-30', leaves });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-11-01',
+      to: '2024-11-30',
+      leaves,
+    });
     expect(j.results[0].status).toBe('short'); // Friday 11-29 is a working day
   });
   it('puts leaders without any record first', () => {
-    const j = judge({ leaders: [leader('甲', '副处级'), leader('乙', '副处级')], duties: [duty('2024-11-05', '甲')], rules: [rule('county-monthly')], calendar, from: '2024-11-01', to: '2024-11-30' });
+    const j = judge({
+      leaders: [leader('甲', '副处级'), leader('乙', '副处级')],
+      duties: [duty('2024-11-05', '甲')],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-11-01',
+      to: '2024-11-30',
+    });
     expect(j.results.map((r) => r.name)).toEqual(['乙', '甲']);
     expect(j.summary.withoutRecords).toEqual([{ name: '乙', institution: '区委' }]);
     expect(j.summary).toMatchObject({ judged: 2, ok: 1, short: 1, violations: 1, compliant: false });
   });
   it('defaults the range to the first of the month of the first record through the last record', () => {
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [duty('2024-10-09', '甲'), duty('2024-12-10', '甲')], rules: [rule('county-monthly')], calendar });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [duty('2024-10-09', '甲'), duty('2024-12-10', '甲')],
+      rules: [rule('county-monthly')],
+      calendar,
+    });
     expect(j.summary).toMatchObject({ from: '2024-10-01', to: '2024-12-10' });
     expect(j.results.map((r) => `${r.period} ${r.status}`)).toEqual(['2024-10 ok', '2024-11 short', '2024-12 not-judged']);
   });
@@ -118,25 +208,57 @@ describe('periods judged, exempt, not judged', () => {
 
 describe('record problems', () => {
   it('reports a duplicate (same date, name, kind) with both lines and counts it once', () => {
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [duty('2024-11-05', '甲', '接访', 2), duty('2024-11-05', '甲', '接访', 7), duty('2024-11-05', '甲', '下访', 8)], rules: [rule('county-monthly')], calendar, from: '2024-11-01', to: '2024-11-30' });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [duty('2024-11-05', '甲', '接访', 2), duty('2024-11-05', '甲', '接访', 7), duty('2024-11-05', '甲', '下访', 8)],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-11-01',
+      to: '2024-11-30',
+    });
     expect(j.problems).toHaveLength(1);
     expect(j.problems[0]).toMatchObject({ severity: 'error', file: 'r.csv', line: 7 });
     expect(j.problems[0].message).toContain('r.csv:2');
     expect(j.results[0].count).toBe(2); // 接访 once + 下访
   });
   it('reports a person not in the leader list and a date that is not a working day', () => {
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [duty('2024-11-05', '丙', '接访', 3), duty('2024-11-09', '甲', '接访', 4)], rules: [rule('county-monthly')], calendar, from: '2024-11-01', to: '2024-11-30' });
-    expect(j.problems.map((p) => [p.line, p.field])).toEqual([[3, '姓名'], [4, '日期']]);
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [duty('2024-11-05', '丙', '接访', 3), duty('2024-11-09', '甲', '接访', 4)],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-11-01',
+      to: '2024-11-30',
+    });
+    expect(j.problems.map((p) => [p.line, p.field])).toEqual([
+      [3, '姓名'],
+      [4, '日期'],
+    ]);
     expect(j.problems[1].message).toContain('周六');
   });
   it('makes them warnings when lenient', () => {
-    const j = judge({ leaders: [leader('甲', '副处级')], duties: [duty('2024-11-09', '甲')], rules: [rule('county-monthly')], calendar, from: '2024-11-01', to: '2024-11-30', lenient: true });
+    const j = judge({
+      leaders: [leader('甲', '副处级')],
+      duties: [duty('2024-11-09', '甲')],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-11-01',
+      to: '2024-11-30',
+      lenient: true,
+    });
     expect(j.problems.map((p) => p.severity)).toEqual(['warning']);
     expect(j.results[0]).toMatchObject({ status: 'ok', count: 1 }); // the Saturday duty still counts
   });
   it('tells namesakes apart by institution', () => {
     const leaders = [leader('甲', '副处级', '区委'), leader('甲', '副处级', '区政府')];
-    const j = judge({ leaders, duties: [duty('2024-11-05', '甲', '接访', 2, '区政府')], rules: [rule('county-monthly')], calendar, from: '2024-11-01', to: '2024-11-30' });
+    const j = judge({
+      leaders,
+      duties: [duty('2024-11-05', '甲', '接访', 2, '区政府')],
+      rules: [rule('county-monthly')],
+      calendar,
+      from: '2024-11-01',
+      to: '2024-11-30',
+    });
     expect(j.results.map((r) => `${r.institution} ${r.count}`)).toEqual(['区委 0', '区政府 1']);
   });
 });

@@ -6,17 +6,41 @@ import { makeCalendar } from '../src/core/calendar.js';
 import { judge } from '../src/core/check/index.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Duty, Leader, Problem } from '../src/core/types.js';
-import { escapeData, escapeProperty, formatGithub, formatJson, formatJunit, formatText, type CheckReport } from '../src/io/check-format.js';
+import { type CheckReport, escapeData, escapeProperty, formatGithub, formatJson, formatJunit, formatText } from '../src/io/check-format.js';
 
 const calendar = makeCalendar({ region: 'xinjiang' });
 const plain = { red: (s: string) => s, yellow: (s: string) => s, green: (s: string) => s, dim: (s: string) => s, bold: (s: string) => s };
-const L = (name: string, rank: Leader['rank'], title: string, line: number): Leader =>
-  ({ name, institution: '区委', title, rank, portfolio: '', unavailable: [], liaison: '', phone: '', source: { file: 'leaders.csv', line } });
-const leaders = [L('艾某', '副处级', '区委副书记', 2), L('<b>&"王\'', '副处级', '区委常委,宣传%部长\n', 3), L('李明', '正科级', '办公室副主任', 4)];
-const D = (date: string, name: string, kind: Duty['kind'], line: number): Duty =>
-  ({ date, weekday: '', kind, institution: '区委', name, title: '', portfolio: '', place: '区人民群众信访服务中心', source: { file: 'records/2024.csv', line } });
+const L = (name: string, rank: Leader['rank'], title: string, line: number): Leader => ({
+  name,
+  institution: '区委',
+  title,
+  rank,
+  portfolio: '',
+  unavailable: [],
+  liaison: '',
+  phone: '',
+  source: { file: 'leaders.csv', line },
+});
+const leaders = [
+  L('艾某', '副处级', '区委副书记', 2),
+  L('<b>&"王\'', '副处级', '区委常委,宣传%部长\n', 3),
+  L('李明', '正科级', '办公室副主任', 4),
+];
+const D = (date: string, name: string, kind: Duty['kind'], line: number): Duty => ({
+  date,
+  weekday: '',
+  kind,
+  institution: '区委',
+  name,
+  title: '',
+  portfolio: '',
+  place: '区人民群众信访服务中心',
+  source: { file: 'records/2024.csv', line },
+});
 const duties = [D('2024-10-09', '艾某', '接访', 2), D('2024-12-10', '艾某', '下访', 3)];
-const problems: Problem[] = [{ severity: 'warning', file: 'records/a,b:c.csv', line: 9, field: '日期', message: '2024-11-09 不是工作日（周六）\n100% sure' }];
+const problems: Problem[] = [
+  { severity: 'warning', file: 'records/a,b:c.csv', line: 9, field: '日期', message: '2024-11-09 不是工作日（周六）\n100% sure' },
+];
 const judgement = judge({ leaders, duties, rules: SEED_RULES, calendar, from: '2024-10-01', to: '2024-12-31' });
 const report: CheckReport = { judgement, problems, rules: SEED_RULES, leaders };
 
@@ -47,14 +71,26 @@ describe('json', () => {
 
 describe('junit', () => {
   const xml = formatJunit(report);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name) }).parse(xml);
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    isArray: (name) => ['testsuite', 'testcase', 'failure'].includes(name),
+  }).parse(xml);
   it('is well-formed XML', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
   });
   it('has one testcase per leader and rule and a failure per violation, names escaped and read back intact', () => {
-    const suites = doc.testsuites.testsuite as Array<{ name: string; tests: string; failures: string; testcase: Array<{ name: string; failure?: Array<{ message: string }> }> }>;
+    const suites = doc.testsuites.testsuite as Array<{
+      name: string;
+      tests: string;
+      failures: string;
+      testcase: Array<{ name: string; failure?: Array<{ message: string }> }>;
+    }>;
     const monthly = suites.find((s) => s.name.startsWith('county-monthly'))!;
-    expect(monthly.testcase.map((t) => t.name)).toEqual(['<b>&"王\' 区委常委,宣传%部长\n 县处级 · county-monthly', '艾某 区委副书记 县处级 · county-monthly']);
+    expect(monthly.testcase.map((t) => t.name)).toEqual([
+      '<b>&"王\' 区委常委,宣传%部长\n 县处级 · county-monthly',
+      '艾某 区委副书记 县处级 · county-monthly',
+    ]);
     expect(monthly.testcase[0].failure).toHaveLength(3);
     expect(monthly.testcase[1].failure!.map((f) => f.message)).toEqual(['艾某 区委副书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)']);
     const weekly = suites.find((s) => s.name.startsWith('township-weekly'))!;
@@ -64,13 +100,25 @@ describe('junit', () => {
     expect(+doc.testsuites.failures).toBe(suites.reduce((n, s) => n + +s.failures, 0));
   });
   it('drops characters XML cannot carry', () => {
-    const bad = formatJunit({ ...report, leaders, judgement: judge({ leaders: [L('甲\u0001\u001f', '副处级', 't', 2)], duties: [], rules: SEED_RULES, calendar, from: '2024-11-01', to: '2024-11-30' }) });
+    const bad = formatJunit({
+      ...report,
+      leaders,
+      judgement: judge({
+        leaders: [L('甲\u0001\u001f', '副处级', 't', 2)],
+        duties: [],
+        rules: SEED_RULES,
+        calendar,
+        from: '2024-11-01',
+        to: '2024-11-30',
+      }),
+    });
     expect(XMLValidator.validate(bad)).toBe(true);
   });
 });
 
 describe('github', () => {
-  const unescape = (s: string) => s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const unescapeGithub = (s: string) =>
+    s.replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
   const lines = formatGithub(report).trimEnd().split('\n');
   const cmds = lines.map((l) => /^::(error|warning|notice)(?: ([^:]*))?::(.*)$/.exec(l)).filter((m) => m !== null);
   it('escapes %, CR, LF in messages and also : and , in properties', () => {
@@ -79,13 +127,19 @@ describe('github', () => {
     for (const m of cmds) expect(m[3]).not.toMatch(/[\r\n]/);
   });
   it('points record problems at file and line, and violations at the leader list', () => {
-    const props = (s: string) => Object.fromEntries(s.split(',').map((p) => p.split('=')).map(([k, v]) => [k, unescape(v)]));
+    const props = (s: string) =>
+      Object.fromEntries(
+        s
+          .split(',')
+          .map((p) => p.split('='))
+          .map(([k, v]) => [k, unescapeGithub(v)]),
+      );
     const warn = cmds.find((m) => m[1] === 'warning')!;
     expect(props(warn[2])).toMatchObject({ file: 'records/a,b:c.csv', line: '9' });
-    expect(unescape(warn[3])).toBe('日期: 2024-11-09 不是工作日（周六）\n100% sure');
+    expect(unescapeGithub(warn[3])).toBe('日期: 2024-11-09 不是工作日（周六）\n100% sure');
     const errors = cmds.filter((m) => m[1] === 'error');
     expect(errors).toHaveLength(judgement.summary.violations);
-    const ai = errors.find((m) => unescape(m[3]).startsWith('艾某 区委副书记 县处级: 2024-11 has 0 of at least 1'))!;
+    const ai = errors.find((m) => unescapeGithub(m[3]).startsWith('艾某 区委副书记 县处级: 2024-11 has 0 of at least 1'))!;
     expect(props(ai[2])).toMatchObject({ file: 'leaders.csv', line: '2', title: 'rota check county-monthly' });
     expect(lines.at(-1)).toMatch(/^不合规 NOT compliant/);
   });

@@ -57,12 +57,36 @@ describe('judge agrees with a brute-force recount', () => {
   it('on random leaders, records, rules and ranges', () => {
     fc.assert(
       fc.property(arbCase, (c) => {
-        const leaders: Leader[] = c.ranks.map((rank, i) => ({ name: `L${i}`, institution: '区委', title: 't', rank, portfolio: '', unavailable: [], liaison: '', phone: '' }));
+        const leaders: Leader[] = c.ranks.map((rank, i) => ({
+          name: `L${i}`,
+          institution: '区委',
+          title: 't',
+          rank,
+          portfolio: '',
+          unavailable: [],
+          liaison: '',
+          phone: '',
+        }));
         const duties: Duty[] = c.duties
           .filter((d) => d.who < leaders.length)
-          .map((d, i) => ({ date: iso(START + d.day * DAY), weekday: '', kind: d.kind, institution: '区委', name: `L${d.who}`, title: '', portfolio: '', place: '', source: { file: 'f', line: i + 2 } }));
+          .map((d, i) => ({
+            date: iso(START + d.day * DAY),
+            weekday: '',
+            kind: d.kind,
+            institution: '区委',
+            name: `L${d.who}`,
+            title: '',
+            portfolio: '',
+            place: '',
+            source: { file: 'f', line: i + 2 },
+          }));
         const rules: Rule[] = c.rules.map((r, i) => ({
-          id: `r${i}`, description: '', who: { ranks: r.ranks }, kinds: r.kinds, period: r.period, min: r.min,
+          id: `r${i}`,
+          description: '',
+          who: { ranks: r.ranks },
+          kinds: r.kinds,
+          period: r.period,
+          min: r.min,
           ...(r.extra !== undefined ? { max: r.min + r.extra } : {}),
         }));
         const from = iso(START + Math.min(...c.range) * DAY);
@@ -77,7 +101,13 @@ describe('judge agrees with a brute-force recount', () => {
             const whole = new Set<string>();
             for (let t = utc(from); t <= utc(to); t += DAY) if (!cut.has(key(r.period, iso(t)))) whole.add(key(r.period, iso(t)));
             for (const k of [...whole].sort()) {
-              const seen = new Set(duties.filter((d) => d.name === l.name && r.kinds.includes(d.kind) && d.date >= from && d.date <= to && key(r.period, d.date) === k).map((d) => `${d.date} ${d.kind}`));
+              const seen = new Set(
+                duties
+                  .filter(
+                    (d) => d.name === l.name && r.kinds.includes(d.kind) && d.date >= from && d.date <= to && key(r.period, d.date) === k,
+                  )
+                  .map((d) => `${d.date} ${d.kind}`),
+              );
               const n = seen.size;
               const status = n < r.min ? 'short' : r.max !== undefined && n > r.max ? 'over' : 'ok';
               expected.push(`${l.name} ${r.id} ${k} ${n} ${status}`);
@@ -85,7 +115,9 @@ describe('judge agrees with a brute-force recount', () => {
           }
         }
         // No period in Nov 2024 - Mar 2025 lacks a working day, so every whole period is judged.
-        const actual = j.results.filter((x) => x.status !== 'not-judged').map((x) => `${x.name} ${x.rule} ${x.period} ${x.count} ${x.status}`);
+        const actual = j.results
+          .filter((x) => x.status !== 'not-judged')
+          .map((x) => `${x.name} ${x.rule} ${x.period} ${x.count} ${x.status}`);
         expect(actual.sort()).toEqual(expected.sort());
         expect(j.summary.judged).toBe(expected.length);
       }),
@@ -97,7 +129,9 @@ describe('judge agrees with a brute-force recount', () => {
 const dir = mkdtempSync(join(tmpdir(), 'rota-stream-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const cellText = fc.array(fc.constantFrom('a', '王', '·', ',', '"', '\n', ' ', '\u3000', '1', '-', '𠀀', '接访'), { maxLength: 6 }).map((a) => a.join(''));
+const cellText = fc
+  .array(fc.constantFrom('a', '王', '·', ',', '"', '\n', ' ', '\u3000', '1', '-', '𠀀', '接访'), { maxLength: 6 })
+  .map((a) => a.join(''));
 
 describe('streamTable reads exactly what readTable reads', () => {
   it('for random tables in every encoding and any chunk size', async () => {
@@ -112,10 +146,13 @@ describe('streamTable reads exactly what readTable reads', () => {
           const header = ['日期', '星期', '类型', '单位', '姓名', '职务', '分管工作', '地点'];
           const text = stringify([header, ...rows], { record_delimiter: crlf ? '\r\n' : '\n' });
           const bytes =
-            encoding === 'utf-8' ? Buffer.from(text) :
-            encoding === 'utf-8-bom' ? Buffer.from(`\uFEFF${text}`) :
-            encoding === 'gb18030' ? iconv.encode(text, 'gb18030') :
-            Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+            encoding === 'utf-8'
+              ? Buffer.from(text)
+              : encoding === 'utf-8-bom'
+                ? Buffer.from(`\uFEFF${text}`)
+                : encoding === 'gb18030'
+                  ? iconv.encode(text, 'gb18030')
+                  : Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
           const file = join(dir, `t${n++}.csv`);
           writeFileSync(file, bytes);
           const whole = readTable(bytes, file, RECORD_COLUMNS);

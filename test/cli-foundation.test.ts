@@ -19,8 +19,10 @@ describe('rota calendar', () => {
     expect(j.workingDays).toHaveLength(12);
     expect(j.workingDays[0]).toEqual({ date: '2024-12-11', weekday: '星期三', makeup: false });
     expect(j.excluded).toEqual([
-      { date: '2024-12-14', weekday: '星期六', reason: '周六' }, { date: '2024-12-15', weekday: '星期日', reason: '周日' },
-      { date: '2024-12-21', weekday: '星期六', reason: '周六' }, { date: '2024-12-22', weekday: '星期日', reason: '周日' },
+      { date: '2024-12-14', weekday: '星期六', reason: '周六' },
+      { date: '2024-12-15', weekday: '星期日', reason: '周日' },
+      { date: '2024-12-21', weekday: '星期六', reason: '周六' },
+      { date: '2024-12-22', weekday: '星期日', reason: '周日' },
     ]);
   });
   it('text shows make-up days and the count', () => {
@@ -47,10 +49,18 @@ describe('rota calendar', () => {
     writeFileSync(join(dir, 'h.csv'), '日期,类型,名称\n2024-12-18,休息,区运动会\n2024-12-21,上班,补班\n');
     const j = JSON.parse(rota(['calendar', '--holidays', join(dir, 'h.csv'), '--json']).out);
     expect(j.excluded.find((d: { date: string }) => d.date === '2024-12-18').reason).toBe('区运动会');
-    expect(j.workingDays.find((d: { date: string }) => d.date === '2024-12-21')).toEqual({ date: '2024-12-21', weekday: '星期六', makeup: true });
+    expect(j.workingDays.find((d: { date: string }) => d.date === '2024-12-21')).toEqual({
+      date: '2024-12-21',
+      weekday: '星期六',
+      makeup: true,
+    });
   });
   it('bad dates and bad regions exit 2 without a stack trace', () => {
-    for (const args of [['--from', '2024-02-30'], ['--region', 'mars'], ['--holidays', '/nonexistent.csv']]) {
+    for (const args of [
+      ['--from', '2024-02-30'],
+      ['--region', 'mars'],
+      ['--holidays', '/nonexistent.csv'],
+    ]) {
       const r = rota(['calendar', ...args]);
       expect(r.code).toBe(2);
       expect(r.err).not.toMatch(/\n\s+at /);
@@ -71,7 +81,10 @@ describe('rota leaders', () => {
   it('every error at once, with file:line, exit 2, nothing on stdout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rota-l-'));
     const f = join(dir, '法院.csv');
-    writeFileSync(f, '姓名,单位,职务,级别\n何某,区法院,院长,正处级\n许某,区法院,副院长,副处\n何某,区人民法院,院长,正处级\n,区法院,庭长,正科级\n');
+    writeFileSync(
+      f,
+      '姓名,单位,职务,级别\n何某,区法院,院长,正处级\n许某,区法院,副院长,副处\n何某,区人民法院,院长,正处级\n,区法院,庭长,正科级\n',
+    );
     const r = rota(['leaders', f]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');

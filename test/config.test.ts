@@ -34,7 +34,11 @@ describe('configuration', () => {
     expect(p?.file).toBe('rota.json');
   });
   it('reports every wrong field at once', () => {
-    expect(check({ region: 'x', perDay: -1, seed: 'a' }).problems.map((p) => p.field).sort()).toEqual(['perDay', 'region', 'seed']);
+    expect(
+      check({ region: 'x', perDay: -1, seed: 'a' })
+        .problems.map((p) => p.field)
+        .sort(),
+    ).toEqual(['perDay', 'region', 'seed']);
   });
   it('hours null means all-day events', () => {
     expect(check({ hours: null }).config?.hours).toBeUndefined();

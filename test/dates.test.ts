@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addDays, dayNumber, fromDayNumber, isIsoDate, isoWeekday, isoWeekKey, monthKey, parseDate, parseMonthDay, quarterKey,
+  addDays,
+  dayNumber,
+  fromDayNumber,
+  isIsoDate,
+  isoWeekday,
+  isoWeekKey,
+  monthKey,
+  parseDate,
+  parseMonthDay,
+  quarterKey,
 } from '../src/core/dates.js';
 
 // Oracle: the platform's own UTC calendar.

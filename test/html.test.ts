@@ -36,21 +36,25 @@ describe('timetable.html', () => {
   it('its CSP allows exactly the sha256 of its own style and script, and nothing else', () => {
     const hash = (t: string) => `'sha256-${createHash('sha256').update(t).digest('base64')}'`;
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)![1];
-    expect(csp).toBe(`default-src 'none'; style-src ${hash(between(html, '<style>', '</style>')[0])}; ` +
-      `script-src ${hash(between(html, '<script>', '</script>')[0])}; img-src 'none'; base-uri 'none'; form-action 'none'`);
+    expect(csp).toBe(
+      `default-src 'none'; style-src ${hash(between(html, '<style>', '</style>')[0])}; ` +
+        `script-src ${hash(between(html, '<script>', '</script>')[0])}; img-src 'none'; base-uri 'none'; form-action 'none'`,
+    );
   });
 
-  it('shows the seed\'s title, window, centre, contact, notice, office and publishing date', () => {
+  it("shows the seed's title, window, centre, contact, notice, office and publishing date", () => {
     for (const text of [
       '<title>克拉玛依区2024年第四轮领导干部接访安排表</title>',
       '<h1>克拉玛依区2024年第四轮领导干部接访安排表</h1>',
       '2024年12月11日至12月26日的工作日，每天 10:00—14:00',
       '区人民群众信访服务中心（克拉玛依市昆仑路585号）',
       '古丽博斯丹 <a href="tel:09906245539">0990-6245539</a>',
-      '依法、文明信访', '多人反映相同诉求的，<strong>来访人数不得超过5人</strong>',
+      '依法、文明信访',
+      '多人反映相同诉求的，<strong>来访人数不得超过5人</strong>',
       '区信访工作联席会议办公室　2024年12月9日发布',
       '按诉求查找',
-    ]) expect(html).toContain(text);
+    ])
+      expect(html).toContain(text);
   });
 
   it('has the table with a caption, 7 column headers with scope and one row per duty', () => {
@@ -63,8 +67,15 @@ describe('timetable.html', () => {
 
   it('the month grid starts weeks on Monday and puts each duty in its day', () => {
     const grid = html.slice(html.indexOf('<table class="grid">'));
-    expect([...grid.matchAll(/<th scope="col" abbr="(星期.)">/g)].map((m) => m[1])).toEqual(
-      ['星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日']);
+    expect([...grid.matchAll(/<th scope="col" abbr="(星期.)">/g)].map((m) => m[1])).toEqual([
+      '星期一',
+      '星期二',
+      '星期三',
+      '星期四',
+      '星期五',
+      '星期六',
+      '星期日',
+    ]);
     // The first week row begins Monday 12-09, so 12-11 is its third cell.
     const firstWeek = /<tbody><tr>(.*?)<\/tr>/.exec(grid)![1];
     const cells = firstWeek.split('<td').slice(1);
@@ -83,7 +94,9 @@ describe('timetable.html', () => {
     expect(page).toContain('<caption>2025年1月</caption>');
     expect(page).toContain('<caption>2025年2月</caption>');
     // The make-up Sunday holds its duty.
-    expect(page).toMatch(/<span class="vh">1月<\/span>26<span class="vh">日<\/span><\/span><span class="tag mk">春节调休上班<\/span><ul><li [^>]*><b>王建国<\/b>/);
+    expect(page).toMatch(
+      /<span class="vh">1月<\/span>26<span class="vh">日<\/span><\/span><span class="tag mk">春节调休上班<\/span><ul><li [^>]*><b>王建国<\/b>/,
+    );
   });
 
   it('is the same text whatever order the duties come in', () => {
@@ -92,14 +105,24 @@ describe('timetable.html', () => {
 
   it('escapes every input text: no < > " \' & from the inputs reaches the markup (property)', () => {
     const evil = fc.string({ unit: fc.constantFrom(...'<>"\'&=/ aé征'.split('')), minLength: 1, maxLength: 20 });
-    fc.assert(fc.property(evil, evil, evil, evil, evil, (name, title, portfolio, place, office) => {
-      const marker = (t: string) => `\u2063${t}\u2063`; // invisible separator, never escaped
-      const d = duty({ date: '2024-12-11', weekday: '星期三', name: marker(name), title: marker(title), portfolio: marker(portfolio), place: marker(place) });
-      const page = renderHtml([d], { ...s.config, office: marker(office), title: marker(office) }, s.calendar);
-      for (const chunk of page.split('\u2063').filter((_, i) => i % 2 === 1)) {
-        expect(chunk).not.toMatch(/[<>"']/);
-        expect(chunk.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(evil, evil, evil, evil, evil, (name, title, portfolio, place, office) => {
+        const marker = (t: string) => `\u2063${t}\u2063`; // invisible separator, never escaped
+        const d = duty({
+          date: '2024-12-11',
+          weekday: '星期三',
+          name: marker(name),
+          title: marker(title),
+          portfolio: marker(portfolio),
+          place: marker(place),
+        });
+        const page = renderHtml([d], { ...s.config, office: marker(office), title: marker(office) }, s.calendar);
+        for (const chunk of page.split('\u2063').filter((_, i) => i % 2 === 1)) {
+          expect(chunk).not.toMatch(/[<>"']/);
+          expect(chunk.replace(/&(amp|lt|gt|quot|#39);/g, '')).not.toContain('&');
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });

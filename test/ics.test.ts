@@ -42,7 +42,11 @@ function rawLines(text: string): Uint8Array[] {
 }
 
 /** Logical lines: continuation lines (leading space) joined back. */
-const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+const unfold = (text: string) =>
+  text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 
 describe('timetable.ics for the seed round', () => {
   const text = renderIcs(s.duties, s.config);
@@ -117,25 +121,28 @@ describe('timetable.ics for the seed round', () => {
 });
 
 describe('ICS text escaping', () => {
-  const nasty = fc.stringMatching(/^[a-z征地拆迁，、；,;\\\n :"（）🙂]{1,40}$/);
+  const nasty = fc.stringMatching(/^[a-z征地拆迁，、；,;\\\n :"（）🙂]{1,40}$/u);
 
   it('commas, semicolons, backslashes, newlines, Chinese and emoji round-trip through ical.js', () => {
-    fc.assert(fc.property(nasty, nasty, nasty, nasty, (name, title, portfolio, place) => {
-      const d: Duty = duty({ date: '2024-12-11', weekday: weekdayName('2024-12-11'), name, title, portfolio, place });
-      const config = { ...SEED_CONFIG, title: `接访,表;\\\n${title}`, contact: { name: '古丽博斯丹', phone: '0990-6245539' } };
-      const t = renderIcs([d], config);
-      const [ev] = events(t);
-      expect(ev.summary).toBe(`领导接访：${name}（${title}）`);
-      expect(ev.location).toBe(place);
-      expect(ev.description.startsWith(`分管工作：${portfolio}\n单位：区委\n`)).toBe(true);
-      const cal = new ICAL.Component(ICAL.parse(t));
-      expect(cal.getFirstPropertyValue('name')).toBe(config.title);
-      expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(config.title);
-      for (const l of rawLines(t)) {
-        expect(l.length).toBeLessThanOrEqual(75);
-        new TextDecoder('utf-8', { fatal: true }).decode(l);
-      }
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(nasty, nasty, nasty, nasty, (name, title, portfolio, place) => {
+        const d: Duty = duty({ date: '2024-12-11', weekday: weekdayName('2024-12-11'), name, title, portfolio, place });
+        const config = { ...SEED_CONFIG, title: `接访,表;\\\n${title}`, contact: { name: '古丽博斯丹', phone: '0990-6245539' } };
+        const t = renderIcs([d], config);
+        const [ev] = events(t);
+        expect(ev.summary).toBe(`领导接访：${name}（${title}）`);
+        expect(ev.location).toBe(place);
+        expect(ev.description.startsWith(`分管工作：${portfolio}\n单位：区委\n`)).toBe(true);
+        const cal = new ICAL.Component(ICAL.parse(t));
+        expect(cal.getFirstPropertyValue('name')).toBe(config.title);
+        expect(cal.getFirstPropertyValue('x-wr-calname')).toBe(config.title);
+        for (const l of rawLines(t)) {
+          expect(l.length).toBeLessThanOrEqual(75);
+          new TextDecoder('utf-8', { fatal: true }).decode(l);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 
@@ -160,7 +167,10 @@ describe('one calendar per leader', () => {
       duty({ date: '2024-12-16', name: 'CON', institution: '区委' }),
     ];
     expect(perLeaderIcs(two, SEED_CONFIG).map((f) => f.path)).toEqual([
-      'ics/CON.ics'.replace('CON', '_CON'), 'ics/a_b_c_d_e_f_g_h_i_j.ics', 'ics/张伟-区委.ics', 'ics/张伟-区政府.ics',
+      'ics/CON.ics'.replace('CON', '_CON'),
+      'ics/a_b_c_d_e_f_g_h_i_j.ics',
+      'ics/张伟-区委.ics',
+      'ics/张伟-区政府.ics',
     ]);
     expect(safeFileName('..')).toBe('_');
     expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt');

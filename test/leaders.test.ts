@@ -1,7 +1,7 @@
-import iconv from 'iconv-lite';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DISTRICT_INSTITUTIONS, resolveInstitution } from '../src/core/institutions.js';
 import { loadLeaders } from '../src/io/load.js';
@@ -24,21 +24,33 @@ describe('encodings from real bytes', () => {
     ['UTF-8 without BOM', Buffer.from(text, 'utf8')],
     ['GB18030 (Excel plain CSV)', iconv.encode(text, 'gb18030')],
     ['GBK', iconv.encode(text, 'gbk')],
-    ['UTF-16LE with BOM, tab-separated (Unicode 文本)', Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text.replaceAll(',', '\t'), 'utf16le')])],
+    [
+      'UTF-16LE with BOM, tab-separated (Unicode 文本)',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text.replaceAll(',', '\t'), 'utf16le')]),
+    ],
   ])('%s', (_label, bytes) => {
     const r = load(file(bytes));
     expect(errors(r)).toEqual([]);
     expect(r.leaders).toHaveLength(1);
     expect(r.leaders[0]).toMatchObject({
-      name: '艾力·买买提', institution: '区委', title: '区委常委、政法委书记', rank: '副处级', portfolio: '政法、信访',
-      unavailable: ['2024-12-11', '2024-12-12', '2024-12-13'], liaison: '热合曼', phone: '0990-6201102',
+      name: '艾力·买买提',
+      institution: '区委',
+      title: '区委常委、政法委书记',
+      rank: '副处级',
+      portfolio: '政法、信访',
+      unavailable: ['2024-12-11', '2024-12-12', '2024-12-13'],
+      liaison: '热合曼',
+      phone: '0990-6201102',
     });
   });
 });
 
 describe('normalising what clerks type', () => {
   it('trims full-width spaces and unifies middle dots', () => {
-    const r = load(file(`${HEADER}\n\u3000艾力•买买提 ,\u3000区委 , 书记 ,副处级,,,,\n`), file(`${HEADER}\n阿依古丽・吐尔逊,人大,副主任,副处级,,,,\n`));
+    const r = load(
+      file(`${HEADER}\n\u3000艾力•买买提 ,\u3000区委 , 书记 ,副处级,,,,\n`),
+      file(`${HEADER}\n阿依古丽・吐尔逊,人大,副主任,副处级,,,,\n`),
+    );
     expect(errors(r)).toEqual([]);
     expect(r.leaders.map((l) => l.name)).toEqual(['艾力·买买提', '阿依古丽·吐尔逊']);
     expect(r.leaders[0].title).toBe('书记');
@@ -57,7 +69,9 @@ describe('normalising what clerks type', () => {
     expect(r.leaders[0]).toMatchObject({ name: '王伟', portfolio: '城建', unavailable: [] });
   });
   it('unavailable dates: lists and ranges with every separator', () => {
-    const r = load(file(`${HEADER}\n王伟,区政府,副区长,副处级,,"2024-12-11；2024-12-13至2024-12-14、2024/12/20，2024-12-23 ～ 2024-12-24",,\n`));
+    const r = load(
+      file(`${HEADER}\n王伟,区政府,副区长,副处级,,"2024-12-11；2024-12-13至2024-12-14、2024/12/20，2024-12-23 ～ 2024-12-24",,\n`),
+    );
     expect(errors(r)).toEqual([]);
     expect(r.leaders[0].unavailable).toEqual(['2024-12-11', '2024-12-13', '2024-12-14', '2024-12-20', '2024-12-23', '2024-12-24']);
   });
@@ -70,9 +84,19 @@ describe('normalising what clerks type', () => {
 
 describe('institution names as offices write them', () => {
   it.each([
-    ['区委', '区委'], ['中共克拉玛依区委', '区委'], ['中共区委', '区委'], ['人大', '区人大'], ['区人大常委会', '区人大'],
-    ['克拉玛依区人大常委会', '区人大'], ['区人民政府', '区政府'], ['克拉玛依区人民政府', '区政府'], ['区政协', '区政协'],
-    ['区法院', '区人民法院'], ['克拉玛依区人民法院', '区人民法院'], ['区检察院', '区人民检察院'], ['区人民检察院', '区人民检察院'],
+    ['区委', '区委'],
+    ['中共克拉玛依区委', '区委'],
+    ['中共区委', '区委'],
+    ['人大', '区人大'],
+    ['区人大常委会', '区人大'],
+    ['克拉玛依区人大常委会', '区人大'],
+    ['区人民政府', '区政府'],
+    ['克拉玛依区人民政府', '区政府'],
+    ['区政协', '区政协'],
+    ['区法院', '区人民法院'],
+    ['克拉玛依区人民法院', '区人民法院'],
+    ['区检察院', '区人民检察院'],
+    ['区人民检察院', '区人民检察院'],
   ])('%s → %s', (text, name) => expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBe(name));
   it.each(['区纪委', '市政府', '克拉玛依区公安分局', ''])('%s is unknown', (text) => {
     expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBeUndefined();
@@ -98,7 +122,12 @@ describe('bad input: every problem with file, line and field, all at once', () =
     );
     const e = errors(load(f));
     expect(e.map((p) => [p.line, p.field])).toEqual([
-      [2, '姓名'], [3, '单位'], [4, '级别'], [5, '不可接访日期'], [6, '不可接访日期'], [7, '职务'],
+      [2, '姓名'],
+      [3, '单位'],
+      [4, '级别'],
+      [5, '不可接访日期'],
+      [6, '不可接访日期'],
+      [7, '职务'],
     ]);
     expect(e[1].message).toContain('区委, 区人大, 区政府, 区政协, 区人民法院, 区人民检察院');
     expect(e[2].message).toContain('正处级, 副处级, 正科级, 副科级');
@@ -107,7 +136,10 @@ describe('bad input: every problem with file, line and field, all at once', () =
   });
   it('a duplicate is reported even when the first of the two rows has another error', () => {
     const f = file(`${HEADER}\n王伟,区政府,副区长,副处级,,2024-02-30,,\n王伟,区政府,副区长,副处级,,,,\n`);
-    expect(errors(load(f)).map((p) => [p.line, p.field])).toEqual([[2, '不可接访日期'], [3, '姓名']]);
+    expect(errors(load(f)).map((p) => [p.line, p.field])).toEqual([
+      [2, '不可接访日期'],
+      [3, '姓名'],
+    ]);
   });
   it('a file that cannot be read says so', () => {
     const e = errors(load(join(dir, 'nope.csv')));

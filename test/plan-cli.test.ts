@@ -1,7 +1,7 @@
 // rota plan through the built CLI (npm test builds first): the bundled seed round, determinism,
 // files written all or none, and exit codes.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,25 +11,63 @@ const rota = (args: string[]) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 const tmp = () => mkdtempSync(join(tmpdir(), 'rota-plan-'));
-interface JsonDuty { date: string; weekday: string; kind: string; institution: string; name: string; title: string; portfolio: string; place: string }
+interface JsonDuty {
+  date: string;
+  weekday: string;
+  kind: string;
+  institution: string;
+  name: string;
+  title: string;
+  portfolio: string;
+  place: string;
+}
 
 // Unavailable dates as written in fixtures/leaders.csv.
 const AWAY: Record<string, string[]> = {
-  王建国: ['2024-12-23', '2024-12-24'], 刘芳: ['2024-12-11'], 张志强: ['2024-12-19'], 赵德胜: ['2024-12-12'],
-  马晓军: ['2024-12-20'], 陈立新: ['2024-12-13'], 周海燕: ['2024-12-23'], 热依拉·艾买提: ['2024-12-13'],
-  买买提江·吐尔洪: ['2024-12-24'], 巴特尔: ['2024-12-16'], 何振华: ['2024-12-16', '2024-12-17', '2024-12-18'],
-  许静: ['2024-12-25'], 古丽娜·艾山: ['2024-12-26'],
+  王建国: ['2024-12-23', '2024-12-24'],
+  刘芳: ['2024-12-11'],
+  张志强: ['2024-12-19'],
+  赵德胜: ['2024-12-12'],
+  马晓军: ['2024-12-20'],
+  陈立新: ['2024-12-13'],
+  周海燕: ['2024-12-23'],
+  热依拉·艾买提: ['2024-12-13'],
+  买买提江·吐尔洪: ['2024-12-24'],
+  巴特尔: ['2024-12-16'],
+  何振华: ['2024-12-16', '2024-12-17', '2024-12-18'],
+  许静: ['2024-12-25'],
+  古丽娜·艾山: ['2024-12-26'],
 };
 
 describe('rota plan -c fixtures/rota.json (the seed round)', () => {
   const r = rota(['plan', '-c', 'fixtures/rota.json', '--json']);
-  const out = JSON.parse(r.stdout) as { duties: JsonDuty[]; report: { status: string; stillShort: Array<{ name: string; rule: string; period: string }>; leftOut: Array<{ name: string; reason: string }> } };
+  const out = JSON.parse(r.stdout) as {
+    duties: JsonDuty[];
+    report: {
+      status: string;
+      stillShort: Array<{ name: string; rule: string; period: string }>;
+      leftOut: Array<{ name: string; reason: string }>;
+    };
+  };
 
   it('exits 0 with 12 duties in the cycle order 区委 … 区人民检察院, twice', () => {
     expect(r.code).toBe(0);
     const order = ['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院'];
     expect(out.duties.map((d) => d.institution)).toEqual([...order, ...order]);
-    expect(out.duties.map((d) => d.date.slice(5))).toEqual(['12-11', '12-12', '12-13', '12-16', '12-17', '12-18', '12-19', '12-20', '12-23', '12-24', '12-25', '12-26']);
+    expect(out.duties.map((d) => d.date.slice(5))).toEqual([
+      '12-11',
+      '12-12',
+      '12-13',
+      '12-16',
+      '12-17',
+      '12-18',
+      '12-19',
+      '12-20',
+      '12-23',
+      '12-24',
+      '12-25',
+      '12-26',
+    ]);
     expect(Object.keys(out.duties[0])).toEqual(['date', 'weekday', 'kind', 'institution', 'name', 'title', 'portfolio', 'place']);
     expect(out.duties[0].place).toBe('区人民群众信访服务中心（克拉玛依市昆仑路585号）');
     expect(out.duties.every((d) => d.kind === '接访')).toBe(true);
@@ -64,14 +102,41 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     expect(quarterly).toHaveLength(1);
     expect(gov).toContain(quarterly[0].name);
     // The checker's monthly rule: the 8 eligible leaders not on the timetable have no December record.
-    const monthly = out.report.stillShort.filter((s) => s.rule === 'county-monthly').map((s) => s.name).sort();
+    const monthly = out.report.stillShort
+      .filter((s) => s.rule === 'county-monthly')
+      .map((s) => s.name)
+      .sort();
     const serving = new Set(out.duties.map((d) => d.name));
-    const eligibleNames = ['王建国', '艾力·买买提', '刘芳', '张志强', '赵德胜', '阿依古丽·吐尔逊', '马晓军', '陈立新', '努尔兰·哈力木', '周海燕', '孙伟', '热依拉·艾买提', '买买提江·吐尔洪', '杨丽', '巴特尔', '何振华', '许静', '库尔班·尼亚孜', '古丽娜·艾山', '黄志远'];
+    const eligibleNames = [
+      '王建国',
+      '艾力·买买提',
+      '刘芳',
+      '张志强',
+      '赵德胜',
+      '阿依古丽·吐尔逊',
+      '马晓军',
+      '陈立新',
+      '努尔兰·哈力木',
+      '周海燕',
+      '孙伟',
+      '热依拉·艾买提',
+      '买买提江·吐尔洪',
+      '杨丽',
+      '巴特尔',
+      '何振华',
+      '许静',
+      '库尔班·尼亚孜',
+      '古丽娜·艾山',
+      '黄志远',
+    ];
     expect(monthly).toEqual(eligibleNames.filter((n) => !serving.has(n)).sort());
     expect(monthly).toHaveLength(8);
     // 李明 (正科级) falls under the weekly 乡科级 rule: weeks 2024-W50, W51 and W52 touch the round.
-    expect(out.report.stillShort.filter((s) => s.rule === 'township-weekly').map((s) => `${s.name} ${s.period}`))
-      .toEqual(['李明 2024-W50', '李明 2024-W51', '李明 2024-W52']);
+    expect(out.report.stillShort.filter((s) => s.rule === 'township-weekly').map((s) => `${s.name} ${s.period}`)).toEqual([
+      '李明 2024-W50',
+      '李明 2024-W51',
+      '李明 2024-W52',
+    ]);
   });
 
   it('the table names the left-out and the still-short', () => {
@@ -96,7 +161,11 @@ describe('determinism and files', () => {
     const csv = readFileSync(join(a, 'timetable.csv'), 'utf8');
     expect(csv.startsWith('\uFEFF日期,星期,类型,单位,姓名,职务,分管工作,地点\r\n2024-12-11,星期三,接访,区委,张志强,')).toBe(true);
     const json = JSON.parse(readFileSync(join(a, 'timetable.json'), 'utf8'));
-    expect(json.inputs.files.map((f: { path: string }) => f.path)).toEqual(['fixtures/rota.json', 'fixtures/leaders.csv', 'fixtures/history.csv']);
+    expect(json.inputs.files.map((f: { path: string }) => f.path)).toEqual([
+      'fixtures/rota.json',
+      'fixtures/leaders.csv',
+      'fixtures/history.csv',
+    ]);
     expect(json.inputs.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(json.config.perDay).toBe(1);
   });
@@ -104,13 +173,24 @@ describe('determinism and files', () => {
   it('infeasible: exit 1, the cause on stderr, no files; --best-effort writes and lists the break', () => {
     const dir = tmp();
     const leaders = join(dir, 'leaders.csv');
-    writeFileSync(leaders, readFileSync('fixtures/leaders.csv', 'utf8')
-      .replace('库尔班·尼亚孜,区人民法院,区人民法院副院长,副处级,刑事审判、行政审判,', '库尔班·尼亚孜,区人民法院,区人民法院副院长,副处级,刑事审判、行政审判,2024-12-17')
-      .replace('许静,区人民法院,区人民法院副院长,副处级,民事审判、执行、涉诉信访,2024-12-25', '许静,区人民法院,区人民法院副院长,副处级,民事审判、执行、涉诉信访,2024-12-17'));
+    writeFileSync(
+      leaders,
+      readFileSync('fixtures/leaders.csv', 'utf8')
+        .replace(
+          '库尔班·尼亚孜,区人民法院,区人民法院副院长,副处级,刑事审判、行政审判,',
+          '库尔班·尼亚孜,区人民法院,区人民法院副院长,副处级,刑事审判、行政审判,2024-12-17',
+        )
+        .replace(
+          '许静,区人民法院,区人民法院副院长,副处级,民事审判、执行、涉诉信访,2024-12-25',
+          '许静,区人民法院,区人民法院副院长,副处级,民事审判、执行、涉诉信访,2024-12-17',
+        ),
+    );
     const out = join(dir, 'out');
     const r = rota(['plan', '-c', 'fixtures/rota.json', '--leaders', leaders, '--out', out]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('区人民法院 needs leaders on 2024-12-17 and 2024-12-25 but none of its 3 eligible leaders is available on 2024-12-17');
+    expect(r.stderr).toContain(
+      '区人民法院 needs leaders on 2024-12-17 and 2024-12-25 but none of its 3 eligible leaders is available on 2024-12-17',
+    );
     expect(r.stderr).toContain('何振华：不可接访 12-16~12-18');
     expect(r.stdout).toBe('');
     expect(existsSync(out)).toBe(false);

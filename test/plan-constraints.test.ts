@@ -10,7 +10,9 @@ const rule = (id: string) => HARD_CONSTRAINTS.find((c) => c.id === id)!;
 
 describe('hard rules: the planner keeps them, and each check names people and days', () => {
   it('working-day: only working days get duties; a duty on a Saturday is named', () => {
-    const r = plan(input(['甲'], [leader('张一', '甲'), leader('张二', '甲'), leader('张三', '甲')], '2025-01-10', '2025-01-13', { maxPerLeader: 1 }));
+    const r = plan(
+      input(['甲'], [leader('张一', '甲'), leader('张二', '甲'), leader('张三', '甲')], '2025-01-10', '2025-01-13', { maxPerLeader: 1 }),
+    );
     expect(r.duties.map((d) => d.date)).toEqual(['2025-01-10', '2025-01-13']);
     const ctx = buildContext(input(['甲'], [leader('张一', '甲')], '2025-01-10', '2025-01-13'));
     const v = rule('working-day').check([{ ...r.duties[0], date: '2025-01-11', weekday: '星期六' }], ctx);
@@ -68,7 +70,12 @@ describe('hard rules: the planner keeps them, and each check names people and da
     const count = (n: string) => r.duties.filter((d) => d.name === n).length;
     expect([count('甲一'), count('甲二')]).toEqual([2, 2]);
     const ctx = buildContext(input(['甲'], ls, '2025-01-06', '2025-01-09', { maxPerLeader: 1 }));
-    expect(rule('max-per-leader').check(r.duties, ctx).map((v) => v.names[0]).sort()).toEqual(['甲一', '甲二']);
+    expect(
+      rule('max-per-leader')
+        .check(r.duties, ctx)
+        .map((v) => v.names[0])
+        .sort(),
+    ).toEqual(['甲一', '甲二']);
   });
 
   it('pins: a pinned duty is kept even against the preferences', () => {
@@ -130,7 +137,16 @@ describe('preferences, in priority order', () => {
 
   it('spread: Friday and Monday are consecutive working days; a forced pair is reported', () => {
     const ls = [leader('甲一', '甲'), leader('甲二', '甲', { unavailable: ['2025-01-13'] })];
-    const r = plan(input(['甲'], ls, '2025-01-10', '2025-01-13', { maxPerLeader: 2 }, { history: [{ date: '2025-01-02', kind: '接访', name: '甲二', institution: '甲' }] }));
+    const r = plan(
+      input(
+        ['甲'],
+        ls,
+        '2025-01-10',
+        '2025-01-13',
+        { maxPerLeader: 2 },
+        { history: [{ date: '2025-01-02', kind: '接访', name: '甲二', institution: '甲' }] },
+      ),
+    );
     // 甲一 must take Monday 01-13; Friday then goes to 甲二 (consecutive beats nothing here: both free on Friday).
     expect(names(r.duties)).toEqual(['01-10 甲二', '01-13 甲一']);
     const forced = plan(input(['甲'], [leader('甲一', '甲')], '2025-01-10', '2025-01-13', { maxPerLeader: 2 }));
@@ -140,7 +156,9 @@ describe('preferences, in priority order', () => {
 
   it('spread: duties even within an institution (2 + 2, not 3 + 1)', () => {
     const ls = [leader('甲一', '甲'), leader('甲二', '甲')];
-    const r = plan(input(['甲', '乙'], [...ls, leader('乙一', '乙'), leader('乙二', '乙')], '2025-01-06', '2025-01-15', { maxPerLeader: 3 })); // 8 working days: 4 for 甲, 4 for 乙
+    const r = plan(
+      input(['甲', '乙'], [...ls, leader('乙一', '乙'), leader('乙二', '乙')], '2025-01-06', '2025-01-15', { maxPerLeader: 3 }),
+    ); // 8 working days: 4 for 甲, 4 for 乙
     const count = (n: string) => r.duties.filter((d) => d.name === n).length;
     expect([count('甲一'), count('甲二')]).toEqual([2, 2]);
     expect(r.report.objective.unevenness).toBe(4); // four leaders with 2 duties: 4 × 1
@@ -148,7 +166,10 @@ describe('preferences, in priority order', () => {
 
   it('tie-break: the seed decides among equally good plans, and the same seed gives the same plan', () => {
     const ls = ['一', '二', '三', '四', '五', '六'].map((n) => leader(`甲${n}`, '甲'));
-    const run = (seed: number) => plan(input(['甲'], ls, '2025-01-06', '2025-01-10', { seed })).duties.map((d) => d.name).join();
+    const run = (seed: number) =>
+      plan(input(['甲'], ls, '2025-01-06', '2025-01-10', { seed }))
+        .duties.map((d) => d.name)
+        .join();
     expect(run(7)).toBe(run(7));
     const seen = new Set([0, 1, 2, 3, 4, 5, 6, 7].map(run));
     expect(seen.size).toBeGreaterThan(1);

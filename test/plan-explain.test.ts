@@ -8,7 +8,10 @@ const both = (extra: ReturnType<typeof leader>[]) => [leader('乙一', '乙'), l
 
 describe('infeasibility explanations', () => {
   it('a day with no eligible available leader names the institution, the day and each absence', () => {
-    const ls = both([leader('何某', '甲', { unavailable: ['2025-01-06', '2025-01-07'] }), leader('许某', '甲', { unavailable: ['2025-01-06'] })]);
+    const ls = both([
+      leader('何某', '甲', { unavailable: ['2025-01-06', '2025-01-07'] }),
+      leader('许某', '甲', { unavailable: ['2025-01-06'] }),
+    ]);
     const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09'));
     expect(r.report.status).toBe('infeasible');
     expect(r.duties).toEqual([]);
@@ -65,9 +68,22 @@ describe('infeasibility explanations', () => {
 
   it('an unknown pinned leader and too many pins on a day are named', () => {
     const ls = both([leader('何某', '甲'), leader('许某', '甲')]);
-    const r = plan(input(['甲', '乙'], ls, '2025-01-06', '2025-01-09', {}, {
-      pins: [{ date: '2025-01-06', name: '无名氏' }, { date: '2025-01-08', name: '何某' }, { date: '2025-01-08', name: '许某' }],
-    }));
+    const r = plan(
+      input(
+        ['甲', '乙'],
+        ls,
+        '2025-01-06',
+        '2025-01-09',
+        {},
+        {
+          pins: [
+            { date: '2025-01-06', name: '无名氏' },
+            { date: '2025-01-08', name: '何某' },
+            { date: '2025-01-08', name: '许某' },
+          ],
+        },
+      ),
+    );
     const msgs = r.report.causes.map((c) => c.message).join('\n');
     expect(msgs).toContain('锁定 2025-01-06 无名氏：领导名单中没有此人');
     expect(msgs).toContain('2025-01-08 锁定了 2 名领导（何某、许某）');

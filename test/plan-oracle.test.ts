@@ -23,7 +23,10 @@ interface Instance {
 
 const FROM = '2025-01-06'; // Monday
 const dateAt = (i: number) => new Date(Date.UTC(2025, 0, 6 + i)).toISOString().slice(0, 10);
-const isWeekday = (d: string) => { const w = new Date(`${d}T00:00:00Z`).getUTCDay(); return w >= 1 && w <= 5; };
+const isWeekday = (d: string) => {
+  const w = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return w >= 1 && w <= 5;
+};
 
 const instance: fc.Arbitrary<Instance> = fc
   .record({
@@ -46,23 +49,41 @@ const instance: fc.Arbitrary<Instance> = fc
   })
   .map((r) => {
     const insts = ['甲', '乙'].slice(0, r.nInst);
-    const leaders = r.people.map((p, i) => leader(`L${i}`, insts[p.inst % r.nInst], { rank: p.rank, unavailable: [...new Set(p.away.map(dateAt))] }));
+    const leaders = r.people.map((p, i) =>
+      leader(`L${i}`, insts[p.inst % r.nInst], { rank: p.rank, unavailable: [...new Set(p.away.map(dateAt))] }),
+    );
     const history: HistoryRecord[] = r.people.flatMap((p, i) => {
       const l = leaders[i];
       if (p.past === 'none') return [];
       const date = p.past === 'last-quarter' ? '2024-12-20' : '2025-01-02';
       return [{ date, kind: p.past === '下访' ? '下访' : '接访', name: l.name, institution: l.institution } as HistoryRecord];
     });
-    return { insts, leaders, to: dateAt(r.span - 1), mode: r.mode, start: r.start, perDay: r.perDay, maxPerLeader: r.maxPerLeader, seed: r.seed, history };
+    return {
+      insts,
+      leaders,
+      to: dateAt(r.span - 1),
+      mode: r.mode,
+      start: r.start,
+      perDay: r.perDay,
+      maxPerLeader: r.maxPerLeader,
+      seed: r.seed,
+      history,
+    };
   });
 
 function* combos<T>(xs: T[], k: number, from = 0): Generator<T[]> {
-  if (k === 0) { yield []; return; }
+  if (k === 0) {
+    yield [];
+    return;
+  }
   for (let i = from; i <= xs.length - k; i++) for (const rest of combos(xs, k - 1, i + 1)) yield [xs[i], ...rest];
 }
 
 type Score = [number, number, number, number];
-const less = (a: Score, b: Score) => { for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i]; return false; };
+const less = (a: Score, b: Score) => {
+  for (let i = 0; i < 4; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+};
 
 /** Independent: the working days, who may serve when, and the best score by enumeration. */
 function bruteForce(t: Instance): { best?: Score; days: string[]; allowed: (l: Leader, d: number) => boolean } {
@@ -72,7 +93,9 @@ function bruteForce(t: Instance): { best?: Score; days: string[]; allowed: (l: L
   for (const l of t.leaders) if (l.rank !== '正科级') eligibleCount.set(l.institution, (eligibleCount.get(l.institution) ?? 0) + 1);
   const instOf = institutionsForDays({ days, order: t.insts, mode: t.mode, start: t.start, eligible: eligibleCount });
   const allowed = (l: Leader, d: number) => l.institution === instOf[d] && l.rank !== '正科级' && !l.unavailable.includes(days[d]);
-  const needs: number[] = t.leaders.map((l) => (l.rank !== '正科级' && !t.history.some((h) => h.name === l.name && h.kind === '接访' && h.date >= '2025-01-01') ? 1 : 0));
+  const needs: number[] = t.leaders.map((l) =>
+    l.rank !== '正科级' && !t.history.some((h) => h.name === l.name && h.kind === '接访' && h.date >= '2025-01-01') ? 1 : 0,
+  );
   const count = t.leaders.map(() => 0);
   const who: number[][] = [];
   let best: Score | undefined;
@@ -82,7 +105,10 @@ function bruteForce(t: Instance): { best?: Score; days: string[]; allowed: (l: L
       let consecutive = 0;
       for (let x = 0; x + 1 < days.length; x++) consecutive += who[x].filter((l) => who[x + 1].includes(l)).length;
       const uneven = count.reduce((s, n) => s + (n * (n - 1)) / 2, 0);
-      const tie = who.reduce((s, ls, x) => s + ls.reduce((u, l) => u + tieCost(t.seed, t.leaders[l].name, t.leaders[l].institution, days[x]), 0), 0);
+      const tie = who.reduce(
+        (s, ls, x) => s + ls.reduce((u, l) => u + tieCost(t.seed, t.leaders[l].name, t.leaders[l].institution, days[x]), 0),
+        0,
+      );
       const score: Score = [quota, consecutive, uneven, tie];
       if (!best || less(score, best)) best = score;
       return;
@@ -121,7 +147,16 @@ describe('planner = brute force on small random rounds', () => {
   it('same optimum (all four objective levels), and every plan keeps every hard rule', () => {
     fc.assert(
       fc.property(instance, (t) => {
-        const result = plan(input(t.insts, t.leaders, FROM, t.to, { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed }, { history: t.history }));
+        const result = plan(
+          input(
+            t.insts,
+            t.leaders,
+            FROM,
+            t.to,
+            { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed },
+            { history: t.history },
+          ),
+        );
         const { best, days, allowed } = bruteForce(t);
         if (!best) {
           expect(result.report.status).toBe('infeasible');
@@ -141,7 +176,16 @@ describe('planner = brute force on small random rounds', () => {
   it('best effort never breaks order, eligibility or availability, and lists breaks exactly when not optimal', () => {
     fc.assert(
       fc.property(instance, (t) => {
-        const result = plan(input(t.insts, t.leaders, FROM, t.to, { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed }, { history: t.history, bestEffort: true }));
+        const result = plan(
+          input(
+            t.insts,
+            t.leaders,
+            FROM,
+            t.to,
+            { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed },
+            { history: t.history, bestEffort: true },
+          ),
+        );
         const { days, allowed } = bruteForce({ ...t, maxPerLeader: 99 });
         // Order, eligibility and availability are never broken, even in best effort.
         for (const x of result.duties) expect(allowed(t.leaders.find((l) => l.name === x.name)!, days.indexOf(x.date))).toBe(true);

@@ -73,15 +73,18 @@ describe('rota render', () => {
   it('rejects a broken timetable with one error per CSV line, exit 2, and writes nothing', () => {
     const dir = tmp();
     const bad = join(dir, 'bad.csv');
-    writeFileSync(bad, [
-      '日期,姓名,单位',
-      '2024-12-11,查无此人,区委', // 2: unknown leader
-      '2024-12-14,艾力·买买提,区委', // 3: Saturday
-      '2024-12-12,阿依古丽·吐尔逊,区人大', // 4: fine
-      '2024-12-12,马晓军,区人大', // 5: second duty that day
-      '2024-12-13,杨丽,区政协', // 6: 区政府's day
-      '',
-    ].join('\r\n'));
+    writeFileSync(
+      bad,
+      [
+        '日期,姓名,单位',
+        '2024-12-11,查无此人,区委', // 2: unknown leader
+        '2024-12-14,艾力·买买提,区委', // 3: Saturday
+        '2024-12-12,阿依古丽·吐尔逊,区人大', // 4: fine
+        '2024-12-12,马晓军,区人大', // 5: second duty that day
+        '2024-12-13,杨丽,区政协', // 6: 区政府's day
+        '',
+      ].join('\r\n'),
+    );
     const out = join(dir, 'out');
     const r = rota(['render', bad, '-c', 'fixtures/rota.json', '-o', out]);
     expect(r.code).toBe(2);
@@ -112,7 +115,7 @@ describe('rota render', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
-  it('--leaders replaces the configuration\'s list', () => {
+  it("--leaders replaces the configuration's list", () => {
     const r = rota(['render', 'fixtures/timetable.csv', '-c', 'fixtures/rota.json', '-o', tmp(), '--leaders', 'fixtures/leaders.csv']);
     expect(r.code).toBe(0);
   });

@@ -11,7 +11,11 @@ const rota = (args: string[], cwd = process.cwd()) => {
   const r = spawnSync('node', [ROTA, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
-const rows = (file: string) => readFileSync(file, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+const rows = (file: string) =>
+  readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
 const row = (file: string, date: string) => rows(file).find((l) => l.startsWith(date))!;
 const seqOf = (ics: string, date: string) => {
   const ev = ics.split('BEGIN:VEVENT').find((e) => e.includes(`DTSTART;TZID=Asia/Shanghai:${date.replace(/-/g, '')}`))!;
@@ -23,7 +27,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'rota-replan-'));
   for (const f of ['rota.json', 'history.csv']) copyFileSync(join('fixtures', f), join(dir, f));
   // 王建国 (区委) becomes unavailable on 2024-12-19, his day in the seed plan.
-  const leaders = readFileSync('fixtures/leaders.csv', 'utf8').replace(/^(王建国,.*?,)2024-12-23~2024-12-24,/m, '$12024-12-19;2024-12-23~2024-12-24,');
+  const leaders = readFileSync('fixtures/leaders.csv', 'utf8').replace(
+    /^(王建国,.*?,)2024-12-23~2024-12-24,/m,
+    '$12024-12-19;2024-12-23~2024-12-24,',
+  );
   expect(leaders).toContain('王建国,中共克拉玛依区委,区委副书记,副处级,党建、意识形态、乡村振兴,2024-12-19;2024-12-23~2024-12-24,');
   writeFileSync(join(dir, 'leaders.csv'), leaders);
   expect(rota(['plan', '-c', 'fixtures/rota.json', '--out', join(dir, 'pub')]).code).toBe(0);
@@ -41,18 +48,27 @@ describe('rota replan', () => {
     const now = row(join(dir, 'new', 'timetable.csv'), '2024-12-19');
     const who = ['艾力·买买提', '刘芳'].find((n) => now.includes(`,区委,${n},`))!;
     expect(who).toBeDefined();
-    const before = rows(pub), after = rows(join(dir, 'new', 'timetable.csv'));
+    const before = rows(pub),
+      after = rows(join(dir, 'new', 'timetable.csv'));
     expect(after.filter((l, i) => l !== before[i]).map((l) => l.slice(0, 10))).toEqual(['2024-12-19']);
     const title = who === '刘芳' ? '区委常委、组织部部长' : '区委常委、政法委书记';
     const line = `2024-12-19：原 王建国（区委副书记） → 现 ${who}（${title}）`;
     expect(r.stdout).toContain(line);
     expect(r.stdout).toContain('有 1 天调整如下');
-    expect(readdirSync(join(dir, 'new')).sort()).toEqual(['change-notice.html', 'change-notice.txt', 'timetable.csv', 'timetable.html', 'timetable.ics', 'timetable.json']);
+    expect(readdirSync(join(dir, 'new')).sort()).toEqual([
+      'change-notice.html',
+      'change-notice.txt',
+      'timetable.csv',
+      'timetable.html',
+      'timetable.ics',
+      'timetable.json',
+    ]);
     expect(readFileSync(join(dir, 'new', 'change-notice.txt'), 'utf8')).toContain(line);
     expect(readFileSync(join(dir, 'new', 'change-notice.html'), 'utf8')).toContain(`${who}（${title}）`);
     expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain(who);
     // ICS: same UIDs; only 12-19's SEQUENCE rose.
-    const oldIcs = readFileSync(join(dir, 'pub', 'timetable.ics'), 'utf8'), newIcs = readFileSync(join(dir, 'new', 'timetable.ics'), 'utf8');
+    const oldIcs = readFileSync(join(dir, 'pub', 'timetable.ics'), 'utf8'),
+      newIcs = readFileSync(join(dir, 'new', 'timetable.ics'), 'utf8');
     for (const d of before.slice(1).map((l) => l.slice(0, 10))) {
       expect(seqOf(newIcs, d).uid).toBe(seqOf(oldIcs, d).uid);
       expect(seqOf(newIcs, d).seq).toBe(d === '2024-12-19' ? 1 : 0);
@@ -81,7 +97,22 @@ describe('rota replan', () => {
   });
 
   it('a pin that breaks a rule: exit 2, names the pin and the rule, writes nothing', () => {
-    const r = rota(['replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--pin', '2024-12-19=区委:王建国', '--out', 'pinned'], dir);
+    const r = rota(
+      [
+        'replan',
+        '-c',
+        'rota.json',
+        '--previous',
+        'pub/timetable.csv',
+        '--today',
+        '2024-12-16',
+        '--pin',
+        '2024-12-19=区委:王建国',
+        '--out',
+        'pinned',
+      ],
+      dir,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/锁定 2024-12-19 王建国 违反：「不在领导的不可接访日期安排接访/);
     expect(existsSync(join(dir, 'pinned'))).toBe(false);
@@ -91,15 +122,33 @@ describe('rota replan', () => {
   });
 
   it('a pin that keeps the rules holds, and is written to the 锁定 column', () => {
-    const r = rota(['replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--pin', '2024-12-19=刘芳', '--out', 'p2'], dir);
+    const r = rota(
+      ['replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--pin', '2024-12-19=刘芳', '--out', 'p2'],
+      dir,
+    );
     expect(r.code).toBe(0);
     const csv = rows(join(dir, 'p2', 'timetable.csv'));
     expect(csv[0]).toBe('日期,星期,类型,单位,姓名,职务,分管工作,地点,锁定');
     expect(csv.find((l) => l.startsWith('2024-12-19'))).toMatch(/,刘芳,.*,是$/);
   });
 
-  it('a timetable outside the round\'s window is refused (exit 2)', () => {
-    const r = rota(['replan', '-c', 'rota.json', '--from', '2025-01-02', '--to', '2025-01-31', '--previous', 'pub/timetable.csv', '--today', '2025-01-02'], dir);
+  it("a timetable outside the round's window is refused (exit 2)", () => {
+    const r = rota(
+      [
+        'replan',
+        '-c',
+        'rota.json',
+        '--from',
+        '2025-01-02',
+        '--to',
+        '2025-01-31',
+        '--previous',
+        'pub/timetable.csv',
+        '--today',
+        '2025-01-02',
+      ],
+      dir,
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('不在本轮 2025-01-02 至 2025-01-31 内');
   });
@@ -135,7 +184,9 @@ describe('rota swap', () => {
     expect(seqOf(ics, '2024-12-20').seq).toBe(1);
     expect(seqOf(ics, '2024-12-19').seq).toBe(1); // carried from new/timetable.json
     expect(seqOf(ics, '2024-12-11').seq).toBe(0);
-    expect(readFileSync(join(dir, 'swapped', 'change-notice.txt'), 'utf8')).toContain('2024-12-20：原 阿依古丽·吐尔逊（区人大常委会副主任） → 现 赵德胜（区人大常委会主任）');
+    expect(readFileSync(join(dir, 'swapped', 'change-notice.txt'), 'utf8')).toContain(
+      '2024-12-20：原 阿依古丽·吐尔逊（区人大常委会副主任） → 现 赵德胜（区人大常委会主任）',
+    );
   });
 
   it('usage errors exit 2', () => {

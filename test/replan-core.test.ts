@@ -9,9 +9,18 @@ import type { Duty, Leader } from '../src/core/types.js';
 import { input, leader } from './support/plan-facts.js';
 
 const names = (ds: Duty[]) => ds.map((d) => `${d.date.slice(5)} ${d.name}`);
-const away = (ls: Leader[], name: string, ...dates: string[]) => ls.map((l) => (l.name === name ? { ...l, unavailable: [...l.unavailable, ...dates].sort() } : l));
+const away = (ls: Leader[], name: string, ...dates: string[]) =>
+  ls.map((l) => (l.name === name ? { ...l, unavailable: [...l.unavailable, ...dates].sort() } : l));
 // 2025-01-06 Mon … 01-10 Fri; 甲 and 乙 alternate in cycle order: 06 甲, 07 乙, 08 甲, 09 乙, 10 甲.
-const LS = [leader('甲一', '甲'), leader('甲二', '甲'), leader('甲三', '甲'), leader('甲四', '甲'), leader('乙一', '乙'), leader('乙二', '乙'), leader('乙三', '乙')];
+const LS = [
+  leader('甲一', '甲'),
+  leader('甲二', '甲'),
+  leader('甲三', '甲'),
+  leader('甲四', '甲'),
+  leader('乙一', '乙'),
+  leader('乙二', '乙'),
+  leader('乙三', '乙'),
+];
 const base = input(['甲', '乙'], LS, '2025-01-06', '2025-01-10');
 const first = plan(base);
 
@@ -64,14 +73,22 @@ describe('replan', () => {
   });
 
   it('property: whatever becomes unavailable, no day before today changes', () => {
-    fc.assert(fc.property(fc.nat({ max: 6 }), fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }), fc.integer({ min: 0, max: 5 }), (who, days, t) => {
-      const dates = days.map((k) => `2025-01-${String(6 + k).padStart(2, '0')}`);
-      const today = `2025-01-${String(6 + t).padStart(2, '0')}`;
-      const r = replan({ ...base, leaders: away(LS, LS[who].name, ...dates), previous: first.duties, today });
-      if (r.report.status !== 'optimal') return;
-      expect(r.duties.filter((d) => d.date < today)).toEqual(first.duties.filter((d) => d.date < today));
-      expect(r.changes.every((c) => c.date >= today)).toBe(true);
-    }), { numRuns: 100, seed: 3 });
+    fc.assert(
+      fc.property(
+        fc.nat({ max: 6 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 4 }),
+        fc.integer({ min: 0, max: 5 }),
+        (who, days, t) => {
+          const dates = days.map((k) => `2025-01-${String(6 + k).padStart(2, '0')}`);
+          const today = `2025-01-${String(6 + t).padStart(2, '0')}`;
+          const r = replan({ ...base, leaders: away(LS, LS[who].name, ...dates), previous: first.duties, today });
+          if (r.report.status !== 'optimal') return;
+          expect(r.duties.filter((d) => d.date < today)).toEqual(first.duties.filter((d) => d.date < today));
+          expect(r.changes.every((c) => c.date >= today)).toBe(true);
+        },
+      ),
+      { numRuns: 100, seed: 3 },
+    );
   });
 
   it('a frozen leader who served his maximum in the past is not given another day', () => {
@@ -101,7 +118,13 @@ describe('replan', () => {
   it('a pin that breaks a hard rule is an error naming the pin and the rule', () => {
     const d = first.duties[0];
     const spare = LS.find((l) => l.institution === '甲' && !first.duties.some((x) => x.name === l.name))!.name;
-    const onAway = replan({ ...base, leaders: away(LS, spare, d.date), previous: first.duties, today: '2025-01-06', pins: [{ date: d.date, name: spare }] });
+    const onAway = replan({
+      ...base,
+      leaders: away(LS, spare, d.date),
+      previous: first.duties,
+      today: '2025-01-06',
+      pins: [{ date: d.date, name: spare }],
+    });
     expect(onAway.report.status).toBe('pin-conflict');
     expect(onAway.report.pinErrors[0].message).toMatch(new RegExp(`锁定 2025-01-06 ${spare} 违反.*不可接访日期`));
     const wrongDay = replan({ ...base, previous: first.duties, today: '2025-01-06', pins: [{ date: '2025-01-07', name: spare }] });
@@ -119,7 +142,16 @@ describe('replan', () => {
 });
 
 describe('diff', () => {
-  const D = (date: string, name: string, title = '职务', institution = '甲'): Duty => ({ date, weekday: '', kind: '接访', institution, name, title, portfolio: '', place: '' });
+  const D = (date: string, name: string, title = '职务', institution = '甲'): Duty => ({
+    date,
+    weekday: '',
+    kind: '接访',
+    institution,
+    name,
+    title,
+    portfolio: '',
+    place: '',
+  });
   it('one line per changed, added and removed day; a new title alone is no change', () => {
     const before = [D('2024-12-11', '张一'), D('2024-12-12', '李二'), D('2024-12-13', '王三'), D('2024-12-16', '赵四')];
     const after = [D('2024-12-11', '张一', '新职务'), D('2024-12-12', '钱五', '副区长'), D('2024-12-16', '赵四'), D('2024-12-17', '孙六')];

@@ -17,16 +17,26 @@ import { seed } from './helpers/seed.js';
 
 const s = seed();
 const leader = (name: string) => s.leaders.find((l) => l.name === name)!;
-const put = (ds: Duty[], date: string, name: string): Duty[] => ds.map((d) => (d.date === date ? { ...d, name, title: leader(name).title, portfolio: leader(name).portfolio, institution: leader(name).institution } : d));
+const put = (ds: Duty[], date: string, name: string): Duty[] =>
+  ds.map((d) =>
+    d.date === date
+      ? { ...d, name, title: leader(name).title, portfolio: leader(name).portfolio, institution: leader(name).institution }
+      : d,
+  );
 const after = put(put(s.duties, '2024-12-19', '刘芳'), '2024-12-11', '张志强');
 const changes = diffTimetables(s.duties, after);
 
 function events(text: string): Map<string, { uid: string; seq: number; summary: string; date: string }> {
   const comp = new ICAL.Component(ICAL.parse(text));
-  return new Map(comp.getAllSubcomponents('vevent').map((v) => {
-    const e = new ICAL.Event(v);
-    return [e.startDate.toString().slice(0, 10), { uid: e.uid, seq: e.sequence, summary: e.summary, date: e.startDate.toString().slice(0, 10) }];
-  }));
+  return new Map(
+    comp.getAllSubcomponents('vevent').map((v) => {
+      const e = new ICAL.Event(v);
+      return [
+        e.startDate.toString().slice(0, 10),
+        { uid: e.uid, seq: e.sequence, summary: e.summary, date: e.startDate.toString().slice(0, 10) },
+      ];
+    }),
+  );
 }
 const text = (f: { content: string | Uint8Array }) => (typeof f.content === 'string' ? f.content : new TextDecoder().decode(f.content));
 
@@ -50,8 +60,16 @@ describe('change notice', () => {
   it('JSON: parsed back, the same days, people and lines as the text', () => {
     const j = JSON.parse(noticeJson(changes, { config: s.config }));
     expect(j).toMatchObject({ title: '接访安排调整公告', from: '2024-12-11', to: '2024-12-26', count: 2 });
-    expect(j.changes.map((c: { date: string; before: { name: string }[]; after: { name: string }[] }) => [c.date, c.before[0].name, c.after[0].name]))
-      .toEqual([['2024-12-11', '王建国', '张志强'], ['2024-12-19', '艾力·买买提', '刘芳']]);
+    expect(
+      j.changes.map((c: { date: string; before: { name: string }[]; after: { name: string }[] }) => [
+        c.date,
+        c.before[0].name,
+        c.after[0].name,
+      ]),
+    ).toEqual([
+      ['2024-12-11', '王建国', '张志强'],
+      ['2024-12-19', '艾力·买买提', '刘芳'],
+    ]);
     expect(j.changes.map((c: { line: string }) => c.line)).toEqual(changes.map(changeLine));
   });
 
@@ -83,7 +101,13 @@ describe('锁定 column', () => {
 
 describe('ICS across re-publication (ical.js)', () => {
   it('same UID per slot; SEQUENCE + 1 on the changed events only; the next change builds on timetable.json', async () => {
-    const first = await republishFiles({ duties: s.duties, changes: [], config: s.config, calendar: s.calendar, previous: { duties: s.duties, sequences: {} } });
+    const first = await republishFiles({
+      duties: s.duties,
+      changes: [],
+      config: s.config,
+      calendar: s.calendar,
+      previous: { duties: s.duties, sequences: {} },
+    });
     const e0 = events(text(first.find((f) => f.path === 'timetable.ics')!));
     expect([...e0.values()].every((e) => e.seq === 0)).toBe(true);
     // Publish the change, with timetable.json of the first publication as the basis.
@@ -102,7 +126,13 @@ describe('ICS across re-publication (ical.js)', () => {
     // A third publication changing 12-19 again: 2 there, 12-11 stays at 1.
     writeFileSync(join(dir, 'timetable.json'), text(second.find((f) => f.path === 'timetable.json')!));
     const third = put(after, '2024-12-19', '艾力·买买提');
-    const files = await republishFiles({ duties: third, changes: diffTimetables(after, third), config: s.config, calendar: s.calendar, previous: readPublishedState(join(dir, 'x.csv'), []).state });
+    const files = await republishFiles({
+      duties: third,
+      changes: diffTimetables(after, third),
+      config: s.config,
+      calendar: s.calendar,
+      previous: readPublishedState(join(dir, 'x.csv'), []).state,
+    });
     const e2 = events(text(files.find((f) => f.path === 'timetable.ics')!));
     expect(e2.get('2024-12-19')!.seq).toBe(2);
     expect(e2.get('2024-12-11')!.seq).toBe(1);
@@ -119,11 +149,17 @@ describe('ICS across re-publication (ical.js)', () => {
     expect(nextSequences(prev, dropped, s.config)).toEqual(seq1);
   });
 
-  it('a day that is no longer on the timetable is published as a cancelled event, also in its leader\'s own calendar', async () => {
+  it("a day that is no longer on the timetable is published as a cancelled event, also in its leader's own calendar", async () => {
     const dropped = s.duties.filter((d) => d.date !== '2024-12-11');
     const gone = s.duties.find((d) => d.date === '2024-12-11')!;
     const files = await republishFiles(
-      { duties: dropped, changes: diffTimetables(s.duties, dropped), config: s.config, calendar: s.calendar, previous: { duties: s.duties, sequences: {} } },
+      {
+        duties: dropped,
+        changes: diffTimetables(s.duties, dropped),
+        config: s.config,
+        calendar: s.calendar,
+        previous: { duties: s.duties, sequences: {} },
+      },
       { icsPerLeader: true },
     );
     const ics = text(files.find((f) => f.path === 'timetable.ics')!);
@@ -133,7 +169,19 @@ describe('ICS across re-publication (ical.js)', () => {
     expect(cancelled).toHaveLength(1);
     const e = new ICAL.Event(cancelled[0]);
     expect([e.startDate.toString().slice(0, 10), e.sequence]).toEqual(['2024-12-11', 1]);
-    const before = events(text((await republishFiles({ duties: s.duties, changes: [], config: s.config, calendar: s.calendar, previous: { duties: s.duties, sequences: {} } })).find((f) => f.path === 'timetable.ics')!));
+    const before = events(
+      text(
+        (
+          await republishFiles({
+            duties: s.duties,
+            changes: [],
+            config: s.config,
+            calendar: s.calendar,
+            previous: { duties: s.duties, sequences: {} },
+          })
+        ).find((f) => f.path === 'timetable.ics')!,
+      ),
+    );
     expect(e.uid).toBe(before.get('2024-12-11')!.uid);
     const own = files.find((f) => f.path === `ics/${gone.name}.ics`);
     expect(own && text(own)).toContain('STATUS:CANCELLED');

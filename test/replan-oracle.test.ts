@@ -12,12 +12,18 @@ import { input, leader } from './support/plan-facts.js';
 
 const FROM = '2025-01-06'; // Monday
 const dateAt = (i: number) => new Date(Date.UTC(2025, 0, 6 + i)).toISOString().slice(0, 10);
-const isWeekday = (d: string) => { const w = new Date(`${d}T00:00:00Z`).getUTCDay(); return w >= 1 && w <= 5; };
+const isWeekday = (d: string) => {
+  const w = new Date(`${d}T00:00:00Z`).getUTCDay();
+  return w >= 1 && w <= 5;
+};
 
 const instance = fc.record({
   nInst: fc.integer({ min: 1, max: 2 }),
   span: fc.integer({ min: 2, max: 8 }),
-  people: fc.array(fc.record({ inst: fc.integer({ min: 0, max: 1 }), away: fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 2 }) }), { minLength: 2, maxLength: 6 }),
+  people: fc.array(fc.record({ inst: fc.integer({ min: 0, max: 1 }), away: fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 2 }) }), {
+    minLength: 2,
+    maxLength: 6,
+  }),
   perDay: fc.constantFrom(1, 1, 2),
   maxPerLeader: fc.integer({ min: 1, max: 2 }),
   seed: fc.integer({ min: 0, max: 9 }),
@@ -27,12 +33,22 @@ const instance = fc.record({
 });
 
 function* combos<T>(xs: T[], k: number, from = 0): Generator<T[]> {
-  if (k === 0) { yield []; return; }
+  if (k === 0) {
+    yield [];
+    return;
+  }
   for (let i = from; i <= xs.length - k; i++) for (const rest of combos(xs, k - 1, i + 1)) yield [xs[i], ...rest];
 }
 
 /** Every timetable (as leader indexes per working day) keeping the rules and the frozen past. */
-function enumerate(insts: string[], leaders: Leader[], to: string, perDay: number, max: number, frozen: Map<string, number[]>): { days: string[]; all: number[][][] } {
+function enumerate(
+  insts: string[],
+  leaders: Leader[],
+  to: string,
+  perDay: number,
+  max: number,
+  frozen: Map<string, number[]>,
+): { days: string[]; all: number[][][] } {
   const days: string[] = [];
   for (let i = 0; dateAt(i) <= to; i++) if (isWeekday(dateAt(i))) days.push(dateAt(i));
   const eligible = new Map<string, number>();
@@ -42,10 +58,21 @@ function enumerate(insts: string[], leaders: Leader[], to: string, perDay: numbe
   const who: number[][] = [];
   const all: number[][][] = [];
   const go = (d: number) => {
-    if (d === days.length) { all.push(who.map((x) => [...x])); return; }
+    if (d === days.length) {
+      all.push(who.map((x) => [...x]));
+      return;
+    }
     const fixed = frozen.get(days[d]);
-    const options = fixed ? [fixed] : [...combos(leaders.map((_, i) => i).filter((i) =>
-      leaders[i].institution === instOf[d] && !leaders[i].unavailable.includes(days[d]) && count[i] < max), perDay)];
+    const options = fixed
+      ? [fixed]
+      : [
+          ...combos(
+            leaders
+              .map((_, i) => i)
+              .filter((i) => leaders[i].institution === instOf[d] && !leaders[i].unavailable.includes(days[d]) && count[i] < max),
+            perDay,
+          ),
+        ];
     for (const c of options) {
       for (const i of c) count[i]++;
       who[d] = c;
@@ -58,7 +85,7 @@ function enumerate(insts: string[], leaders: Leader[], to: string, perDay: numbe
 }
 
 describe('replan = brute-force minimum of changed days', () => {
-  it('changes exactly as few days as any valid timetable must, then is best by the planner\'s objective; the past never moves', () => {
+  it("changes exactly as few days as any valid timetable must, then is best by the planner's objective; the past never moves", () => {
     let compared = 0;
     fc.assert(
       fc.property(instance, (t) => {
@@ -70,7 +97,9 @@ describe('replan = brute-force minimum of changed days', () => {
         if (first.report.status !== 'optimal') return;
         // One leader becomes unavailable on some more days.
         const v = t.victim % leaders.length;
-        const changed = leaders.map((l, i) => (i === v ? { ...l, unavailable: [...new Set([...l.unavailable, ...t.newAway.map(dateAt)])].sort() } : l));
+        const changed = leaders.map((l, i) =>
+          i === v ? { ...l, unavailable: [...new Set([...l.unavailable, ...t.newAway.map(dateAt)])].sort() } : l,
+        );
         const today = dateAt(t.today);
         const i2 = input(insts, changed, FROM, to, over);
         const r = replan({ ...i2, previous: first.duties, today });
@@ -78,7 +107,13 @@ describe('replan = brute-force minimum of changed days', () => {
         const frozen = new Map<string, number[]>();
         for (const d of first.duties) if (d.date < today) frozen.set(d.date, [...(frozen.get(d.date) ?? []), idx.get(d.name)!].sort());
         const { days, all } = enumerate(insts, changed, to, t.perDay, t.maxPerLeader, frozen);
-        const published = days.map((date) => first.duties.filter((d) => d.date === date).map((d) => idx.get(d.name)!).sort().join());
+        const published = days.map((date) =>
+          first.duties
+            .filter((d) => d.date === date)
+            .map((d) => idx.get(d.name)!)
+            .sort()
+            .join(),
+        );
         const changes = (w: number[][]) => w.filter((ls, d) => [...ls].sort().join() !== published[d]).length;
         if (all.length === 0) {
           expect(r.report.status).toBe('infeasible');
@@ -88,7 +123,12 @@ describe('replan = brute-force minimum of changed days', () => {
         const min = Math.min(...all.map(changes));
         expect(r.report.changedDays).toBe(min);
         // Independent recount of the changed days from the two timetables.
-        const got = days.map((date) => r.duties.filter((d) => d.date === date).map((d) => idx.get(d.name)!).sort());
+        const got = days.map((date) =>
+          r.duties
+            .filter((d) => d.date === date)
+            .map((d) => idx.get(d.name)!)
+            .sort(),
+        );
         expect(changes(got)).toBe(min);
         // The re-plan is itself one of the valid timetables.
         expect(all.some((w) => w.every((ls, d) => [...ls].sort().join() === got[d].join()))).toBe(true);
@@ -96,9 +136,18 @@ describe('replan = brute-force minimum of changed days', () => {
         for (const d of first.duties.filter((x) => x.date < today)) expect(r.duties).toContainEqual(d);
         // Among the minimal timetables, none beats it on the planner's objective (lexicographic).
         const ctx = buildContext(i2);
-        const toDuties = (w: number[][]): Duty[] => w.flatMap((ls, d) => ls.map((l) => ({ ...first.duties[0], date: days[d], name: changed[l].name, institution: changed[l].institution })));
-        const score = (ds: Duty[]) => { const o = measureObjective(ds, ctx); return [o.quotaShortfall, o.consecutive, o.unevenness, o.tieBreak]; };
-        const best = all.filter((w) => changes(w) === min).map((w) => score(toDuties(w))).sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3])[0];
+        const toDuties = (w: number[][]): Duty[] =>
+          w.flatMap((ls, d) =>
+            ls.map((l) => ({ ...first.duties[0], date: days[d], name: changed[l].name, institution: changed[l].institution })),
+          );
+        const score = (ds: Duty[]) => {
+          const o = measureObjective(ds, ctx);
+          return [o.quotaShortfall, o.consecutive, o.unevenness, o.tieBreak];
+        };
+        const best = all
+          .filter((w) => changes(w) === min)
+          .map((w) => score(toDuties(w)))
+          .sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || a[3] - b[3])[0];
         expect(score(r.duties)).toEqual(best);
         compared++;
       }),

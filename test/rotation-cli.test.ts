@@ -15,7 +15,12 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'rota-rotation-'));
 const cal = makeCalendar({ region: 'xinjiang' });
 interface Out {
   duties: Array<{ date: string; kind: string; name: string; place: string }>;
-  report: { status: string; stillShort: Array<{ name: string; period: string; reason: string }>; kinds: Record<string, number>; sites: Array<{ name: string; perMonth: Record<string, number> }> };
+  report: {
+    status: string;
+    stillShort: Array<{ name: string; period: string; reason: string }>;
+    kinds: Record<string, number>;
+    sites: Array<{ name: string; perMonth: Record<string, number> }>;
+  };
 }
 
 describe('a township year through the CLI', () => {
@@ -40,10 +45,27 @@ describe('a township year through the CLI', () => {
   it('rota check on the written timetable finds exactly the weeks the plan reported', () => {
     const dir = tmp();
     expect(rota(['plan', '-c', 'fixtures/township/rota.json', '--from', '2025-01-01', '--to', '2025-12-31', '--out', dir]).code).toBe(0);
-    const c = rota(['check', join(dir, 'timetable.csv'), '--leaders', 'fixtures/township/leaders.csv', '--rules', 'fixtures/township/rota.json',
-      '-c', 'fixtures/township/rota.json', '--from', '2025-01-01', '--to', '2025-12-31', '--format', 'json']);
+    const c = rota([
+      'check',
+      join(dir, 'timetable.csv'),
+      '--leaders',
+      'fixtures/township/leaders.csv',
+      '--rules',
+      'fixtures/township/rota.json',
+      '-c',
+      'fixtures/township/rota.json',
+      '--from',
+      '2025-01-01',
+      '--to',
+      '2025-12-31',
+      '--format',
+      'json',
+    ]);
     const j = JSON.parse(c.stdout) as { results: Array<{ name: string; period: string; status: string }> };
-    const found = j.results.filter((x) => x.status === 'short').map((x) => `${x.name} ${x.period}`).sort();
+    const found = j.results
+      .filter((x) => x.status === 'short')
+      .map((x) => `${x.name} ${x.period}`)
+      .sort();
     const reported = new Set(out.report.stillShort.map((x) => `${x.name} ${x.period}`));
     expect(found.length).toBeGreaterThan(0);
     expect(found.filter((k) => !reported.has(k))).toEqual([]);

@@ -24,8 +24,16 @@ function tinyConfig(over: Partial<RotationConfig['rotation']> = {}, from = '2025
   const c = presetConfig('township');
   return { ...c, from, to, rotation: { ...c.rotation!, ...over } };
 }
-const duty = (date: string, name: string, kind: Duty['kind'] = '接访'): Duty =>
-  ({ date, weekday: '', kind, institution: '乡政府', name, title: '', portfolio: '', place: '' });
+const duty = (date: string, name: string, kind: Duty['kind'] = '接访'): Duty => ({
+  date,
+  weekday: '',
+  kind,
+  institution: '乡政府',
+  name,
+  title: '',
+  portfolio: '',
+  place: '',
+});
 const ctxOf = (config: RotationConfig, leaders: Leader[]) =>
   buildRotationContext({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
 
@@ -43,9 +51,18 @@ describe('presets', () => {
     expect(validateConfig({ preset: 'district' }, 'f').config).toEqual(SEED_CONFIG);
     const t = validateConfig({ preset: 'township' }, 'f').config!;
     expect(t.institutions.map((i) => i.name)).toEqual(['乡党委', '乡人大', '乡政府']);
-    expect([t.eligibleRanks, t.order.mode, t.rules.map((r) => r.id), t.rotation?.decompose]).toEqual([['正科级', '副科级'], 'none', ['township-weekly'], 'week']);
+    expect([t.eligibleRanks, t.order.mode, t.rules.map((r) => r.id), t.rotation?.decompose]).toEqual([
+      ['正科级', '副科级'],
+      'none',
+      ['township-weekly'],
+      'week',
+    ]);
     const c = validateConfig({ preset: 'county' }, 'f').config!;
-    expect([c.eligibleRanks, c.rotation?.quotaRules, c.rotation?.decompose]).toEqual([['正处级', '副处级'], ['county-monthly', 'district-quarterly'], 'month']);
+    expect([c.eligibleRanks, c.rotation?.quotaRules, c.rotation?.decompose]).toEqual([
+      ['正处级', '副处级'],
+      ['county-monthly', 'district-quarterly'],
+      'month',
+    ]);
   });
   it('the file overrides the preset field by field; rotation null means the district round', () => {
     const t = validateConfig({ preset: 'township', rotation: { reception: { max: 3 } }, title: 'X' }, 'f').config!;
@@ -75,14 +92,18 @@ describe('hard rules, one at a time (check on tiny timetables)', () => {
     expect(receptionPerDay.check(ds, ctx).map((v) => v.dates[0])).toEqual(['2025-03-03', '2025-03-04']);
   });
   it('visits-per-day: more 下访 than the maximum', () => {
-    expect(visitsPerDay.check([duty('2025-03-05', '甲', '下访'), duty('2025-03-05', '乙', '下访')], ctx).map((v) => v.dates)).toEqual([['2025-03-05']]);
+    expect(visitsPerDay.check([duty('2025-03-05', '甲', '下访'), duty('2025-03-05', '乙', '下访')], ctx).map((v) => v.dates)).toEqual([
+      ['2025-03-05'],
+    ]);
   });
   it('one-per-day: 接访 and 下访 by the same leader on the same day', () => {
     const v = onePerDay.check([duty('2025-03-05', '甲'), duty('2025-03-05', '甲', '下访'), duty('2025-03-06', '甲')], ctx);
     expect(v.map((x) => [x.names, x.dates])).toEqual([[['甲'], ['2025-03-05']]]);
   });
   it('max-per-week: two activities in one ISO week when K = 1, none across two weeks', () => {
-    expect(maxPerWeek.check([duty('2025-03-03', '甲'), duty('2025-03-07', '甲', '下访')], ctx).map((v) => v.dates)).toEqual([['2025-03-03', '2025-03-07']]);
+    expect(maxPerWeek.check([duty('2025-03-03', '甲'), duty('2025-03-07', '甲', '下访')], ctx).map((v) => v.dates)).toEqual([
+      ['2025-03-03', '2025-03-07'],
+    ]);
     expect(maxPerWeek.check([duty('2025-03-07', '甲'), duty('2025-03-10', '甲')], ctx)).toEqual([]);
   });
 });
@@ -128,13 +149,21 @@ describe('the planner keeps each rule on a tiny week', () => {
     expect(r.report.status).toBe('optimal');
     expect(r.duties).toHaveLength(2);
     expect(r.report.stillShort).toHaveLength(1);
-    expect(r.report.stillShort[0].reason).toContain('2025-W05 在排班范围内只有 1 个工作日（01-27），每天最多 接访 1、下访 1 人次，共 2 人次，而 3 名领导本周都需要接访或下访 1 次');
+    expect(r.report.stillShort[0].reason).toContain(
+      '2025-W05 在排班范围内只有 1 个工作日（01-27），每天最多 接访 1、下访 1 人次，共 2 人次，而 3 名领导本周都需要接访或下访 1 次',
+    );
     checkerAgrees(r, config, leaders);
   });
   it('history outside the window counts: a leader who already served this week is not needed again', () => {
     const leaders = [leader('甲'), leader('乙')];
     const config = tinyConfig({ reception: { min: 1, max: 1 }, visits: { min: 0, max: 0 } }, '2025-03-05', '2025-03-05');
-    const r = planRotation({ config, days: cal.days(config.from, config.to), leaders, calendar: cal, history: [{ date: '2025-03-03', kind: '接访', name: '甲', institution: '乡政府' }] });
+    const r = planRotation({
+      config,
+      days: cal.days(config.from, config.to),
+      leaders,
+      calendar: cal,
+      history: [{ date: '2025-03-03', kind: '接访', name: '甲', institution: '乡政府' }],
+    });
     expect(r.duties.map((d) => d.name)).toEqual(['乙']);
   });
 });
@@ -186,7 +215,10 @@ describe('site rotation (township, first quarter 2025)', () => {
     expect(r.report.objective.siteGaps).toBe(0);
   });
   it('a leader with a related site goes there more often than chance: 马建军 (征地拆迁) to 南湖村, 周志明 (欠薪) to 金龙社区', () => {
-    for (const [name, site] of [['马建军', '南湖村'], ['周志明', '金龙社区']]) {
+    for (const [name, site] of [
+      ['马建军', '南湖村'],
+      ['周志明', '金龙社区'],
+    ]) {
       const mine = visits.filter((d) => d.name === name);
       expect(mine.filter((d) => d.place.startsWith(site)).length * 2).toBeGreaterThan(mine.length);
     }
@@ -202,13 +234,17 @@ describe('site rotation (township, first quarter 2025)', () => {
     expect(portfolioMatches({ portfolio: '党委全面工作' }, { related: ['畜牧'] })).toBe(false);
     expect(longestGap(['2025-01-10'], '2025-01-01', '2025-01-31')).toBe(21);
     // Last visit 01-01, gap 10: runs 01-02..01-11 up to 01-22..01-31 → the minimal sets of visit indexes.
-    expect(gapWindows(['2025-01-05', '2025-01-15', '2025-01-25'], Date.UTC(2025, 0, 1) / 864e5, '2025-01-01', '2025-01-31', 10)).toEqual([[0], [1], [2]]);
+    expect(gapWindows(['2025-01-05', '2025-01-15', '2025-01-25'], Date.UTC(2025, 0, 1) / 864e5, '2025-01-01', '2025-01-31', 10)).toEqual([
+      [0],
+      [1],
+      [2],
+    ]);
   });
 });
 
 describe('balance, spread and determinism', () => {
   const r = planFixture(TOWNSHIP, { from: '2025-03-03', to: '2025-05-30' });
-  it('每名领导 接访 and 下访 counts within 1 of every other leader\'s', () => {
+  it("每名领导 接访 and 下访 counts within 1 of every other leader's", () => {
     for (const kind of ['接访', '下访']) {
       const n = r.leaders.map((l) => r.duties.filter((d) => d.name === l.name && d.kind === kind).length);
       expect(Math.max(...n) - Math.min(...n)).toBeLessThanOrEqual(2);
@@ -232,7 +268,9 @@ describe('county preset (district 县处级 leaders, monthly)', () => {
   });
   it('one 接访 each working day at the district centre; at most one activity a week per leader', () => {
     for (const day of cal.workingDays('2025-01-01', '2025-03-31')) {
-      expect(r.duties.filter((d) => d.date === day && d.kind === '接访').map((d) => d.place)).toEqual(['区人民群众信访服务中心（克拉玛依市昆仑路585号）']);
+      expect(r.duties.filter((d) => d.date === day && d.kind === '接访').map((d) => d.place)).toEqual([
+        '区人民群众信访服务中心（克拉玛依市昆仑路585号）',
+      ]);
     }
     const perWeek = new Map<string, number>();
     for (const d of r.duties) perWeek.set(`${d.name}${isoWeekKey(d.date)}`, (perWeek.get(`${d.name}${isoWeekKey(d.date)}`) ?? 0) + 1);

@@ -20,7 +20,12 @@ describe('下访 sites list', () => {
       { line: 6, values: { name: '丙社区', type: '社区' } },
     ];
     const { sites, problems } = buildSites('s.csv', rows);
-    expect(problems.map((p) => [p.line, p.field])).toEqual([[2, '名称'], [3, '类型'], [4, '每月至少'], [6, '名称']]);
+    expect(problems.map((p) => [p.line, p.field])).toEqual([
+      [2, '名称'],
+      [3, '类型'],
+      [4, '每月至少'],
+      [6, '名称'],
+    ]);
     expect(sites.map((s) => s.name)).toEqual(['丙社区']);
   });
 });

@@ -11,7 +11,15 @@ import { seed } from './helpers/seed.js';
 
 const s = seed();
 const history = loadHistory(s.config.history, s.leaders, s.config.institutions).records;
-const base = { config: s.config, days: s.calendar.days(s.config.from, s.config.to), leaders: s.leaders, history, quotaRules: quotaRulesFor(s.config.rules), reportRules: s.config.rules, calendar: s.calendar };
+const base = {
+  config: s.config,
+  days: s.calendar.days(s.config.from, s.config.to),
+  leaders: s.leaders,
+  history,
+  quotaRules: quotaRulesFor(s.config.rules),
+  reportRules: s.config.rules,
+  calendar: s.calendar,
+};
 const propose = (request: SwapRequest, timetable: Duty[] = s.duties) => proposeSwap({ ...base, timetable, request });
 const sub = (date: string, name: string): SwapRequest => ({ kind: 'substitute', a: { date }, name });
 // The seed table: 12-11 王建国 (区委) … 12-19 艾力·买买提 (区委), 12-20 赵德胜 (区人大).
@@ -27,7 +35,7 @@ describe('swap and substitute', () => {
     expect(r.timetable.find((d) => d.date === '2024-12-19')).toMatchObject({ name: '王建国', title: '区委副书记', weekday: '星期四' });
   });
 
-  it('order: swapping two institutions\' days names both days and people', () => {
+  it("order: swapping two institutions' days names both days and people", () => {
     const r = propose({ kind: 'swap', a: { date: '2024-12-19' }, b: { date: '2024-12-20' } });
     expect(r.status).toBe('broken');
     expect(r.violations.map((v) => [v.rule, v.dates, v.names])).toEqual([
@@ -66,7 +74,9 @@ describe('swap and substitute', () => {
     // 王建国 has no duty this quarter but 12-11; 张志强 may serve 12-11.
     const r = propose(sub('2024-12-11', '张志强'));
     expect(r.status).toBe('ok');
-    expect(r.quotaWarnings).toContainEqual(expect.objectContaining({ name: '王建国', rule: 'district-quarterly', period: '2024-Q4', count: 0 }));
+    expect(r.quotaWarnings).toContainEqual(
+      expect.objectContaining({ name: '王建国', rule: 'district-quarterly', period: '2024-Q4', count: 0 }),
+    );
   });
 
   it('a request naming no such day or leader is invalid (not a broken rule)', () => {
@@ -93,8 +103,17 @@ describe('swap and substitute', () => {
     }
     // By hand: 区委's free eligible leaders on 12-19 are 刘芳 only (张志强 away, 王建国 serves 12-11, 李明 正科级),
     // and the one swap is 12-11 ↔ 12-19 (王建国 free on 12-19, 艾力 free on 12-11).
-    expect(r.alternatives.map((a) => (a.kind === 'swap' ? `swap ${a.withDate}` : `sub ${a.leader.name}`))).toEqual(['sub 刘芳', 'swap 2024-12-11']);
-    const keys = r.alternatives.map((a) => [a.changes.length, a.objective.quotaShortfall, a.objective.consecutive, a.objective.unevenness, a.objective.tieBreak]);
+    expect(r.alternatives.map((a) => (a.kind === 'swap' ? `swap ${a.withDate}` : `sub ${a.leader.name}`))).toEqual([
+      'sub 刘芳',
+      'swap 2024-12-11',
+    ]);
+    const keys = r.alternatives.map((a) => [
+      a.changes.length,
+      a.objective.quotaShortfall,
+      a.objective.consecutive,
+      a.objective.unevenness,
+      a.objective.tieBreak,
+    ]);
     const sorted = [...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || x[4] - y[4]);
     expect(keys).toEqual(sorted);
   });

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RECORD_COLUMNS } from '../src/core/records.js';
 import type { RawRow } from '../src/core/types.js';
 import { csvEngine, streamTable } from '../src/io/table-stream.js';
-import { parse } from 'csv-parse';
 
 // The worker script as npm run build makes it (npm test builds first).
 const WORKER = join(process.cwd(), 'dist/csv-worker.cjs');

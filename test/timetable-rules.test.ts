@@ -3,7 +3,7 @@
 // make-up days, and every violation pointing at its CSV line and column.
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
-import { SEED_CONFIG, type Config } from '../src/core/config.js';
+import { type Config, SEED_CONFIG } from '../src/core/config.js';
 import { weekdayName } from '../src/core/dates.js';
 import { buildContext, checkTimetable, HARD_CONSTRAINTS } from '../src/core/planner/index.js';
 import type { Duty, Leader } from '../src/core/types.js';
@@ -11,23 +11,53 @@ import { seed } from './helpers/seed.js';
 
 const calendar = makeCalendar({ region: 'xinjiang' });
 const L = (name: string, institution: string, over: Partial<Leader> = {}): Leader => ({
-  name, institution, title: '副职', rank: '副处级', portfolio: '', unavailable: [], liaison: '', phone: '', ...over,
+  name,
+  institution,
+  title: '副职',
+  rank: '副处级',
+  portfolio: '',
+  unavailable: [],
+  liaison: '',
+  phone: '',
+  ...over,
 });
-const A = L('甲', '区委'), B = L('乙', '区人大'), C = L('丙', '区政府');
-const ctxFor = (config: Config = SEED_CONFIG, leaders = [A, B, C]) => buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });
+const A = L('甲', '区委'),
+  B = L('乙', '区人大'),
+  C = L('丙', '区政府');
+const ctxFor = (config: Config = SEED_CONFIG, leaders = [A, B, C]) =>
+  buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });
 let line = 1;
 const E = (date: string, who: Leader | string, institution = typeof who === 'string' ? '区委' : who.institution): Duty => ({
-  date, weekday: weekdayName(date), kind: '接访', institution, name: typeof who === 'string' ? who : who.name, title: '', portfolio: '', place: '',
+  date,
+  weekday: weekdayName(date),
+  kind: '接访',
+  institution,
+  name: typeof who === 'string' ? who : who.name,
+  title: '',
+  portfolio: '',
+  place: '',
   source: { file: 't.csv', line: ++line },
 });
-const run = (id: string, duties: Duty[], ctx = ctxFor()) => HARD_CONSTRAINTS.find((c) => c.id === id)!.check(duties, ctx, { complete: false });
+const run = (id: string, duties: Duty[], ctx = ctxFor()) =>
+  HARD_CONSTRAINTS.find((c) => c.id === id)!.check(duties, ctx, { complete: false });
 const lines = (vs: { source?: { line: number } }[]) => vs.map((v) => v.source?.line);
 
-describe('the planner\'s hard rules on a hand-edited timetable', () => {
+describe("the planner's hard rules on a hand-edited timetable", () => {
   it('every rule has a unique id, a Chinese sentence, and a column to point at when it checks rows', () => {
     expect(new Set(HARD_CONSTRAINTS.map((c) => c.id)).size).toBe(HARD_CONSTRAINTS.length);
     for (const c of HARD_CONSTRAINTS) expect(c.sentence(SEED_CONFIG)).toMatch(/[\u4e00-\u9fff]/);
-    expect(HARD_CONSTRAINTS.map((c) => c.id)).toEqual(expect.arrayContaining(['known-leader', 'within-window', 'working-day', 'order', 'eligibility', 'availability', 'per-day', 'max-per-leader']));
+    expect(HARD_CONSTRAINTS.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'known-leader',
+        'within-window',
+        'working-day',
+        'order',
+        'eligibility',
+        'availability',
+        'per-day',
+        'max-per-leader',
+      ]),
+    );
   });
 
   it('known-leader: a name not in the lists is named, on its line, in the 姓名 column', () => {
@@ -55,7 +85,7 @@ describe('the planner\'s hard rules on a hand-edited timetable', () => {
     expect(vs[1].message).toContain('2025-01-25（星期六）是休息日：周六');
   });
 
-  it('per-day: the extra row names the first one\'s line; perDay 2 allows two; a leader twice on a day is named', () => {
+  it("per-day: the extra row names the first one's line; perDay 2 allows two; a leader twice on a day is named", () => {
     line = 1;
     const duties = [E('2024-12-11', A), E('2024-12-11', B, '区委'), E('2024-12-11', C, '区委')];
     const vs = run('per-day', duties);
@@ -91,7 +121,12 @@ describe('the planner\'s hard rules on a hand-edited timetable', () => {
 
   it('the hand-made seed timetable keeps every rule', () => {
     const s = seed();
-    const ctx = buildContext({ config: s.config, days: s.calendar.days(s.config.from, s.config.to), leaders: s.leaders, calendar: s.calendar });
+    const ctx = buildContext({
+      config: s.config,
+      days: s.calendar.days(s.config.from, s.config.to),
+      leaders: s.leaders,
+      calendar: s.calendar,
+    });
     expect(checkTimetable(s.duties, ctx)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { addCommonOptions, type CommonOptions, loadContext } from './context.js';
 import { reportProblems } from './exit.js';
 import { paint } from './style.js';
 
@@ -16,7 +16,14 @@ export function registerCalendar(program: Command): void {
     const workingDays = days.filter((d) => d.working).map((d) => ({ date: d.date, weekday: d.weekday, makeup: d.makeup }));
     const excluded = days.filter((d) => !d.working).map((d) => ({ date: d.date, weekday: d.weekday, reason: d.reason! }));
     if (opts.json) {
-      const out = { from: config.from, to: config.to, region: config.region, workingDays, excluded, warnings: warnings.map((w) => w.message) };
+      const out = {
+        from: config.from,
+        to: config.to,
+        region: config.region,
+        workingDays,
+        excluded,
+        warnings: warnings.map((w) => w.message),
+      };
       process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
       return;
     }
@@ -25,7 +32,9 @@ export function registerCalendar(program: Command): void {
       if (d.working) process.stdout.write(`${d.date} ${d.weekday} 工作日${d.makeup ? c.yellow(`（${d.reason}调休上班）`) : ''}\n`);
       else process.stdout.write(c.dim(`${d.date} ${d.weekday} 休息：${d.reason}`) + '\n');
     }
-    process.stdout.write(`${config.from} 至 ${config.to}：工作日 ${workingDays.length} 天，休息 ${excluded.length} 天` +
-      `${workingDays.some((d) => d.makeup) ? `（含调休上班 ${workingDays.filter((d) => d.makeup).length} 天）` : ''}\n`);
+    process.stdout.write(
+      `${config.from} 至 ${config.to}：工作日 ${workingDays.length} 天，休息 ${excluded.length} 天` +
+        `${workingDays.some((d) => d.makeup) ? `（含调休上班 ${workingDays.filter((d) => d.makeup).length} 天）` : ''}\n`,
+    );
   });
 }

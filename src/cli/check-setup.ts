@@ -5,7 +5,7 @@ import type { Leave } from '../core/check/index.js';
 import type { Config } from '../core/config.js';
 import { isIsoDate } from '../core/dates.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
-import { addCommonOptions, collect, loadContext, type CommonOptions } from './context.js';
+import { addCommonOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 export interface CheckOptions extends CommonOptions {
@@ -16,11 +16,10 @@ export interface CheckOptions extends CommonOptions {
   year?: string;
 }
 
-
 export function addCheckOptions(cmd: Command): Command {
   return addCommonOptions(
     cmd
-      .option('--leaders <file>', '领导名单 leader list CSV (repeat for several); default: the configuration\'s leaders', collect)
+      .option('--leaders <file>', "领导名单 leader list CSV (repeat for several); default: the configuration's leaders", collect)
       .option('--rules <file>', '规则文件 rules: a configuration JSON or {"rules": [...]}; default: the seed\'s three rules')
       .option('--leaves <file>', '请假文件 leaves CSV (姓名, 开始, 结束, 事由)')
       .option('--lenient', '记录问题仅作警告 record problems are warnings, and checking goes on'),
@@ -44,7 +43,8 @@ export async function prepareCheck(opts: CheckOptions, dates: { from?: string; t
   const { loadLeaders } = await import('../io/load.js');
   const { loadRules, loadLeaves } = await import('../io/check-input.js');
   const files = opts.leaders ?? config.leaders;
-  if (files.length === 0) throw new Exit(2, '没有领导名单：请用 --leaders FILE 给出 (no leader list: give --leaders FILE, or leaders in the configuration)');
+  if (files.length === 0)
+    throw new Exit(2, '没有领导名单：请用 --leaders FILE 给出 (no leader list: give --leaders FILE, or leaders in the configuration)');
   const problems: Problem[] = [];
   let rules = config.rules;
   if (opts.rules) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCheckOptions, prepareCheck, type CheckOptions } from './check-setup.js';
+import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit } from './exit.js';
 
 const FORMATS = ['text', 'json', 'junit', 'github'];
@@ -8,8 +8,10 @@ export function registerCheck(program: Command): void {
   addCheckOptions(
     program
       .command('check')
-      .description('检查接访、下访记录是否达到频次要求 check duty records against the quota rules (exit 0 compliant, 1 violations, 2 bad input)')
-      .argument('[records...]', '记录 CSV files (日期, 类型, 单位, 姓名, …); default: the configuration\'s history')
+      .description(
+        '检查接访、下访记录是否达到频次要求 check duty records against the quota rules (exit 0 compliant, 1 violations, 2 bad input)',
+      )
+      .argument('[records...]', "记录 CSV files (日期, 类型, 单位, 姓名, …); default: the configuration's history")
       .option('--year <yyyy>', '检查整年 check one calendar year (same as --from YYYY-01-01 --to YYYY-12-31)')
       .option('--format <format>', `输出格式 output format: ${FORMATS.join(' | ')}`, 'text'),
   ).action(async (records: string[], opts: CheckOptions & { format: string }) => {
@@ -28,13 +30,34 @@ export function registerCheck(program: Command): void {
     const { unknownYearWarnings } = await import('./context.js');
     const { paint } = await import('./style.js');
     const format = opts.format as 'text' | 'json' | 'junit' | 'github';
-    const tally = createTally({ leaders: setup.leaders, rules: setup.rules, calendar: setup.calendar, keepRecords: format === 'json', lenient: opts.lenient });
-    const read = await tallyRecordFiles(files, { leaders: setup.leaders, institutions: setup.config.institutions, tally, lenient: opts.lenient });
+    const tally = createTally({
+      leaders: setup.leaders,
+      rules: setup.rules,
+      calendar: setup.calendar,
+      keepRecords: format === 'json',
+      lenient: opts.lenient,
+    });
+    const read = await tallyRecordFiles(files, {
+      leaders: setup.leaders,
+      institutions: setup.config.institutions,
+      tally,
+      lenient: opts.lenient,
+    });
     const problems = read.problems;
     const stopped = problems.some((p) => p.severity === 'error');
     const judgement = stopped ? undefined : tally.finish({ from, to, leaves: setup.leaves });
-    if (judgement) problems.push(...judgement.problems, ...unknownYearWarnings(setup.config, setup.calendar, judgement.summary.from || from || '', judgement.summary.to || to || ''));
-    const report = { judgement: judgement?.problems.length ? undefined : judgement, problems, rules: setup.rules, leaders: setup.leaders, omitted: read.omitted };
+    if (judgement)
+      problems.push(
+        ...judgement.problems,
+        ...unknownYearWarnings(setup.config, setup.calendar, judgement.summary.from || from || '', judgement.summary.to || to || ''),
+      );
+    const report = {
+      judgement: judgement?.problems.length ? undefined : judgement,
+      problems,
+      rules: setup.rules,
+      leaders: setup.leaders,
+      omitted: read.omitted,
+    };
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
     if (read.omitted) process.stderr.write(`… 另有 ${read.omitted} 个问题未列出 (${read.omitted} more problems not shown)\n`);
     if (format === 'json') {
@@ -43,7 +66,10 @@ export function registerCheck(program: Command): void {
     } else process.stdout.write(formatCheck(format, report, paint()));
     if (problems.some((p) => p.severity === 'error')) {
       const n = problems.filter((p) => p.severity === 'error').length + (opts.lenient ? 0 : read.omitted);
-      throw new Exit(2, `输入有 ${n} 个错误，未作检查 (${n} error${n === 1 ? "" : "s"} in the input; nothing was judged${opts.lenient ? '' : '; --lenient makes record problems warnings'})`);
+      throw new Exit(
+        2,
+        `输入有 ${n} 个错误，未作检查 (${n} error${n === 1 ? '' : 's'} in the input; nothing was judged${opts.lenient ? '' : '; --lenient makes record problems warnings'})`,
+      );
     }
     if (!report.judgement!.summary.compliant) throw new Exit(1);
   });

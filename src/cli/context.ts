@@ -1,6 +1,6 @@
 // Loading what every command needs: the configuration with command-line overrides, and the calendar.
-import { Option, type Command } from 'commander';
-import { makeCalendar, type Calendar } from '../core/calendar.js';
+import { type Command, Option } from 'commander';
+import { type Calendar, makeCalendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
@@ -31,8 +31,14 @@ export function overridesFrom(opts: Record<string, unknown>, keys: string[]): Re
   return out;
 }
 
-export function loadContext(opts: CommonOptions, extra: Record<string, unknown> = {}): { config: Config; calendar: Calendar; warnings: Problem[] } {
-  const { config, problems } = loadConfig(opts.config, { ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']), ...extra });
+export function loadContext(
+  opts: CommonOptions,
+  extra: Record<string, unknown> = {},
+): { config: Config; calendar: Calendar; warnings: Problem[] } {
+  const { config, problems } = loadConfig(opts.config, {
+    ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
+    ...extra,
+  });
   reportProblems(problems);
   const cfg = config!;
   const holidays = cfg.holidays ? loadHolidays(cfg.holidays) : { entries: [], problems: [] };
@@ -55,8 +61,12 @@ export const collect = (v: string, prev: string[] | undefined) => [...(prev ?? [
 /** The options of every command that plans a round: its lists, the tie-break seed, best effort, JSON. */
 export function addRoundOptions(cmd: Command): Command {
   return cmd
-    .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
-    .option('--history <file>', '已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration\'s', collect)
+    .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's", collect)
+    .option(
+      '--history <file>',
+      "已有接访记录 duty records so far, timetable CSV format (repeatable); default: the configuration's",
+      collect,
+    )
     .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
     .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
     .option('--json', 'JSON on stdout');

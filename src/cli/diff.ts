@@ -1,7 +1,7 @@
 // rota diff: the change notice between two timetables — one line per changed day, as text, JSON or
 // the short HTML notice (接访安排调整公告) the webmaster posts beside the page.
 import type { Command } from 'commander';
-import { loadContext, type CommonOptions } from './context.js';
+import { type CommonOptions, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 interface DiffOptions extends CommonOptions {
@@ -24,9 +24,14 @@ export function registerDiff(program: Command): void {
       if (!FORMATS.includes(opts.format)) throw new Exit(2, `--format: expected ${FORMATS.join(', ')}, got "${opts.format}"`);
       const { config } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
       const [{ loadLeaders }, { readTimetable }, { diffTimetables }, notice] = await Promise.all([
-        import('../io/load.js'), import('../io/timetable-read.js'), import('../core/replan/diff.js'), import('../io/notice.js'),
+        import('../io/load.js'),
+        import('../io/timetable-read.js'),
+        import('../core/replan/diff.js'),
+        import('../io/notice.js'),
       ]);
-      const { leaders, problems } = config.leaders.length ? loadLeaders(config.leaders, config.institutions) : { leaders: [], problems: [] };
+      const { leaders, problems } = config.leaders.length
+        ? loadLeaders(config.leaders, config.institutions)
+        : { leaders: [], problems: [] };
       const a = readTimetable(oldFile, leaders, config.institutions);
       const b = readTimetable(newFile, leaders, config.institutions);
       reportProblems([...problems, ...a.problems, ...b.problems]);

@@ -4,7 +4,10 @@ import type { Problem } from '../core/types.js';
 
 /** Thrown to stop a command with a message and an exit code (2 bad input/usage, 1 rule not met). */
 export class Exit extends Error {
-  constructor(readonly code: number, message = '') {
+  constructor(
+    readonly code: number,
+    message = '',
+  ) {
     super(message);
   }
 }

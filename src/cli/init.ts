@@ -52,28 +52,61 @@ export function registerInit(program: Command): void {
         // Only what a clerk edits; the preset fills the rest (institutions, ranks, rules, rotation).
         const p = presetConfig(preset);
         config = {
-          $schema: './rota.schema.json', preset, title: p.title, from: p.from, to: p.to, region: p.region,
-          leaders: ['leaders.csv'], sites: 'sites.csv', history: [], holidays: 'holidays.csv',
-          place: p.place, contact: p.contact, office: p.office, hours: p.hours ?? null, rotation: p.rotation,
+          $schema: './rota.schema.json',
+          preset,
+          title: p.title,
+          from: p.from,
+          to: p.to,
+          region: p.region,
+          leaders: ['leaders.csv'],
+          sites: 'sites.csv',
+          history: [],
+          holidays: 'holidays.csv',
+          place: p.place,
+          contact: p.contact,
+          office: p.office,
+          hours: p.hours ?? null,
+          rotation: p.rotation,
         };
       }
       const files = [
         { path: 'rota.json', content: `${JSON.stringify(config, null, 2)}\n` },
         { path: 'rota.schema.json', content: `${JSON.stringify(CONFIG_SCHEMA, null, 2)}\n` },
-        { path: 'leaders.csv', content: await toExcelCsv(LEADER_COLUMNS.map((c) => c.headers[0]), EXAMPLE_LEADERS[preset]) },
+        {
+          path: 'leaders.csv',
+          content: await toExcelCsv(
+            LEADER_COLUMNS.map((c) => c.headers[0]),
+            EXAMPLE_LEADERS[preset],
+          ),
+        },
         {
           path: 'holidays.csv',
-          content: await toExcelCsv(HOLIDAY_COLUMNS.map((c) => c.headers[0]), [[rotation ? '2025-01-20' : '2024-12-20', '休息', '本地活动（示例，可删除）']]),
+          content: await toExcelCsv(
+            HOLIDAY_COLUMNS.map((c) => c.headers[0]),
+            [[rotation ? '2025-01-20' : '2024-12-20', '休息', '本地活动（示例，可删除）']],
+          ),
         },
-        ...(rotation ? [{ path: 'sites.csv', content: await toExcelCsv(SITE_COLUMNS.map((c) => c.headers[0]), EXAMPLE_SITES) }] : []),
+        ...(rotation
+          ? [
+              {
+                path: 'sites.csv',
+                content: await toExcelCsv(
+                  SITE_COLUMNS.map((c) => c.headers[0]),
+                  EXAMPLE_SITES,
+                ),
+              },
+            ]
+          : []),
       ];
       const existing = files.map((f) => join(dir, f.path)).filter((p) => existsSync(p));
       if (existing.length && !opts.force) {
         throw new Exit(2, `already there: ${existing.join(', ')}; use --force to overwrite`);
       }
       for (const p of writeAllOrNone(dir, files)) process.stdout.write(`wrote ${p}\n`);
-      process.stdout.write(rotation
-        ? '下一步 next: 编辑 leaders.csv、sites.csv 和 rota.json，然后运行 rota plan -c rota.json。\n'
-        : '下一步 next: 编辑 leaders.csv 和 rota.json，然后运行 rota leaders -c rota.json 检查名单。\n');
+      process.stdout.write(
+        rotation
+          ? '下一步 next: 编辑 leaders.csv、sites.csv 和 rota.json，然后运行 rota plan -c rota.json。\n'
+          : '下一步 next: 编辑 leaders.csv 和 rota.json，然后运行 rota leaders -c rota.json 检查名单。\n',
+      );
     });
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { formatDateList } from '../core/date-list.js';
-import { addCommonOptions, loadContext, type CommonOptions } from './context.js';
+import { addCommonOptions, type CommonOptions, loadContext } from './context.js';
 import { reportProblems } from './exit.js';
 import { paint } from './style.js';
 
@@ -9,7 +9,7 @@ export function registerLeaders(program: Command): void {
     program
       .command('leaders')
       .description('读取并合并领导名单 read and merge leader lists exactly as the planner will, and show them or every error')
-      .argument('[files...]', '领导名单 CSV files (one per institution office is fine); default: the configuration\'s leaders')
+      .argument('[files...]', "领导名单 CSV files (one per institution office is fine); default: the configuration's leaders")
       .option('--json', 'JSON on stdout'),
   ).action(async (files: string[], opts: CommonOptions & { json?: boolean }) => {
     const { config } = loadContext(opts, files.length ? { leaders: files } : {});

@@ -1,21 +1,21 @@
 // The rota command line: thin commander wiring over the library; exit 0 ok, 1 rule not met, 2 bad input.
 import { Command, CommanderError } from 'commander';
+import { WriteError } from '../io/atomic-write.js';
 import { registerCalendar } from './calendar.js';
 import { registerCheck } from './check.js';
+import { registerDiff } from './diff.js';
+import { Exit } from './exit.js';
 import { registerInit } from './init.js';
 import { registerLeaders } from './leaders.js';
-import { registerRender } from './render.js';
 import { registerPlan } from './plan.js';
-import { registerReport } from './report.js';
+import { registerRender } from './render.js';
 import { registerReplan } from './replan.js';
+import { registerReport } from './report.js';
 import { registerSwap } from './swap.js';
-import { registerDiff } from './diff.js';
-import { WriteError } from '../io/atomic-write.js';
-import { Exit } from './exit.js';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('rota')
-    .description('领导干部接访排班 duty rosters for leaders\' public reception (接访、下访)')
+    .description("领导干部接访排班 duty rosters for leaders' public reception (接访、下访)")
     .version('0.1.0')
     .showHelpAfterError('(rota <command> --help 查看用法 for usage)')
     .exitOverride()

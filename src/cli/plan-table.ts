@@ -1,6 +1,6 @@
 // The timetable and its report as a readable table for the terminal (colours via paint()).
 import type { ChalkInstance } from 'chalk';
-import { placeText, type Place } from '../core/place.js';
+import { type Place, placeText } from '../core/place.js';
 import type { PlanReport } from '../core/planner/types.js';
 import type { RotationReport } from '../core/rotation/types.js';
 import type { Duty } from '../core/types.js';
@@ -14,16 +14,28 @@ export function displayWidth(s: string): number {
 
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 
-export function renderPlan(p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport | RotationReport }, place: Place, c: ChalkInstance): string {
+export function renderPlan(
+  p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport | RotationReport },
+  place: Place,
+  c: ChalkInstance,
+): string {
   const { report } = p;
   const rotation = 'kinds' in report;
-  const lines: string[] = [c.bold(p.title), `${p.from} 至 ${p.to}，${report.workingDays} 个工作日，${report.duties} 人次` +
-    (rotation ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}` : `；地点：${placeText(place)}`), ''];
+  const lines: string[] = [
+    c.bold(p.title),
+    `${p.from} 至 ${p.to}，${report.workingDays} 个工作日，${report.duties} 人次` +
+      (rotation
+        ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}`
+        : `；地点：${placeText(place)}`),
+    '',
+  ];
   // A rotation mixes 接访 and 下访: its table names the kind and the place (the 下访 site).
   const header = rotation ? ['日期', '星期', '类型', '单位', '姓名', '职务', '地点'] : ['日期', '星期', '单位', '姓名', '职务', '分管工作'];
-  const rows = p.duties.map((d) => (rotation
-    ? [d.date, d.weekday, d.kind, d.institution, d.name, d.title, d.kind === '接访' ? '中心' : d.place]
-    : [d.date, d.weekday, d.institution, d.name, d.title, d.portfolio]));
+  const rows = p.duties.map((d) =>
+    rotation
+      ? [d.date, d.weekday, d.kind, d.institution, d.name, d.title, d.kind === '接访' ? '中心' : d.place]
+      : [d.date, d.weekday, d.institution, d.name, d.title, d.portfolio],
+  );
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) => cells.map((x, i) => (i === cells.length - 1 ? x : pad(x, widths[i]))).join('  ');
   lines.push(c.bold(line(header)));
@@ -33,15 +45,35 @@ export function renderPlan(p: { title: string; from: string; to: string; duties:
     lines.push(`${c.bold(title)}${items.length ? '' : '：无 none'}`);
     for (const x of items) lines.push(`  ${x}`);
   };
-  section(`未安排的领导 left out (${report.leftOut.length})`, report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${c.dim(l.reason)}`));
-  section(`本轮后仍未达到频次要求 still short of a rule after this round (${report.stillShort.length})`,
-    report.stillShort.map((s) => c.yellow(`${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`) +
-      (s.reason ? `\n    ${c.dim(`原因：${s.reason}`)}` : '')));
+  section(
+    `未安排的领导 left out (${report.leftOut.length})`,
+    report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${c.dim(l.reason)}`),
+  );
+  section(
+    `本轮后仍未达到频次要求 still short of a rule after this round (${report.stillShort.length})`,
+    report.stillShort.map(
+      (s) =>
+        c.yellow(`${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`) +
+        (s.reason ? `\n    ${c.dim(`原因：${s.reason}`)}` : ''),
+    ),
+  );
   if (rotation && report.sites.length) {
-    section(`下访点 sites (${report.sites.length})`, report.sites.map((s) =>
-      `${s.name}（${s.type}）：下访 ${s.visits} 次，每月至少 ${s.monthlyMin} 次，最长间隔 ${s.longestGap} 天，与分管相关 ${s.matched} 次`));
+    section(
+      `下访点 sites (${report.sites.length})`,
+      report.sites.map(
+        (s) =>
+          `${s.name}（${s.type}）：下访 ${s.visits} 次，每月至少 ${s.monthlyMin} 次，最长间隔 ${s.longestGap} 天，与分管相关 ${s.matched} 次`,
+      ),
+    );
   }
-  section(`未满足的偏好 preferences not met (${report.softUnmet.length})`, report.softUnmet.map((u) => c.yellow(u.message)));
-  if (report.breaks.length) section(`违反的规则 rules broken (${report.breaks.length})`, report.breaks.map((v) => c.red(v.message)));
+  section(
+    `未满足的偏好 preferences not met (${report.softUnmet.length})`,
+    report.softUnmet.map((u) => c.yellow(u.message)),
+  );
+  if (report.breaks.length)
+    section(
+      `违反的规则 rules broken (${report.breaks.length})`,
+      report.breaks.map((v) => c.red(v.message)),
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addCommonOptions, addOutputOptions, collect, loadContext, type CommonOptions } from './context.js';
+import { addCommonOptions, addOutputOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 interface RenderOptions extends CommonOptions {
@@ -10,14 +10,18 @@ interface RenderOptions extends CommonOptions {
 }
 
 export function registerRender(program: Command): void {
-  addCommonOptions(addOutputOptions(
-    program
-      .command('render')
-      .description('由接访时间表重新生成网页、CSV 和日历 validate a (hand-edited) timetable CSV and write timetable.html, timetable.csv and timetable.ics')
-      .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
-      .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
-      .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s leaders', collect),
-  )).action(async (file: string, opts: RenderOptions) => {
+  addCommonOptions(
+    addOutputOptions(
+      program
+        .command('render')
+        .description(
+          '由接访时间表重新生成网页、CSV 和日历 validate a (hand-edited) timetable CSV and write timetable.html, timetable.csv and timetable.ics',
+        )
+        .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
+        .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
+        .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's leaders", collect),
+    ),
+  ).action(async (file: string, opts: RenderOptions) => {
     const { config, calendar, warnings } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
     if (config.leaders.length === 0) {
       throw new Exit(2, '没有领导名单 no leader list: give --leaders FILE or a configuration (-c rota.json) that names its leaders');
@@ -33,7 +37,11 @@ export function registerRender(program: Command): void {
     const read = readTimetable(file, leaders, config.institutions);
     const problems = [...read.problems];
     if (!problems.length && read.entries.length === 0) {
-      problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows; expected a header and one row per duty' });
+      problems.push({
+        severity: 'error',
+        file,
+        message: '时间表没有任何安排 the timetable has no rows; expected a header and one row per duty',
+      });
     }
     // The planner's own hard rules judge the hand-edited table; a partial table is judged as far as it goes.
     const ctx = buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });
@@ -45,7 +53,7 @@ export function registerRender(program: Command): void {
     const { readPublishedState } = await import('../io/sequences.js');
     const state = readPublishedState(file, read.duties);
     reportProblems(state.problems);
-    let files;
+    let files: import('../io/atomic-write.js').OutFile[];
     if (state.state.file) {
       const [{ republishFiles }, { diffTimetables }] = await Promise.all([import('../io/republish.js'), import('../core/replan/diff.js')]);
       const changes = diffTimetables(state.state.duties, read.duties);
@@ -55,7 +63,9 @@ export function registerRender(program: Command): void {
     }
     const written = writeAllOrNone(opts.out, files);
     const days = new Set(read.duties.map((d) => d.date)).size;
-    process.stdout.write(`已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`);
+    process.stdout.write(
+      `已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`,
+    );
     for (const p of written) process.stdout.write(`wrote ${p}\n`);
   });
 }

@@ -3,8 +3,8 @@
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { loadRound, parsePins, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
 import { reportPlanFailure } from './plan-failure.js';
+import { loadRound, parsePins, planInput, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
 import { todayInChina } from './today.js';
 
@@ -20,15 +20,21 @@ interface ReplanOptions extends RoundOptions {
 }
 
 export function registerReplan(program: Command): void {
-  addCommonOptions(addOutputOptions(addRoundOptions(
-    program
-      .command('replan')
-      .description('已公布的安排表出现变化时重新安排：改动最少的天数，过去的安排不变，输出调整公告 re-plan a published timetable with the fewest changed days')
-      .requiredOption('--previous <file>', '已公布的接访时间表 the published timetable CSV (its 锁定 column pins duties)')
-      .option('--today <date>', '今天的日期：此前的安排保持不变 days before it are frozen; default: today in Beijing time')
-      .option('--pin <date=name>', '锁定 keep this duty: 2024-12-19=姓名 or 2024-12-19=单位:姓名 (repeatable)', collect)
-      .option('--out <dir>', '输出目录 write the timetable files, timetable.json and change-notice.html/.txt here (all or none)'),
-  ))).action(async (opts: ReplanOptions) => {
+  addCommonOptions(
+    addOutputOptions(
+      addRoundOptions(
+        program
+          .command('replan')
+          .description(
+            '已公布的安排表出现变化时重新安排：改动最少的天数，过去的安排不变，输出调整公告 re-plan a published timetable with the fewest changed days',
+          )
+          .requiredOption('--previous <file>', '已公布的接访时间表 the published timetable CSV (its 锁定 column pins duties)')
+          .option('--today <date>', '今天的日期：此前的安排保持不变 days before it are frozen; default: today in Beijing time')
+          .option('--pin <date=name>', '锁定 keep this duty: 2024-12-19=姓名 or 2024-12-19=单位:姓名 (repeatable)', collect)
+          .option('--out <dir>', '输出目录 write the timetable files, timetable.json and change-notice.html/.txt here (all or none)'),
+      ),
+    ),
+  ).action(async (opts: ReplanOptions) => {
     const { parseDate } = await import('../core/dates.js');
     const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
     if (!today) throw new Exit(2, `--today: "${opts.today}" 不是日期；应写成 YYYY-MM-DD (expected a date)`);
@@ -37,48 +43,96 @@ export function registerReplan(program: Command): void {
     const previous = await readRoundTimetable(opts.previous, round);
     reportProblems(round.warnings);
     const [{ replan }, { quotaRulesFor }, { changeLine }] = await Promise.all([
-      import('../core/replan/replan.js'), import('../core/planner/quota.js'), import('../core/replan/diff.js'),
+      import('../core/replan/replan.js'),
+      import('../core/planner/quota.js'),
+      import('../core/replan/diff.js'),
     ]);
-    const result = replan({ ...planInput(round, quotaRulesFor(round.config.rules)), previous: previous.duties, today, pins, bestEffort: opts.bestEffort });
+    const result = replan({
+      ...planInput(round, quotaRulesFor(round.config.rules)),
+      previous: previous.duties,
+      today,
+      pins,
+      bestEffort: opts.bestEffort,
+    });
     const { report } = result;
     const c = paint();
     if (report.status === 'pin-conflict') {
       process.stderr.write(`${report.pinErrors.map((p) => `--pin/锁定: ${p.message}`).join('\n')}\n`);
-      throw new Exit(2, `锁定的安排违反规则，未写出任何文件。${report.pinErrors.length} pin${report.pinErrors.length > 1 ? 's break' : ' breaks'} a rule; nothing was written.`);
+      throw new Exit(
+        2,
+        `锁定的安排违反规则，未写出任何文件。${report.pinErrors.length} pin${report.pinErrors.length > 1 ? 's break' : ' breaks'} a rule; nothing was written.`,
+      );
     }
     if (report.pastBreaks.length) {
-      process.stderr.write(`${c.yellow(`${today} 之前的安排已经发生，不再改动，但现在违反规则 the past breaks a rule now (not rewritten):`)}\n` +
-        `${report.pastBreaks.map((v) => `  - ${v.message}`).join('\n')}\n`);
+      process.stderr.write(
+        `${c.yellow(`${today} 之前的安排已经发生，不再改动，但现在违反规则 the past breaks a rule now (not rewritten):`)}\n` +
+          `${report.pastBreaks.map((v) => `  - ${v.message}`).join('\n')}\n`,
+      );
     }
     reportPlanFailure(report, c);
-    const outConfig = { ...round.config, published: round.config.published && round.config.published > today ? round.config.published : today };
+    const outConfig = {
+      ...round.config,
+      published: round.config.published && round.config.published > today ? round.config.published : today,
+    };
     const { noticeText } = await import('../io/notice.js');
     const notice = noticeText(result.changes, { config: outConfig, date: today });
     if (opts.out) {
       const [{ readPublishedState }, { republishFiles }, { writeAllOrNone }, { digestFiles }] = await Promise.all([
-        import('../io/sequences.js'), import('../io/republish.js'), import('../io/atomic-write.js'), import('../io/digest.js'),
+        import('../io/sequences.js'),
+        import('../io/republish.js'),
+        import('../io/atomic-write.js'),
+        import('../io/digest.js'),
       ]);
       const state = readPublishedState(opts.previous, previous.duties);
       reportProblems(state.problems);
-      const inputs = digestFiles([opts.previous, ...(opts.config ? [opts.config] : []), ...round.config.leaders, ...round.config.history, ...(round.config.holidays ? [round.config.holidays] : [])]);
+      const inputs = digestFiles([
+        opts.previous,
+        ...(opts.config ? [opts.config] : []),
+        ...round.config.leaders,
+        ...round.config.history,
+        ...(round.config.holidays ? [round.config.holidays] : []),
+      ]);
       const files = await republishFiles(
-        { duties: result.duties, changes: result.changes, config: outConfig, calendar: round.calendar, previous: state.state, date: today, extra: { today, report, inputs } },
+        {
+          duties: result.duties,
+          changes: result.changes,
+          config: outConfig,
+          calendar: round.calendar,
+          previous: state.state,
+          date: today,
+          extra: { today, report, inputs },
+        },
         { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) },
       );
       for (const p of writeAllOrNone(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
     }
     if (opts.json) {
       const { publicDuty } = await import('../io/plan-files.js');
-      process.stdout.write(`${JSON.stringify({
-        title: outConfig.title, from: outConfig.from, to: outConfig.to, today,
-        duties: result.duties.map((d) => ({ ...publicDuty(d), ...(d.pinned ? { pinned: true } : {}) })),
-        changes: result.changes.map((x) => ({ date: x.date, kind: x.kind, type: x.type, line: changeLine(x) })),
-        report,
-      }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          {
+            title: outConfig.title,
+            from: outConfig.from,
+            to: outConfig.to,
+            today,
+            duties: result.duties.map((d) => ({ ...publicDuty(d), ...(d.pinned ? { pinned: true } : {}) })),
+            changes: result.changes.map((x) => ({ date: x.date, kind: x.kind, type: x.type, line: changeLine(x) })),
+            report,
+          },
+          null,
+          2,
+        )}\n`,
+      );
       return;
     }
     const { renderPlan } = await import('./plan-table.js');
     process.stdout.write(`${c.bold(notice.split('\n')[0])}\n${notice.split('\n').slice(1).join('\n')}\n`);
-    process.stdout.write(renderPlan({ title: outConfig.title, from: outConfig.from, to: outConfig.to, duties: result.duties, report: { ...report, status: 'optimal' } }, outConfig.place, c));
+    process.stdout.write(
+      renderPlan(
+        { title: outConfig.title, from: outConfig.from, to: outConfig.to, duties: result.duties, report: { ...report, status: 'optimal' } },
+        outConfig.place,
+        c,
+      ),
+    );
   });
 }

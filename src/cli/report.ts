@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
-import { addCheckOptions, prepareCheck, type CheckOptions } from './check-setup.js';
+import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit, reportProblems } from './exit.js';
 
 export function registerReport(program: Command): void {
   addCheckOptions(
     program
       .command('report')
-      .description('年终考核印证资料 year-end evidence: every duty per leader, monthly and quarterly totals, compliance per rule (CSV + printable HTML)')
-      .argument('[records...]', '记录 CSV files; default: the configuration\'s history')
+      .description(
+        '年终考核印证资料 year-end evidence: every duty per leader, monthly and quarterly totals, compliance per rule (CSV + printable HTML)',
+      )
+      .argument('[records...]', "记录 CSV files; default: the configuration's history")
       .requiredOption('--year <yyyy>', '年度 the year, e.g. 2024')
       .option('--out <dir>', '输出目录 output folder', '.'),
   ).action(async (records: string[], opts: CheckOptions & { year: string; out: string }) => {
@@ -24,14 +26,31 @@ export function registerReport(program: Command): void {
     const { toExcelCsv } = await import('../io/csv-write.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');
     const { unknownYearWarnings } = await import('./context.js');
-    const tally = createTally({ leaders: setup.leaders, rules: setup.rules, calendar: setup.calendar, keepRecords: true, lenient: opts.lenient });
-    const read = await tallyRecordFiles(files, { leaders: setup.leaders, institutions: setup.config.institutions, tally, lenient: opts.lenient });
+    const tally = createTally({
+      leaders: setup.leaders,
+      rules: setup.rules,
+      calendar: setup.calendar,
+      keepRecords: true,
+      lenient: opts.lenient,
+    });
+    const read = await tallyRecordFiles(files, {
+      leaders: setup.leaders,
+      institutions: setup.config.institutions,
+      tally,
+      lenient: opts.lenient,
+    });
     reportProblems([...read.problems, ...unknownYearWarnings(setup.config, setup.calendar, from, to)]);
     const judgement = tally.finish({ from, to, leaves: setup.leaves });
     reportProblems(judgement.problems);
     const input = {
-      year, title: `${year}年领导干部接访、下访情况（年终考核印证资料）`, office: setup.config.office,
-      leaders: setup.leaders, rules: setup.rules, judgement, records: setup.leaders.map((l) => tally.records(l)), sources: files,
+      year,
+      title: `${year}年领导干部接访、下访情况（年终考核印证资料）`,
+      office: setup.config.office,
+      leaders: setup.leaders,
+      rules: setup.rules,
+      judgement,
+      records: setup.leaders.map((l) => tally.records(l)),
+      sources: files,
     };
     const written = writeAllOrNone(opts.out, [
       { path: `report-${year}-duties.csv`, content: await toExcelCsv(DUTY_HEADER, dutyRows(input)) },
@@ -40,7 +59,9 @@ export function registerReport(program: Command): void {
     ]);
     for (const p of written) process.stdout.write(`wrote ${p}\n`);
     const s = judgement.summary;
-    process.stdout.write(`${year}年：${s.leaders} 名领导，${s.records} 次接访、下访；评判 ${s.judged} 个周期，不合规 ${s.violations}，免于考核 ${s.exempt}。` +
-      ` ${s.leaders} leaders, ${s.records} duties; ${s.judged} periods judged, ${s.violations} violations, ${s.exempt} exempt.\n`);
+    process.stdout.write(
+      `${year}年：${s.leaders} 名领导，${s.records} 次接访、下访；评判 ${s.judged} 个周期，不合规 ${s.violations}，免于考核 ${s.exempt}。` +
+        ` ${s.leaders} leaders, ${s.records} duties; ${s.judged} periods judged, ${s.violations} violations, ${s.exempt} exempt.\n`,
+    );
   });
 }

@@ -8,7 +8,7 @@ import type { HistoryRecord, Pin, PlanInput } from '../core/planner/types.js';
 import type { DutyRef } from '../core/replan/swap.js';
 import type { Duty, Leader, Problem } from '../core/types.js';
 import type { Encoding } from '../io/decode.js';
-import { loadContext, type CommonOptions } from './context.js';
+import { type CommonOptions, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 export interface RoundOptions extends CommonOptions {
@@ -40,14 +40,25 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   const history = loadHistory(config.history, leaders, config.institutions);
   reportProblems([...problems, ...history.problems.filter((p) => p.severity === 'error')]);
   if (leaders.length === 0) throw new Exit(2, '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration');
-  return { config, calendar, leaders, history: history.records, warnings: [...warnings, ...history.problems.filter((p) => p.severity !== 'error')] };
+  return {
+    config,
+    calendar,
+    leaders,
+    history: history.records,
+    warnings: [...warnings, ...history.problems.filter((p) => p.severity !== 'error')],
+  };
 }
 
 /** The planner's input for the round. */
 export function planInput(r: Round, quotaRules: PlanInput['quotaRules']): PlanInput {
   return {
-    config: r.config, days: r.calendar.days(r.config.from, r.config.to), leaders: r.leaders, history: r.history,
-    quotaRules, reportRules: r.config.rules, calendar: r.calendar,
+    config: r.config,
+    days: r.calendar.days(r.config.from, r.config.to),
+    leaders: r.leaders,
+    history: r.history,
+    quotaRules,
+    reportRules: r.config.rules,
+    calendar: r.calendar,
   };
 }
 
@@ -56,12 +67,18 @@ export async function readRoundTimetable(file: string, r: Round): Promise<{ duti
   const { readTimetable } = await import('../io/timetable-read.js');
   const read = readTimetable(file, r.leaders, r.config.institutions);
   const problems = [...read.problems];
-  if (!problems.length && read.duties.length === 0) problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows' });
+  if (!problems.length && read.duties.length === 0)
+    problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows' });
   const { from, to } = r.config;
   for (const d of read.duties) {
     if (d.date < from || d.date > to) {
-      problems.push({ severity: 'error', file, line: d.source?.line, field: '日期',
-        message: `${d.date} 不在本轮 ${from} 至 ${to} 内：请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）(the timetable lies outside the round's window)` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: d.source?.line,
+        field: '日期',
+        message: `${d.date} 不在本轮 ${from} 至 ${to} 内：请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）(the timetable lies outside the round's window)`,
+      });
     }
   }
   reportProblems(problems);
@@ -75,13 +92,21 @@ export function parsePins(values: string[] | undefined, config: Config): Pin[] {
     const m = /^([^=]+)=(?:([^:：]+)[:：])?(.+)$/.exec(text.trim());
     const date = m ? parseDate(m[1]) : undefined;
     if (!m || !date) {
-      problems.push({ severity: 'error', field: '--pin', message: `"${text}"：应写成 日期=姓名 或 日期=单位:姓名，例如 2024-12-19=王建国 (expected DATE=NAME or DATE=INSTITUTION:NAME)` });
+      problems.push({
+        severity: 'error',
+        field: '--pin',
+        message: `"${text}"：应写成 日期=姓名 或 日期=单位:姓名，例如 2024-12-19=王建国 (expected DATE=NAME or DATE=INSTITUTION:NAME)`,
+      });
       return [];
     }
     if (!m[2]) return [{ date, name: m[3].trim() }];
     const institution = resolveInstitution(m[2], config.institutions);
     if (!institution) {
-      problems.push({ severity: 'error', field: '--pin', message: `"${text}"：不认识的单位 "${m[2]}"；应为 ${config.institutions.map((i) => i.name).join('、')} 之一 (unknown institution)` });
+      problems.push({
+        severity: 'error',
+        field: '--pin',
+        message: `"${text}"：不认识的单位 "${m[2]}"；应为 ${config.institutions.map((i) => i.name).join('、')} 之一 (unknown institution)`,
+      });
       return [];
     }
     return [{ date, name: m[3].trim(), institution }];

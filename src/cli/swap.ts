@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { loadRound, parseDutyRef, planInput, readRoundTimetable, type RoundOptions } from './round-input.js';
+import { loadRound, parseDutyRef, planInput, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
 
 interface SwapOptions extends RoundOptions {
@@ -17,27 +17,37 @@ interface SwapOptions extends RoundOptions {
 }
 
 export function registerSwap(program: Command): void {
-  addCommonOptions(addOutputOptions(
-    program
-      .command('swap')
-      .description('对调两天的接访领导，或改由另一名领导接访；先按全部规则校验 swap two days or substitute a leader, validated by every rule')
-      .argument('<timetable>', '接访时间表 timetable CSV')
-      .argument('<date>', '要调整的日期 the day to change: YYYY-MM-DD (or YYYY-MM-DD=姓名 when the day has several leaders)')
-      .argument('[other]', '与之对调的日期 the day to swap with')
-      .option('--with <name>', '改由此人接访 the substitute: 姓名 or 单位:姓名')
-      .option('--leaders <file>', '领导名单 leader list CSV (repeatable); default: the configuration\'s', collect)
-      .option('--history <file>', '已有接访记录 duty records so far (repeatable), for the quota warnings', collect)
-      .option('--out <dir>', '输出目录: write all timetable files, timetable.json and the change notice there; without it the CSV is rewritten in place')
-      .option('--json', 'JSON on stdout'),
-    undefined,
-  )).action(async (file: string, dateA: string, dateB: string | undefined, opts: SwapOptions) => {
-    if (Boolean(dateB) === Boolean(opts.with)) throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
+  addCommonOptions(
+    addOutputOptions(
+      program
+        .command('swap')
+        .description(
+          '对调两天的接访领导，或改由另一名领导接访；先按全部规则校验 swap two days or substitute a leader, validated by every rule',
+        )
+        .argument('<timetable>', '接访时间表 timetable CSV')
+        .argument('<date>', '要调整的日期 the day to change: YYYY-MM-DD (or YYYY-MM-DD=姓名 when the day has several leaders)')
+        .argument('[other]', '与之对调的日期 the day to swap with')
+        .option('--with <name>', '改由此人接访 the substitute: 姓名 or 单位:姓名')
+        .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's", collect)
+        .option('--history <file>', '已有接访记录 duty records so far (repeatable), for the quota warnings', collect)
+        .option(
+          '--out <dir>',
+          '输出目录: write all timetable files, timetable.json and the change notice there; without it the CSV is rewritten in place',
+        )
+        .option('--json', 'JSON on stdout'),
+      undefined,
+    ),
+  ).action(async (file: string, dateA: string, dateB: string | undefined, opts: SwapOptions) => {
+    if (Boolean(dateB) === Boolean(opts.with))
+      throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
     const a = parseDutyRef(dateA, 'date');
     const round = await loadRound(opts);
     const read = await readRoundTimetable(file, round);
     reportProblems(round.warnings);
     const [{ proposeSwap }, { quotaRulesFor }, { changeLine }] = await Promise.all([
-      import('../core/replan/swap.js'), import('../core/planner/quota.js'), import('../core/replan/diff.js'),
+      import('../core/replan/swap.js'),
+      import('../core/planner/quota.js'),
+      import('../core/replan/diff.js'),
     ]);
     let request: import('../core/replan/swap.js').SwapRequest;
     if (dateB) {
@@ -54,22 +64,47 @@ export function registerSwap(program: Command): void {
     const c = paint();
     const lines = r.changes.map(changeLine);
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({
-        status: r.status,
-        changes: r.changes.map((x) => ({ date: x.date, kind: x.kind, type: x.type, line: changeLine(x) })),
-        violations: r.violations,
-        quotaWarnings: r.quotaWarnings,
-        alternatives: r.alternatives.map((x) => ({ kind: x.kind, date: x.date, ...(x.withDate ? { withDate: x.withDate } : {}), leader: x.leader, lines: x.changes.map(changeLine), objective: x.objective })),
-      }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify(
+          {
+            status: r.status,
+            changes: r.changes.map((x) => ({ date: x.date, kind: x.kind, type: x.type, line: changeLine(x) })),
+            violations: r.violations,
+            quotaWarnings: r.quotaWarnings,
+            alternatives: r.alternatives.map((x) => ({
+              kind: x.kind,
+              date: x.date,
+              ...(x.withDate ? { withDate: x.withDate } : {}),
+              leader: x.leader,
+              lines: x.changes.map(changeLine),
+              objective: x.objective,
+            })),
+          },
+          null,
+          2,
+        )}\n`,
+      );
     }
     if (r.status === 'broken') {
       if (!opts.json) {
-        const out = [c.red(`不能这样调整 this change breaks ${r.violations.length === 1 ? 'a rule' : `${r.violations.length} rules`}:`), ...lines.map((l) => `  ${l}`)];
+        const out = [
+          c.red(`不能这样调整 this change breaks ${r.violations.length === 1 ? 'a rule' : `${r.violations.length} rules`}:`),
+          ...lines.map((l) => `  ${l}`),
+        ];
         for (const sentence of [...new Set(r.violations.map((v) => v.sentence))]) {
           out.push(`  违反「${sentence}」`, ...r.violations.filter((v) => v.sentence === sentence).map((v) => `    ${v.message}`));
         }
-        out.push(r.alternatives.length ? `${a.date} 可行的调整（按规划目标从优到次）valid alternatives for ${a.date}, best first:` : `${a.date} 没有可行的调整 no valid alternative for ${a.date}`);
-        r.alternatives.forEach((x, i) => out.push(`  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）接访`}：${x.changes.map(changeLine).join('；')}`));
+        out.push(
+          r.alternatives.length
+            ? `${a.date} 可行的调整（按规划目标从优到次）valid alternatives for ${a.date}, best first:`
+            : `${a.date} 没有可行的调整 no valid alternative for ${a.date}`,
+        );
+        out.push(
+          ...r.alternatives.map(
+            (x, i) =>
+              `  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）接访`}：${x.changes.map(changeLine).join('；')}`,
+          ),
+        );
         process.stdout.write(`${out.join('\n')}\n`);
       }
       throw new Exit(1, '未改动任何文件 nothing was written.');
@@ -88,12 +123,17 @@ export function registerSwap(program: Command): void {
       // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
       const { renderCsv } = await import('../io/publish.js');
       const encoding = opts.encoding === 'gb18030' || (opts.encoding === undefined && read.encoding === 'gb18030') ? 'gb18030' : 'utf-8';
-      const content = await renderCsv(r.timetable.map(({ source: _s, ...d }) => d), round.config, encoding);
+      const content = await renderCsv(
+        r.timetable.map(({ source: _s, ...d }) => d),
+        round.config,
+        encoding,
+      );
       for (const p of writeAllOrNone(dirname(file), [{ path: basename(file), content }])) process.stderr.write(`wrote ${p}\n`);
     }
     if (!opts.json) {
       const out = [`${c.green('已调整 applied')}:`, ...lines.map((l) => `  ${l}`)];
-      for (const s of r.quotaWarnings) out.push(c.yellow(`  提醒 note: ${s.name}（${s.institution}）${s.period} 将只有 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`));
+      for (const s of r.quotaWarnings)
+        out.push(c.yellow(`  提醒 note: ${s.name}（${s.institution}）${s.period} 将只有 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`));
       process.stdout.write(`${out.join('\n')}\n`);
     }
   });

@@ -2,7 +2,7 @@
 // user's override file beats everything. Pure: all data comes in as arguments or modules.
 import { eachDay, isoWeekday, weekdayName } from './dates.js';
 import { nationalEntries, nationalYears } from './holidays/national.js';
-import { regions, type RegionId } from './holidays/regions.js';
+import { type RegionId, regions } from './holidays/regions.js';
 import type { DayInfo, HolidayEntry, IsoDate } from './types.js';
 
 export interface CalendarOptions {

@@ -7,7 +7,11 @@ import { KINDS, RANKS } from './types.js';
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
 const hhmm = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' };
 const strings = { type: 'array', items: { type: 'string' } };
-const perDayRange = { type: 'object', additionalProperties: false, properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } } };
+const perDayRange = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+};
 
 export const CONFIG_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -24,12 +28,14 @@ export const CONFIG_SCHEMA = {
     leaders: { ...strings, description: '领导名单 CSV files' },
     history: { ...strings, description: '已有接访记录 duty records so far (timetable CSV format)' },
     place: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       properties: { name: { type: 'string' }, address: { type: 'string' } },
       description: '接访地点',
     },
     contact: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       properties: { name: { type: 'string' }, phone: { type: 'string' } },
       description: '联系人及电话',
     },
@@ -43,12 +49,19 @@ export const CONFIG_SCHEMA = {
       description: '接访时间（北京时间）；null 表示全天',
     },
     institutions: {
-      type: 'array', minItems: 1,
-      items: { type: 'object', required: ['name'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, aliases: strings } },
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['name'],
+        additionalProperties: false,
+        properties: { name: { type: 'string', minLength: 1 }, aliases: strings },
+      },
       description: '单位及轮值顺序 institutions in duty order',
     },
     order: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       properties: { mode: { enum: ['cycle', 'blocks', 'none'] }, start: { type: 'integer', minimum: 0 } },
       description: '轮值方式：cycle 逐日轮换；blocks 每单位连续若干天；none 不分单位（乡镇、县级轮值）；start 从第几个单位开始',
     },
@@ -58,12 +71,15 @@ export const CONFIG_SCHEMA = {
     rules: {
       type: 'array',
       items: {
-        type: 'object', additionalProperties: false, required: ['id', 'kinds', 'period', 'min'],
+        type: 'object',
+        additionalProperties: false,
+        required: ['id', 'kinds', 'period', 'min'],
         properties: {
           id: { type: 'string', minLength: 1 },
           description: { type: 'string' },
           who: {
-            type: 'object', additionalProperties: false,
+            type: 'object',
+            additionalProperties: false,
             properties: { ranks: { type: 'array', items: { enum: RANKS } }, institutions: strings, names: strings },
           },
           kinds: { type: 'array', minItems: 1, items: { enum: KINDS } },
@@ -75,19 +91,27 @@ export const CONFIG_SCHEMA = {
       description: '频次规则 quota rules',
     },
     seed: { type: 'integer', minimum: 0, description: '随机种子（同输入同结果）' },
-    preset: { enum: PRESET_IDS, description: '预设 preset: district 区级轮次；township 乡科级每周；county 县处级每月（文件中的字段仍可覆盖）' },
+    preset: {
+      enum: PRESET_IDS,
+      description: '预设 preset: district 区级轮次；township 乡科级每周；county 县处级每月（文件中的字段仍可覆盖）',
+    },
     sites: { type: 'string', description: '下访地点 CSV (名称, 类型 村|社区, 地址, 每月至少, 相关分管)' },
     rotation: {
       oneOf: [
         { type: 'null' },
         {
-          type: 'object', additionalProperties: false,
+          type: 'object',
+          additionalProperties: false,
           properties: {
             reception: { ...perDayRange, description: '每个工作日中心接访人数 接访 places per working day' },
             visits: { ...perDayRange, description: '每个工作日下访人数 下访 slots per working day' },
             maxPerWeek: { type: 'integer', minimum: 1, description: '每名领导每周最多活动次数 at most K per leader per week' },
             quotaRules: { ...strings, description: '作为配额满足的规则 id rules met as quotas' },
-            siteGapDays: { type: 'integer', minimum: 1, description: '每个下访点两次下访最多间隔天数 longest gap between visits to a site' },
+            siteGapDays: {
+              type: 'integer',
+              minimum: 1,
+              description: '每个下访点两次下访最多间隔天数 longest gap between visits to a site',
+            },
             decompose: { enum: ['week', 'month', 'whole'], description: '分解方式：按周、按月或整体求解' },
           },
         },

@@ -3,7 +3,7 @@
 import { isIsoDate } from './dates.js';
 import { REGION_IDS, type RegionId } from './holidays/regions.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
-import { PRESET_IDS, PRESET_OVERLAYS, ROTATION_DEFAULTS, type PresetId } from './presets.js';
+import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from './presets.js';
 import { SEED_RULES } from './rules.js';
 import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
 import { KINDS, RANKS } from './types.js';
@@ -82,9 +82,29 @@ export const SEED_CONFIG: Config = {
 };
 
 const TOP_FIELDS = [
-  '$schema', 'title', 'from', 'to', 'region', 'holidays', 'leaders', 'history', 'place', 'contact', 'office',
-  'published', 'hours', 'institutions', 'order', 'eligibleRanks', 'perDay', 'maxPerLeader', 'rules', 'seed',
-  'preset', 'sites', 'rotation',
+  '$schema',
+  'title',
+  'from',
+  'to',
+  'region',
+  'holidays',
+  'leaders',
+  'history',
+  'place',
+  'contact',
+  'office',
+  'published',
+  'hours',
+  'institutions',
+  'order',
+  'eligibleRanks',
+  'perDay',
+  'maxPerLeader',
+  'rules',
+  'seed',
+  'preset',
+  'sites',
+  'rotation',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -168,9 +188,15 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   if (raw.institutions !== undefined) {
     const v = raw.institutions;
     const ok =
-      Array.isArray(v) && v.length > 0 &&
-      v.every((i) => isObj(i) && typeof i.name === 'string' && i.name !== '' &&
-        (i.aliases === undefined || (Array.isArray(i.aliases) && i.aliases.every((a) => typeof a === 'string'))));
+      Array.isArray(v) &&
+      v.length > 0 &&
+      v.every(
+        (i) =>
+          isObj(i) &&
+          typeof i.name === 'string' &&
+          i.name !== '' &&
+          (i.aliases === undefined || (Array.isArray(i.aliases) && i.aliases.every((a) => typeof a === 'string'))),
+      );
     if (ok) c.institutions = (v as Obj[]).map((i) => ({ name: i.name as string, aliases: (i.aliases as string[]) ?? [] }));
     else bad('institutions', 'a non-empty array of {"name": "…", "aliases": ["…"]} in duty order', v);
     const names = c.institutions.map((i) => i.name);
@@ -229,7 +255,10 @@ const DECOMPOSE = ['week', 'month', 'whole'] as const;
 
 /** The rotation block: fields given override the preset's (or the defaults'); names the field at fault. */
 function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, g: unknown) => void): void {
-  if (!isObj(v)) return bad('rotation', 'an object (or null for the district round)', v);
+  if (!isObj(v)) {
+    bad('rotation', 'an object (or null for the district round)', v);
+    return;
+  }
   const r: Rotation = structuredClone(c.rotation ?? ROTATION_DEFAULTS);
   const whole = (x: unknown, min: number) => Number.isInteger(x) && (x as number) >= min;
   for (const f of Object.keys(v)) {
@@ -244,12 +273,14 @@ function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, g: 
       bad(`rotation.${key}`, '{"min": n, "max": m} per working day', x);
       continue;
     }
-    const min = x.min ?? r[key].min, max = x.max ?? r[key].max;
+    const min = x.min ?? r[key].min,
+      max = x.max ?? r[key].max;
     if (!whole(min, 0)) bad(`rotation.${key}.min`, 'a whole number ≥ 0', x.min);
     else if (!whole(max, 0) || (max as number) < (min as number)) bad(`rotation.${key}.max`, `a whole number ≥ min (${min})`, x.max);
     else r[key] = { min: min as number, max: max as number };
   }
-  if (r.reception.max + r.visits.max === 0) bad('rotation.visits.max', 'room for at least one activity a day (reception.max + visits.max ≥ 1)', 0);
+  if (r.reception.max + r.visits.max === 0)
+    bad('rotation.visits.max', 'room for at least one activity a day (reception.max + visits.max ≥ 1)', 0);
   for (const key of ['maxPerWeek', 'siteGapDays'] as const) {
     if (v[key] === undefined) continue;
     if (whole(v[key], 1)) r[key] = v[key] as number;
@@ -300,13 +331,15 @@ function validateRule(r: unknown, at: string, bad: (f: string, e: string, g: unk
     fail('max', 'a whole number ≥ min', r.max);
   }
   if (!ok) return [];
-  return [{
-    id: r.id as string,
-    description: (r.description as string | undefined) ?? `${r.id}`,
-    who: who as Rule['who'],
-    kinds: r.kinds as Kind[],
-    period: r.period as Period,
-    min: r.min as number,
-    ...(r.max !== undefined ? { max: r.max as number } : {}),
-  }];
+  return [
+    {
+      id: r.id as string,
+      description: (r.description as string | undefined) ?? `${r.id}`,
+      who: who as Rule['who'],
+      kinds: r.kinds as Kind[],
+      period: r.period as Period,
+      min: r.min as number,
+      ...(r.max !== undefined ? { max: r.max as number } : {}),
+    },
+  ];
 }

@@ -17,14 +17,17 @@ export function daysInMonth(y: number, m: number): number {
 export function isIsoDate(s: string): boolean {
   const m = ISO.exec(s);
   if (!m) return false;
-  const y = +m[1], mo = +m[2], d = +m[3];
+  const y = +m[1],
+    mo = +m[2],
+    d = +m[3];
   return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
 export function dayNumber(date: IsoDate): number {
   let y = +date.slice(0, 4);
-  const m = +date.slice(5, 7), d = +date.slice(8, 10);
+  const m = +date.slice(5, 7),
+    d = +date.slice(8, 10);
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

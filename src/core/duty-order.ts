@@ -9,9 +9,14 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function sortDuties(duties: readonly Duty[], config: Pick<Config, 'institutions'>): Duty[] {
   const inst = new Map(config.institutions.map((i, k) => [i.name, k]));
   const rank = (d: Duty) => inst.get(d.institution) ?? Number.MAX_SAFE_INTEGER;
-  return [...duties].sort((a, b) =>
-    cmp(a.date, b.date) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
-    rank(a) - rank(b) || cmp(a.institution, b.institution) || cmp(a.name, b.name));
+  return [...duties].sort(
+    (a, b) =>
+      cmp(a.date, b.date) ||
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+      rank(a) - rank(b) ||
+      cmp(a.institution, b.institution) ||
+      cmp(a.name, b.name),
+  );
 }
 
 /** Each duty with its slot: its position among the same day's duties of the same kind. */

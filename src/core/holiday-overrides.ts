@@ -8,7 +8,15 @@ export const HOLIDAY_COLUMNS = [
   { field: 'name', headers: ['名称', 'name'] },
 ];
 
-const TYPES: Record<string, HolidayEntry['type']> = { 休息: '休息', 放假: '休息', 休: '休息', off: '休息', 上班: '上班', 班: '上班', work: '上班' };
+const TYPES: Record<string, HolidayEntry['type']> = {
+  休息: '休息',
+  放假: '休息',
+  休: '休息',
+  off: '休息',
+  上班: '上班',
+  班: '上班',
+  work: '上班',
+};
 
 export function buildHolidayOverrides(file: string, rows: RawRow[]): { entries: HolidayEntry[]; problems: Problem[] } {
   const problems: Problem[] = [];

@@ -1,6 +1,6 @@
 // Leader lists: rows from each institution office's CSV into one checked, merged list.
 import { parseDateList } from './date-list.js';
-import { resolveInstitution, type Institution } from './institutions.js';
+import { type Institution, resolveInstitution } from './institutions.js';
 import { parseRank } from './ranks.js';
 import { cleanName } from './text.js';
 import type { Leader, Problem, RawRow } from './types.js';
@@ -36,7 +36,7 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
     for (const { line, values } of rows) {
       const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
       const name = cleanName(values.name ?? '');
-      if (!name) err('姓名', 'empty name; every row needs the leader\'s name');
+      if (!name) err('姓名', "empty name; every row needs the leader's name");
       const institution = resolveInstitution(values.institution ?? '', institutions);
       if (!institution) err('单位', `unknown institution "${values.institution ?? ''}"; expected one of ${known}`);
       const rank = parseRank(values.rank ?? '');
@@ -52,7 +52,10 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
       else if (key !== undefined) seen.set(key, { file, line });
       if (!name || !institution || !rank || !title || errors.length || first) continue;
       const leader: Leader = {
-        name, institution, title, rank,
+        name,
+        institution,
+        title,
+        rank,
         portfolio: values.portfolio ?? '',
         unavailable: dates,
         liaison: values.liaison ?? '',

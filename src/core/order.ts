@@ -22,7 +22,10 @@ export function institutionsForDays(input: OrderInput): string[] {
   const k = input.order.length;
   const rotated = input.order.map((_, i) => input.order[(input.start + i) % k]);
   if (input.mode === 'cycle') return input.days.map((_, n) => rotated[n % k]);
-  const counts = blockSizes(input.days.length, rotated.map((name) => input.eligible.get(name) ?? 0));
+  const counts = blockSizes(
+    input.days.length,
+    rotated.map((name) => input.eligible.get(name) ?? 0),
+  );
   return rotated.flatMap((name, i) => Array<string>(counts[i]).fill(name));
 }
 

@@ -1,7 +1,7 @@
 // Duty records and timetables share one CSV format, so a published timetable is a record.
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
 import { parseDate, weekdayName } from './dates.js';
-import { resolveInstitution, type Institution } from './institutions.js';
+import { type Institution, resolveInstitution } from './institutions.js';
 import { cleanName } from './text.js';
 import type { Duty, Kind, Leader, Problem, RawRow } from './types.js';
 import { KINDS } from './types.js';
@@ -64,7 +64,10 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     if (candidates.length > 1 && institution) candidates = candidates.filter((l) => l.institution === institution);
     if (candidates.length > 1 && values.title) candidates = candidates.filter((l) => l.title === values.title);
     if (candidates.length > 1) {
-      err('单位', `${name} is the name of ${candidates.length} leaders (${candidates.map((l) => l.institution).join(', ')}); give 单位 to say which`);
+      err(
+        '单位',
+        `${name} is the name of ${candidates.length} leaders (${candidates.map((l) => l.institution).join(', ')}); give 单位 to say which`,
+      );
       return { problems };
     }
     const leader = candidates[0];

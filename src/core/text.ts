@@ -11,8 +11,19 @@ export function clean(text: string): string {
 
 /** Could this character be trimmed by clean()? (Fast check before the regular expression.) */
 function edgeSpace(c: number): boolean {
-  return c <= 0x20 || (c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 ||
-    c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff));
+  return (
+    c <= 0x20 ||
+    (c >= 0xa0 &&
+      (c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200b) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff))
+  );
 }
 
 const NAME_NOISE = /[\s\u3000\u00A0\u200B\uFEFF\u00B7\u2022\u30FB\u2027\uFF65\u2219\u22C5]/;
@@ -20,5 +31,7 @@ const NAME_NOISE = /[\s\u3000\u00A0\u200B\uFEFF\u00B7\u2022\u30FB\u2027\uFF65\u2
 /** A person's name: cleaned, inner spaces removed, every middle dot made U+00B7. */
 export function cleanName(text: string): string {
   if (!NAME_NOISE.test(text)) return text;
-  return clean(text).replace(/[\s\u3000\u00A0]+/g, '').replace(MIDDLE_DOTS, '\u00B7');
+  return clean(text)
+    .replace(/[\s\u3000\u00A0]+/g, '')
+    .replace(MIDDLE_DOTS, '\u00B7');
 }

@@ -1,9 +1,10 @@
 // The checker's four outputs: text for people, JSON for programs, JUnit XML and GitHub workflow
 // commands for CI. Each is a pure function of the judgement, the input problems and the rules.
+
+import type { CheckResult, Judgement } from '../core/check/index.js';
 import { leaderKey } from '../core/leaders.js';
 import { formatProblem } from '../core/problems.js';
 import { levelOf } from '../core/ranks.js';
-import type { CheckResult, Judgement } from '../core/check/index.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'github'] as const;
@@ -45,9 +46,11 @@ function summaryLine(j: Judgement): string {
   const s = j.summary;
   const head = s.compliant ? '合规 compliant' : '不合规 NOT compliant';
   const without = s.withoutRecords.length;
-  return `${head} — ${s.from} 至 ${s.to}：${s.leaders} 名领导，评判 ${s.judged} 个周期，合格 ${s.ok}，不足 ${s.short}，超出 ${s.over}；` +
+  return (
+    `${head} — ${s.from} 至 ${s.to}：${s.leaders} 名领导，评判 ${s.judged} 个周期，合格 ${s.ok}，不足 ${s.short}，超出 ${s.over}；` +
     `免于考核 ${s.exempt}，未评判 ${s.notJudged}；${without} 名领导无任何记录。` +
-    ` ${s.leaders} leaders, ${s.judged} periods judged: ${s.ok} ok, ${s.short} short, ${s.over} over; ${s.exempt} exempt, ${s.notJudged} not judged; ${without} without any record.`;
+    ` ${s.leaders} leaders, ${s.judged} periods judged: ${s.ok} ok, ${s.short} short, ${s.over} over; ${s.exempt} exempt, ${s.notJudged} not judged; ${without} without any record.`
+  );
 }
 
 /** Consecutive results of one leader (results come grouped by leader). */
@@ -88,7 +91,9 @@ export function formatText(report: CheckReport, c: Painter): string {
   if (off.length) out.push(c.dim(`免于考核（无工作日）exempt, no working day: ${off.join(', ')}`));
   if (report.problems.length) {
     const e = report.problems.filter((p) => p.severity === 'error').length;
-    out.push(c.yellow(`记录问题 record problems: ${e} errors, ${report.problems.length - e + (report.omitted ?? 0)} warnings (see stderr)`));
+    out.push(
+      c.yellow(`记录问题 record problems: ${e} errors, ${report.problems.length - e + (report.omitted ?? 0)} warnings (see stderr)`),
+    );
   }
   const line = summaryLine(j);
   out.push(j.summary.compliant ? c.green(line) : c.red(line));
@@ -128,14 +133,19 @@ export function* jsonChunks(report: CheckReport): Generator<string> {
 
 /** Text safe inside an XML attribute or element: escaped, and without characters XML 1.0 forbids. */
 export function escapeXml(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
-    .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+      .replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[ch]!)
+  );
 }
 
-const attrs = (a: Record<string, string | number>) => Object.entries(a).map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`).join('');
+const attrs = (a: Record<string, string | number>) =>
+  Object.entries(a)
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join('');
 
 export function formatJunit(report: CheckReport): string {
   const j = report.judgement;
@@ -154,7 +164,9 @@ export function formatJunit(report: CheckReport): string {
     });
     tests += files.length;
     failures += errors.length;
-    suites.push(`  <testsuite${attrs({ name: '记录 records', tests: files.length, failures: errors.length, errors: 0, skipped: 0 })}>\n${cases.join('\n')}\n  </testsuite>`);
+    suites.push(
+      `  <testsuite${attrs({ name: '记录 records', tests: files.length, failures: errors.length, errors: 0, skipped: 0 })}>\n${cases.join('\n')}\n  </testsuite>`,
+    );
   }
   for (const rule of j ? report.rules : []) {
     const mine = j!.results.filter((r) => r.rule === rule.id);
@@ -165,17 +177,24 @@ export function formatJunit(report: CheckReport): string {
       const first = group[0];
       const bad = group.filter(isViolation);
       const judged = group.filter((r) => r.status === 'ok' || isViolation(r));
-      const body = bad.map((r) => `      <failure${attrs({ type: r.status, message: `${leaderLabel(r)}: ${violationText(r)}` })}>${escapeXml(`${r.reason ?? ''}\n规则 rule ${rule.id}: ${rule.description}`)}</failure>`);
+      const body = bad.map(
+        (r) =>
+          `      <failure${attrs({ type: r.status, message: `${leaderLabel(r)}: ${violationText(r)}` })}>${escapeXml(`${r.reason ?? ''}\n规则 rule ${rule.id}: ${rule.description}`)}</failure>`,
+      );
       if (judged.length === 0) {
         skipped++;
         body.push(`      <skipped${attrs({ message: '没有可评判的周期 no period judged (exempt or cut by the range)' })}/>`);
       }
       ruleFailures += bad.length;
-      cases.push(`    <testcase${attrs({ classname: first.institution, name: `${leaderLabel(first)} · ${rule.id}` })}>${body.length ? `\n${body.join('\n')}\n    ` : ''}</testcase>`);
+      cases.push(
+        `    <testcase${attrs({ classname: first.institution, name: `${leaderLabel(first)} · ${rule.id}` })}>${body.length ? `\n${body.join('\n')}\n    ` : ''}</testcase>`,
+      );
     }
     tests += cases.length;
     failures += ruleFailures;
-    suites.push(`  <testsuite${attrs({ name: `${rule.id} ${rule.description}`, tests: cases.length, failures: ruleFailures, errors: 0, skipped })}>${cases.length ? `\n${cases.join('\n')}\n  ` : ''}</testsuite>`);
+    suites.push(
+      `  <testsuite${attrs({ name: `${rule.id} ${rule.description}`, tests: cases.length, failures: ruleFailures, errors: 0, skipped })}>${cases.length ? `\n${cases.join('\n')}\n  ` : ''}</testsuite>`,
+    );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'rota check', tests, failures })}>\n${suites.join('\n')}\n</testsuites>\n`;
 }
@@ -193,7 +212,10 @@ export function escapeProperty(s: string): string {
 }
 
 function command(kind: 'error' | 'warning' | 'notice', props: Record<string, string | number | undefined>, message: string): string {
-  const p = Object.entries(props).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  const p = Object.entries(props)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+    .join(',');
   return `::${kind}${p ? ` ${p}` : ''}::${escapeData(message)}`;
 }
 
@@ -212,7 +234,13 @@ export function formatGithub(report: CheckReport): string {
       const src = where.get(key);
       const note = without.has(key) ? '（无任何记录 no record at all）' : '';
       const rule = report.rules.find((x) => x.id === r.rule);
-      out.push(command('error', { file: src?.file, line: src?.line, title: `rota check ${r.rule}` }, `${leaderLabel(r)}: ${violationText(r)}${note} — ${rule?.description ?? r.rule}`));
+      out.push(
+        command(
+          'error',
+          { file: src?.file, line: src?.line, title: `rota check ${r.rule}` },
+          `${leaderLabel(r)}: ${violationText(r)}${note} — ${rule?.description ?? r.rule}`,
+        ),
+      );
     }
     out.push(summaryLine(j));
   }
@@ -221,9 +249,13 @@ export function formatGithub(report: CheckReport): string {
 
 export function formatCheck(format: CheckFormat, report: CheckReport, painter: Painter): string {
   switch (format) {
-    case 'text': return formatText(report, painter);
-    case 'json': return formatJson(report);
-    case 'junit': return formatJunit(report);
-    case 'github': return formatGithub(report);
+    case 'text':
+      return formatText(report, painter);
+    case 'json':
+      return formatJson(report);
+    case 'junit':
+      return formatJunit(report);
+    case 'github':
+      return formatGithub(report);
   }
 }

@@ -1,7 +1,8 @@
 // Reading what the checker needs: rules (the configuration format), leaves, and record files
 // streamed into a tally one line at a time.
-import type { Institution } from '../core/institutions.js';
+
 import { buildLeaves, LEAVE_COLUMNS, type Leave, type Tally } from '../core/check/index.js';
+import type { Institution } from '../core/institutions.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
 import { loadConfig } from './config-file.js';
@@ -33,7 +34,10 @@ export interface TallyFilesOptions {
  * Streams each records file through recordReader into the tally. Problems with a line are errors,
  * or warnings when lenient; problems with a whole file (missing, unreadable) are always errors.
  */
-export async function tallyRecordFiles(files: string[], o: TallyFilesOptions): Promise<{ problems: Problem[]; omitted: number; lines: number }> {
+export async function tallyRecordFiles(
+  files: string[],
+  o: TallyFilesOptions,
+): Promise<{ problems: Problem[]; omitted: number; lines: number }> {
   const read = recordReader(o.leaders, o.institutions);
   const problems: Problem[] = [];
   const max = o.maxProblems ?? 10_000;

@@ -1,6 +1,6 @@
 // The configuration file: JSON (see docs/rota.schema.json), paths in it relative to itself.
 import { dirname, relative, resolve } from 'node:path';
-import { validateConfig, type Config } from '../core/config.js';
+import { type Config, validateConfig } from '../core/config.js';
 import type { Problem } from '../core/types.js';
 import { decode } from './decode.js';
 import { readBytes } from './read-file.js';
@@ -25,7 +25,16 @@ export function loadConfig(file: string | undefined, overrides: Record<string, u
       raw = JSON.parse(text);
     } catch (e) {
       const at = locate(text, (e as Error).message);
-      return { problems: [{ severity: 'error', file, line: at?.line, message: `not valid JSON${at ? ` (column ${at.column})` : ''}: ${(e as Error).message}` }] };
+      return {
+        problems: [
+          {
+            severity: 'error',
+            file,
+            line: at?.line,
+            message: `not valid JSON${at ? ` (column ${at.column})` : ''}: ${(e as Error).message}`,
+          },
+        ],
+      };
     }
     base = dirname(file);
   }

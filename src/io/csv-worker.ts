@@ -22,7 +22,9 @@ async function workerMain(data: { file: string; columns: Column[]; chunkSize?: n
   const flush = () => {
     if (count === 0) return;
     const batch = lines.subarray(0, count);
-    port.postMessage(nul ? { type: 'rows', lines: batch, cells } : { type: 'rows', lines: batch, joined: cells.join('\u0000') }, [batch.buffer]);
+    port.postMessage(nul ? { type: 'rows', lines: batch, cells } : { type: 'rows', lines: batch, joined: cells.join('\u0000') }, [
+      batch.buffer,
+    ]);
     unread++;
     lines = new Int32Array(BATCH);
     cells = [];
@@ -30,21 +32,27 @@ async function workerMain(data: { file: string; columns: Column[]; chunkSize?: n
     nul = false;
   };
   try {
-    const result = await parseStream(data.file, data.columns, (record, index, line) => {
-      if (!fields) {
-        fields = index.map(([f]) => f);
-        port.postMessage({ type: 'fields', fields });
-      }
-      for (const [, i] of index) {
-        const v = record[i] ?? '';
-        if (v.includes('\u0000')) nul = true;
-        cells.push(v);
-      }
-      lines[count++] = line;
-      if (count === BATCH) flush();
-    }, data.chunkSize, async () => {
-      while (unread >= MAX_UNREAD) await new Promise<void>((r) => (wake = r));
-    });
+    const result = await parseStream(
+      data.file,
+      data.columns,
+      (record, index, line) => {
+        if (!fields) {
+          fields = index.map(([f]) => f);
+          port.postMessage({ type: 'fields', fields });
+        }
+        for (const [, i] of index) {
+          const v = record[i] ?? '';
+          if (v.includes('\u0000')) nul = true;
+          cells.push(v);
+        }
+        lines[count++] = line;
+        if (count === BATCH) flush();
+      },
+      data.chunkSize,
+      async () => {
+        while (unread >= MAX_UNREAD) await new Promise<void>((r) => (wake = r));
+      },
+    );
     flush();
     port.postMessage({ type: 'done', result });
   } catch (e) {
@@ -52,6 +60,5 @@ async function workerMain(data: { file: string; columns: Column[]; chunkSize?: n
   }
   port.close();
 }
-
 
 void workerMain(workerData as { file: string; columns: Column[]; chunkSize?: number });

@@ -5,7 +5,11 @@ import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import type { Leader, Problem } from '../core/types.js';
 import { loadTable } from './load.js';
 
-export function loadHistory(files: string[], leaders: Leader[], institutions: Institution[]): { records: HistoryRecord[]; problems: Problem[] } {
+export function loadHistory(
+  files: string[],
+  leaders: Leader[],
+  institutions: Institution[],
+): { records: HistoryRecord[]; problems: Problem[] } {
   const read = recordReader(leaders, institutions);
   const records: HistoryRecord[] = [];
   const problems: Problem[] = [];
@@ -18,7 +22,10 @@ export function loadHistory(files: string[], leaders: Leader[], institutions: In
       if (!r.duty) continue;
       if (!r.leader) {
         problems.push({
-          severity: 'warning', file, line: row.line, field: '姓名',
+          severity: 'warning',
+          file,
+          line: row.line,
+          field: '姓名',
           message: `${r.duty.name} 不在领导名单中，此记录不计入配额 (not in the leader lists; not counted)`,
         });
         continue;

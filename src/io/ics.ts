@@ -89,7 +89,9 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
       d.institution ? `单位：${d.institution}` : '',
       contact ? `咨询电话：${contact}` : '',
       config.office ? `发布：${config.office}` : '',
-    ].filter(Boolean).join('\n');
+    ]
+      .filter(Boolean)
+      .join('\n');
     const summary = `领导${d.kind}：${d.name}${d.title ? `（${d.title}）` : ''}`;
     const common = {
       id: slotUid(config, d, slot, options.uidDomain),

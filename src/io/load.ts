@@ -4,7 +4,7 @@ import type { Institution } from '../core/institutions.js';
 import { buildLeaders, LEADER_COLUMNS, type LeaderFile } from '../core/leaders.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';
 import { readBytes } from './read-file.js';
-import { readTable, type Column, type Table } from './table.js';
+import { type Column, readTable, type Table } from './table.js';
 
 /** Reads one CSV table; a missing file becomes a problem, not an exception. */
 export function loadTable(file: string, columns: Column[]): Table {

@@ -4,8 +4,8 @@ import { createHash } from 'node:crypto';
 import type { Config } from '../core/config.js';
 import { changeLine, type DayChange } from '../core/replan/diff.js';
 import type { Duty } from '../core/types.js';
-import { escapeHtml as e } from './html-escape.js';
 import { cnDate } from './html/format.js';
+import { escapeHtml as e } from './html-escape.js';
 
 export const NOTICE_TITLE = '接访安排调整公告';
 
@@ -34,15 +34,27 @@ export function noticeText(changes: DayChange[], m: NoticeMeta): string {
 const person = (d: Duty) => ({ name: d.name, title: d.title, institution: d.institution });
 
 export function noticeJson(changes: DayChange[], m: NoticeMeta): string {
-  return `${JSON.stringify({
-    title: NOTICE_TITLE,
-    timetable: m.config.title,
-    from: m.config.from,
-    to: m.config.to,
-    ...(m.date ? { date: m.date } : {}),
-    count: changes.length,
-    changes: changes.map((c) => ({ date: c.date, weekday: c.weekday, kind: c.kind, type: c.type, before: c.before.map(person), after: c.after.map(person), line: changeLine(c) })),
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      title: NOTICE_TITLE,
+      timetable: m.config.title,
+      from: m.config.from,
+      to: m.config.to,
+      ...(m.date ? { date: m.date } : {}),
+      count: changes.length,
+      changes: changes.map((c) => ({
+        date: c.date,
+        weekday: c.weekday,
+        kind: c.kind,
+        type: c.type,
+        before: c.before.map(person),
+        after: c.after.map(person),
+        line: changeLine(c),
+      })),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 export const NOTICE_CSS = `
@@ -68,23 +80,31 @@ function peopleHtml(ds: Duty[]): string {
 }
 
 export function noticeHtml(changes: DayChange[], m: NoticeMeta): string {
-  const csp = ["default-src 'none'", `style-src ${sha256(NOTICE_CSS)}`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
-  const rows = changes.map((c) => {
-    const day = `<time datetime="${c.date}">${cnDate(c.date)}</time>${c.kind === '接访' ? '' : `（${e(c.kind)}）`}`;
-    const was = c.type === 'added' ? '（新增）' : `<del>${peopleHtml(c.before)}</del>`;
-    const now = c.type === 'removed' ? '（取消）' : `<ins>${peopleHtml(c.after)}</ins>`;
-    return `<tr><th scope="row">${day}</th><td data-label="星期">${e(c.weekday)}</td><td data-label="原安排">${was}</td><td data-label="现安排">${now}</td></tr>`;
-  }).join('\n');
-  const table = changes.length ? `<table>
+  const csp = ["default-src 'none'", `style-src ${sha256(NOTICE_CSS)}`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join(
+    '; ',
+  );
+  const rows = changes
+    .map((c) => {
+      const day = `<time datetime="${c.date}">${cnDate(c.date)}</time>${c.kind === '接访' ? '' : `（${e(c.kind)}）`}`;
+      const was = c.type === 'added' ? '（新增）' : `<del>${peopleHtml(c.before)}</del>`;
+      const now = c.type === 'removed' ? '（取消）' : `<ins>${peopleHtml(c.after)}</ins>`;
+      return `<tr><th scope="row">${day}</th><td data-label="星期">${e(c.weekday)}</td><td data-label="原安排">${was}</td><td data-label="现安排">${now}</td></tr>`;
+    })
+    .join('\n');
+  const table = changes.length
+    ? `<table>
 <caption>调整的日期（共 ${changes.length} 天）</caption>
 <thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">原安排</th><th scope="col">现安排</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
 </table>
-<p>其余日期安排不变。请按调整后的安排前来，给您带来不便，敬请谅解。</p>` : '';
+<p>其余日期安排不变。请按调整后的安排前来，给您带来不便，敬请谅解。</p>`
+    : '';
   const contact = contactText(m) ? `<p>咨询电话：${e(contactText(m))}</p>` : '';
-  const sign = [m.config.office ? e(m.config.office) : '', m.date ? `<time datetime="${e(m.date)}">${cnDate(m.date)}</time>` : ''].filter(Boolean).join('<br>');
+  const sign = [m.config.office ? e(m.config.office) : '', m.date ? `<time datetime="${e(m.date)}">${cnDate(m.date)}</time>` : '']
+    .filter(Boolean)
+    .join('<br>');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

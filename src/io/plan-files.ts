@@ -6,7 +6,7 @@ import type { RotationReport } from '../core/rotation/types.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
 import type { InputDigest } from './digest.js';
-import { publishFiles, type PublishOptions } from './publish.js';
+import { type PublishOptions, publishFiles } from './publish.js';
 
 export interface PlanOutput {
   title: string;
@@ -20,7 +20,16 @@ export interface PlanOutput {
 
 /** The duty as published: exactly these keys, in this order. */
 export function publicDuty(d: Duty): Pick<Duty, 'date' | 'weekday' | 'kind' | 'institution' | 'name' | 'title' | 'portfolio' | 'place'> {
-  return { date: d.date, weekday: d.weekday, kind: d.kind, institution: d.institution, name: d.name, title: d.title, portfolio: d.portfolio, place: d.place };
+  return {
+    date: d.date,
+    weekday: d.weekday,
+    kind: d.kind,
+    institution: d.institution,
+    name: d.name,
+    title: d.title,
+    portfolio: d.portfolio,
+    place: d.place,
+  };
 }
 
 /** The JSON document: the same on stdout (--json) and in timetable.json. */

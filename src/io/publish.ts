@@ -6,9 +6,9 @@ import { sortDuties } from '../core/duty-order.js';
 import { dutyCells, TIMETABLE_HEADER } from '../core/records.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
-import { toExcelCsv, type CsvEncoding } from './csv-write.js';
+import { type CsvEncoding, toExcelCsv } from './csv-write.js';
 import { renderHtml } from './html/page.js';
-import { renderIcs, type IcsOptions } from './ics.js';
+import { type IcsOptions, renderIcs } from './ics.js';
 
 export { renderHtml } from './html/page.js';
 export { renderIcs } from './ics.js';
@@ -34,7 +34,11 @@ export interface PublishOptions {
 export function renderCsv(duties: readonly Duty[], config: Config, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
   const pins = duties.some((d) => d.pinned);
   const header = pins ? [...TIMETABLE_HEADER, '锁定'] : TIMETABLE_HEADER;
-  return toExcelCsv(header, sortDuties(duties, config).map((d) => (pins ? [...dutyCells(d), d.pinned ? '是' : ''] : dutyCells(d))), encoding);
+  return toExcelCsv(
+    header,
+    sortDuties(duties, config).map((d) => (pins ? [...dutyCells(d), d.pinned ? '是' : ''] : dutyCells(d))),
+    encoding,
+  );
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
@@ -78,7 +82,12 @@ export function perLeaderIcs(duties: readonly Duty[], config: Config, ics: IcsOp
   return files;
 }
 
-export async function publishFiles(duties: readonly Duty[], config: Config, calendar: Calendar, options: PublishOptions = {}): Promise<OutFile[]> {
+export async function publishFiles(
+  duties: readonly Duty[],
+  config: Config,
+  calendar: Calendar,
+  options: PublishOptions = {},
+): Promise<OutFile[]> {
   const ics: IcsOptions = {
     ...(options.uidDomain ? { uidDomain: options.uidDomain } : {}),
     ...(options.sequences ? { sequences: options.sequences } : {}),

@@ -14,8 +14,13 @@ export function readBytes(file: string): { bytes?: Uint8Array; problem?: Problem
 export function fsErrorText(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   const words: Record<string, string> = {
-    ENOENT: 'no such file', EISDIR: 'is a folder, expected a file', EACCES: 'permission denied', EPERM: 'permission denied',
-    EEXIST: 'a file is in the way of the folder', ENOTDIR: 'a file is in the way of the folder', ENOSPC: 'the disk is full',
+    ENOENT: 'no such file',
+    EISDIR: 'is a folder, expected a file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EEXIST: 'a file is in the way of the folder',
+    ENOTDIR: 'a file is in the way of the folder',
+    ENOSPC: 'the disk is full',
   };
   return (code && words[code]) || String((e as Error).message);
 }

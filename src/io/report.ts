@@ -1,9 +1,10 @@
 // The year-end evidence (seed 五、1): per leader every duty with date, kind and place, totals per
 // month and quarter, and compliance per rule — as CSV for Excel and as a printable A4 HTML page.
-import { leaderKey } from '../core/leaders.js';
+
 import type { CheckResult, CountedRecord, Judgement } from '../core/check/index.js';
 import { PERIOD_NAMES } from '../core/check/periods.js';
 import { weekdayName } from '../core/dates.js';
+import { leaderKey } from '../core/leaders.js';
 import { levelOf } from '../core/ranks.js';
 import { ruleApplies } from '../core/rules.js';
 import type { Leader, Rule } from '../core/types.js';
@@ -63,9 +64,15 @@ function leaderReports(input: ReportInput): LeaderReport[] {
     const months = MONTHS.map((_, m) => records.filter((r) => +r.date.slice(5, 7) === m + 1).length);
     const quarters = QUARTERS.map((_, q) => months.slice(q * 3, q * 3 + 3).reduce((a, b) => a + b, 0));
     const mine = byLeader.get(leaderKey(leader)) ?? [];
-    const compliance = input.rules.map((rule) => (ruleApplies(rule, leader) ? { rule, ...complianceText(mine.filter((r) => r.rule === rule.id)) } : undefined));
+    const compliance = input.rules.map((rule) =>
+      ruleApplies(rule, leader) ? { rule, ...complianceText(mine.filter((r) => r.rule === rule.id)) } : undefined,
+    );
     return {
-      leader, records, months, quarters, compliance,
+      leader,
+      records,
+      months,
+      quarters,
+      compliance,
       byKind: { 接访: records.filter((r) => r.kind === '接访').length, 下访: records.filter((r) => r.kind === '下访').length },
     };
   });
@@ -74,14 +81,32 @@ function leaderReports(input: ReportInput): LeaderReport[] {
 /** Rows of the duties CSV: one per duty, leaders in list order. */
 export function dutyRows(input: ReportInput): string[][] {
   return leaderReports(input).flatMap(({ leader: l, records }) =>
-    records.map((r) => [l.institution, l.name, l.title, l.rank, r.date, weekdayName(r.date), r.kind, r.place, r.file ? `${r.file}:${r.line}` : '']));
+    records.map((r) => [
+      l.institution,
+      l.name,
+      l.title,
+      l.rank,
+      r.date,
+      weekdayName(r.date),
+      r.kind,
+      r.place,
+      r.file ? `${r.file}:${r.line}` : '',
+    ]),
+  );
 }
 
 /** Rows of the summary CSV: one per leader. */
 export function summaryRows(input: ReportInput): string[][] {
   return leaderReports(input).map(({ leader: l, months, quarters, byKind, compliance }) => [
-    l.institution, l.name, l.title, l.rank,
-    ...months.map(String), ...quarters.map(String), String(byKind.接访 + byKind.下访), String(byKind.接访), String(byKind.下访),
+    l.institution,
+    l.name,
+    l.title,
+    l.rank,
+    ...months.map(String),
+    ...quarters.map(String),
+    String(byKind.接访 + byKind.下访),
+    String(byKind.接访),
+    String(byKind.下访),
     ...compliance.map((c) => c?.text ?? '不适用'),
   ]);
 }
@@ -120,15 +145,27 @@ export function reportHtml(input: ReportInput): string {
   const reports = leaderReports(input);
   const s = input.judgement.summary;
   const rulesList = input.rules.map((r) => `<li>${e(r.description)}（${e(r.id)}）</li>`).join('');
-  const overview = reports.map(({ leader: l, byKind, compliance }) => `<tr><td class="nw">${e(l.institution)}</td><td>${e(l.name)}</td><td>${e(l.title)}</td><td class="nw">${e(levelOf(l.rank))}</td>` +
-    `<td class="n">${byKind.接访}</td><td class="n">${byKind.下访}</td>` +
-    compliance.map((c) => `<td${c ? ` class="${c.ok ? 'ok' : 'short'}"` : ''}>${c ? e(c.text) : '不适用'}</td>`).join('') + '</tr>').join('\n');
-  const sections = reports.map(({ leader: l, records, months, quarters, compliance }) => {
-    const duties = records.length
-      ? records.map((r) => `<tr><td>${e(r.date)}</td><td>${e(weekdayName(r.date))}</td><td>${e(r.kind)}</td><td>${e(r.place)}</td></tr>`).join('\n')
-      : '<tr><td colspan="4" class="short">全年无接访、下访记录</td></tr>';
-    const comp = compliance.filter((c) => c !== undefined).map((c) => `<li class="${c!.ok ? 'ok' : 'short'}">${e(c!.rule.description)}：${e(c!.text)}</li>`).join('');
-    return `<section class="leader">
+  const overview = reports
+    .map(
+      ({ leader: l, byKind, compliance }) =>
+        `<tr><td class="nw">${e(l.institution)}</td><td>${e(l.name)}</td><td>${e(l.title)}</td><td class="nw">${e(levelOf(l.rank))}</td>` +
+        `<td class="n">${byKind.接访}</td><td class="n">${byKind.下访}</td>` +
+        compliance.map((c) => `<td${c ? ` class="${c.ok ? 'ok' : 'short'}"` : ''}>${c ? e(c.text) : '不适用'}</td>`).join('') +
+        '</tr>',
+    )
+    .join('\n');
+  const sections = reports
+    .map(({ leader: l, records, months, quarters, compliance }) => {
+      const duties = records.length
+        ? records
+            .map((r) => `<tr><td>${e(r.date)}</td><td>${e(weekdayName(r.date))}</td><td>${e(r.kind)}</td><td>${e(r.place)}</td></tr>`)
+            .join('\n')
+        : '<tr><td colspan="4" class="short">全年无接访、下访记录</td></tr>';
+      const comp = compliance
+        .filter((c) => c !== undefined)
+        .map((c) => `<li class="${c!.ok ? 'ok' : 'short'}">${e(c!.rule.description)}：${e(c!.text)}</li>`)
+        .join('');
+      return `<section class="leader">
 <h2>${e(l.name)}　${e(l.title)}（${e(l.institution)}，${e(l.rank)}）</h2>
 <table><caption>月度、季度次数</caption><thead><tr>${MONTHS.map((m) => `<th class="n">${m}</th>`).join('')}</tr></thead>
 <tbody><tr>${months.map((n) => `<td class="n">${n}</td>`).join('')}</tr></tbody></table>
@@ -140,7 +177,8 @@ export function reportHtml(input: ReportInput): string {
 ${duties}
 </tbody></table>
 </section>`;
-  }).join('\n');
+    })
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

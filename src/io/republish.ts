@@ -4,13 +4,13 @@
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { DayChange } from '../core/replan/diff.js';
+import { changeLine } from '../core/replan/diff.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
-import { noticeHtml, noticeText, type NoticeMeta } from './notice.js';
+import { type NoticeMeta, noticeHtml, noticeText } from './notice.js';
 import { publicDuty } from './plan-files.js';
-import { publishFiles, type PublishOptions } from './publish.js';
-import { nextSequences, removedSlots, type PublishedState } from './sequences.js';
-import { changeLine } from '../core/replan/diff.js';
+import { type PublishOptions, publishFiles } from './publish.js';
+import { nextSequences, type PublishedState, removedSlots } from './sequences.js';
 
 export interface Republication {
   duties: Duty[];
@@ -26,23 +26,31 @@ export interface Republication {
 }
 
 export function republishJson(r: Republication, sequences: Record<string, number>): string {
-  return `${JSON.stringify({
-    title: r.config.title,
-    from: r.config.from,
-    to: r.config.to,
-    duties: r.duties.map(publicDuty),
-    sequences,
-    changes: r.changes.map((c) => ({ date: c.date, kind: c.kind, type: c.type, line: changeLine(c) })),
-    ...r.extra,
-    config: r.config,
-  }, null, 2)}\n`;
+  return `${JSON.stringify(
+    {
+      title: r.config.title,
+      from: r.config.from,
+      to: r.config.to,
+      duties: r.duties.map(publicDuty),
+      sequences,
+      changes: r.changes.map((c) => ({ date: c.date, kind: c.kind, type: c.type, line: changeLine(c) })),
+      ...r.extra,
+      config: r.config,
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 export async function republishFiles(r: Republication, options: PublishOptions = {}): Promise<OutFile[]> {
   const sequences = nextSequences(r.previous, r.duties, r.config);
   const meta: NoticeMeta = { config: r.config, ...(r.date ? { date: r.date } : {}) };
   return [
-    ...(await publishFiles(r.duties, r.config, r.calendar, { ...options, sequences, cancelled: removedSlots(r.previous, r.duties, r.config) })),
+    ...(await publishFiles(r.duties, r.config, r.calendar, {
+      ...options,
+      sequences,
+      cancelled: removedSlots(r.previous, r.duties, r.config),
+    })),
     { path: 'timetable.json', content: republishJson(r, sequences) },
     { path: 'change-notice.html', content: noticeHtml(r.changes, meta) },
     { path: 'change-notice.txt', content: noticeText(r.changes, meta) },

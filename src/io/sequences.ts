@@ -23,7 +23,11 @@ export interface PublishedState {
 const sameEvent = (a: Duty, b: Duty) => JSON.stringify(publicDuty(a)) === JSON.stringify(publicDuty(b));
 
 /** Slots of the last publication that the new one no longer has: their events are cancelled. */
-export function removedSlots(prev: PublishedState, next: readonly Duty[], config: Pick<Config, 'institutions'>): Array<{ duty: Duty; slot: number }> {
+export function removedSlots(
+  prev: PublishedState,
+  next: readonly Duty[],
+  config: Pick<Config, 'institutions'>,
+): Array<{ duty: Duty; slot: number }> {
   const now = new Set(dutySlots(next, config).map(({ duty, slot }) => slotKey(duty, slot)));
   return dutySlots(prev.duties, config).filter(({ duty, slot }) => !now.has(slotKey(duty, slot)));
 }
@@ -46,7 +50,11 @@ export function nextSequences(prev: PublishedState, next: readonly Duty[], confi
     // A slot published before gets seq + 1 when its event differs; a slot never published starts at 0.
     out[key] = was ? (sameEvent(was, duty) ? seq : seq + 1) : key in prev.sequences ? seq + 1 : 0;
   }
-  return Object.fromEntries(Object.keys(out).sort().map((k) => [k, out[k]]));
+  return Object.fromEntries(
+    Object.keys(out)
+      .sort()
+      .map((k) => [k, out[k]]),
+  );
 }
 
 /** Reads timetable.json beside the published CSV when there is one; otherwise the CSV's duties with sequence 0. */
@@ -56,14 +64,26 @@ export function readPublishedState(csvFile: string, csvDuties: Duty[]): { state:
   if (!existsSync(file)) return fallback;
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as { duties?: unknown; sequences?: unknown };
-    const duties = Array.isArray(json.duties) ? (json.duties as Duty[]).filter((d) => d && typeof d.date === 'string' && typeof d.name === 'string') : undefined;
+    const duties = Array.isArray(json.duties)
+      ? (json.duties as Duty[]).filter((d) => d && typeof d.date === 'string' && typeof d.name === 'string')
+      : undefined;
     const sequences: Record<string, number> = {};
     if (json.sequences && typeof json.sequences === 'object') {
-      for (const [k, v] of Object.entries(json.sequences as Record<string, unknown>)) if (Number.isInteger(v) && (v as number) >= 0) sequences[k] = v as number;
+      for (const [k, v] of Object.entries(json.sequences as Record<string, unknown>))
+        if (Number.isInteger(v) && (v as number) >= 0) sequences[k] = v as number;
     }
     if (!duties) throw new Error('no "duties" array');
     return { state: { duties, sequences, file }, problems: [] };
   } catch (e) {
-    return { ...fallback, problems: [{ severity: 'warning', file, message: `无法读取（${(e as Error).message}），日历 SEQUENCE 按 0 计 (unreadable; sequences taken as 0)` }] };
+    return {
+      ...fallback,
+      problems: [
+        {
+          severity: 'warning',
+          file,
+          message: `无法读取（${(e as Error).message}），日历 SEQUENCE 按 0 计 (unreadable; sequences taken as 0)`,
+        },
+      ],
+    };
   }
 }

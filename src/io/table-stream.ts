@@ -6,12 +6,12 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parse, type Parser } from 'csv-parse';
+import { type Parser, parse } from 'csv-parse';
+import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
 import type { Encoding } from './decode.js';
 import { fsErrorText } from './read-file.js';
-import { clean } from '../core/text.js';
-import { isBlankRecord, mapHeader, rowValues, sniffDelimiter, type Column } from './table.js';
+import { type Column, isBlankRecord, mapHeader, rowValues, sniffDelimiter } from './table.js';
 
 export interface StreamedTable {
   file: string;
@@ -63,7 +63,12 @@ export interface StreamOptions {
  * Streams `file`, calling onRow for each data row (line = the row's last line in the file).
  * Problems (missing file, missing required column, broken CSV or encoding) come back, never thrown.
  */
-export async function streamTable(file: string, columns: Column[], onRow: (row: RawRow) => void, options: StreamOptions = {}): Promise<StreamedTable> {
+export async function streamTable(
+  file: string,
+  columns: Column[],
+  onRow: (row: RawRow) => void,
+  options: StreamOptions = {},
+): Promise<StreamedTable> {
   const workerFile = options.workerFile ?? builtWorkerFile();
   const worker = options.worker ?? (workerFile !== undefined && process.env.ROTA_CSV_WORKER !== '0');
   if (worker && workerFile) return streamInWorker(workerFile, file, columns, onRow, options.chunkSize);
@@ -92,7 +97,13 @@ function builtWorkerFile(): string | undefined {
   return existsSync(f) ? f : undefined;
 }
 
-async function streamInWorker(workerFile: string, file: string, columns: Column[], onRow: (row: RawRow) => void, chunkSize?: number): Promise<StreamedTable> {
+async function streamInWorker(
+  workerFile: string,
+  file: string,
+  columns: Column[],
+  onRow: (row: RawRow) => void,
+  chunkSize?: number,
+): Promise<StreamedTable> {
   const w = new Worker(workerFile, { workerData: { file, columns, chunkSize } });
   let fields: string[] = [];
   try {
@@ -128,7 +139,13 @@ async function streamInWorker(workerFile: string, file: string, columns: Column[
 export type OnRecord = (record: string[], index: Array<[string, number]>, line: number) => void;
 
 /** Reads and parses `file`, calling onRecord for every non-blank data record with the header's field index. */
-export async function parseStream(file: string, columns: Column[], onRecord: OnRecord, chunkSize?: number, afterChunk?: () => Promise<void>): Promise<StreamedTable> {
+export async function parseStream(
+  file: string,
+  columns: Column[],
+  onRecord: OnRecord,
+  chunkSize?: number,
+  afterChunk?: () => Promise<void>,
+): Promise<StreamedTable> {
   const problems: Problem[] = [];
   const result = (encoding: Encoding, rows: number): StreamedTable => ({ file, encoding, rows, problems });
   let mode: 'ascii' | 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | undefined;
@@ -199,7 +216,9 @@ export async function parseStream(file: string, columns: Column[], onRecord: OnR
         const tail = incompleteTail(chunk);
         if (!isUtf8(chunk.subarray(0, chunk.length - tail))) {
           problems.push({
-            severity: 'error', file, line: parser?.info.lines,
+            severity: 'error',
+            file,
+            line: parser?.info.lines,
             message: `不是有效的 UTF-8 编码（约第 ${offset} 字节之后）；请整个文件用同一种编码保存 (not valid UTF-8 after byte ${offset}, though the file began as UTF-8; save the whole file in one encoding)`,
           });
           stop = true;

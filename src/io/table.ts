@@ -19,7 +19,10 @@ export interface Table {
   problems: Problem[];
 }
 
-const normHeader = (h: string) => clean(h).replace(/[\s\u3000]+/g, '').toLowerCase();
+const normHeader = (h: string) =>
+  clean(h)
+    .replace(/[\s\u3000]+/g, '')
+    .toLowerCase();
 
 /** Maps header cells to fields; unknown columns are kept out and ignored. */
 export function mapHeader(cells: string[], columns: Column[], file: string): { index: Map<string, number>; problems: Problem[] } {
@@ -30,13 +33,22 @@ export function mapHeader(cells: string[], columns: Column[], file: string): { i
     const col = columns.find((c) => c.headers.some((x) => normHeader(x) === h));
     if (!col) return;
     if (index.has(col.field)) {
-      problems.push({ severity: 'error', file, line: 1, field: col.headers[0], message: `column ${col.headers[0]} appears twice in the header` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        field: col.headers[0],
+        message: `column ${col.headers[0]} appears twice in the header`,
+      });
     } else index.set(col.field, i);
   });
   for (const c of columns) {
     if (c.required && !index.has(c.field)) {
       problems.push({
-        severity: 'error', file, line: 1, field: c.headers[0],
+        severity: 'error',
+        file,
+        line: 1,
+        field: c.headers[0],
         message: `missing required column ${c.headers.join(' / ')}; the header row has: ${cells.map(clean).join(', ') || '(nothing)'}`,
       });
     }
@@ -54,13 +66,29 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
   const { text, encoding } = decode(bytes);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { delimiter: sniffDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true, bom: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: sniffDelimiter(text),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      bom: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const err = e as { message: string; lines?: number };
-    return { file, encoding, rows: [], problems: [{ severity: 'error', file, line: err.lines, message: `not readable as CSV: ${err.message}` }] };
+    return {
+      file,
+      encoding,
+      rows: [],
+      problems: [{ severity: 'error', file, line: err.lines, message: `not readable as CSV: ${err.message}` }],
+    };
   }
   if (records.length === 0) {
-    return { file, encoding, rows: [], problems: [{ severity: 'error', file, line: 1, message: 'the file is empty; expected a header row' }] };
+    return {
+      file,
+      encoding,
+      rows: [],
+      problems: [{ severity: 'error', file, line: 1, message: 'the file is empty; expected a header row' }],
+    };
   }
   const { index, problems } = mapHeader(records[0].record, columns, file);
   const rows: RawRow[] = [];
@@ -74,7 +102,11 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
 }
 
 /** One data record as a RawRow of cleaned cells by field; undefined for a blank line (Excel's trailing ",,,,"). */
-export function toRawRow(record: string[], index: Map<string, number> | ReadonlyArray<readonly [string, number]>, line: number): RawRow | undefined {
+export function toRawRow(
+  record: string[],
+  index: Map<string, number> | ReadonlyArray<readonly [string, number]>,
+  line: number,
+): RawRow | undefined {
   return isBlankRecord(record) ? undefined : { line, values: rowValues(record, index) };
 }
 

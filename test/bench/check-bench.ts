@@ -15,14 +15,24 @@ const ROOT = process.cwd();
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚';
 const GIVEN = '建国志强丽娟海燕立新振华明伟芳静德胜晓军';
 
-interface GenLeader { name: string; institution: string; title: string; rank: string }
+interface GenLeader {
+  name: string;
+  institution: string;
+  title: string;
+  rank: string;
+}
 
 export function benchLeaders(n: number): GenLeader[] {
   const out: GenLeader[] = [];
   for (let i = 0; i < n; i++) {
     const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}${i}`;
     const county = i % 10 < 3;
-    out.push({ name, institution: DISTRICT_INSTITUTIONS[i % 6].name, title: county ? '副区长' : '街道办事处副主任', rank: county ? '副处级' : '副科级' });
+    out.push({
+      name,
+      institution: DISTRICT_INSTITUTIONS[i % 6].name,
+      title: county ? '副区长' : '街道办事处副主任',
+      rank: county ? '副处级' : '副科级',
+    });
   }
   return out;
 }
@@ -49,10 +59,20 @@ export type Density = 'weekly' | 'daily' | 'daily-both';
  * (capped at `maxLines`). All comply with the seed rules, so every run judges the same periods
  * with the same outcome and only the number of lines differs.
  */
-export async function generateCity(dir: string, leaders: GenLeader[], density: Density, maxLines = Infinity): Promise<{ leadersFile: string; recordsFile: string; lines: number }> {
+export async function generateCity(
+  dir: string,
+  leaders: GenLeader[],
+  density: Density,
+  maxLines = Infinity,
+): Promise<{ leadersFile: string; recordsFile: string; lines: number }> {
   const leadersFile = join(dir, 'leaders.csv');
-  await writeLines(leadersFile, ['\uFEFF姓名,单位,职务,级别\r\n', ...leaders.map((l) => `${l.name},${l.institution},${l.title},${l.rank}\r\n`)]);
-  const all = makeCalendar({ region: 'xinjiang' }).days('2024-01-01', '2024-12-31').filter((d) => d.working);
+  await writeLines(leadersFile, [
+    '\uFEFF姓名,单位,职务,级别\r\n',
+    ...leaders.map((l) => `${l.name},${l.institution},${l.title},${l.rank}\r\n`),
+  ]);
+  const all = makeCalendar({ region: 'xinjiang' })
+    .days('2024-01-01', '2024-12-31')
+    .filter((d) => d.working);
   const days = density === 'weekly' ? all.filter((d, i) => i === 0 || isoWeekKey(all[i - 1].date) !== isoWeekKey(d.date)) : all;
   const kinds = density === 'daily-both' ? ['接访', '下访'] : ['接访'];
   let lines = 0;
@@ -73,15 +93,27 @@ export async function generateCity(dir: string, leaders: GenLeader[], density: D
   return { leadersFile, recordsFile, lines };
 }
 
-export interface CheckRun { seconds: number; peakRssMiB: number; exitCode: number | null; stderr: string }
+export interface CheckRun {
+  seconds: number;
+  peakRssMiB: number;
+  exitCode: number | null;
+  stderr: string;
+}
 
 /** Runs `node bin/rota.js check …` once, measuring wall time and peak RSS. */
 export function measureCheck(args: string[]): CheckRun {
   const rssFile = join(mkdtempSync(join(tmpdir(), 'rota-rss-')), 'rss');
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, ['--import', join(ROOT, 'test/bench/maxrss-preload.mjs'), join(ROOT, 'bin/rota.js'), 'check', ...args], {
-    cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ROTA_MAXRSS_FILE: rssFile }, maxBuffer: 1 << 30,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', join(ROOT, 'test/bench/maxrss-preload.mjs'), join(ROOT, 'bin/rota.js'), 'check', ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ROTA_MAXRSS_FILE: rssFile },
+      maxBuffer: 1 << 30,
+    },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const peakRssMiB = +readFileSync(rssFile, 'utf8') / 1024;
   rmSync(rssFile, { force: true });
@@ -93,18 +125,29 @@ export async function checkBench(): Promise<BenchSection> {
   try {
     const leaders = benchLeaders(2025);
     const rows: string[][] = [];
-    for (const [density, cap] of [['weekly', Infinity], ['daily', Infinity], ['daily-both', 1_000_000]] as const) {
+    for (const [density, cap] of [
+      ['weekly', Infinity],
+      ['daily', Infinity],
+      ['daily-both', 1_000_000],
+    ] as const) {
       const g = await generateCity(dir, leaders, density, cap);
       const mb = statSync(g.recordsFile).size / 1e6;
       for (const format of ['text', 'junit']) {
         const run = measureCheck([g.recordsFile, '--leaders', g.leadersFile, '--year', '2024', '--format', format]);
         if (run.exitCode !== 0) throw new Error(`rota check exited ${run.exitCode}: ${run.stderr.slice(0, 500)}`);
-        rows.push([g.lines.toLocaleString('en'), `${mb.toFixed(0)} MB`, format, run.seconds.toFixed(2), run.peakRssMiB.toFixed(0), String(run.exitCode)]);
+        rows.push([
+          g.lines.toLocaleString('en'),
+          `${mb.toFixed(0)} MB`,
+          format,
+          run.seconds.toFixed(2),
+          run.peakRssMiB.toFixed(0),
+          String(run.exitCode),
+        ]);
       }
       rmSync(g.recordsFile);
     }
     return {
-      title: 'rota check: a city\'s year of records (2,025 leaders, 2024)',
+      title: "rota check: a city's year of records (2,025 leaders, 2024)",
       header: ['record lines', 'file', 'format', 'wall s', 'peak RSS MiB', 'exit'],
       rows,
       notes: [

@@ -1,7 +1,7 @@
 // Benchmark of re-planning: the whole `rota replan` of the seed round beside a bare `node -e 0`, and
 // the core re-plan of generated rounds after one scheduled leader becomes unavailable on his day.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCalendar } from '../../src/core/calendar.js';
@@ -17,14 +17,23 @@ function round(n: number, w: number) {
   const calendar = makeCalendar({ region: 'xinjiang' });
   const from = '2025-01-02';
   let to = from;
-  for (let c = 1; c < w; ) { to = addDays(to, 1); if (calendar.isWorkingDay(to)) c++; }
+  for (let c = 1; c < w; ) {
+    to = addDays(to, 1);
+    if (calendar.isWorkingDay(to)) c++;
+  }
   const insts = SEED_CONFIG.institutions.map((i) => i.name);
   const days = calendar.workingDays(from, to);
   let seed = n * 7 + w;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const leaders: Leader[] = Array.from({ length: n }, (_, i) => ({
-    name: `领导${i}`, institution: insts[i % insts.length], title: '副职', rank: '副处级', portfolio: '',
-    unavailable: days.filter(() => random() < 0.1), liaison: '', phone: '',
+    name: `领导${i}`,
+    institution: insts[i % insts.length],
+    title: '副职',
+    rank: '副处级',
+    portfolio: '',
+    unavailable: days.filter(() => random() < 0.1),
+    liaison: '',
+    phone: '',
   }));
   const maxPerLeader = Math.max(1, Math.ceil(w / n) + 1);
   const config = { ...SEED_CONFIG, from, to, maxPerLeader };
@@ -33,7 +42,11 @@ function round(n: number, w: number) {
 
 export function replanBench(): BenchSection[] {
   const rows: string[][] = [];
-  for (const [n, w] of [[40, 12], [200, 60], [200, 250]]) {
+  for (const [n, w] of [
+    [40, 12],
+    [200, 60],
+    [200, 250],
+  ]) {
     const input = round(n, w);
     const first = plan(input);
     const victim = first.duties[Math.floor(first.duties.length / 2)];
@@ -41,23 +54,47 @@ export function replanBench(): BenchSection[] {
     const t = performance.now();
     const r = replan({ ...input, leaders, previous: first.duties, today: input.config.from });
     const ms = performance.now() - t;
-    rows.push([`${n} leaders × ${w} working days`, r.report.status, String(r.report.changedDays), `${r.report.model.variables} / ${r.report.model.constraints}`, `${ms.toFixed(0)} ms`]);
+    rows.push([
+      `${n} leaders × ${w} working days`,
+      r.report.status,
+      String(r.report.changedDays),
+      `${r.report.model.variables} / ${r.report.model.constraints}`,
+      `${ms.toFixed(0)} ms`,
+    ]);
   }
   // The seed round end to end: plan, mark 王建国 away on his day, replan with --out.
   const dir = mkdtempSync(join(tmpdir(), 'rota-bench-replan-'));
   for (const f of ['rota.json', 'history.csv']) copyFileSync(join('fixtures', f), join(dir, f));
-  writeFileSync(join(dir, 'leaders.csv'), readFileSync('fixtures/leaders.csv', 'utf8').replace(/^(王建国,.*?,)2024-12-23~2024-12-24,/m, '$12024-12-19;2024-12-23~2024-12-24,'));
+  writeFileSync(
+    join(dir, 'leaders.csv'),
+    readFileSync('fixtures/leaders.csv', 'utf8').replace(/^(王建国,.*?,)2024-12-23~2024-12-24,/m, '$12024-12-19;2024-12-23~2024-12-24,'),
+  );
   const rota = join(process.cwd(), 'bin/rota.js');
   spawnSync('node', [rota, 'plan', '-c', 'fixtures/rota.json', '--out', join(dir, 'pub')]);
   const bare = wall(['node', '-e', '0'], 9);
-  const cli = wall(['node', rota, 'replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--out', 'new'], 9, dir);
-  return [{
-    title: 'Re-planning 重新安排 (rota replan)',
-    header: ['round', 'status', 'changed days', 'variables / constraints', 'core replan time'],
-    rows: [...rows, ['seed round, whole `rota replan --out` (median of 9)', 'optimal', String(JSON.parse(readFileSync(join(dir, 'new', 'timetable.json'), 'utf8')).changes.length), '', `${cli.toFixed(0)} ms (node -e 0: ${bare.toFixed(0)} ms, ${(cli / bare).toFixed(2)}×)`]],
-    notes: [
-      'One scheduled leader (the middle duty of the plan) becomes unavailable on his day; today = the first day, so nothing is frozen.',
-      'The re-plan keeps every other duty: changed days is the minimum, first level of the objective (keep-published).',
-    ],
-  }];
+  const cli = wall(
+    ['node', rota, 'replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--out', 'new'],
+    9,
+    dir,
+  );
+  return [
+    {
+      title: 'Re-planning 重新安排 (rota replan)',
+      header: ['round', 'status', 'changed days', 'variables / constraints', 'core replan time'],
+      rows: [
+        ...rows,
+        [
+          'seed round, whole `rota replan --out` (median of 9)',
+          'optimal',
+          String(JSON.parse(readFileSync(join(dir, 'new', 'timetable.json'), 'utf8')).changes.length),
+          '',
+          `${cli.toFixed(0)} ms (node -e 0: ${bare.toFixed(0)} ms, ${(cli / bare).toFixed(2)}×)`,
+        ],
+      ],
+      notes: [
+        'One scheduled leader (the middle duty of the plan) becomes unavailable on his day; today = the first day, so nothing is frozen.',
+        'The re-plan keeps every other duty: changed days is the minimum, first level of the objective (keep-published).',
+      ],
+    },
+  ];
 }

@@ -31,29 +31,59 @@ function timed(file: string, over: Record<string, unknown>, runs = 3) {
   return { ms: median(ts), r };
 }
 
-const vec = (o: RotationObjective) => `${o.unstaffed}/${o.quotaShortfall}/${o.siteShortfall}/${o.activities}/${o.consecutive}/${o.unevenness}`;
+const vec = (o: RotationObjective) =>
+  `${o.unstaffed}/${o.quotaShortfall}/${o.siteShortfall}/${o.activities}/${o.consecutive}/${o.unevenness}`;
 
 export function rotationBench(): BenchSection[] {
   const year: BenchSection = {
     title: 'Rotation planner: a year 轮值全年',
-    header: ['plan', 'leaders', 'working days', 'chunks', 'variables', 'duties (接访/下访)', 'unmet quotas', 'solve (ms)', 'rota plan --json wall (ms)'],
+    header: [
+      'plan',
+      'leaders',
+      'working days',
+      'chunks',
+      'variables',
+      'duties (接访/下访)',
+      'unmet quotas',
+      'solve (ms)',
+      'rota plan --json wall (ms)',
+    ],
     rows: [],
     notes: [
       'Solve: planRotation in-process, median of 3 (both stages: duties per chunk, then 下访 sites per month). Wall: `node bin/rota.js plan -c FILE --from 2025-01-01 --to 2025-12-31 --json`, median of 3.',
       'Targets: a township year (15 leaders, ~250 working days) under 1 s; a county year in a few seconds.',
-      'Unmet quotas are the holiday-shortened weeks (e.g. 2025-W05 has one working day), weeks cut by the window\'s edges and leaders away a whole week; each is reported with its reason.',
+      "Unmet quotas are the holiday-shortened weeks (e.g. 2025-W05 has one working day), weeks cut by the window's edges and leaders away a whole week; each is reported with its reason.",
     ],
   };
-  for (const [name, file] of [['township 小拐乡', 'fixtures/township/rota.json'], ['county 克拉玛依区', 'fixtures/county/rota.json']]) {
+  for (const [name, file] of [
+    ['township 小拐乡', 'fixtures/township/rota.json'],
+    ['county 克拉玛依区', 'fixtures/county/rota.json'],
+  ]) {
     const over = { from: '2025-01-01', to: '2025-12-31' };
     const { ms, r } = timed(file, over);
     const w = wall(['bin/rota.js', 'plan', '-c', file, '--from', over.from, '--to', over.to, '--json']);
-    year.rows.push([name, String(r.leaders.length), String(r.report.workingDays), String(r.report.decomposition.chunks), String(r.report.model.variables),
-      `${r.report.kinds.接访}/${r.report.kinds.下访}`, String(r.report.stillShort.length), ms.toFixed(0), w.toFixed(0)]);
+    year.rows.push([
+      name,
+      String(r.leaders.length),
+      String(r.report.workingDays),
+      String(r.report.decomposition.chunks),
+      String(r.report.model.variables),
+      `${r.report.kinds.接访}/${r.report.kinds.下访}`,
+      String(r.report.stillShort.length),
+      ms.toFixed(0),
+      w.toFixed(0),
+    ]);
   }
   const quality: BenchSection = {
     title: 'Decomposition quality 分解求解与整体求解',
-    header: ['window', 'decomposed by', 'objective decomposed vs whole (unstaffed/quota/sites/activities/consecutive/unevenness)', 'ms', 'whole horizon', 'ms'],
+    header: [
+      'window',
+      'decomposed by',
+      'objective decomposed vs whole (unstaffed/quota/sites/activities/consecutive/unevenness)',
+      'ms',
+      'whole horizon',
+      'ms',
+    ],
     rows: [],
     notes: [
       'Objective levels measured from the timetables themselves, highest priority first (all minimised).',
@@ -69,7 +99,14 @@ export function rotationBench(): BenchSection[] {
   ] as const) {
     const d = timed(file, { from, to, rotation: { decompose: mode } }, 1);
     const w = timed(file, { from, to, rotation: { decompose: whole } }, 1);
-    quality.rows.push([label, mode, `${vec(d.r.report.objective)} vs ${vec(w.r.report.objective)}`, d.ms.toFixed(0), whole === 'month' ? 'month (one chunk = whole)' : 'whole', w.ms.toFixed(0)]);
+    quality.rows.push([
+      label,
+      mode,
+      `${vec(d.r.report.objective)} vs ${vec(w.r.report.objective)}`,
+      d.ms.toFixed(0),
+      whole === 'month' ? 'month (one chunk = whole)' : 'whole',
+      w.ms.toFixed(0),
+    ]);
   }
   return [year, quality];
 }

@@ -17,14 +17,29 @@ const SECTIONS: Array<() => BenchSection[] | Promise<BenchSection[]>> = [
 
 function table(s: BenchSection): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [`## ${s.title}`, '', line(s.header), line(s.header.map(() => '---')), ...s.rows.map(line), '', ...s.notes.map((n) => `- ${n}`), ''].join('\n');
+  return [
+    `## ${s.title}`,
+    '',
+    line(s.header),
+    line(s.header.map(() => '---')),
+    ...s.rows.map(line),
+    '',
+    ...s.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n');
 }
 
 const sections: BenchSection[] = [];
 for (const run of SECTIONS) sections.push(...(await run()));
 const cpu = cpus();
 const machine = `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${platform()} ${release()}, Node ${process.version}`;
-const doc = [`# Benchmarks 性能测试`, '', `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}, by \`npm run bench\`.`, '', ...sections.map(table)].join('\n');
+const doc = [
+  `# Benchmarks 性能测试`,
+  '',
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine}, by \`npm run bench\`.`,
+  '',
+  ...sections.map(table),
+].join('\n');
 process.stdout.write(doc);
 writeFileSync('docs/benchmarks.md', doc);
 process.stderr.write('wrote docs/benchmarks.md\n');

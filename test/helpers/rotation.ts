@@ -20,9 +20,20 @@ export function loadRotation(file: string, overrides: Record<string, unknown> = 
   return { config, calendar, leaders, sites };
 }
 
-export function planFixture(file: string, overrides: Record<string, unknown> = {}, more: { leaders?: Leader[]; sites?: Site[] } = {}): RotationResult & { config: Config; leaders: Leader[]; sites: Site[]; calendar: ReturnType<typeof makeCalendar> } {
+export function planFixture(
+  file: string,
+  overrides: Record<string, unknown> = {},
+  more: { leaders?: Leader[]; sites?: Site[] } = {},
+): RotationResult & { config: Config; leaders: Leader[]; sites: Site[]; calendar: ReturnType<typeof makeCalendar> } {
   const f = loadRotation(file, overrides);
-  const leaders = more.leaders ?? f.leaders, sites = more.sites ?? f.sites;
-  const r = planRotation({ config: { ...f.config, rotation: f.config.rotation! }, days: f.calendar.days(f.config.from, f.config.to), leaders, sites, calendar: f.calendar });
+  const leaders = more.leaders ?? f.leaders,
+    sites = more.sites ?? f.sites;
+  const r = planRotation({
+    config: { ...f.config, rotation: f.config.rotation! },
+    days: f.calendar.days(f.config.from, f.config.to),
+    leaders,
+    sites,
+    calendar: f.calendar,
+  });
   return { ...r, config: f.config, leaders, sites, calendar: f.calendar };
 }

@@ -19,7 +19,11 @@ export function seed() {
 /** A duty with the seed's place; fields given override. */
 export function duty(over: Partial<Duty> & Pick<Duty, 'date' | 'name'>, config?: Config): Duty {
   return {
-    weekday: '', kind: '接访', institution: '区委', title: '', portfolio: '',
+    weekday: '',
+    kind: '接访',
+    institution: '区委',
+    title: '',
+    portfolio: '',
     place: config ? `${config.place.name}（${config.place.address}）` : '区人民群众信访服务中心（克拉玛依市昆仑路585号）',
     ...over,
   };

@@ -1,13 +1,19 @@
 // Tiny facts for planner tests: leaders, working days, a configuration with named institutions.
-import { SEED_CONFIG, type Config } from '../../src/core/config.js';
-import { isoWeekday, weekdayName, eachDay } from '../../src/core/dates.js';
+import { type Config, SEED_CONFIG } from '../../src/core/config.js';
+import { eachDay, isoWeekday, weekdayName } from '../../src/core/dates.js';
 import type { PlanInput } from '../../src/core/planner/types.js';
 import type { DayInfo, Leader, Rank, Rule } from '../../src/core/types.js';
 
 export function leader(name: string, institution: string, opts: { rank?: Rank; unavailable?: string[] } = {}): Leader {
   return {
-    name, institution, title: `${institution}领导`, rank: opts.rank ?? '副处级', portfolio: '信访',
-    unavailable: [...(opts.unavailable ?? [])].sort(), liaison: '', phone: '',
+    name,
+    institution,
+    title: `${institution}领导`,
+    rank: opts.rank ?? '副处级',
+    portfolio: '信访',
+    unavailable: [...(opts.unavailable ?? [])].sort(),
+    liaison: '',
+    phone: '',
   };
 }
 
@@ -15,11 +21,25 @@ export function leader(name: string, institution: string, opts: { rank?: Rank; u
 export function weekdays(from: string, to: string): DayInfo[] {
   return eachDay(from, to).map((date) => {
     const wd = isoWeekday(date);
-    return { date, isoWeekday: wd, weekday: weekdayName(date), working: wd <= 5, makeup: false, ...(wd > 5 ? { reason: wd === 6 ? '周六' : '周日' } : {}) };
+    return {
+      date,
+      isoWeekday: wd,
+      weekday: weekdayName(date),
+      working: wd <= 5,
+      makeup: false,
+      ...(wd > 5 ? { reason: wd === 6 ? '周六' : '周日' } : {}),
+    };
   });
 }
 
-export const QUARTERLY: Rule = { id: 'district-quarterly', description: '每季度接访不少于一次', who: { ranks: ['正处级', '副处级'] }, kinds: ['接访'], period: 'quarter', min: 1 };
+export const QUARTERLY: Rule = {
+  id: 'district-quarterly',
+  description: '每季度接访不少于一次',
+  who: { ranks: ['正处级', '副处级'] },
+  kinds: ['接访'],
+  period: 'quarter',
+  min: 1,
+};
 
 export function config(institutions: string[], over: Partial<Config> = {}): Config {
   return {
@@ -30,6 +50,13 @@ export function config(institutions: string[], over: Partial<Config> = {}): Conf
 }
 
 /** 2025-01-06 (Mon) … 2025-01-06 + n working days, all in 2025-Q1. */
-export function input(institutions: string[], leaders: Leader[], from: string, to: string, over: Partial<Config> = {}, extra: Partial<PlanInput> = {}): PlanInput {
+export function input(
+  institutions: string[],
+  leaders: Leader[],
+  from: string,
+  to: string,
+  over: Partial<Config> = {},
+  extra: Partial<PlanInput> = {},
+): PlanInput {
   return { config: config(institutions, { from, to, ...over }), days: weekdays(from, to), leaders, quotaRules: [QUARTERLY], ...extra };
 }

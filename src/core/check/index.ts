@@ -1,5 +1,32 @@
 // The checker's public core: judge() for whole arrays, createTally() for streams.
-export { judge, createTally, defaultRange, type JudgeInput, type Judgement, type CheckResult, type CheckSummary, type CountedRecord, type Tally, type TallyOptions, type FinishOptions } from './tally.js';
-export { periodOf, periodsOverlapping, wholeInside, PERIOD_NAMES, type PeriodSpan } from './periods.js';
-export { LEAVE_COLUMNS, buildLeaves, type Leave } from './leaves.js';
-export { PERIOD_JUDGEMENTS, judgePeriod, periodCutByRange, noWorkingDay, onLeaveThroughout, belowMinimum, aboveMaximum, unknownPerson, notWorkingDay, duplicateRecord, type Status, type Verdict, type PeriodFacts } from './judgements.js';
+
+export {
+  aboveMaximum,
+  belowMinimum,
+  duplicateRecord,
+  judgePeriod,
+  notWorkingDay,
+  noWorkingDay,
+  onLeaveThroughout,
+  PERIOD_JUDGEMENTS,
+  type PeriodFacts,
+  periodCutByRange,
+  type Status,
+  unknownPerson,
+  type Verdict,
+} from './judgements.js';
+export { buildLeaves, LEAVE_COLUMNS, type Leave } from './leaves.js';
+export { PERIOD_NAMES, type PeriodSpan, periodOf, periodsOverlapping, wholeInside } from './periods.js';
+export {
+  type CheckResult,
+  type CheckSummary,
+  type CountedRecord,
+  createTally,
+  defaultRange,
+  type FinishOptions,
+  type JudgeInput,
+  type Judgement,
+  judge,
+  type Tally,
+  type TallyOptions,
+} from './tally.js';

@@ -1,9 +1,10 @@
 // The checker's named judgements. Record checks run on each duty line; period judgements run on
 // each (leader, rule, period), in the order of PERIOD_JUDGEMENTS: the first that speaks decides.
 // Each carries the sentence (Chinese first) that explains it to a clerk.
+
+import type { IsoDate, Rule } from '../types.js';
 import type { Leave } from './leaves.js';
 import type { PeriodSpan } from './periods.js';
-import type { IsoDate, Rule } from '../types.js';
 
 export type Status = 'ok' | 'short' | 'over' | 'exempt' | 'not-judged';
 
@@ -50,7 +51,10 @@ export function onLeaveThroughout(f: PeriodFacts): Verdict | undefined {
   const covered = f.workingDays.every((d) => relevant.some((l) => l.from <= d && d <= l.to));
   if (!covered) return undefined;
   const list = relevant.map((l) => `${l.reason} ${l.from}~${l.to}`).join('；');
-  return { status: 'exempt', reason: `${list}，覆盖 ${f.span.key} 全部 ${f.workingDays.length} 个工作日，免于考核 (on leave for all working days)` };
+  return {
+    status: 'exempt',
+    reason: `${list}，覆盖 ${f.span.key} 全部 ${f.workingDays.length} 个工作日，免于考核 (on leave for all working days)`,
+  };
 }
 
 /** 次数少于规定下限 (fewer duties than the rule's minimum). */

@@ -1,7 +1,7 @@
 // The leaves file (姓名, 开始, 结束, 事由; 单位 optional for namesakes): a leader on leave for all
 // the working days of a period is exempt from that period.
 import { parseDate } from '../dates.js';
-import { resolveInstitution, type Institution } from '../institutions.js';
+import { type Institution, resolveInstitution } from '../institutions.js';
 import { cleanName } from '../text.js';
 import type { IsoDate, Leader, Problem, RawRow, SourceRef } from '../types.js';
 
@@ -24,7 +24,12 @@ export interface Leave {
 }
 
 /** Checks the leave rows against the leader list; every problem names file, line and field. */
-export function buildLeaves(file: string, rows: RawRow[], leaders: Leader[], institutions: Institution[]): { leaves: Leave[]; problems: Problem[] } {
+export function buildLeaves(
+  file: string,
+  rows: RawRow[],
+  leaders: Leader[],
+  institutions: Institution[],
+): { leaves: Leave[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const leaves: Leave[] = [];
   for (const { line, values } of rows) {
@@ -48,7 +53,10 @@ export function buildLeaves(file: string, rows: RawRow[], leaders: Leader[], ins
       continue;
     }
     if (matches.length > 1) {
-      err('单位', `${name} is the name of ${matches.length} leaders (${matches.map((l) => l.institution).join(', ')}); give 单位 to say which`);
+      err(
+        '单位',
+        `${name} is the name of ${matches.length} leaders (${matches.map((l) => l.institution).join(', ')}); give 单位 to say which`,
+      );
       continue;
     }
     leaves.push({ name, institution: matches[0].institution, from, to, reason: values.reason || '请假', source: { file, line } });

@@ -1,14 +1,15 @@
 // Incremental counting for the checker: one duty at a time into a per-leader, per-day, per-kind
 // grid (its size depends on leaders and days, never on the number of lines), then judgement of
 // every (leader, rule, period) at the end. Pure: the caller feeds the duties.
-import { leaderKey } from '../leaders.js';
+
 import type { Calendar } from '../calendar.js';
 import { byDate, dayNumber, fromDayNumber } from '../dates.js';
+import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Kind, Leader, Problem, Rank, Rule } from '../types.js';
-import { duplicateRecord, judgePeriod, notWorkingDay, unknownPerson, type Status } from './judgements.js';
+import { duplicateRecord, judgePeriod, notWorkingDay, type Status, unknownPerson } from './judgements.js';
 import type { Leave } from './leaves.js';
-import { periodsOverlapping, type PeriodSpan } from './periods.js';
+import { type PeriodSpan, periodsOverlapping } from './periods.js';
 
 /** A duty that counted, as shown in the results. */
 export interface CountedRecord {
@@ -153,10 +154,15 @@ export function createTally(options: TallyOptions): Tally {
     const leader = given ?? resolve(duty);
     const li = leader === undefined ? undefined : index.get(leader);
     if (li === undefined) {
-      return [{ severity, file: duty.source?.file, line: duty.source?.line, field: '姓名', message: unknownPerson(duty.name, duty.institution) }];
+      return [
+        { severity, file: duty.source?.file, line: duty.source?.line, field: '姓名', message: unknownPerson(duty.name, duty.institution) },
+      ];
     }
     const f = facts(duty.date);
-    if (!f.working) problems = [{ severity, file: duty.source?.file, line: duty.source?.line, field: '日期', message: notWorkingDay(duty.date, f.reason) }];
+    if (!f.working)
+      problems = [
+        { severity, file: duty.source?.file, line: duty.source?.line, field: '日期', message: notWorkingDay(duty.date, f.reason) },
+      ];
     let grid = grids[li].get(f.year);
     if (!grid) {
       grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
@@ -183,7 +189,13 @@ export function createTally(options: TallyOptions): Tally {
     grid.file[cell] = fi;
     if (first === undefined || duty.date < first) first = duty.date;
     if (last === undefined || duty.date > last) last = duty.date;
-    if (options.keepRecords) kept[li].push({ date: duty.date, kind: duty.kind, place: duty.place, ...(duty.source ? { file: duty.source.file, line: duty.source.line } : {}) });
+    if (options.keepRecords)
+      kept[li].push({
+        date: duty.date,
+        kind: duty.kind,
+        place: duty.place,
+        ...(duty.source ? { file: duty.source.file, line: duty.source.line } : {}),
+      });
     return problems;
   }
 
@@ -213,11 +225,25 @@ export function createTally(options: TallyOptions): Tally {
     const from = fo.from ?? dflt?.from;
     const to = fo.to ?? dflt?.to;
     const empty: CheckSummary = {
-      from: from ?? '', to: to ?? '', leaders: leaders.length, withoutRecords: [], records: 0,
-      judged: 0, ok: 0, short: 0, over: 0, exempt: 0, notJudged: 0, violations: 0, compliant: true,
+      from: from ?? '',
+      to: to ?? '',
+      leaders: leaders.length,
+      withoutRecords: [],
+      records: 0,
+      judged: 0,
+      ok: 0,
+      short: 0,
+      over: 0,
+      exempt: 0,
+      notJudged: 0,
+      violations: 0,
+      compliant: true,
     };
     if (from === undefined || to === undefined) {
-      problems.push({ severity: 'error', message: '没有记录，也没有给出 --from/--to，无从检查 (no records and no --from/--to: nothing to judge)' });
+      problems.push({
+        severity: 'error',
+        message: '没有记录，也没有给出 --from/--to，无从检查 (no records and no --from/--to: nothing to judge)',
+      });
       return { results: [], summary: empty, problems };
     }
     if (to < from) {
@@ -257,10 +283,20 @@ export function createTally(options: TallyOptions): Tally {
           const n = count(li, rule.kinds, lo, hi);
           const verdict = judgePeriod({ rule, span, from, to, count: n, workingDays: sf.workingDays, offReasons: sf.offReasons, leaves });
           const result: CheckResult = {
-            name: leader.name, institution: leader.institution, title: leader.title, rank: leader.rank,
-            rule: rule.id, kinds: rule.kinds, period: span.key, from: span.from, to: span.to,
-            count: n, required: rule.min, ...(rule.max !== undefined ? { max: rule.max } : {}),
-            status: verdict?.status ?? 'ok', ...(verdict ? { reason: verdict.reason } : {}),
+            name: leader.name,
+            institution: leader.institution,
+            title: leader.title,
+            rank: leader.rank,
+            rule: rule.id,
+            kinds: rule.kinds,
+            period: span.key,
+            from: span.from,
+            to: span.to,
+            count: n,
+            required: rule.min,
+            ...(rule.max !== undefined ? { max: rule.max } : {}),
+            status: verdict?.status ?? 'ok',
+            ...(verdict ? { reason: verdict.reason } : {}),
           };
           if (options.keepRecords) result.records = mine.filter((r) => r.date >= lo && r.date <= hi && rule.kinds.includes(r.kind));
           own.push(result);
@@ -317,7 +353,13 @@ export interface JudgeInput {
  * from..to, leaders without any record first. The planner and `rota check` both use it.
  */
 export function judge(input: JudgeInput): Judgement {
-  const tally = createTally({ leaders: input.leaders, rules: input.rules, calendar: input.calendar, keepRecords: input.keepRecords ?? true, lenient: input.lenient });
+  const tally = createTally({
+    leaders: input.leaders,
+    rules: input.rules,
+    calendar: input.calendar,
+    keepRecords: input.keepRecords ?? true,
+    lenient: input.lenient,
+  });
   const problems: Problem[] = [];
   for (const duty of input.duties) problems.push(...tally.add(duty));
   const j = tally.finish({ from: input.from, to: input.to, leaves: input.leaves });

@@ -1,8 +1,9 @@
 // National holidays and make-up workdays (调休) from the State Council's yearly notices
 // (国务院办公厅关于20XX年部分节假日安排的通知), as maintained by the chinese-days package.
 // test/holidays-national.test.ts checks 2024-2026 day by day against the notices themselves.
-import { byDate } from '../dates.js';
+
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { byDate } from '../dates.js';
 import type { HolidayEntry } from '../types.js';
 
 /** chinese-days stores "English name,中文名,days"; we keep the Chinese name. */
@@ -14,10 +15,7 @@ function entries(table: Record<string, string>, type: HolidayEntry['type']): Hol
   return Object.keys(table).map((date) => ({ date, type, name: chineseName(table[date]) }));
 }
 
-export const nationalEntries: HolidayEntry[] = [
-  ...entries(data.holidays, '休息'),
-  ...entries(data.workdays, '上班'),
-].sort(byDate);
+export const nationalEntries: HolidayEntry[] = [...entries(data.holidays, '休息'), ...entries(data.workdays, '上班')].sort(byDate);
 
 /** Years for which the State Council's arrangement is in the data. */
 export const nationalYears: ReadonlySet<number> = new Set(nationalEntries.map((e) => +e.date.slice(0, 4)));

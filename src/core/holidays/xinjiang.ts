@@ -47,12 +47,11 @@ const announcements: Announcement[] = [
   },
 ];
 
-export const xinjiangEntries: HolidayEntry[] = announcements.flatMap((a) =>
-  a.days.map(([date, type, name]) => ({ date, type, name })),
-);
+export const xinjiangEntries: HolidayEntry[] = announcements.flatMap((a) => a.days.map(([date, type, name]) => ({ date, type, name })));
 
 export const xinjiangYears: ReadonlySet<number> = new Set(announcements.map((a) => a.year));
 
 /** What each year's data rests on, for `rota calendar --region xinjiang` to show. */
-export const xinjiangSources: ReadonlyArray<{ year: number; citation: string; verified: boolean }> =
-  announcements.map(({ year, citation, verified }) => ({ year, citation, verified }));
+export const xinjiangSources: ReadonlyArray<{ year: number; citation: string; verified: boolean }> = announcements.map(
+  ({ year, citation, verified }) => ({ year, citation, verified }),
+);

@@ -2,12 +2,13 @@
 // which (leader, day) pairs it allows, the rows it adds to the integer program, and a check that
 // judges a finished (or hand-edited) timetable and names the people and days of every violation.
 // The planner, best-effort reports and later `rota swap`/`render` validation all use this one list.
-import { monthDay } from '../dates.js';
+
 import { formatDateList } from '../date-list.js';
+import { monthDay } from '../dates.js';
+import { leaderKey } from '../leaders.js';
 import type { Duty, IsoDate, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { ModelBuilder } from './model.js';
-import { leaderKey } from '../leaders.js';
 import type { PlanConfig, Violation } from './types.js';
 
 /** A set of leaders and days that no variable links to the rest: solved on its own. */
@@ -52,7 +53,11 @@ export const xName = (l: number, d: number) => `x${l}_${d}`;
 function violation(c: HardConstraint, ctx: PlanContext, message: string, names: string[], dates: IsoDate[], at?: Duty): Violation {
   const source: SourceRef | undefined = at?.source;
   return {
-    rule: c.id, sentence: c.sentence(ctx.config), message, names, dates,
+    rule: c.id,
+    sentence: c.sentence(ctx.config),
+    message,
+    names,
+    dates,
     ...(source ? { source: { file: source.file, line: source.line, ...(c.field ? { field: c.field } : {}) } } : {}),
   };
 }
@@ -72,8 +77,11 @@ export const withinWindow: HardConstraint = {
   sentence: (c) => `接访日期须在本轮 ${c.from} 至 ${c.to} 之内（inside the round's window）`,
   check(duties, ctx) {
     const { from, to } = ctx.config;
-    return duties.flatMap((d) => (d.date >= from && d.date <= to ? [] : [violation(this, ctx,
-      `${d.date} 不在本轮接访时间 ${from} 至 ${to} 内（outside the round）：${d.name}`, [d.name], [d.date], d)]));
+    return duties.flatMap((d) =>
+      d.date >= from && d.date <= to
+        ? []
+        : [violation(this, ctx, `${d.date} 不在本轮接访时间 ${from} 至 ${to} 内（outside the round）：${d.name}`, [d.name], [d.date], d)],
+    );
   },
 };
 
@@ -86,7 +94,16 @@ export const workingDayOnly: HardConstraint = {
     return duties.flatMap((d) => {
       const info = byDate.get(d.date);
       if (ctx.dayIndex.has(d.date) || !info) return []; // outside the window: within-window says so
-      return [violation(this, ctx, `${d.date}（${info.weekday}）是休息日：${info.reason ?? '休息'}，不能安排 ${d.name} 接访（not a working day）`, [d.name], [d.date], d)];
+      return [
+        violation(
+          this,
+          ctx,
+          `${d.date}（${info.weekday}）是休息日：${info.reason ?? '休息'}，不能安排 ${d.name} 接访（not a working day）`,
+          [d.name],
+          [d.date],
+          d,
+        ),
+      ];
     });
   },
 };
@@ -96,17 +113,30 @@ export const knownLeader: HardConstraint = {
   field: '姓名',
   sentence: () => '接访领导须在领导名单中（the leader must be in the leader lists）',
   check(duties, ctx) {
-    return duties.flatMap((d) => (dutyLeader(ctx, d) ? [] : [violation(this, ctx,
-      `${d.name} 不在${d.institution ? `${d.institution}的` : ''}领导名单中（not in the leader list）；请检查姓名或在名单中补充`, [d.name], [d.date], d)]));
+    return duties.flatMap((d) =>
+      dutyLeader(ctx, d)
+        ? []
+        : [
+            violation(
+              this,
+              ctx,
+              `${d.name} 不在${d.institution ? `${d.institution}的` : ''}领导名单中（not in the leader list）；请检查姓名或在名单中补充`,
+              [d.name],
+              [d.date],
+              d,
+            ),
+          ],
+    );
   },
 };
 
 export const institutionOrder: HardConstraint = {
   id: 'order',
   field: '单位',
-  sentence: (c) => c.order.mode === 'none'
-    ? '不分单位顺序（institution order: none）'
-    : `按 ${c.institutions.map((i) => i.name).join(' → ')} 的顺序轮流接访（institution order, ${c.order.mode}）`,
+  sentence: (c) =>
+    c.order.mode === 'none'
+      ? '不分单位顺序（institution order: none）'
+      : `按 ${c.institutions.map((i) => i.name).join(' → ')} 的顺序轮流接访（institution order, ${c.order.mode}）`,
   allows: (ctx, l, d) => ctx.config.order.mode === 'none' || l.institution === ctx.dayInstitution[d],
   check(duties, ctx) {
     if (ctx.config.order.mode === 'none') return [];
@@ -114,7 +144,16 @@ export const institutionOrder: HardConstraint = {
       const i = ctx.dayIndex.get(d.date);
       if (i === undefined || d.institution === ctx.dayInstitution[i]) return [];
       const order = ctx.config.institutions.map((x) => x.name).join(' → ');
-      return [violation(this, ctx, `${d.date} 按顺序（${order}）应由${ctx.dayInstitution[i]}安排接访，却安排了${d.institution || '（未写单位）'}的${d.name}（broken institution order: the day belongs to ${ctx.dayInstitution[i]}）`, [d.name], [d.date], d)];
+      return [
+        violation(
+          this,
+          ctx,
+          `${d.date} 按顺序（${order}）应由${ctx.dayInstitution[i]}安排接访，却安排了${d.institution || '（未写单位）'}的${d.name}（broken institution order: the day belongs to ${ctx.dayInstitution[i]}）`,
+          [d.name],
+          [d.date],
+          d,
+        ),
+      ];
     });
   },
 };
@@ -128,7 +167,16 @@ export const eligibleRank: HardConstraint = {
     return duties.flatMap((d) => {
       const l = dutyLeader(ctx, d);
       if (!l || ctx.config.eligibleRanks.includes(l.rank)) return []; // an unknown leader: known-leader says so
-      return [violation(this, ctx, `${d.date} ${l.name} 是${l.rank}，本轮接访须由 ${ctx.config.eligibleRanks.join('、')} 领导担任（rank not eligible）`, [l.name], [d.date], d)];
+      return [
+        violation(
+          this,
+          ctx,
+          `${d.date} ${l.name} 是${l.rank}，本轮接访须由 ${ctx.config.eligibleRanks.join('、')} 领导担任（rank not eligible）`,
+          [l.name],
+          [d.date],
+          d,
+        ),
+      ];
     });
   },
 };
@@ -141,8 +189,17 @@ export const availability: HardConstraint = {
   check(duties, ctx) {
     return duties.flatMap((d) => {
       const l = dutyLeader(ctx, d);
-      if (!l || !l.unavailable.includes(d.date)) return [];
-      return [violation(this, ctx, `${l.name} ${d.date} 不可接访（不可接访日期：${formatDateList(l.unavailable)}）(unavailable that day)`, [l.name], [d.date], d)];
+      if (!l?.unavailable.includes(d.date)) return [];
+      return [
+        violation(
+          this,
+          ctx,
+          `${l.name} ${d.date} 不可接访（不可接访日期：${formatDateList(l.unavailable)}）(unavailable that day)`,
+          [l.name],
+          [d.date],
+          d,
+        ),
+      ];
     });
   },
 };
@@ -172,7 +229,15 @@ export const perDay: HardConstraint = {
     ctx.days.forEach((date, i) => {
       const here = by.get(date) ?? [];
       if (here.length < n && opts.complete !== false) {
-        out.push(violation(this, ctx, `${date}（${ctx.dayInstitution[i]}）只有 ${here.length} 名领导接访，应为 ${n} 名 (short of leaders)`, here.map((d) => d.name), [date]));
+        out.push(
+          violation(
+            this,
+            ctx,
+            `${date}（${ctx.dayInstitution[i]}）只有 ${here.length} 名领导接访，应为 ${n} 名 (short of leaders)`,
+            here.map((d) => d.name),
+            [date],
+          ),
+        );
       }
       const seen: Duty[] = [];
       for (const d of here) {
@@ -180,7 +245,16 @@ export const perDay: HardConstraint = {
         if (twice) {
           out.push(violation(this, ctx, `${d.name} ${date} 被安排了两次${lineOf(twice)}（listed twice on one day）`, [d.name], [date], d));
         } else if (seen.length >= n) {
-          out.push(violation(this, ctx, `${date} 已有${seen.map((x) => `${x.name}${lineOf(x)}`).join('、')}接访，每天只安排 ${n} 名（too many on one day）`, [...seen.map((x) => x.name), d.name], [date], d));
+          out.push(
+            violation(
+              this,
+              ctx,
+              `${date} 已有${seen.map((x) => `${x.name}${lineOf(x)}`).join('、')}接访，每天只安排 ${n} 名（too many on one day）`,
+              [...seen.map((x) => x.name), d.name],
+              [date],
+              d,
+            ),
+          );
         }
         if (!twice) seen.push(d);
       }
@@ -214,9 +288,16 @@ export const maxPerLeader: HardConstraint = {
     const max = ctx.config.maxPerLeader;
     return [...by.values()]
       .filter((ds) => ds.length > max)
-      .map((ds) => violation(this, ctx,
-        `${ds[0].name} 本轮接访 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过 ${max} 次 (over the per-round maximum)`,
-        [ds[0].name], ds.map((d) => d.date), ds[max]));
+      .map((ds) =>
+        violation(
+          this,
+          ctx,
+          `${ds[0].name} 本轮接访 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过 ${max} 次 (over the per-round maximum)`,
+          [ds[0].name],
+          ds.map((d) => d.date),
+          ds[max],
+        ),
+      );
   },
 };
 
@@ -247,7 +328,17 @@ export const pinsKept: HardConstraint = {
 };
 
 /** Every hard rule, in the order they are checked and reported. */
-export const HARD_CONSTRAINTS: HardConstraint[] = [workingDayOnly, institutionOrder, eligibleRank, availability, perDay, maxPerLeader, pinsKept, knownLeader, withinWindow];
+export const HARD_CONSTRAINTS: HardConstraint[] = [
+  workingDayOnly,
+  institutionOrder,
+  eligibleRank,
+  availability,
+  perDay,
+  maxPerLeader,
+  pinsKept,
+  knownLeader,
+  withinWindow,
+];
 
 /** Judges a timetable against every hard rule: the same rules the planner keeps. */
 export function checkTimetable(duties: Duty[], ctx: PlanContext, opts: CheckOptions = {}): Violation[] {

@@ -1,15 +1,16 @@
 // The facts a plan is made of, computed once from the input: working days, the institution of each
 // day, who may serve when, pins and quota needs. The planner, the explanations and the checker all
 // read this one context, so they cannot disagree.
+
+import { type Calendar, makeCalendar } from '../calendar.js';
 import { byDate } from '../dates.js';
-import { makeCalendar, type Calendar } from '../calendar.js';
+import { leaderKey } from '../leaders.js';
 import { institutionsForDays } from '../order.js';
 import { placeText } from '../place.js';
 import { cleanName } from '../text.js';
 import type { DayInfo, IsoDate, Kind, Leader, Rule } from '../types.js';
 import { HARD_CONSTRAINTS } from './constraints.js';
-import { leaderKey } from '../leaders.js';
-import { quotaNeeds, type QuotaNeed } from './quota.js';
+import { type QuotaNeed, quotaNeeds } from './quota.js';
 import type { HistoryRecord, Pin, PlanConfig, PlanInput } from './types.js';
 
 export interface ResolvedPin {
@@ -73,12 +74,21 @@ export function buildContext(input: PlanInput): PlanContext {
   const kind = input.kind ?? '接访';
   const history = input.history ?? [];
   const ctx: PlanContext = {
-    config, kind, place: placeText(config.place), window, days,
+    config,
+    kind,
+    place: placeText(config.place),
+    window,
+    days,
     dayIndex: new Map(days.map((d, i) => [d, i])),
-    dayInstitution, leaders, leaderIndex, history,
+    dayInstitution,
+    leaders,
+    leaderIndex,
+    history,
     calendar: input.calendar ?? windowCalendar(window),
     reportRules: input.reportRules ?? input.quotaRules ?? [],
-    candidates: [], pins: [], needs: [],
+    candidates: [],
+    pins: [],
+    needs: [],
   };
   const filters = HARD_CONSTRAINTS.flatMap((c) => (c.allows ? [c.allows] : []));
   ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (filters.every((f) => f(ctx, l, d)) ? [li] : [])));

@@ -1,10 +1,11 @@
 // Why no plan exists, found directly and named: a day nobody can take, an institution with fewer
 // available leaders than days (Hall's condition), a pin that breaks a rule. The elastic solve in
 // plan.ts then gives the smallest set of broken rules.
-import { monthDay } from '../dates.js';
+
 import { formatDateList } from '../date-list.js';
+import { monthDay } from '../dates.js';
 import type { IsoDate, Leader } from '../types.js';
-import { HARD_CONSTRAINTS, type Component } from './constraints.js';
+import { type Component, HARD_CONSTRAINTS } from './constraints.js';
 import type { PlanContext } from './context.js';
 import { hallViolation } from './flow.js';
 import type { Cause } from './types.js';
@@ -14,7 +15,9 @@ const enDates = (ds: IsoDate[]) => (ds.length <= 1 ? ds.join('') : `${ds.slice(0
 
 /** 何振华：不可接访 12-16~12-18 — a leader's absences, the way the clerk wrote them. */
 function absence(l: Leader): string {
-  return l.unavailable.length ? `${l.name}：不可接访 ${formatDateList(l.unavailable).replace(/\d{4}-(\d{2}-\d{2})/g, '$1')}` : `${l.name}：无不可接访日期`;
+  return l.unavailable.length
+    ? `${l.name}：不可接访 ${formatDateList(l.unavailable).replace(/\d{4}-(\d{2}-\d{2})/g, '$1')}`
+    : `${l.name}：无不可接访日期`;
 }
 
 function eligibleOf(ctx: PlanContext, inst: string): Leader[] {
@@ -25,7 +28,8 @@ function eligibleOf(ctx: PlanContext, inst: string): Leader[] {
 export function dayCauses(ctx: PlanContext): Cause[] {
   const byInst = new Map<string, number[]>();
   ctx.days.forEach((_, d) => {
-    if (ctx.candidates[d].length < ctx.config.perDay && !ctx.fixedDays?.has(d)) byInst.set(ctx.dayInstitution[d], [...(byInst.get(ctx.dayInstitution[d]) ?? []), d]);
+    if (ctx.candidates[d].length < ctx.config.perDay && !ctx.fixedDays?.has(d))
+      byInst.set(ctx.dayInstitution[d], [...(byInst.get(ctx.dayInstitution[d]) ?? []), d]);
   });
   const out: Cause[] = [];
   for (const [inst, ds] of byInst) {
@@ -35,8 +39,12 @@ export function dayCauses(ctx: PlanContext): Cause[] {
     if (eligible.length === 0) {
       const others = ctx.leaders.filter((l) => l.institution === inst);
       out.push({
-        kind: 'no-leader-on-day', institution: inst, dates, names: others.map((l) => l.name),
-        message: `${inst} 需在 ${joinDates(roundDates)} 安排接访，但名单中没有 ${ctx.config.eligibleRanks.join('、')} 领导` +
+        kind: 'no-leader-on-day',
+        institution: inst,
+        dates,
+        names: others.map((l) => l.name),
+        message:
+          `${inst} 需在 ${joinDates(roundDates)} 安排接访，但名单中没有 ${ctx.config.eligibleRanks.join('、')} 领导` +
           `${others.length ? `（${others.map((l) => `${l.name}：${l.rank}`).join('；')}）` : ''}。` +
           `${inst} needs leaders on ${enDates(roundDates)} but has no eligible leader in the lists.`,
       });
@@ -47,15 +55,21 @@ export function dayCauses(ctx: PlanContext): Cause[] {
       const away = eligible.filter((l) => l.unavailable.includes(date));
       const free = eligible.filter((l) => !l.unavailable.includes(date));
       const need = ctx.config.perDay;
-      const zh = free.length === 0
-        ? `但 ${monthDay(date)} 其 ${eligible.length} 名符合条件的领导都不可接访`
-        : `但 ${monthDay(date)} 只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${need} 名`;
-      const en = free.length === 0
-        ? `none of its ${eligible.length} eligible leaders is available on ${date}`
-        : `only ${free.length} of its ${eligible.length} eligible leaders ${free.length === 1 ? 'is' : 'are'} available on ${date}, ${need} needed`;
+      const zh =
+        free.length === 0
+          ? `但 ${monthDay(date)} 其 ${eligible.length} 名符合条件的领导都不可接访`
+          : `但 ${monthDay(date)} 只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${need} 名`;
+      const en =
+        free.length === 0
+          ? `none of its ${eligible.length} eligible leaders is available on ${date}`
+          : `only ${free.length} of its ${eligible.length} eligible leaders ${free.length === 1 ? 'is' : 'are'} available on ${date}, ${need} needed`;
       out.push({
-        kind: 'no-leader-on-day', institution: inst, dates: [date], names: away.map((l) => l.name),
-        message: `${inst} 需在 ${joinDates(roundDates)} 安排接访，${zh}（${away.map(absence).join('；')}）。` +
+        kind: 'no-leader-on-day',
+        institution: inst,
+        dates: [date],
+        names: away.map((l) => l.name),
+        message:
+          `${inst} 需在 ${joinDates(roundDates)} 安排接访，${zh}（${away.map(absence).join('；')}）。` +
           `${inst} needs leaders on ${enDates(roundDates)} but ${en} (${away.map(absence).join('; ')}).`,
       });
     }
@@ -82,8 +96,12 @@ export function hallCauses(ctx: PlanContext, components: Component[], explained:
     const away = eligible.filter((l) => dates.some((d) => l.unavailable.includes(d)));
     const need = perDay * S.length;
     out.push({
-      kind: 'hall', institution: inst, dates, names: eligible.map((l) => l.name),
-      message: `${inst} 需在 ${joinDates(dates)} 共安排 ${need} 人次接访，但这些天里可以接访的符合条件领导只有 ${able.length} 名` +
+      kind: 'hall',
+      institution: inst,
+      dates,
+      names: eligible.map((l) => l.name),
+      message:
+        `${inst} 需在 ${joinDates(dates)} 共安排 ${need} 人次接访，但这些天里可以接访的符合条件领导只有 ${able.length} 名` +
         `${able.length ? `（${able.map((x) => x.l.name).join('、')}）` : ''}，每人本轮最多 ${maxPerLeader} 次，最多 ${capacity} 人次` +
         `${away.length ? `（${away.map(absence).join('；')}）` : ''}。` +
         `${inst} needs ${need} duties on ${enDates(dates)} but only ${able.length} of its ${eligible.length} eligible leaders can serve on any of them, ` +
@@ -102,9 +120,15 @@ export function pinCauses(ctx: PlanContext): Cause[] {
     const who = `锁定 ${pin.date} ${pin.name}`;
     if (leader === undefined) {
       const n = ctx.leaders.filter((l) => l.name === pin.name).length;
-      out.push({ kind: 'pin', dates: [pin.date], names: [pin.name], message: n > 1
-        ? `${who}：名单中有 ${n} 名同名领导，请注明单位 (several leaders have this name; give the institution)`
-        : `${who}：领导名单中没有此人 (no such leader in the lists)` });
+      out.push({
+        kind: 'pin',
+        dates: [pin.date],
+        names: [pin.name],
+        message:
+          n > 1
+            ? `${who}：名单中有 ${n} 名同名领导，请注明单位 (several leaders have this name; give the institution)`
+            : `${who}：领导名单中没有此人 (no such leader in the lists)`,
+      });
       continue;
     }
     const l = ctx.leaders[leader];
@@ -115,8 +139,12 @@ export function pinCauses(ctx: PlanContext): Cause[] {
     const broken = HARD_CONSTRAINTS.filter((c) => c.allows && !c.allows(ctx, l, day));
     if (broken.length) {
       out.push({
-        kind: 'pin', institution: l.institution, dates: [pin.date], names: [l.name],
-        message: `${who} 违反：${broken.map((c) => `「${c.sentence(ctx.config)}」`).join('、')}` +
+        kind: 'pin',
+        institution: l.institution,
+        dates: [pin.date],
+        names: [l.name],
+        message:
+          `${who} 违反：${broken.map((c) => `「${c.sentence(ctx.config)}」`).join('、')}` +
           `${l.unavailable.includes(pin.date) ? `（${absence(l)}）` : ''}` +
           `${l.institution !== ctx.dayInstitution[day] ? `（${pin.date} 轮到 ${ctx.dayInstitution[day]}，${l.name} 属 ${l.institution}）` : ''}` +
           ` (the pin breaks a hard rule)`,
@@ -129,14 +157,25 @@ export function pinCauses(ctx: PlanContext): Cause[] {
   for (const [day, n] of perDayCount) {
     if (n > ctx.config.perDay) {
       const names = ctx.pins.filter((p) => p.day === day).map((p) => p.pin.name);
-      out.push({ kind: 'pin', dates: [ctx.days[day]], names, message: `${ctx.days[day]} 锁定了 ${n} 名领导（${names.join('、')}），每天只安排 ${ctx.config.perDay} 名 (more pins than places)` });
+      out.push({
+        kind: 'pin',
+        dates: [ctx.days[day]],
+        names,
+        message: `${ctx.days[day]} 锁定了 ${n} 名领导（${names.join('、')}），每天只安排 ${ctx.config.perDay} 名 (more pins than places)`,
+      });
     }
   }
   for (const [leader, n] of perLeaderCount) {
     if (n > ctx.config.maxPerLeader) {
       const l = ctx.leaders[leader];
       const dates = ctx.pins.filter((p) => p.leader === leader).map((p) => p.pin.date);
-      out.push({ kind: 'pin', institution: l.institution, dates, names: [l.name], message: `${l.name} 被锁定 ${n} 天（${joinDates(dates)}），超过每人本轮最多 ${ctx.config.maxPerLeader} 次 (more pins than the per-round maximum)` });
+      out.push({
+        kind: 'pin',
+        institution: l.institution,
+        dates,
+        names: [l.name],
+        message: `${l.name} 被锁定 ${n} 天（${joinDates(dates)}），超过每人本轮最多 ${ctx.config.maxPerLeader} 次 (more pins than the per-round maximum)`,
+      });
     }
   }
   return out;

@@ -13,17 +13,27 @@ export interface FlowInput {
 
 /** Days of the smallest-capacity cut when not every day can be staffed; [] when Hall's condition holds. */
 export function hallViolation(input: FlowInput): number[] {
-  const L = input.leaders.length, D = input.days.length;
-  const src = 0, sink = 1 + L + D;
+  const L = input.leaders.length,
+    D = input.days.length;
+  const src = 0,
+    sink = 1 + L + D;
   const n = sink + 1;
   const lIdx = new Map(input.leaders.map((l, i) => [l, 1 + i]));
   const head: number[] = Array(n).fill(-1);
-  const to: number[] = [], cap: number[] = [], next: number[] = [];
+  const to: number[] = [],
+    cap: number[] = [],
+    next: number[] = [];
   const edge = (a: number, b: number, c: number) => {
-    to.push(b); cap.push(c); next.push(head[a]); head[a] = to.length - 1;
-    to.push(a); cap.push(0); next.push(head[b]); head[b] = to.length - 1;
+    to.push(b);
+    cap.push(c);
+    next.push(head[a]);
+    head[a] = to.length - 1;
+    to.push(a);
+    cap.push(0);
+    next.push(head[b]);
+    head[b] = to.length - 1;
   };
-  input.leaders.forEach((_, i) => edge(src, 1 + i, input.maxPerLeader));
+  for (let i = 0; i < input.leaders.length; i++) edge(src, 1 + i, input.maxPerLeader);
   input.days.forEach((d, j) => {
     for (const l of input.allowed(d)) {
       const li = lIdx.get(l);

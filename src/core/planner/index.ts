@@ -1,11 +1,12 @@
 // The planner's public surface.
-export { plan, solveContext, components, buildModel, solveComponent, dutyFor } from './plan.js';
+
+export { type CheckOptions, type Component, checkTimetable, dutyLeader, HARD_CONSTRAINTS, type HardConstraint } from './constraints.js';
 export { buildContext, isEligible, type PlanContext, type ResolvedPin } from './context.js';
-export { HARD_CONSTRAINTS, checkTimetable, dutyLeader, type HardConstraint, type Component, type CheckOptions } from './constraints.js';
 export { pinCauses } from './explain.js';
+export { seededHash, TIE_RANGE, tieCost } from './hash.js';
+export { LEVELS, ModelBuilder } from './model.js';
+export { buildModel, components, dutyFor, plan, solveComponent, solveContext } from './plan.js';
 export { PREFERENCES, type Preference } from './preferences.js';
-export { quotaNeeds, quotaRulesFor, DISTRICT_QUOTA_RULE_IDS, type QuotaNeed } from './quota.js';
-export { seededHash, tieCost, TIE_RANGE } from './hash.js';
+export { DISTRICT_QUOTA_RULE_IDS, type QuotaNeed, quotaNeeds, quotaRulesFor } from './quota.js';
 export { measureObjective } from './report.js';
-export { ModelBuilder, LEVELS } from './model.js';
 export type * from './types.js';

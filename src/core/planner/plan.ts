@@ -2,10 +2,11 @@
 // Variables x[leader, day] exist only where every hard rule allows the pair. Leaders belong to one
 // institution and the day → institution assignment is fixed, so the program splits into independent
 // components (one per institution in cycle order), each an assignment problem solved on its own.
-import * as lpSolver from 'javascript-lp-solver';
+
 import type { Model } from 'javascript-lp-solver';
+import * as lpSolver from 'javascript-lp-solver';
 import type { Duty } from '../types.js';
-import { checkTimetable, HARD_CONSTRAINTS, xName, type Component } from './constraints.js';
+import { type Component, checkTimetable, HARD_CONSTRAINTS, xName } from './constraints.js';
 import { buildContext, type PlanContext } from './context.js';
 import { dayCauses, hallCauses, pinCauses } from './explain.js';
 import { ModelBuilder } from './model.js';
@@ -32,7 +33,7 @@ export function components(ctx: PlanContext): Component[] {
     if (!byRoot.has(r)) byRoot.set(r, { leaders: [], days: [], pins: [] });
     byRoot.get(r)!.days.push(d);
   });
-  ctx.leaders.forEach((_, l) => byRoot.get(find(l))?.leaders.push(l));
+  for (let l = 0; l < ctx.leaders.length; l++) byRoot.get(find(l))?.leaders.push(l);
   ctx.pins.forEach((p, i) => {
     if (p.day !== undefined) byRoot.get(find(L + p.day))!.pins.push(i);
   });
@@ -52,7 +53,11 @@ export function buildModel(ctx: PlanContext, comp: Component, elastic: boolean):
 }
 
 /** Solves one component; undefined when its model is infeasible. */
-export function solveComponent(ctx: PlanContext, comp: Component, elastic: boolean): { chosen: Array<[number, number]>; size: ModelSize } | undefined {
+export function solveComponent(
+  ctx: PlanContext,
+  comp: Component,
+  elastic: boolean,
+): { chosen: Array<[number, number]>; size: ModelSize } | undefined {
   const b = buildModel(ctx, comp, elastic);
   const lp = b.toLp();
   if (ctx.config.perDay > 1) lp.binaries = lp.ints;

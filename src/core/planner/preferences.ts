@@ -3,13 +3,13 @@
 // Each preference adds its costs to the model at its level and measures a finished timetable by
 // itself, so tests and reports never trust the solver's own number.
 import { byDate } from '../dates.js';
+import { leaderKey } from '../leaders.js';
 import type { Duty } from '../types.js';
 import type { BuildArgs } from './constraints.js';
 import { xName } from './constraints.js';
 import type { PlanContext } from './context.js';
-import { tieCost, TIE_RANGE } from './hash.js';
+import { TIE_RANGE, tieCost } from './hash.js';
 import type { LevelName } from './model.js';
-import { leaderKey } from '../leaders.js';
 import type { SoftUnmet } from './types.js';
 
 export interface Preference {
@@ -70,7 +70,11 @@ export const noConsecutiveDays: Preference = {
         const d = days[i];
         if (days[i + 1] !== d + 1 || !b.hasVar(xName(l, d)) || !b.hasVar(xName(l, d + 1))) continue;
         b.addVar(`c${l}_${d}`, { level: 'consecutive', cost: 1 });
-        b.addRow(`cr${l}_${d}`, { max: 1 }, [[xName(l, d), 1], [xName(l, d + 1), 1], [`c${l}_${d}`, -1]]);
+        b.addRow(`cr${l}_${d}`, { max: 1 }, [
+          [xName(l, d), 1],
+          [xName(l, d + 1), 1],
+          [`c${l}_${d}`, -1],
+        ]);
         b.declareRange('consecutive', 1);
       }
     }
@@ -93,7 +97,8 @@ function consecutivePairs(duties: Duty[], ctx: PlanContext): Array<[Duty, Duty]>
   const out: Array<[Duty, Duty]> = [];
   for (const ds of byLeader(duties).values()) {
     for (let i = 0; i + 1 < ds.length; i++) {
-      const a = ctx.dayIndex.get(ds[i].date), c = ctx.dayIndex.get(ds[i + 1].date);
+      const a = ctx.dayIndex.get(ds[i].date),
+        c = ctx.dayIndex.get(ds[i + 1].date);
       if (a !== undefined && c === a + 1) out.push([ds[i], ds[i + 1]]);
     }
   }
@@ -188,7 +193,12 @@ export const keepPublished: Preference = {
       // A day that cannot keep its published leaders changes whatever the plan does: no term needed.
       if (keys.length !== ctx.config.perDay || ls.some((l) => l === undefined || !b.hasVar(xName(l, d)))) continue;
       b.addVar(`k${d}`, { level: 'changes', cost: 1 });
-      ls.forEach((l, j) => b.addRow(`kp${d}_${j}`, { min: 1 }, [[xName(l!, d), 1], [`k${d}`, 1]]));
+      ls.forEach((l, j) => {
+        b.addRow(`kp${d}_${j}`, { min: 1 }, [
+          [xName(l!, d), 1],
+          [`k${d}`, 1],
+        ]);
+      });
       b.declareRange('changes', 1);
     }
   },

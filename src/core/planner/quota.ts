@@ -23,7 +23,6 @@ export interface QuotaNeed {
   days: number[];
 }
 
-
 /**
  * One entry per (rule, leader the rule applies to, period touched by the round's working days), in
  * rule, leader, period order. Records dated inside the window do not count: this round replaces them.
@@ -55,7 +54,10 @@ export function quotaNeeds(input: {
       if (!ruleApplies(rule, leader)) return;
       const records = (byLeader.get(leaderKey(leader)) ?? []).filter((r) => rule.kinds.includes(r.kind));
       for (const [period, days] of periods) {
-        const dates = records.filter((r) => periodKey(rule.period, r.date) === period).map((r) => r.date).sort();
+        const dates = records
+          .filter((r) => periodKey(rule.period, r.date) === period)
+          .map((r) => r.date)
+          .sort();
         out.push({ leader: li, rule, period, count: dates.length, dates, need: Math.max(0, rule.min - dates.length), days });
       }
     });

@@ -1,10 +1,10 @@
 // The plan's report: who was left out and why, who is still short of a quota after this round,
 // which preferences could not be met, and the objective measured from the timetable itself.
-import { periodOf, PERIOD_NAMES } from '../check/periods.js';
+import { PERIOD_NAMES, periodOf } from '../check/periods.js';
 import { judge } from '../check/tally.js';
+import { leaderKey } from '../leaders.js';
 import type { Duty } from '../types.js';
 import type { PlanContext } from './context.js';
-import { leaderKey } from '../leaders.js';
 import { PREFERENCES } from './preferences.js';
 import type { LeftOut, ObjectiveValue, SoftUnmet, StillShort } from './types.js';
 

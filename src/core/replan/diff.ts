@@ -28,11 +28,15 @@ function groups(duties: readonly Duty[]): Map<string, Duty[]> {
 
 /** One entry per (date, kind) whose leaders differ, in date order (接访 before 下访). */
 export function diffTimetables(before: readonly Duty[], after: readonly Duty[]): DayChange[] {
-  const a = groups(before), b = groups(after);
-  const keys = [...new Set([...a.keys(), ...b.keys()])].sort((x, y) => cmp(x.split('|')[0], y.split('|')[0]) || cmp(y.split('|')[1], x.split('|')[1]));
+  const a = groups(before),
+    b = groups(after);
+  const keys = [...new Set([...a.keys(), ...b.keys()])].sort(
+    (x, y) => cmp(x.split('|')[0], y.split('|')[0]) || cmp(y.split('|')[1], x.split('|')[1]),
+  );
   const out: DayChange[] = [];
   for (const k of keys) {
-    const was = [...(a.get(k) ?? [])].sort(byKey), now = [...(b.get(k) ?? [])].sort(byKey);
+    const was = [...(a.get(k) ?? [])].sort(byKey),
+      now = [...(b.get(k) ?? [])].sort(byKey);
     if (was.map(leaderKey).join('\u0001') === now.map(leaderKey).join('\u0001')) continue;
     const [date, kind] = k.split('|') as [IsoDate, Kind];
     const type = was.length === 0 ? 'added' : now.length === 0 ? 'removed' : 'changed';

@@ -2,16 +2,17 @@
 // possible (the keep-published level, above every other preference), and never rewrite the past.
 // Generic over the planner's input: any round the planner can make (district, county, township)
 // can be re-planned the same way. Pure: the caller says what "today" is.
+
+import { byDate, weekdayName } from '../dates.js';
+import { leaderKey } from '../leaders.js';
 import { checkTimetable } from '../planner/constraints.js';
 import { buildContext, type PlanContext } from '../planner/context.js';
 import { pinCauses } from '../planner/explain.js';
 import { solveContext } from '../planner/plan.js';
-import { leaderKey } from '../leaders.js';
 import type { LeftOut, Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate } from '../types.js';
-import { byDate, weekdayName } from '../dates.js';
-import { diffTimetables, type DayChange } from './diff.js';
+import { type DayChange, diffTimetables } from './diff.js';
 
 export interface ReplanInput extends PlanInput {
   /** The published timetable (its 锁定 duties are pins too). */
@@ -50,7 +51,10 @@ const pinKey = (p: Pin) => `${p.date}\u0000${cleanName(p.name)}\u0000${p.institu
 
 /** The pins of a re-plan: those given, and the published duties marked 锁定. */
 export function replanPins(input: Pick<ReplanInput, 'pins' | 'previous'>): Pin[] {
-  const all = [...(input.pins ?? []), ...input.previous.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution }))];
+  const all = [
+    ...(input.pins ?? []),
+    ...input.previous.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution })),
+  ];
   const seen = new Set<string>();
   return all.filter((p) => {
     const k = pinKey(p);
@@ -62,7 +66,16 @@ export function replanPins(input: Pick<ReplanInput, 'pins' | 'previous'>): Pin[]
 
 function pinDuty(ctx: PlanContext, p: Pin, leader: number): Duty {
   const l = ctx.leaders[leader];
-  return { date: p.date, weekday: weekdayName(p.date), kind: ctx.kind, institution: l.institution, name: l.name, title: l.title, portfolio: l.portfolio, place: ctx.place };
+  return {
+    date: p.date,
+    weekday: weekdayName(p.date),
+    kind: ctx.kind,
+    institution: l.institution,
+    name: l.name,
+    title: l.title,
+    portfolio: l.portfolio,
+    place: ctx.place,
+  };
 }
 
 /** Pins that break a hard rule, given the frozen past: each error names the pin and the rule. */
@@ -72,8 +85,16 @@ function pinErrors(ctx: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks:
   for (const { pin, leader } of ctx.pins.filter((p) => p.pin.date < today)) {
     const kept = leader !== undefined && frozen.some((d) => d.date === pin.date && leaderKey(d) === leaderKey(ctx.leaders[leader]));
     if (kept) continue;
-    const was = frozen.filter((d) => d.date === pin.date).map((d) => d.name).join('、') || '无安排';
-    out.push({ pin, rule: 'frozen-past', message: `锁定 ${pin.date} ${pin.name} 违反「${today} 之前的安排已经发生，不再改动（the past is never rewritten）」：当天已公布的是 ${was}` });
+    const was =
+      frozen
+        .filter((d) => d.date === pin.date)
+        .map((d) => d.name)
+        .join('、') || '无安排';
+    out.push({
+      pin,
+      rule: 'frozen-past',
+      message: `锁定 ${pin.date} ${pin.name} 违反「${today} 之前的安排已经发生，不再改动（the past is never rewritten）」：当天已公布的是 ${was}`,
+    });
   }
   const futureCtx: PlanContext = { ...ctx, pins: future };
   for (const c of pinCauses(futureCtx)) {
@@ -106,8 +127,16 @@ export function replan(input: ReplanInput): ReplanResult {
   const extra = { today, frozen, pastBreaks, pinErrors: errors };
   if (errors.length) {
     const empty: PlanReport = {
-      status: 'infeasible', workingDays: ctx.days.length, duties: 0, leftOut: [], stillShort: [], softUnmet: [], causes: [], breaks: [],
-      objective: { quotaShortfall: 0, consecutive: 0, unevenness: 0, tieBreak: 0 }, model: { variables: 0, constraints: 0, components: 0 },
+      status: 'infeasible',
+      workingDays: ctx.days.length,
+      duties: 0,
+      leftOut: [],
+      stillShort: [],
+      softUnmet: [],
+      causes: [],
+      breaks: [],
+      objective: { quotaShortfall: 0, consecutive: 0, unevenness: 0, tieBreak: 0 },
+      model: { variables: 0, constraints: 0, components: 0 },
     };
     return { duties: [], changes: [], report: { ...empty, ...extra, status: 'pin-conflict', changedDays: 0 } };
   }
@@ -115,17 +144,22 @@ export function replan(input: ReplanInput): ReplanResult {
   // The past is fixed: a frozen working day may take exactly the leaders published on it.
   const fixedDays = new Set(ctx.days.flatMap((date, d) => (date < today ? [d] : [])));
   const published = ctx.days.map((date) => previous.filter((p) => p.date === date).map(leaderKey));
-  const candidates = ctx.candidates.map((ls, d) => (fixedDays.has(d)
-    ? [...new Set(published[d].map((k) => ctx.leaderIndex.get(k)).filter((l): l is number => l !== undefined))].sort((a, b) => a - b)
-    : ls));
+  const candidates = ctx.candidates.map((ls, d) =>
+    fixedDays.has(d)
+      ? [...new Set(published[d].map((k) => ctx.leaderIndex.get(k)).filter((l): l is number => l !== undefined))].sort((a, b) => a - b)
+      : ls,
+  );
   const planCtx: PlanContext = { ...ctx, candidates, fixedDays, published, pins: ctx.pins.filter((p) => p.pin.date >= today) };
   const result = solveContext(planCtx, Boolean(input.bestEffort));
   if (result.report.status === 'infeasible') return { duties: [], changes: [], report: { ...result.report, ...extra, changedDays: 0 } };
-  const pinned = new Set(planCtx.pins.flatMap((p) => (p.leader === undefined ? [] : [`${p.pin.date}\u0000${leaderKey(ctx.leaders[p.leader])}`])));
-  const future = result.duties.filter((d) => d.date >= today).map((d) => (pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
+  const pinned = new Set(
+    planCtx.pins.flatMap((p) => (p.leader === undefined ? [] : [`${p.pin.date}\u0000${leaderKey(ctx.leaders[p.leader])}`])),
+  );
+  const future = result.duties
+    .filter((d) => d.date >= today)
+    .map((d) => (pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
   // Frozen days exactly as published (also those the calendar no longer counts as working days).
-  const duties = [...frozenDuties.map(({ source: _s, ...d }) => d), ...future]
-    .sort(byDate);
+  const duties = [...frozenDuties.map(({ source: _s, ...d }) => d), ...future].sort(byDate);
   const changes = diffTimetables(previous, duties);
   const leftOut = result.report.leftOut.map((x) => ({ ...x, reason: leftOutNow(ctx, x, today) ?? x.reason }));
   return { duties, changes, report: { ...result.report, ...extra, leftOut, duties: duties.length, changedDays: changes.length } };
@@ -139,6 +173,7 @@ function leftOutNow(ctx: PlanContext, x: LeftOut, today: IsoDate): string | unde
   const ahead = days.filter((d) => d >= today);
   if (days.length === 0 || ahead.length === days.length) return undefined;
   if (ahead.length === 0) return `${l.institution} 本轮的接访日都已过去 (no day of ${l.institution} left after ${today})`;
-  if (ahead.every((d) => l.unavailable.includes(d))) return `${l.institution} 尚未过去的接访日（${ahead.join('、')}）均不可接访 (unavailable on every day still to come)`;
+  if (ahead.every((d) => l.unavailable.includes(d)))
+    return `${l.institution} 尚未过去的接访日（${ahead.join('、')}）均不可接访 (unavailable on every day still to come)`;
   return undefined;
 }

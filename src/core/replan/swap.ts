@@ -3,14 +3,14 @@
 // checker's quota rules. Either the change keeps every rule, or the answer names the rule, the
 // people and the days, and lists the valid alternatives for that day, best first.
 import { byDate, weekdayName } from '../dates.js';
+import { leaderKey } from '../leaders.js';
 import { checkTimetable, dutyLeader } from '../planner/constraints.js';
 import { buildContext, type PlanContext } from '../planner/context.js';
-import { leaderKey } from '../leaders.js';
 import { measureObjective, stillShort } from '../planner/report.js';
 import type { ObjectiveValue, PlanInput, StillShort, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate, Leader } from '../types.js';
-import { diffTimetables, type DayChange } from './diff.js';
+import { type DayChange, diffTimetables } from './diff.js';
 
 /** One duty of the timetable: a date, and the leader's name when the day has more than one. */
 export interface DutyRef {
@@ -18,9 +18,7 @@ export interface DutyRef {
   name?: string;
 }
 
-export type SwapRequest =
-  | { kind: 'swap'; a: DutyRef; b: DutyRef }
-  | { kind: 'substitute'; a: DutyRef; name: string; institution?: string };
+export type SwapRequest = { kind: 'swap'; a: DutyRef; b: DutyRef } | { kind: 'substitute'; a: DutyRef; name: string; institution?: string };
 
 export interface Alternative {
   kind: 'swap' | 'substitute';
@@ -66,11 +64,19 @@ function moved(ctx: PlanContext, from: Duty | Leader, date: IsoDate): Duty {
   const l = 'unavailable' in from ? from : dutyLeader(ctx, from);
   const src = l ?? (from as Duty);
   const place = 'place' in from ? from.place : ctx.place;
-  return { date, weekday: weekdayName(date), kind: ctx.kind, institution: src.institution, name: src.name, title: src.title, portfolio: src.portfolio, place };
+  return {
+    date,
+    weekday: weekdayName(date),
+    kind: ctx.kind,
+    institution: src.institution,
+    name: src.name,
+    title: src.title,
+    portfolio: src.portfolio,
+    place,
+  };
 }
 
-const replace = (timetable: Duty[], out: Duty[], add: Duty[]) => [...timetable.filter((d) => !out.includes(d)), ...add]
-  .sort(byDate);
+const replace = (timetable: Duty[], out: Duty[], add: Duty[]) => [...timetable.filter((d) => !out.includes(d)), ...add].sort(byDate);
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const lexLess = (a: ObjectiveValue, b: ObjectiveValue) =>
@@ -83,7 +89,15 @@ export function proposeSwap(input: SwapInput): SwapResult {
   const before = new Set(checkTimetable(timetable, ctx).map(vKey));
   const shortBefore = new Set(stillShort(timetable, ctx).map(sKey));
   const newViolations = (t: Duty[]) => checkTimetable(t, ctx).filter((v) => !before.has(vKey(v)));
-  const invalid = (message: string): SwapResult => ({ status: 'invalid', message, timetable, changes: [], violations: [], quotaWarnings: [], alternatives: [] });
+  const invalid = (message: string): SwapResult => ({
+    status: 'invalid',
+    message,
+    timetable,
+    changes: [],
+    violations: [],
+    quotaWarnings: [],
+    alternatives: [],
+  });
 
   const a = find(timetable, request.a);
   if (typeof a === 'string') return invalid(a);
@@ -96,8 +110,12 @@ export function proposeSwap(input: SwapInput): SwapResult {
   } else {
     const name = cleanName(request.name);
     const who = ctx.leaders.filter((l) => l.name === name && (!request.institution || l.institution === request.institution));
-    if (who.length === 0) return invalid(`${request.institution ? `${request.institution}的` : ''}${name} 不在领导名单中 (not in the leader lists)`);
-    if (who.length > 1) return invalid(`名单中有 ${who.length} 名 ${name}（${who.map((l) => l.institution).join('、')}），请写成 --with 单位:姓名 (namesakes; give the institution)`);
+    if (who.length === 0)
+      return invalid(`${request.institution ? `${request.institution}的` : ''}${name} 不在领导名单中 (not in the leader lists)`);
+    if (who.length > 1)
+      return invalid(
+        `名单中有 ${who.length} 名 ${name}（${who.map((l) => l.institution).join('、')}），请写成 --with 单位:姓名 (namesakes; give the institution)`,
+      );
     if (leaderKey(who[0]) === leaderKey(a)) return invalid(`${a.date} 本来就是 ${name} 接访 (already on that day)`);
     proposed = replace(timetable, [a], [moved(ctx, who[0], a.date)]);
   }
@@ -107,7 +125,14 @@ export function proposeSwap(input: SwapInput): SwapResult {
     const quotaWarnings = stillShort(proposed, ctx).filter((s) => !shortBefore.has(sKey(s)));
     return { status: 'ok', timetable: proposed, changes, violations, quotaWarnings, alternatives: [] };
   }
-  return { status: 'broken', timetable, changes, violations, quotaWarnings: [], alternatives: alternatives(ctx, timetable, a, newViolations) };
+  return {
+    status: 'broken',
+    timetable,
+    changes,
+    violations,
+    quotaWarnings: [],
+    alternatives: alternatives(ctx, timetable, a, newViolations),
+  };
 }
 
 /** Every change of day `a` alone (a substitute) or with one other day (a swap) that keeps every rule, best first. */
@@ -116,9 +141,12 @@ export function alternatives(ctx: PlanContext, timetable: Duty[], a: Duty, newVi
   const consider = (kind: Alternative['kind'], t: Duty[], leader: Duty, withDate?: IsoDate) => {
     if (newViolations(t).length) return;
     out.push({
-      kind, date: a.date, ...(withDate ? { withDate } : {}),
+      kind,
+      date: a.date,
+      ...(withDate ? { withDate } : {}),
       leader: { name: leader.name, institution: leader.institution, title: leader.title },
-      changes: diffTimetables(timetable, t), objective: measureObjective(t, ctx),
+      changes: diffTimetables(timetable, t),
+      objective: measureObjective(t, ctx),
     });
   };
   const serving = new Set(timetable.filter((d) => d.date === a.date).map(leaderKey));
@@ -131,6 +159,12 @@ export function alternatives(ctx: PlanContext, timetable: Duty[], a: Duty, newVi
     if (b.date === a.date || leaderKey(b) === leaderKey(a)) continue;
     consider('swap', replace(timetable, [a, b], [moved(ctx, b, a.date), moved(ctx, a, b.date)]), b, b.date);
   }
-  return out.sort((x, y) => x.changes.length - y.changes.length || lexLess(x.objective, y.objective) ||
-    cmp(x.withDate ?? '', y.withDate ?? '') || cmp(x.leader.institution, y.leader.institution) || cmp(x.leader.name, y.leader.name));
+  return out.sort(
+    (x, y) =>
+      x.changes.length - y.changes.length ||
+      lexLess(x.objective, y.objective) ||
+      cmp(x.withDate ?? '', y.withDate ?? '') ||
+      cmp(x.leader.institution, y.leader.institution) ||
+      cmp(x.leader.name, y.leader.name),
+  );
 }

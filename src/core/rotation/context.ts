@@ -24,8 +24,13 @@ export interface RotationContext {
 export function buildRotationContext(input: RotationInput): RotationContext {
   const { config } = input;
   const base = buildContext({
-    config, days: input.days, leaders: input.leaders, history: input.history,
-    quotaRules: [], reportRules: config.rules, calendar: input.calendar,
+    config,
+    days: input.days,
+    leaders: input.leaders,
+    history: input.history,
+    quotaRules: [],
+    reportRules: config.rules,
+    calendar: input.calendar,
   });
   const week = base.days.map(isoWeekKey);
   const month = base.days.map(monthKey);

@@ -4,10 +4,10 @@
 // its rows or costs to the integer program and carries the sentence it explains itself with.
 import { periodOf } from '../check/periods.js';
 import { dayNumber } from '../dates.js';
-import { availability, eligibleRank, institutionOrder, workingDayOnly, type HardConstraint } from '../planner/constraints.js';
+import { leaderKey } from '../leaders.js';
+import { availability, eligibleRank, type HardConstraint, institutionOrder, workingDayOnly } from '../planner/constraints.js';
 import { seededHash } from '../planner/hash.js';
 import { ModelBuilder } from '../planner/model.js';
-import { leaderKey } from '../leaders.js';
 import type { Violation } from '../planner/types.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Kind, Rule } from '../types.js';
@@ -61,7 +61,10 @@ const KIND_LIST: Kind[] = ['接访', '下访'];
 
 /** Terms of the given kinds for leader l on day d (only the variables that exist). */
 function terms(b: ModelBuilder<DutyLevel>, l: number, d: number, kinds: Kind[] = KIND_LIST): Array<[string, number]> {
-  return kinds.map((k) => varName(k, l, d)).filter((v) => b.hasVar(v)).map((v): [string, number] => [v, 1]);
+  return kinds
+    .map((k) => varName(k, l, d))
+    .filter((v) => b.hasVar(v))
+    .map((v): [string, number] => [v, 1]);
 }
 
 export interface RotationRule {
@@ -108,8 +111,15 @@ function perDayRule(kind: Kind, id: string): RotationRule {
       return ctx.base.days.flatMap((date) => {
         const here = by.get(date) ?? [];
         if (here.length >= min && here.length <= max) return [];
-        return [violation(this, ctx, `${date} 安排了 ${here.length} 名领导${where}，应为 ${min}~${max} 名 (${here.length} ${kind}, expected ${min}-${max})`,
-          here.map((d) => d.name), [date])];
+        return [
+          violation(
+            this,
+            ctx,
+            `${date} 安排了 ${here.length} 名领导${where}，应为 ${min}~${max} 名 (${here.length} ${kind}, expected ${min}-${max})`,
+            here.map((d) => d.name),
+            [date],
+          ),
+        ];
       });
     },
   };
@@ -135,7 +145,10 @@ export const onePerDay: RotationRule = {
     for (const d of duties) {
       const k = `${d.date}\u0000${leaderKey(d)}`;
       const first = seen.get(k);
-      if (first) out.push(violation(this, ctx, `${d.name} ${d.date} 被安排了两项（${first.kind}、${d.kind}）(twice on one day)`, [d.name], [d.date]));
+      if (first)
+        out.push(
+          violation(this, ctx, `${d.name} ${d.date} 被安排了两项（${first.kind}、${d.kind}）(twice on one day)`, [d.name], [d.date]),
+        );
       else seen.set(k, d);
     }
     return out;
@@ -164,16 +177,30 @@ export const maxPerWeek: RotationRule = {
       const k = `${leaderKey(d)}\u0000${periodOf('week', d.date).key}`;
       by.set(k, [...(by.get(k) ?? []), d]);
     }
-    return [...by.entries()].filter(([, ds]) => ds.length > K).map(([k, ds]) =>
-      violation(this, ctx, `${ds[0].name} ${k.split('\u0000')[2]} 安排了 ${ds.length} 次（${ds.map((d) => d.date.slice(5)).join('、')}），超过每周 ${K} 次 (over the weekly maximum)`,
-        [ds[0].name], ds.map((d) => d.date)));
+    return [...by.entries()]
+      .filter(([, ds]) => ds.length > K)
+      .map(([k, ds]) =>
+        violation(
+          this,
+          ctx,
+          `${ds[0].name} ${k.split('\u0000')[2]} 安排了 ${ds.length} 次（${ds.map((d) => d.date.slice(5)).join('、')}），超过每周 ${K} 次 (over the weekly maximum)`,
+          [ds[0].name],
+          ds.map((d) => d.date),
+        ),
+      );
   },
 };
 
 /** Every hard rule of the rotation, in the order they are checked and reported. */
 export const ROTATION_RULES: RotationRule[] = [
-  shared(workingDayOnly), shared(institutionOrder), shared(eligibleRank), shared(availability),
-  receptionPerDay, visitsPerDay, onePerDay, maxPerWeek,
+  shared(workingDayOnly),
+  shared(institutionOrder),
+  shared(eligibleRank),
+  shared(availability),
+  receptionPerDay,
+  visitsPerDay,
+  onePerDay,
+  maxPerWeek,
 ];
 
 export function checkRotation(duties: Duty[], ctx: RotationContext): Violation[] {
@@ -205,7 +232,7 @@ export const quotaRows: RotationPreference = {
 export const siteDemand: RotationPreference = {
   id: 'site-demand',
   level: 'sites',
-  sentence: '每月下访次数足够覆盖各下访点的每月最少次数（enough 下访 each month for every site\'s monthly minimum）',
+  sentence: "每月下访次数足够覆盖各下访点的每月最少次数（enough 下访 each month for every site's monthly minimum）",
   addTerms({ b, ctx, chunk }) {
     chunk.siteDemand.forEach((s, k) => {
       if (s.target === 0) return;
@@ -246,7 +273,8 @@ export const noConsecutive: RotationPreference = {
     for (const d of chunk.days) {
       if (!chunk.days.includes(d + 1)) continue;
       for (const l of ctx.base.candidates[d]) {
-        const a = terms(b, l, d), c = terms(b, l, d + 1);
+        const a = terms(b, l, d),
+          c = terms(b, l, d + 1);
         if (!a.length || !c.length) continue;
         b.addVar(`c${l}_${d}`, { level: 'consecutive', cost: 1 });
         b.addRow(`cr${l}_${d}`, { max: 1 }, [...a, ...c, [`c${l}_${d}`, -1]]);
@@ -292,19 +320,27 @@ export const rotationTie = (seed: number, ...parts: string[]) => seededHash(seed
 export const tieBreak: RotationPreference = {
   id: 'seeded-tie-break',
   level: 'tieBreak',
-  sentence: '其余同等情况下，下访优先给分管工作与某个下访点相关的领导，再按 seed 的固定散列决定（then 下访 to leaders related to a site, then a deterministic tie-break from the seed）',
+  sentence:
+    '其余同等情况下，下访优先给分管工作与某个下访点相关的领导，再按 seed 的固定散列决定（then 下访 to leaders related to a site, then a deterministic tie-break from the seed）',
   addTerms({ b, ctx, chunk }) {
     const { reception, visits } = ctx.config.rotation;
     // Site affinity outweighs the hash: an unrelated leader's 下访 costs half the range more.
     const half = ROTATION_TIE_RANGE / 2;
-    const unrelated = ctx.base.leaders.map((l) => ctx.sites.some((s) => s.related.length) && !ctx.sites.some((s) => portfolioMatches(l, s)));
+    const unrelated = ctx.base.leaders.map(
+      (l) => ctx.sites.some((s) => s.related.length) && !ctx.sites.some((s) => portfolioMatches(l, s)),
+    );
     for (const d of chunk.days) {
       for (const l of ctx.base.candidates[d]) {
         const leader = ctx.base.leaders[l];
         for (const kind of KIND_LIST) {
           const v = varName(kind, l, d);
           const away = kind === '下访' && unrelated[l] ? half : 0;
-          if (b.hasVar(v)) b.addCost(v, 'tieBreak', away + (rotationTie(ctx.config.seed, leader.name, leader.institution, `${ctx.base.days[d]}${kind}`) % half));
+          if (b.hasVar(v))
+            b.addCost(
+              v,
+              'tieBreak',
+              away + (rotationTie(ctx.config.seed, leader.name, leader.institution, `${ctx.base.days[d]}${kind}`) % half),
+            );
         }
       }
       b.declareRange('tieBreak', (ROTATION_TIE_RANGE - 1) * (reception.max + visits.max));
@@ -344,7 +380,8 @@ export function chunkState(ctx: RotationContext, days: number[], counted: Counte
   }
   const eligible = base.leaders.flatMap((_, l) => (base.candidates.some((c) => c.includes(l)) ? [l] : []));
   const least = (kind: Kind) => Math.min(...eligible.map((l) => kindCount[l][kind]));
-  const lj = eligible.length ? least('接访') : 0, lv = eligible.length ? least('下访') : 0;
+  const lj = eligible.length ? least('接访') : 0,
+    lv = eligible.length ? least('下访') : 0;
   const kindOffset = kindCount.map((k) => ({ 接访: Math.max(0, k.接访 - lj), 下访: Math.max(0, k.下访 - lv) }));
   const servedBefore = new Set<number>();
   const prev = days[0] - 1;
@@ -418,7 +455,8 @@ export function consecutivePairs(duties: Duty[], ctx: RotationContext): Array<[D
   for (const ds of by.values()) {
     ds.sort((a, c) => dayNumber(a.date) - dayNumber(c.date));
     for (let i = 0; i + 1 < ds.length; i++) {
-      const a = ctx.base.dayIndex.get(ds[i].date), c = ctx.base.dayIndex.get(ds[i + 1].date);
+      const a = ctx.base.dayIndex.get(ds[i].date),
+        c = ctx.base.dayIndex.get(ds[i + 1].date);
       if (a !== undefined && c === a + 1) out.push([ds[i], ds[i + 1]]);
     }
   }

@@ -6,13 +6,13 @@
 // working day whose minimum nobody can fill breaks a hard rule.
 import { periodOf } from '../check/periods.js';
 import { sortDuties } from '../duty-order.js';
-import { placeText } from '../place.js';
 import { leaderKey } from '../leaders.js';
+import { placeText } from '../place.js';
 import { stillShort } from '../planner/report.js';
 import type { LeftOut, SoftUnmet } from '../planner/types.js';
 import type { Duty, Kind } from '../types.js';
 import { buildRotationContext, type RotationContext } from './context.js';
-import { buildChunkModel, checkRotation, chunkState, consecutivePairs, unevenness, varName, type Counted } from './duties.js';
+import { buildChunkModel, type Counted, checkRotation, chunkState, consecutivePairs, unevenness, varName } from './duties.js';
 import { quotaReason, unstaffedCauses } from './explain.js';
 import { assignMonth, initialSiteState, longestGap, portfolioMatches, type Visit } from './site-assign.js';
 import { solveLp, weightsExact } from './solve.js';
@@ -50,7 +50,10 @@ export function planRotation(input: RotationInput): RotationResult {
           }
         }
       }
-      for (const [kind, tag] of [['接访', 'j'], ['下访', 'v']] as Array<[Kind, string]>) {
+      for (const [kind, tag] of [
+        ['接访', 'j'],
+        ['下访', 'v'],
+      ] as Array<[Kind, string]>) {
         const missing = Math.round(r[`u${tag}${d}`] ?? 0);
         if (missing > 0) unstaffed.push({ day: d, kind, missing });
       }
@@ -66,14 +69,24 @@ export function planRotation(input: RotationInput): RotationResult {
     const visits = acts.filter((a) => a.kind === '下访');
     for (const month of [...new Set(visits.map((v) => ctx.month[v.day]))]) {
       const these = visits.filter((v) => ctx.month[v.day] === month);
-      const solved = assignMonth(ctx, month, these.map((v): Visit => ({ leader: v.leader, day: v.day })), state);
-      these.forEach((v, j) => siteOf.set(v, solved.site[j]));
+      const solved = assignMonth(
+        ctx,
+        month,
+        these.map((v): Visit => ({ leader: v.leader, day: v.day })),
+        state,
+      );
+      these.forEach((v, j) => {
+        siteOf.set(v, solved.site[j]);
+      });
       model.variables += solved.variables;
       model.constraints += solved.constraints;
       siteMonths++;
     }
   }
-  const all = sortDuties(acts.map((a) => dutyOf(ctx, a, siteOf.get(a))), ctx.config);
+  const all = sortDuties(
+    acts.map((a) => dutyOf(ctx, a, siteOf.get(a))),
+    ctx.config,
+  );
   const broken = unstaffed.length > 0;
   const status = !broken ? 'optimal' : input.bestEffort ? 'best-effort' : 'infeasible';
   const duties = status === 'infeasible' ? [] : all;
@@ -83,7 +96,11 @@ export function planRotation(input: RotationInput): RotationResult {
     status,
     workingDays: base.days.length,
     duties: duties.length,
-    objective: measureRotation(ctx, all, unstaffed.reduce((s, u) => s + u.missing, 0)),
+    objective: measureRotation(
+      ctx,
+      all,
+      unstaffed.reduce((s, u) => s + u.missing, 0),
+    ),
     kinds: { 接访: all.filter((d) => d.kind === '接访').length, 下访: all.filter((d) => d.kind === '下访').length },
     leftOut: leftOut(ctx, all),
     stillShort: short,
@@ -130,7 +147,19 @@ export function siteCoverage(ctx: RotationContext, duties: Duty[]): SiteCoverage
       const l = ctx.base.leaderIndex.get(leaderKey(d));
       return l !== undefined && portfolioMatches(ctx.base.leaders[l], site);
     }).length;
-    return { name: site.name, type: site.type, monthlyMin: site.monthlyMin, visits: mine.length, perMonth, longestGap: longestGap(mine.map((d) => d.date), from, to), matched };
+    return {
+      name: site.name,
+      type: site.type,
+      monthlyMin: site.monthlyMin,
+      visits: mine.length,
+      perMonth,
+      longestGap: longestGap(
+        mine.map((d) => d.date),
+        from,
+        to,
+      ),
+      matched,
+    };
   });
 }
 
@@ -150,7 +179,9 @@ export function measureRotation(ctx: RotationContext, duties: Duty[], unstaffed:
   const gap = ctx.config.rotation.siteGapDays;
   return {
     unstaffed,
-    quotaShortfall: stillShort(duties, ctx.base).filter((s) => ctx.quotaRules.some((r) => r.id === s.rule)).reduce((a, s) => a + s.min - s.count, 0),
+    quotaShortfall: stillShort(duties, ctx.base)
+      .filter((s) => ctx.quotaRules.some((r) => r.id === s.rule))
+      .reduce((a, s) => a + s.min - s.count, 0),
     siteShortfall,
     activities: duties.length,
     consecutive: consecutivePairs(duties, ctx).length,
@@ -158,7 +189,8 @@ export function measureRotation(ctx: RotationContext, duties: Duty[], unstaffed:
     siteGaps: sites.filter((s) => s.longestGap > gap).length,
     portfolioMismatch: duties.filter((d) => {
       if (d.kind !== '下访') return false;
-      const s = siteIndexOf(ctx, d), l = ctx.base.leaderIndex.get(leaderKey(d));
+      const s = siteIndexOf(ctx, d),
+        l = ctx.base.leaderIndex.get(leaderKey(d));
       return s >= 0 && l !== undefined && !portfolioMatches(ctx.base.leaders[l], ctx.sites[s]);
     }).length,
   };
@@ -206,7 +238,8 @@ function leftOut(ctx: RotationContext, duties: Duty[]): LeftOut[] {
   return base.leaders.flatMap((l, li) => {
     if (serving.has(leaderKey(l))) return [];
     let reason: string;
-    if (!config.eligibleRanks.includes(l.rank)) reason = `${l.rank}，不在 ${config.eligibleRanks.join('、')} 之列，不参加本轮值 (rank not eligible)`;
+    if (!config.eligibleRanks.includes(l.rank))
+      reason = `${l.rank}，不在 ${config.eligibleRanks.join('、')} 之列，不参加本轮值 (rank not eligible)`;
     else if (!base.candidates.some((c) => c.includes(li))) reason = `排班范围内的工作日均不可安排 (unavailable on every working day)`;
     else reason = `频次要求已由记录满足，本次无需安排 (quota already met by the records)`;
     return [{ name: l.name, institution: l.institution, title: l.title, rank: l.rank, reason }];

@@ -9,7 +9,7 @@ import { ModelBuilder } from '../planner/model.js';
 import type { Site } from '../sites.js';
 import type { IsoDate, Leader } from '../types.js';
 import type { RotationContext } from './context.js';
-import { rotationTie, ROTATION_TIE_RANGE } from './duties.js';
+import { ROTATION_TIE_RANGE, rotationTie } from './duties.js';
 import { solveLp } from './solve.js';
 
 export const SITE_LEVELS = ['siteMin', 'gap', 'spread', 'match', 'tieBreak'] as const;
@@ -38,11 +38,23 @@ export interface SiteRule {
 
 /** The named preferences of this stage (each row's slack or cost is added in assignMonth, by level). */
 export const SITE_RULES: SiteRule[] = [
-  { id: 'site-monthly-min', level: 'siteMin', sentence: '每个下访点每月至少下访“每月至少”次（every site visited at least its monthly minimum）' },
+  {
+    id: 'site-monthly-min',
+    level: 'siteMin',
+    sentence: '每个下访点每月至少下访“每月至少”次（every site visited at least its monthly minimum）',
+  },
   { id: 'site-gap', level: 'gap', sentence: '每个下访点两次下访间隔不超过规定天数（no site left out longer than siteGapDays）' },
   { id: 'site-spread', level: 'spread', sentence: '下访在各下访点之间轮换、均衡（visits rotate evenly over the sites）' },
-  { id: 'site-portfolio', level: 'match', sentence: '领导优先下访与其分管工作相关的下访点（a leader visits sites related to his or her portfolio first）' },
-  { id: 'seeded-tie-break', level: 'tieBreak', sentence: '其余同等情况下，按 seed 的固定散列决定（deterministic tie-break from the seed）' },
+  {
+    id: 'site-portfolio',
+    level: 'match',
+    sentence: '领导优先下访与其分管工作相关的下访点（a leader visits sites related to his or her portfolio first）',
+  },
+  {
+    id: 'seeded-tie-break',
+    level: 'tieBreak',
+    sentence: '其余同等情况下，按 seed 的固定散列决定（deterministic tie-break from the seed）',
+  },
 ];
 
 /**
@@ -70,7 +82,12 @@ export interface SiteState {
 }
 
 /** The month's model and solution: site index per visit. */
-export function assignMonth(ctx: RotationContext, month: string, visits: Visit[], state: SiteState): { site: number[]; variables: number; constraints: number } {
+export function assignMonth(
+  ctx: RotationContext,
+  month: string,
+  visits: Visit[],
+  state: SiteState,
+): { site: number[]; variables: number; constraints: number } {
   const { sites } = ctx;
   const S = sites.length;
   const b = new ModelBuilder<SiteLevel>(SITE_LEVELS);
@@ -86,7 +103,11 @@ export function assignMonth(ctx: RotationContext, month: string, visits: Visit[]
       if (!portfolioMatches(leader, sites[s])) b.addCost(a(j, s), 'match', 1);
       b.addCost(a(j, s), 'tieBreak', rotationTie(seed, leader.name, sites[s].name, dates[j]));
     }
-    b.addRow(`one${j}`, { equal: 1 }, sites.map((_, s): [string, number] => [a(j, s), 1]));
+    b.addRow(
+      `one${j}`,
+      { equal: 1 },
+      sites.map((_, s): [string, number] => [a(j, s), 1]),
+    );
     b.declareRange('match', 1);
     b.declareRange('tieBreak', ROTATION_TIE_RANGE - 1);
   });
@@ -135,7 +156,8 @@ export function initialSiteState(ctx: RotationContext): SiteState {
 /** Longest run of calendar days without a visit, window start to end (visits sorted or not). */
 export function longestGap(visitDates: IsoDate[], from: IsoDate, to: IsoDate): number {
   const nums = [...new Set(visitDates.map(dayNumber))].sort((x, y) => x - y);
-  let prev = dayNumber(from) - 1, most = 0;
+  let prev = dayNumber(from) - 1,
+    most = 0;
   for (const n of [...nums, dayNumber(to) + 1]) {
     most = Math.max(most, n - prev - 1);
     prev = n;

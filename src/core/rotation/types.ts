@@ -2,7 +2,7 @@
 // week by week (township) or month by month (county), over a month, a quarter or a year.
 import type { Calendar } from '../calendar.js';
 import type { Config, Rotation } from '../config.js';
-import type { PlanReport, HistoryRecord } from '../planner/types.js';
+import type { HistoryRecord, PlanReport } from '../planner/types.js';
 import type { Site } from '../sites.js';
 import type { DayInfo, IsoDate, Kind, Leader } from '../types.js';
 

@@ -3,11 +3,11 @@
 // Every text from the inputs goes through escapeHtml.
 import { createHash } from 'node:crypto';
 import type { Calendar } from '../../core/calendar.js';
+import { periodOf } from '../../core/check/periods.js';
 import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
 import type { Duty } from '../../core/types.js';
 import { escapeHtml as e } from '../html-escape.js';
-import { periodOf } from '../../core/check/periods.js';
 import { cnDate, cnMonthDay, cnRange } from './format.js';
 import { renderMonthGrids } from './grid.js';
 import { SEARCH_SCRIPT } from './script.js';
@@ -34,7 +34,8 @@ const MIXED_COLUMNS = ['日期', '星期', '类型', '领导', '职务', '分管
 function row(d: Duty, sameYear: boolean, mixed = false): string {
   const date = sameYear ? cnMonthDay(d.date) : cnDate(d.date);
   const cell = (label: string, html: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
-  return `<tr data-find="${e(`${d.portfolio} ${d.title}`)}">` +
+  return (
+    `<tr data-find="${e(`${d.portfolio} ${d.title}`)}">` +
     `<th scope="row" data-label="日期"><time datetime="${d.date}">${date}</time></th>` +
     cell('星期', e(d.weekday), 'nw') +
     (mixed ? cell('类型', e(d.kind), `nw kind${d.kind === '下访' ? ' out' : ''}`) : '') +
@@ -43,7 +44,8 @@ function row(d: Duty, sameYear: boolean, mixed = false): string {
     cell('分管工作', e(d.portfolio)) +
     cell('单位', e(d.institution), 'nw') +
     cell('地点', e(d.place)) +
-    '</tr>';
+    '</tr>'
+  );
 }
 
 /** Weekly plans (a rotation whose quota rules count by ISO week) group the table by week. */
@@ -59,12 +61,16 @@ function weekBodies(sorted: Duty[], sameYear: boolean, mixed: boolean, columns: 
     const k = periodOf('week', d.date).key;
     weeks.set(k, [...(weeks.get(k) ?? []), d]);
   }
-  return [...weeks].map(([key, ds]) => {
-    const span = periodOf('week', ds[0].date);
-    const label = `${+key.slice(0, 4)}年第${+key.slice(6)}周（${cnMonthDay(span.from)}—${cnMonthDay(span.to)}）`;
-    return `<tbody class="week">\n<tr class="wkh"><th colspan="${columns}" scope="rowgroup" id="wk-${key}">${label}</th></tr>\n` +
-      `${ds.map((d) => row(d, sameYear, mixed)).join('\n')}\n</tbody>`;
-  }).join('\n');
+  return [...weeks]
+    .map(([key, ds]) => {
+      const span = periodOf('week', ds[0].date);
+      const label = `${+key.slice(0, 4)}年第${+key.slice(6)}周（${cnMonthDay(span.from)}—${cnMonthDay(span.to)}）`;
+      return (
+        `<tbody class="week">\n<tr class="wkh"><th colspan="${columns}" scope="rowgroup" id="wk-${key}">${label}</th></tr>\n` +
+        `${ds.map((d) => row(d, sameYear, mixed)).join('\n')}\n</tbody>`
+      );
+    })
+    .join('\n');
 }
 
 export function renderHtml(duties: readonly Duty[], config: Config, calendar: Calendar): string {
@@ -77,15 +83,14 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   const hours = config.hours ? `，每天 ${e(config.hours.start)}—${e(config.hours.end)}（北京时间）` : '';
   const place = `${e(config.place.name)}${config.place.address ? `（${e(config.place.address)}）` : ''}`;
   const phone = config.contact.phone
-    ? `<a href="tel:${e(config.contact.phone.replace(/[^\d+]/g, ''))}">${e(config.contact.phone)}</a>` : '';
+    ? `<a href="tel:${e(config.contact.phone.replace(/[^\d+]/g, ''))}">${e(config.contact.phone)}</a>`
+    : '';
   const contact = [e(config.contact.name), phone].filter(Boolean).join(' ');
   const days = new Set(sorted.map((d) => d.date)).size;
   const rows = sorted.length
     ? sorted.map((d) => row(d, sameYear, mixed)).join('\n')
     : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
-  const body = sorted.length && groupsByWeek(config)
-    ? weekBodies(sorted, sameYear, mixed, columns.length)
-    : `<tbody>\n${rows}\n</tbody>`;
+  const body = sorted.length && groupsByWeek(config) ? weekBodies(sorted, sameYear, mixed, columns.length) : `<tbody>\n${rows}\n</tbody>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
