@@ -10,8 +10,9 @@ import { changeLine, diffTimetables } from '../src/core/replan/diff.js';
 import type { Duty } from '../src/core/types.js';
 import { noticeHtml, noticeJson, noticeText } from '../src/io/notice.js';
 import { renderCsv } from '../src/io/publish.js';
+import { readPublishedState } from '../src/io/published-state.js';
 import { republishFiles } from '../src/io/republish.js';
-import { nextSequences, readPublishedState } from '../src/io/sequences.js';
+import { nextSequences } from '../src/io/sequences.js';
 import { readTimetableBytes } from '../src/io/timetable-read.js';
 import { seed } from './helpers/seed.js';
 

@@ -27,7 +27,7 @@ export function registerCheck(program: Command): void {
     const { tallyRecordFiles } = await import('../io/check-input.js');
     const { formatCheck } = await import('../io/check-format.js');
     const { formatProblem } = await import('../core/problems.js');
-    const { unknownYearWarnings } = await import('./context.js');
+    const { unknownYearWarnings } = await import('../app/calendar.js');
     const { paint } = await import('./style.js');
     const format = opts.format as 'text' | 'json' | 'junit' | 'github';
     const tally = createTally({

@@ -1,10 +1,11 @@
 // Loading what every command needs: the configuration with command-line overrides, and the calendar.
 import { type Command, Option } from 'commander';
-import { type Calendar, makeCalendar } from '../core/calendar.js';
+import { roundCalendar } from '../app/calendar.js';
+import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
-import { loadHolidays } from '../io/load.js';
+import { readBytes } from '../io/read-file.js';
 import { reportProblems } from './exit.js';
 
 export interface CommonOptions {
@@ -41,18 +42,9 @@ export function loadContext(
   });
   reportProblems(problems);
   const cfg = config!;
-  const holidays = cfg.holidays ? loadHolidays(cfg.holidays) : { entries: [], problems: [] };
-  reportProblems(holidays.problems);
-  const calendar = makeCalendar({ region: cfg.region, overrides: holidays.entries });
-  return { config: cfg, calendar, warnings: unknownYearWarnings(cfg, calendar, cfg.from, cfg.to) };
-}
-
-/** A warning for each year in from..to whose official holidays the calendar does not know. */
-export function unknownYearWarnings(cfg: Config, calendar: Calendar, from: string, to: string): Problem[] {
-  return calendar.unknownYears(from, to).map((y) => ({
-    severity: 'warning',
-    message: `${y}年的官方节假日安排（国务院${cfg.region === 'xinjiang' ? '及自治区' : ''}通知）尚未收录，${y}年只按周末计算；请在 --holidays 文件（日期, 类型, 名称）中补充当年的放假和调休上班日。The official holiday arrangement for ${y} is unknown; add it in a --holidays file.`,
-  }));
+  const { calendar, problems: holidayProblems, unknownYears } = roundCalendar(cfg, readBytes);
+  reportProblems(holidayProblems);
+  return { config: cfg, calendar, warnings: unknownYears };
 }
 
 /** A repeatable option's values, in the order given (--leaders a.csv --leaders b.csv). */

@@ -23,9 +23,8 @@ export function registerDiff(program: Command): void {
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
       if (!FORMATS.includes(opts.format)) throw new Exit(2, `--format: expected ${FORMATS.join(', ')}, got "${opts.format}"`);
       const { config } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
-      const [{ loadLeaders }, { readTimetable }, { diffTimetables }, notice] = await Promise.all([
+      const [{ loadLeaders, readTimetable }, { diffTimetables }, notice] = await Promise.all([
         import('../io/load.js'),
-        import('../io/timetable-read.js'),
         import('../core/replan/diff.js'),
         import('../io/notice.js'),
       ]);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions } from './context.js';
 import { reportProblems } from './exit.js';
 import { reportPlanFailure } from './plan-failure.js';
-import { loadRound, planInput, type RoundOptions } from './round-input.js';
+import { loadRound, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
 
 interface PlanOptions extends RoundOptions {
@@ -31,46 +31,20 @@ export function registerPlan(program: Command): void {
     ),
   ).action(async (opts: PlanOptions) => {
     const round = await loadRound(opts);
-    const { config, calendar, leaders, history } = round;
+    const { config, calendar } = round;
     reportProblems(round.warnings);
-    const { plan, quotaRulesFor } = await import('../core/planner/index.js');
-    const rotation = config.rotation;
-    let result: {
-      duties: import('../core/types.js').Duty[];
-      report: import('../core/planner/types.js').PlanReport | import('../core/rotation/types.js').RotationReport;
-    };
-    if (rotation) {
-      const { loadSites } = await import('../io/sites-file.js');
-      const sites = config.sites ? loadSites(config.sites) : { sites: [], problems: [] };
-      reportProblems(sites.problems);
-      const { planRotation } = await import('../core/rotation/plan.js');
-      result = planRotation({
-        config: { ...config, rotation },
-        days: calendar.days(config.from, config.to),
-        leaders,
-        sites: sites.sites,
-        history,
-        calendar,
-        bestEffort: opts.bestEffort,
-      });
-    } else {
-      result = plan({ ...planInput(round, quotaRulesFor(config.rules)), bestEffort: opts.bestEffort });
-    }
+    const { planRound } = await import('../app/plan.js');
+    const result = planRound(round, { bestEffort: opts.bestEffort });
     const { report } = result;
     const c = paint();
     reportPlanFailure(report, c);
-    const c2 = { title: config.title, from: config.from, to: config.to, duties: result.duties, report };
     if (opts.out || opts.json) {
-      const { digestFiles } = await import('../io/digest.js');
-      const { planFiles, planJson } = await import('../io/plan-files.js');
-      const inputs = digestFiles([
-        ...(opts.config ? [opts.config] : []),
-        ...config.leaders,
-        ...config.history,
-        ...(config.holidays ? [config.holidays] : []),
-        ...(config.sites ? [config.sites] : []),
+      const [{ planInputPaths, planOutput }, { digestFiles }, { planFiles, planJson }] = await Promise.all([
+        import('../app/plan-output.js'),
+        import('../io/digest.js'),
+        import('../io/plan-files.js'),
       ]);
-      const out = { ...c2, config, inputs };
+      const out = planOutput(round, result, digestFiles(planInputPaths(round, opts.config)));
       if (opts.out) {
         const { writeAllOrNone } = await import('../io/atomic-write.js');
         const files = await planFiles(out, calendar, { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) });
@@ -83,6 +57,6 @@ export function registerPlan(program: Command): void {
       }
     }
     const { renderPlan } = await import('./plan-table.js');
-    process.stdout.write(renderPlan(c2, config.place, c));
+    process.stdout.write(renderPlan({ title: config.title, from: config.from, to: config.to, ...result }, config.place, c));
   });
 }

@@ -27,7 +27,7 @@ export function registerRender(program: Command): void {
       throw new Exit(2, '没有领导名单 no leader list: give --leaders FILE or a configuration (-c rota.json) that names its leaders');
     }
     const { loadLeaders } = await import('../io/load.js');
-    const { readTimetable } = await import('../io/timetable-read.js');
+    const { readTimetable } = await import('../io/load.js');
     const { buildContext, checkTimetable } = await import('../core/planner/index.js');
     const { violationProblems } = await import('./violations.js');
     const { publishFiles } = await import('../io/publish.js');
@@ -50,7 +50,7 @@ export function registerRender(program: Command): void {
     const options = { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) };
     // Beside a published timetable.csv, timetable.json says what the calendars last had: then the edit is
     // a re-publication (raised SEQUENCE, cancelled events, the change notice), as after rota swap.
-    const { readPublishedState } = await import('../io/sequences.js');
+    const { readPublishedState } = await import('../io/published-state.js');
     const state = readPublishedState(file, read.duties);
     reportProblems(state.problems);
     let files: import('../io/atomic-write.js').OutFile[];

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { reportPlanFailure } from './plan-failure.js';
-import { loadRound, parsePins, planInput, type RoundOptions, readRoundTimetable } from './round-input.js';
+import { loadRound, parsePins, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
 import { todayInChina } from './today.js';
 
@@ -40,20 +40,10 @@ export function registerReplan(program: Command): void {
     if (!today) throw new Exit(2, `--today: "${opts.today}" 不是日期；应写成 YYYY-MM-DD (expected a date)`);
     const round = await loadRound(opts);
     const pins = parsePins(opts.pin, round.config);
-    const previous = await readRoundTimetable(opts.previous, round);
+    const previous = readRoundTimetable(opts.previous, round);
     reportProblems(round.warnings);
-    const [{ replan }, { quotaRulesFor }, { changeLine }] = await Promise.all([
-      import('../core/replan/replan.js'),
-      import('../core/planner/quota.js'),
-      import('../core/replan/diff.js'),
-    ]);
-    const result = replan({
-      ...planInput(round, quotaRulesFor(round.config.rules)),
-      previous: previous.duties,
-      today,
-      pins,
-      bestEffort: opts.bestEffort,
-    });
+    const { replanRound, replanRepublication, replanJson } = await import('../app/replan.js');
+    const result = replanRound(round, previous.duties, { today, pins, bestEffort: opts.bestEffort });
     const { report } = result;
     const c = paint();
     if (report.status === 'pin-conflict') {
@@ -70,15 +60,9 @@ export function registerReplan(program: Command): void {
       );
     }
     reportPlanFailure(report, c);
-    const outConfig = {
-      ...round.config,
-      published: round.config.published && round.config.published > today ? round.config.published : today,
-    };
-    const { noticeText } = await import('../io/notice.js');
-    const notice = noticeText(result.changes, { config: outConfig, date: today });
     if (opts.out) {
       const [{ readPublishedState }, { republishFiles }, { writeAllOrNone }, { digestFiles }] = await Promise.all([
-        import('../io/sequences.js'),
+        import('../io/published-state.js'),
         import('../io/republish.js'),
         import('../io/atomic-write.js'),
         import('../io/digest.js'),
@@ -92,45 +76,23 @@ export function registerReplan(program: Command): void {
         ...round.config.history,
         ...(round.config.holidays ? [round.config.holidays] : []),
       ]);
-      const files = await republishFiles(
-        {
-          duties: result.duties,
-          changes: result.changes,
-          config: outConfig,
-          calendar: round.calendar,
-          previous: state.state,
-          date: today,
-          extra: { today, report, inputs },
-        },
-        { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) },
-      );
+      const files = await republishFiles(replanRepublication(round, result, state.state, inputs), {
+        encoding: opts.encoding,
+        icsPerLeader: Boolean(opts.icsPerLeader),
+      });
       for (const p of writeAllOrNone(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
     }
     if (opts.json) {
-      const { publicDuty } = await import('../io/plan-files.js');
-      process.stdout.write(
-        `${JSON.stringify(
-          {
-            title: outConfig.title,
-            from: outConfig.from,
-            to: outConfig.to,
-            today,
-            duties: result.duties.map((d) => ({ ...publicDuty(d), ...(d.pinned ? { pinned: true } : {}) })),
-            changes: result.changes.map((x) => ({ date: x.date, kind: x.kind, type: x.type, line: changeLine(x) })),
-            report,
-          },
-          null,
-          2,
-        )}\n`,
-      );
+      process.stdout.write(replanJson(result));
       return;
     }
     const { renderPlan } = await import('./plan-table.js');
+    const { notice, config } = result;
     process.stdout.write(`${c.bold(notice.split('\n')[0])}\n${notice.split('\n').slice(1).join('\n')}\n`);
     process.stdout.write(
       renderPlan(
-        { title: outConfig.title, from: outConfig.from, to: outConfig.to, duties: result.duties, report: { ...report, status: 'optimal' } },
-        outConfig.place,
+        { title: config.title, from: config.from, to: config.to, duties: result.duties, report: { ...report, status: 'optimal' } },
+        config.place,
         c,
       ),
     );

@@ -25,7 +25,7 @@ export function registerReport(program: Command): void {
     const { dutyRows, summaryRows, reportHtml, summaryHeader, DUTY_HEADER } = await import('../io/report.js');
     const { toExcelCsv } = await import('../io/csv-write.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');
-    const { unknownYearWarnings } = await import('./context.js');
+    const { unknownYearWarnings } = await import('../app/calendar.js');
     const tally = createTally({
       leaders: setup.leaders,
       rules: setup.rules,

@@ -1,15 +1,20 @@
 // What replan and swap read: the round (configuration, calendar, leaders, history), a published
 // timetable inside the round's window, pins and duty references from the command line.
-import type { Calendar } from '../core/calendar.js';
+import { loadRound as loadRoundFrom, type Round } from '../app/round.js';
+import { readRoundTimetable as readTimetableBytesOf } from '../app/timetable.js';
 import type { Config } from '../core/config.js';
 import { parseDate } from '../core/dates.js';
 import { resolveInstitution } from '../core/institutions.js';
-import type { HistoryRecord, Pin, PlanInput } from '../core/planner/types.js';
+import type { Pin } from '../core/planner/types.js';
 import type { DutyRef } from '../core/replan/swap.js';
-import type { Duty, Leader, Problem } from '../core/types.js';
+import type { Duty, Problem } from '../core/types.js';
+import { loadConfig } from '../io/config-file.js';
 import type { Encoding } from '../io/decode.js';
-import { type CommonOptions, loadContext } from './context.js';
+import { readBytes } from '../io/read-file.js';
+import { type CommonOptions, overridesFrom } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+
+export type { Round } from '../app/round.js';
 
 export interface RoundOptions extends CommonOptions {
   preset?: string;
@@ -19,14 +24,6 @@ export interface RoundOptions extends CommonOptions {
   seed?: string;
 }
 
-export interface Round {
-  config: Config;
-  calendar: Calendar;
-  leaders: Leader[];
-  history: HistoryRecord[];
-  warnings: Problem[];
-}
-
 export async function loadRound(opts: RoundOptions): Promise<Round> {
   const extra: Record<string, unknown> = {};
   if (opts.leaders) extra.leaders = opts.leaders;
@@ -34,54 +31,22 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   if (opts.preset) extra.preset = opts.preset;
   if (opts.sites) extra.sites = opts.sites;
   if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
-  const { config, calendar, warnings } = loadContext(opts, extra);
-  const [{ loadLeaders }, { loadHistory }] = await Promise.all([import('../io/load.js'), import('../io/history.js')]);
-  const { leaders, problems } = loadLeaders(config.leaders, config.institutions);
-  const history = loadHistory(config.history, leaders, config.institutions);
-  reportProblems([...problems, ...history.problems.filter((p) => p.severity === 'error')]);
-  if (leaders.length === 0) throw new Exit(2, '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration');
-  return {
-    config,
-    calendar,
-    leaders,
-    history: history.records,
-    warnings: [...warnings, ...history.problems.filter((p) => p.severity !== 'error')],
-  };
-}
-
-/** The planner's input for the round. */
-export function planInput(r: Round, quotaRules: PlanInput['quotaRules']): PlanInput {
-  return {
-    config: r.config,
-    days: r.calendar.days(r.config.from, r.config.to),
-    leaders: r.leaders,
-    history: r.history,
-    quotaRules,
-    reportRules: r.config.rules,
-    calendar: r.calendar,
-  };
+  const { config, problems } = loadConfig(opts.config, {
+    ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
+    ...extra,
+  });
+  reportProblems(problems);
+  const loaded = loadRoundFrom(config!, readBytes);
+  if (!loaded.round) reportProblems(loaded.problems);
+  return loaded.round!;
 }
 
 /** A published timetable of this round: read, every row valid, every date inside the window. */
-export async function readRoundTimetable(file: string, r: Round): Promise<{ duties: Duty[]; encoding: Encoding }> {
-  const { readTimetable } = await import('../io/timetable-read.js');
-  const read = readTimetable(file, r.leaders, r.config.institutions);
-  const problems = [...read.problems];
-  if (!problems.length && read.duties.length === 0)
-    problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows' });
-  const { from, to } = r.config;
-  for (const d of read.duties) {
-    if (d.date < from || d.date > to) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: d.source?.line,
-        field: '日期',
-        message: `${d.date} 不在本轮 ${from} 至 ${to} 内：请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）(the timetable lies outside the round's window)`,
-      });
-    }
-  }
-  reportProblems(problems);
+export function readRoundTimetable(file: string, r: Round): { duties: Duty[]; encoding: Encoding } {
+  const { bytes, problem } = readBytes(file);
+  if (!bytes) reportProblems([problem!]);
+  const read = readTimetableBytesOf(r, file, bytes!);
+  reportProblems(read.problems);
   return { duties: read.duties, encoding: read.encoding };
 }
 

@@ -4,7 +4,7 @@ import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { loadRound, parseDutyRef, planInput, type RoundOptions, readRoundTimetable } from './round-input.js';
+import { loadRound, parseDutyRef, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
 
 interface SwapOptions extends RoundOptions {
@@ -42,11 +42,10 @@ export function registerSwap(program: Command): void {
       throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
     const a = parseDutyRef(dateA, 'date');
     const round = await loadRound(opts);
-    const read = await readRoundTimetable(file, round);
+    const read = readRoundTimetable(file, round);
     reportProblems(round.warnings);
-    const [{ proposeSwap }, { quotaRulesFor }, { changeLine }] = await Promise.all([
-      import('../core/replan/swap.js'),
-      import('../core/planner/quota.js'),
+    const [{ swapDuties, swapRepublication }, { changeLine }] = await Promise.all([
+      import('../app/swap.js'),
       import('../core/replan/diff.js'),
     ]);
     let request: import('../core/replan/swap.js').SwapRequest;
@@ -59,7 +58,7 @@ export function registerSwap(program: Command): void {
       if (m[1] && !institution) throw new Exit(2, `--with: 不认识的单位 "${m[1]}" (unknown institution)`);
       request = { kind: 'substitute', a, name: m[2], ...(institution ? { institution } : {}) };
     }
-    const r = proposeSwap({ ...planInput(round, quotaRulesFor(round.config.rules)), timetable: read.duties, request });
+    const r = swapDuties(round, read.duties, request);
     if (r.status === 'invalid') throw new Exit(2, r.message);
     const c = paint();
     const lines = r.changes.map(changeLine);
@@ -111,13 +110,16 @@ export function registerSwap(program: Command): void {
     }
     const { writeAllOrNone } = await import('../io/atomic-write.js');
     if (opts.out) {
-      const [{ readPublishedState }, { republishFiles }] = await Promise.all([import('../io/sequences.js'), import('../io/republish.js')]);
+      const [{ readPublishedState }, { republishFiles }] = await Promise.all([
+        import('../io/published-state.js'),
+        import('../io/republish.js'),
+      ]);
       const state = readPublishedState(file, read.duties);
       reportProblems(state.problems);
-      const files = await republishFiles(
-        { duties: r.timetable, changes: r.changes, config: round.config, calendar: round.calendar, previous: state.state },
-        { encoding: opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8', icsPerLeader: Boolean(opts.icsPerLeader) },
-      );
+      const files = await republishFiles(swapRepublication(round, r, state.state), {
+        encoding: opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8',
+        icsPerLeader: Boolean(opts.icsPerLeader),
+      });
       for (const p of writeAllOrNone(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
     } else {
       // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.

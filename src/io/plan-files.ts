@@ -5,7 +5,7 @@ import type { PlanReport } from '../core/planner/types.js';
 import type { RotationReport } from '../core/rotation/types.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
-import type { InputDigest } from './digest.js';
+import type { InputDigest } from './input-digest.js';
 import { type PublishOptions, publishFiles } from './publish.js';
 
 export interface PlanOutput {

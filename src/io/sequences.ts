@@ -3,8 +3,6 @@
 // the event instead of adding a second one. The state lives in timetable.json beside the published
 // timetable.csv: the duties as published and the sequence of every slot ever published. Without
 // that file the published CSV is the basis and every sequence is taken as 0.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { Config } from '../core/config.js';
 import { dutySlots } from '../core/duty-order.js';
 import type { Duty, Problem } from '../core/types.js';
@@ -57,19 +55,25 @@ export function nextSequences(prev: PublishedState, next: readonly Duty[], confi
   );
 }
 
-/** Reads timetable.json beside the published CSV when there is one; otherwise the CSV's duties with sequence 0. */
-export function readPublishedState(csvFile: string, csvDuties: Duty[]): { state: PublishedState; problems: Problem[] } {
-  const file = join(dirname(csvFile), 'timetable.json');
+/**
+ * The state a published timetable.json holds (its text, when there is one beside the published CSV);
+ * without it, the CSV's duties with sequence 0. No file system: the browser app re-opens through this.
+ */
+export function publishedStateFrom(
+  json: { text: string; file: string } | undefined,
+  csvDuties: Duty[],
+): { state: PublishedState; problems: Problem[] } {
   const fallback = { state: { duties: csvDuties, sequences: {} }, problems: [] };
-  if (!existsSync(file)) return fallback;
+  if (!json) return fallback;
+  const { file } = json;
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { duties?: unknown; sequences?: unknown };
-    const duties = Array.isArray(json.duties)
-      ? (json.duties as Duty[]).filter((d) => d && typeof d.date === 'string' && typeof d.name === 'string')
+    const parsed = JSON.parse(json.text) as { duties?: unknown; sequences?: unknown };
+    const duties = Array.isArray(parsed.duties)
+      ? (parsed.duties as Duty[]).filter((d) => d && typeof d.date === 'string' && typeof d.name === 'string')
       : undefined;
     const sequences: Record<string, number> = {};
-    if (json.sequences && typeof json.sequences === 'object') {
-      for (const [k, v] of Object.entries(json.sequences as Record<string, unknown>))
+    if (parsed.sequences && typeof parsed.sequences === 'object') {
+      for (const [k, v] of Object.entries(parsed.sequences as Record<string, unknown>))
         if (Number.isInteger(v) && (v as number) >= 0) sequences[k] = v as number;
     }
     if (!duties) throw new Error('no "duties" array');

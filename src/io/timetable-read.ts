@@ -5,7 +5,6 @@ import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import type { Duty, Leader, Problem, RawRow } from '../core/types.js';
 import { unneutralise } from './csv-write.js';
 import type { Encoding } from './decode.js';
-import { loadTable } from './load.js';
 import { readTable, type Table } from './table.js';
 
 /** One timetable row: its duty and the leader it names (undefined when nobody matches). */
@@ -29,7 +28,7 @@ function unneutraliseRow(row: RawRow): RawRow {
   return { line: row.line, values };
 }
 
-function fromTable(table: Table, leaders: Leader[], institutions: Institution[]): TimetableRead {
+export function timetableFromTable(table: Table, leaders: Leader[], institutions: Institution[]): TimetableRead {
   const read = recordReader(leaders, institutions);
   const entries: TimetableEntry[] = [];
   const problems: Problem[] = [...table.problems];
@@ -41,12 +40,7 @@ function fromTable(table: Table, leaders: Leader[], institutions: Institution[])
   return { file: table.file, encoding: table.encoding, entries, duties: entries.map((e) => e.duty), problems };
 }
 
-/** Reads a timetable CSV file (UTF-8 with or without BOM, GB18030, UTF-16) into duties. */
-export function readTimetable(file: string, leaders: Leader[], institutions: Institution[]): TimetableRead {
-  return fromTable(loadTable(file, RECORD_COLUMNS), leaders, institutions);
-}
-
-/** The same from bytes already in memory (tests, the planner's own output). */
+/** A timetable CSV's bytes (UTF-8 with or without BOM, GB18030, UTF-16) read into duties. */
 export function readTimetableBytes(bytes: Uint8Array, file: string, leaders: Leader[], institutions: Institution[]): TimetableRead {
-  return fromTable(readTable(bytes, file, RECORD_COLUMNS), leaders, institutions);
+  return timetableFromTable(readTable(bytes, file, RECORD_COLUMNS), leaders, institutions);
 }

@@ -3,8 +3,7 @@ import { makeCalendar } from '../../src/core/calendar.js';
 import type { Config } from '../../src/core/config.js';
 import type { Duty } from '../../src/core/types.js';
 import { loadConfig } from '../../src/io/config-file.js';
-import { loadLeaders } from '../../src/io/load.js';
-import { readTimetable } from '../../src/io/timetable-read.js';
+import { loadLeaders, readTimetable } from '../../src/io/load.js';
 
 export function seed() {
   const { config, problems } = loadConfig('fixtures/rota.json');

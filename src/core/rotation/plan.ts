@@ -61,6 +61,7 @@ export function planRotation(input: RotationInput): RotationResult {
     model.variables += b.size.variables;
     model.constraints += b.size.constraints;
     model.components += 1;
+    input.onProgress?.(model.components, ctx.chunks.length);
   }
   const siteOf = new Map<Activity, number>();
   let siteMonths = 0;

@@ -23,6 +23,8 @@ export interface RotationInput {
   /** The calendar beyond the window, for whole quota periods and weeks. */
   calendar: Calendar;
   bestEffort?: boolean;
+  /** Told after each chunk (week or month) is solved: the browser app's progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The rotation's objective, measured from the timetable itself, highest priority first (all minimised). */

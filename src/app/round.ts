@@ -1,0 +1,40 @@
+// Loading a round: the configuration's lists (leaders, duty records, 下访 sites, holidays) read
+// through a reader — the CLI's reads the disk, the browser app's the files the clerk picked — into
+// the calendar, leaders and records the planner takes. Every problem of every file at once.
+import type { Calendar } from '../core/calendar.js';
+import type { Config } from '../core/config.js';
+import type { HistoryRecord } from '../core/planner/types.js';
+import type { Site } from '../core/sites.js';
+import type { Leader, Problem } from '../core/types.js';
+import { historyFrom, leadersFrom, type ReadFile, sitesFrom } from '../io/lists.js';
+import { roundCalendar } from './calendar.js';
+
+export interface Round {
+  config: Config;
+  calendar: Calendar;
+  leaders: Leader[];
+  history: HistoryRecord[];
+  /** 下访 sites of a township or county plan (none for a district round). */
+  sites: Site[];
+  /** Problems that do not stop the round (unknown holiday years, records of people not listed). */
+  warnings: Problem[];
+}
+
+export const NO_LEADERS = '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration';
+
+/** The round, or the errors that stop it (warnings ride along in either case). */
+export function loadRound(config: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
+  const cal = roundCalendar(config, read);
+  const { leaders, problems } = leadersFrom(read, config.leaders, config.institutions);
+  const history = historyFrom(read, config.history, leaders, config.institutions);
+  const sites = config.rotation && config.sites ? sitesFrom(read, config.sites) : { sites: [], problems: [] };
+  const all = [...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
+  const errors = all.filter((p) => p.severity === 'error');
+  if (!errors.length && leaders.length === 0) errors.push({ severity: 'error', message: NO_LEADERS });
+  const warnings = all.filter((p) => p.severity !== 'error');
+  if (errors.length) return { problems: [...errors, ...warnings] };
+  return {
+    round: { config, calendar: cal.calendar, leaders, history: history.records, sites: sites.sites, warnings },
+    problems: warnings,
+  };
+}

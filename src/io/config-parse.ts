@@ -1,0 +1,46 @@
+// The configuration's text: JSON (see docs/rota.schema.json) checked against the schema. No file
+// system here, so the browser app reads its rota.json through the same function as the CLI.
+import { type Config, validateConfig } from '../core/config.js';
+import type { Problem } from '../core/types.js';
+import { decode } from './decode.js';
+
+/** Line and column of a JSON.parse error, from the "position N" it reports. */
+function locate(text: string, message: string): { line: number; column: number } | undefined {
+  const m = /position (\d+)/.exec(message);
+  if (!m) return undefined;
+  const before = text.slice(0, +m[1]);
+  const line = before.split('\n').length;
+  return { line, column: +m[1] - before.lastIndexOf('\n') };
+}
+
+/**
+ * The configuration from a rota.json's bytes (or the defaults without one), overrides winning; paths
+ * in it are left as written. No file system: the browser app reads its configuration through this too.
+ */
+export function parseConfig(
+  bytes: Uint8Array | undefined,
+  file: string | undefined,
+  overrides: Record<string, unknown> = {},
+): { config?: Config; problems: Problem[] } {
+  let raw: Record<string, unknown> = {};
+  if (bytes && file) {
+    const { text } = decode(bytes);
+    try {
+      raw = JSON.parse(text);
+    } catch (e) {
+      const at = locate(text, (e as Error).message);
+      return {
+        problems: [
+          {
+            severity: 'error',
+            file,
+            line: at?.line,
+            message: `not valid JSON${at ? ` (column ${at.column})` : ''}: ${(e as Error).message}`,
+          },
+        ],
+      };
+    }
+  }
+  const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
+  return validateConfig(merged, file ?? '(command line)');
+}

@@ -1,0 +1,75 @@
+// The clerk's lists from tables already read: leaders, holidays, sites and duty records, each row
+// checked, every problem of every file at once. Files come through a reader, so the CLI (from disk)
+// and the browser app (from the files the clerk picked) build the same lists.
+import { buildHolidayOverrides, HOLIDAY_COLUMNS } from '../core/holiday-overrides.js';
+import type { Institution } from '../core/institutions.js';
+import { buildLeaders, LEADER_COLUMNS } from '../core/leaders.js';
+import type { HistoryRecord } from '../core/planner/types.js';
+import { RECORD_COLUMNS, recordReader } from '../core/records.js';
+import { buildSites, SITE_COLUMNS, type Site } from '../core/sites.js';
+import type { HolidayEntry, Leader, Problem } from '../core/types.js';
+import { type Column, readTable, type Table } from './table.js';
+
+/** A file's bytes by path, or one line saying why it could not be read. */
+export type ReadFile = (path: string) => { bytes?: Uint8Array; problem?: Problem };
+
+/** Reads one CSV table; a missing file becomes a problem, not an exception. */
+export function tableFrom(read: ReadFile, file: string, columns: Column[]): Table {
+  const { bytes, problem } = read(file);
+  if (!bytes) return { file, encoding: 'utf-8', rows: [], problems: [problem!] };
+  return readTable(bytes, file, columns);
+}
+
+export function leadersFrom(read: ReadFile, files: string[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
+  const tables = files.map((f) => tableFrom(read, f, LEADER_COLUMNS));
+  const built = buildLeaders(
+    tables.map((t) => ({ file: t.file, rows: t.rows })),
+    institutions,
+  );
+  return { leaders: built.leaders, problems: [...tables.flatMap((t) => t.problems), ...built.problems] };
+}
+
+export function holidaysFrom(read: ReadFile, file: string): { entries: HolidayEntry[]; problems: Problem[] } {
+  const t = tableFrom(read, file, HOLIDAY_COLUMNS);
+  const built = buildHolidayOverrides(file, t.rows);
+  return { entries: built.entries, problems: [...t.problems, ...built.problems] };
+}
+
+export function sitesFrom(read: ReadFile, file: string): { sites: Site[]; problems: Problem[] } {
+  const table = tableFrom(read, file, SITE_COLUMNS);
+  const built = buildSites(file, table.rows);
+  return { sites: built.sites, problems: [...table.problems, ...built.problems] };
+}
+
+/** Duty records so far: timetable-format CSVs, each row matched to a leader of the lists. */
+export function historyFrom(
+  read: ReadFile,
+  files: string[],
+  leaders: Leader[],
+  institutions: Institution[],
+): { records: HistoryRecord[]; problems: Problem[] } {
+  const reader = recordReader(leaders, institutions);
+  const records: HistoryRecord[] = [];
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const table = tableFrom(read, file, RECORD_COLUMNS);
+    problems.push(...table.problems);
+    for (const row of table.rows) {
+      const r = reader(file, row);
+      problems.push(...r.problems);
+      if (!r.duty) continue;
+      if (!r.leader) {
+        problems.push({
+          severity: 'warning',
+          file,
+          line: row.line,
+          field: '姓名',
+          message: `${r.duty.name} 不在领导名单中，此记录不计入配额 (not in the leader lists; not counted)`,
+        });
+        continue;
+      }
+      records.push({ date: r.duty.date, kind: r.duty.kind, name: r.leader.name, institution: r.leader.institution });
+    }
+  }
+  return { records, problems };
+}
