@@ -175,4 +175,25 @@ describe('one calendar per leader', () => {
     expect(safeFileName('..')).toBe('_');
     expect(safeFileName('lpt1.txt')).toBe('_lpt1.txt');
   });
+
+  it('per-leader file names fit 255 bytes, cut between characters, never hidden, unique ignoring case (property)', () => {
+    const char = fc.constantFrom(...'王建国努尔兰·哈力木.. aA/\\:-'.split(''), '😀', '𠀀', 'é');
+    const names = fc.uniqueArray(fc.string({ unit: char, minLength: 1, maxLength: 200 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(names, (ns) => {
+        const duties = ns.map((name, i) => duty({ date: `2024-12-${String(11 + i).padStart(2, '0')}`, name, institution: '区委' }));
+        const bases = perLeaderIcs(duties, SEED_CONFIG).map((f) => f.path.slice('ics/'.length));
+        expect(bases).toHaveLength(new Set(ns).size);
+        for (const b of bases) {
+          expect(Buffer.byteLength(b, 'utf8')).toBeLessThanOrEqual(255);
+          expect(b.startsWith('.')).toBe(false);
+          expect(b.endsWith('.ics')).toBe(true);
+          // No half of a surrogate pair: the name survives a round trip through UTF-8.
+          expect(Buffer.from(b, 'utf8').toString('utf8')).toBe(b);
+        }
+        expect(new Set(bases.map((b) => b.toLowerCase())).size).toBe(bases.length);
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

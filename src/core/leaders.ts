@@ -1,6 +1,7 @@
 // Leader lists: rows from each institution office's CSV into one checked, merged list.
 import { parseDateList } from './date-list.js';
 import { type Institution, resolveInstitution } from './institutions.js';
+import { lostCharacterWarning } from './problems.js';
 import { parseRank } from './ranks.js';
 import { cleanName } from './text.js';
 import type { Leader, Problem, RawRow } from './types.js';
@@ -37,6 +38,8 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
       const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
       const name = cleanName(values.name ?? '');
       if (!name) err('姓名', "empty name; every row needs the leader's name");
+      const lost = lostCharacterWarning(file, line, '姓名', name);
+      if (lost) problems.push(lost);
       const institution = resolveInstitution(values.institution ?? '', institutions);
       if (!institution) err('单位', `unknown institution "${values.institution ?? ''}"; expected one of ${known}`);
       const rank = parseRank(values.rank ?? '');

@@ -9,3 +9,19 @@ export function formatProblem(p: Problem): string {
 }
 
 export const hasErrors = (ps: Problem[]) => ps.some((p) => p.severity === 'error');
+
+/**
+ * A name holding ? or U+FFFD lost a character on its way: a GBK file cannot hold "•" or some
+ * Uyghur and Kazakh names' letters, and Excel writes "?" for them. Told, so the clerk fixes the file.
+ */
+export function lostCharacterWarning(file: string, line: number, field: string, value: string): Problem | undefined {
+  if (!/[?\uFFFD]/.test(value)) return undefined;
+  return {
+    severity: 'warning',
+    file,
+    line,
+    field,
+    code: 'csv.lost-character',
+    message: `"${value}" 含有 ? 或 �：文件的编码装不下某个字符（如 GBK 中的 •）；请另存为 CSV UTF-8 并改正姓名 (a character was lost to the file's encoding; save as CSV UTF-8 and correct the name)`,
+  };
+}

@@ -2,6 +2,7 @@
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
 import { parseDate, weekdayName } from './dates.js';
 import { type Institution, resolveInstitution } from './institutions.js';
+import { lostCharacterWarning } from './problems.js';
 import { cleanName } from './text.js';
 import type { Duty, Kind, Leader, Problem, RawRow } from './types.js';
 import { KINDS } from './types.js';
@@ -49,6 +50,8 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     if (!date) err('日期', `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
     const name = cleanName(values.name ?? '');
     if (!name) err('姓名', 'empty name');
+    const lost = name ? lostCharacterWarning(file, line, '姓名', name) : undefined;
+    if (lost) problems.push(lost);
     const kindText = (values.kind ?? '').toLowerCase();
     const kind: Kind | undefined = kindText === '' ? '接访' : KIND_ALIASES[kindText];
     if (!kind) err('类型', `unknown activity kind "${values.kind}"; expected ${KINDS.join(' or ')}`);

@@ -23,6 +23,8 @@ export interface SourceRef {
 export interface Problem {
   severity: 'error' | 'warning';
   message: string;
+  /** A stable identifier of the kind of problem (e.g. csv.line-count), for tools and documentation. */
+  code?: string;
   file?: string;
   line?: number;
   field?: string;

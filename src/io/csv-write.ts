@@ -2,9 +2,13 @@
 // spreadsheet would evaluate as a formula (OWASP "CSV Injection").
 import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
+import type { RawRow } from '../core/types.js';
 
-/** Apostrophes then a formula start: text that reading back would otherwise mistake for neutralised. */
-const QUOTED_FORMULA = /^'*[=+\-@\t\r]/;
+/**
+ * Apostrophes then a formula start: text that reading back would otherwise mistake for neutralised.
+ * The full-width ＝＋－＠ count too: Excel and WPS with a Chinese input method read them as = + - @.
+ */
+const QUOTED_FORMULA = /^'*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * A cell starting like a formula gets an apostrophe; so does a cell that already starts with
@@ -20,10 +24,21 @@ export function unneutralise(cell: string): string {
   return cell.length > 1 && cell[0] === "'" && QUOTED_FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
+/**
+ * Undoes the CSV-injection guard on every cell of a row. Timetables and leader lists both go through
+ * it, so a leader named '=1 in the list is the same leader as '=1 in the timetable.
+ */
+export function unneutraliseRow(row: RawRow): RawRow {
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row.values)) values[k] = unneutralise(v);
+  return { line: row.line, values };
+}
+
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
 export async function toExcelCsv(header: string[], rows: string[][], encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
-  const text = stringify([header, ...rows.map((r) => r.map(neutralise))], { record_delimiter: '\r\n' });
+  // A cell with a line break is quoted whatever the break: readers take a lone CR or LF as a row's end.
+  const text = stringify([header, ...rows.map((r) => r.map(neutralise))], { record_delimiter: '\r\n', quoted_match: /[\r\n]/ });
   if (encoding === 'gb18030') {
     return loadIconv().encode(text, 'gb18030');
   }

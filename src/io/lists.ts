@@ -8,6 +8,7 @@ import type { HistoryRecord } from '../core/planner/types.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import { buildSites, SITE_COLUMNS, type Site } from '../core/sites.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';
+import { unneutraliseRow } from './csv-write.js';
 import { type Column, readTable, type Table } from './table.js';
 
 /** A file's bytes by path, or one line saying why it could not be read. */
@@ -23,7 +24,7 @@ export function tableFrom(read: ReadFile, file: string, columns: Column[]): Tabl
 export function leadersFrom(read: ReadFile, files: string[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
   const tables = files.map((f) => tableFrom(read, f, LEADER_COLUMNS));
   const built = buildLeaders(
-    tables.map((t) => ({ file: t.file, rows: t.rows })),
+    tables.map((t) => ({ file: t.file, rows: t.rows.map(unneutraliseRow) })),
     institutions,
   );
   return { leaders: built.leaders, problems: [...tables.flatMap((t) => t.problems), ...built.problems] };

@@ -42,19 +42,38 @@ export function renderCsv(duties: readonly Duty[], config: Config, encoding: Csv
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+/** Most file systems (ext4, NTFS via UTF-16 aside, APFS) allow 255 bytes of UTF-8 per name. */
+const NAME_BYTES = 255;
+const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** The longest start of `s` within `bytes` bytes of UTF-8, cut between characters, never inside one. */
+function cutToBytes(s: string, bytes: number): string {
+  let out = '';
+  let used = 0;
+  for (const ch of s) {
+    used += utf8Bytes(ch);
+    if (used > bytes) break;
+    out += ch;
+  }
+  return out;
+}
 
 /**
  * A file name that is safe on Windows, macOS and Linux: characters Windows forbids (< > : " / \ | ? *
- * and control characters) become _, trailing dots and spaces go, reserved device names get a _.
+ * and control characters) become _, a leading dot becomes _ (no hidden files), trailing dots and
+ * spaces go, reserved device names get a _, and the name with `ext` fits in 255 bytes of UTF-8.
  */
-export function safeFileName(name: string): string {
-  let s = name.replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_').replace(/[. ]+$/, '');
-  if (s === '' || /^\.+$/.test(s)) s = '_';
+export function safeFileName(name: string, ext = ''): string {
+  let s = name
+    .replace(/[<>:"/\\|?*\u0000-\u001f\u007f]/g, '_')
+    .replace(/^\./, '_')
+    .replace(/[. ]+$/, '');
+  if (s === '') s = '_';
   if (WINDOWS_RESERVED.test(s.split('.')[0])) s = `_${s}`;
-  return s.slice(0, 120);
+  return cutToBytes(s, NAME_BYTES - utf8Bytes(ext)).replace(/[. ]+$/, '') || '_';
 }
 
-/** One calendar file per leader: ics/<姓名>.ics, or ics/<姓名>-<单位>.ics for namesakes. */
+/** One calendar file per leader: ics/<姓名>.ics, or ics/<姓名>-<单位>.ics for namesakes; names unique, ignoring case. */
 export function perLeaderIcs(duties: readonly Duty[], config: Config, ics: IcsOptions = {}): OutFile[] {
   const groups = new Map<string, Duty[]>();
   // A leader whose duties were all cancelled still gets a file: the liaison's calendar must drop them.
@@ -71,8 +90,9 @@ export function perLeaderIcs(duties: readonly Duty[], config: Config, ics: IcsOp
   const used = new Set<string>();
   for (const key of [...groups.keys()].sort()) {
     const [name, institution] = key.split('\u0000');
-    let base = safeFileName(nameCount.get(name)! > 1 ? `${name}-${institution}` : name);
-    for (let n = 2; used.has(base.toLowerCase()); n++) base = `${safeFileName(name)}-${n}`;
+    let base = safeFileName(nameCount.get(name)! > 1 ? `${name}-${institution}` : name, '.ics');
+    // A cut name can meet another: number it, keeping the number inside the 255 bytes.
+    for (let n = 2; used.has(base.toLowerCase()); n++) base = `${safeFileName(name, `-${n}.ics`)}-${n}`;
     used.add(base.toLowerCase());
     // The leader's own calendar keeps the round's UIDs: slots are numbered over the whole timetable.
     const mine = new Set(groups.get(key));

@@ -9,9 +9,10 @@ import { Worker } from 'node:worker_threads';
 import { type Parser, parse } from 'csv-parse';
 import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
-import type { Encoding } from './decode.js';
+import { type Encoding, incompleteTail } from './decode.js';
+import { LineCount, RECORD_DELIMITERS } from './line-breaks.js';
 import { fsErrorText } from './read-file.js';
-import { type Column, isBlankRecord, mapHeader, rowValues, sniffDelimiter } from './table.js';
+import { type Column, isBlankRecord, lineCountProblem, mapHeader, rowValues, sniffDelimiter, truncatedProblem } from './table.js';
 
 export interface StreamedTable {
   file: string;
@@ -25,17 +26,6 @@ type Push = (record: string[]) => void;
  * record is handled while parser.info.lines still points at its last line. */
 interface Engine {
   parse(chunk: Buffer | string | undefined, end: boolean, push: Push, close: () => void): Error | undefined;
-}
-
-/** Bytes at the end of `buf` that start a UTF-8 character not yet complete. */
-function incompleteTail(buf: Buffer): number {
-  for (let back = 1; back <= Math.min(3, buf.length); back++) {
-    const b = buf[buf.length - back];
-    if ((b & 0xc0) === 0x80) continue; // continuation byte: look further back
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
-  }
-  return 0;
 }
 
 /** The engine of csv-parse's stream Parser (its `api`); test/table-stream.test.ts guards its presence. */
@@ -156,12 +146,16 @@ export async function parseStream(
   let engine: Engine | undefined;
   let index: Array<[string, number]> | undefined;
   let rows = 0;
+  let records = 0;
+  const lines = new LineCount();
   let stop = false;
 
   const push: Push = (record) => {
     if (stop) return;
+    records++;
     const line = parser!.info.lines;
     if (!index) {
+      if (isBlankRecord(record)) return;
       const mapped = mapHeader(record, columns, file);
       problems.push(...mapped.problems);
       if (mapped.problems.some((p) => p.severity === 'error')) stop = true;
@@ -176,9 +170,16 @@ export async function parseStream(
     if (stop) return;
     if (!engine) {
       const text = typeof chunk === 'string' ? chunk : (chunk ?? Buffer.alloc(0)).toString('utf8');
-      parser = parse({ delimiter: sniffDelimiter(text), relax_column_count: true, skip_empty_lines: true });
+      // Blank lines come back as [''] so that every line is accounted for (see lineCountProblem).
+      parser = parse({
+        delimiter: sniffDelimiter(text),
+        record_delimiter: RECORD_DELIMITERS,
+        relax_column_count: true,
+        skip_empty_lines: false,
+      });
       engine = csvEngine(parser);
     }
+    if (chunk !== undefined) lines.feed(chunk);
     // The engine works on bytes (UTF-8), as the stream Parser hands it after its own conversion.
     const err = engine.parse(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, end, push, () => undefined);
     if (err) {
@@ -232,9 +233,18 @@ export async function parseStream(
       if (afterChunk) await afterChunk();
     }
     if (!stop) {
-      if (decoder) feed(decoder.decode(carry.length ? carry : undefined), false);
+      let cut = false;
+      if (decoder) {
+        // A character left incomplete at the end decodes to U+FFFD: the file was cut short.
+        const last = decoder.decode(carry.length ? carry : undefined);
+        cut = last.endsWith('\uFFFD');
+        feed(cut ? last.slice(0, -1) : last, false);
+      } else if (mode === 'utf-8' && carry.length) cut = true;
       else if (carry.length) feed(carry, false);
       feed(undefined, true);
+      if (cut) problems.push(truncatedProblem(file, lines.lines));
+      const guard = stop ? undefined : lineCountProblem(file, records, lines.lines);
+      if (guard) problems.push(guard);
     }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
 import { decode, type Encoding } from './decode.js';
+import { countLines, RECORD_DELIMITERS } from './line-breaks.js';
 
 export interface Column {
   field: string;
@@ -63,14 +64,16 @@ export function sniffDelimiter(text: string): string {
 }
 
 export function readTable(bytes: Uint8Array, file: string, columns: Column[]): Table {
-  const { text, encoding } = decode(bytes);
+  const { text, encoding, truncated } = decode(bytes);
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
     records = parse(text, {
       delimiter: sniffDelimiter(text),
+      record_delimiter: RECORD_DELIMITERS,
       info: true,
       relax_column_count: true,
-      skip_empty_lines: true,
+      // Blank lines come back as [''] so that every line is accounted for (see lineCountProblem).
+      skip_empty_lines: false,
       bom: true,
     }) as unknown as typeof records;
   } catch (e) {
@@ -79,26 +82,53 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
       file,
       encoding,
       rows: [],
-      problems: [{ severity: 'error', file, line: err.lines, message: `not readable as CSV: ${err.message}` }],
+      problems: [{ severity: 'error', file, line: err.lines, code: 'csv.unreadable', message: `not readable as CSV: ${err.message}` }],
     };
   }
-  if (records.length === 0) {
+  const guard = lineCountProblem(file, records.length, countLines(text));
+  const cut = truncated ? [truncatedProblem(file, countLines(text))] : [];
+  if (guard) return { file, encoding, rows: [], problems: [guard, ...cut] };
+  const start = records.findIndex((r) => !isBlankRecord(r.record));
+  if (start < 0) {
     return {
       file,
       encoding,
       rows: [],
-      problems: [{ severity: 'error', file, line: 1, message: 'the file is empty; expected a header row' }],
+      problems: [{ severity: 'error', file, line: 1, code: 'csv.empty', message: 'the file is empty; expected a header row' }, ...cut],
     };
   }
-  const { index, problems } = mapHeader(records[0].record, columns, file);
+  const { index, problems } = mapHeader(records[start].record, columns, file);
+  problems.push(...cut);
   const rows: RawRow[] = [];
   // A wrong header makes every row wrong: one message about the header is clearer (as when streaming).
   if (problems.some((p) => p.severity === 'error')) return { file, encoding, rows, problems };
-  for (const { record, info } of records.slice(1)) {
+  for (const { record, info } of records.slice(start + 1)) {
     const row = toRawRow(record, index, info.lines);
     if (row) rows.push(row);
   }
   return { file, encoding, rows, problems };
+}
+
+/** The guard that no row was lost: the parser's records must be the file's lines (blank ones included). */
+export function lineCountProblem(file: string, records: number, lines: number): Problem | undefined {
+  if (records === lines) return undefined;
+  return {
+    severity: 'error',
+    file,
+    code: 'csv.line-count',
+    message: `读到 ${records} 行记录，但文件有 ${lines} 行：换行或引号有误，未使用此文件；请在 Excel 中另存为 CSV 后重试 (read ${records} records but the file has ${lines} lines: its line breaks or quotes are broken; save it again as CSV)`,
+  };
+}
+
+/** The file ends inside a character: it was cut short (a copy that stopped, a full disk). */
+export function truncatedProblem(file: string, line: number): Problem {
+  return {
+    severity: 'error',
+    file,
+    line,
+    code: 'csv.truncated',
+    message: `文件在第 ${line} 行的一个字符中间结束，可能没有保存完整；请重新保存或复制此文件 (the file ends in the middle of a character: it was cut short; save or copy it again)`,
+  };
 }
 
 /** One data record as a RawRow of cleaned cells by field; undefined for a blank line (Excel's trailing ",,,,"). */

@@ -1,9 +1,9 @@
-// Reading a timetable (or duty-record) CSV back into duties: the one place where the
-// apostrophe that toExcelCsv puts before formula-like cells is taken off again.
+// Reading a timetable (or duty-record) CSV back into duties; the apostrophe that toExcelCsv puts
+// before formula-like cells is taken off again, as for leader lists.
 import type { Institution } from '../core/institutions.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
-import type { Duty, Leader, Problem, RawRow } from '../core/types.js';
-import { unneutralise } from './csv-write.js';
+import type { Duty, Leader, Problem } from '../core/types.js';
+import { unneutraliseRow } from './csv-write.js';
 import type { Encoding } from './decode.js';
 import { readTable, type Table } from './table.js';
 
@@ -19,13 +19,6 @@ export interface TimetableRead {
   entries: TimetableEntry[];
   duties: Duty[];
   problems: Problem[];
-}
-
-/** Undoes the CSV-injection guard on every cell of a row; nothing else does this. */
-function unneutraliseRow(row: RawRow): RawRow {
-  const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row.values)) values[k] = unneutralise(v);
-  return { line: row.line, values };
 }
 
 export function timetableFromTable(table: Table, leaders: Leader[], institutions: Institution[]): TimetableRead {
