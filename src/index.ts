@@ -7,6 +7,7 @@ export { CONFIG_SCHEMA } from './core/config-schema.js';
 export { formatDateList, parseDateList } from './core/date-list.js';
 export * from './core/dates.js';
 export { dutySlots, sortDuties } from './core/duty-order.js';
+export * from './core/engine/index.js';
 export { buildHolidayOverrides, HOLIDAY_COLUMNS } from './core/holiday-overrides.js';
 export { REGION_IDS, type RegionId, regions } from './core/holidays/regions.js';
 export { xinjiangSources } from './core/holidays/xinjiang.js';
@@ -14,8 +15,15 @@ export { DISTRICT_INSTITUTIONS, type Institution, resolveInstitution } from './c
 export { buildLeaders, LEADER_COLUMNS, leaderKey } from './core/leaders.js';
 export { blockSizes, institutionsForDays, type OrderInput } from './core/order.js';
 export { type Place, placeText } from './core/place.js';
-export * from './core/planner/index.js';
-export { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS, TOWNSHIP_INSTITUTIONS } from './core/presets.js';
+export {
+  DISTRICT_QUOTA_RULE_IDS,
+  PRESET_IDS,
+  PRESET_OVERLAYS,
+  type PresetId,
+  ROTATION_DEFAULTS,
+  rulesetOf,
+  TOWNSHIP_INSTITUTIONS,
+} from './core/presets.js';
 export { formatProblem } from './core/problems.js';
 export { levelOf, parseRank } from './core/ranks.js';
 export { dutyCells, RECORD_COLUMNS, type RecordResult, recordReader, TIMETABLE_HEADER } from './core/records.js';
@@ -30,19 +38,6 @@ export {
   type SwapRequest,
   type SwapResult,
 } from './core/replan/swap.js';
-export { buildRotationContext, type RotationContext } from './core/rotation/context.js';
-export { checkRotation, ROTATION_PREFERENCES, ROTATION_RULES, type RotationPreference, type RotationRule } from './core/rotation/duties.js';
-export { quotaReason } from './core/rotation/explain.js';
-export { measureRotation, planRotation, siteCoverage, UNDECIDED_SITE } from './core/rotation/plan.js';
-export { longestGap, portfolioMatches, SITE_RULES } from './core/rotation/site-assign.js';
-export type {
-  RotationConfig,
-  RotationInput,
-  RotationObjective,
-  RotationReport,
-  RotationResult,
-  SiteCoverage,
-} from './core/rotation/types.js';
 export { ruleApplies, SEED_RULES } from './core/rules.js';
 export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
 export { clean, cleanName } from './core/text.js';

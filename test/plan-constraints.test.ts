@@ -1,11 +1,11 @@
 // One test per hard rule and per preference of the planner, each on tiny facts.
 import { describe, expect, it } from 'vitest';
-import { buildContext, checkTimetable, HARD_CONSTRAINTS, plan } from '../src/core/planner/index.js';
+import { buildContext, checkTimetable, HARD_RULES, plan } from '../src/core/engine/index.js';
 import type { Duty } from '../src/core/types.js';
 import { input, leader } from './support/plan-facts.js';
 
 const names = (ds: Duty[]) => ds.map((d) => `${d.date.slice(5)} ${d.name}`);
-const rule = (id: string) => HARD_CONSTRAINTS.find((c) => c.id === id)!;
+const rule = (id: string) => HARD_RULES.find((c) => c.id === id)!;
 // 2025-01-06 is a Monday: 06..10 working, 11-12 weekend, 13.. working.
 
 describe('hard rules: the planner keeps them, and each check names people and days', () => {
@@ -60,7 +60,7 @@ describe('hard rules: the planner keeps them, and each check names people and da
     expect(r.duties.filter((d) => d.date === '2025-01-06')).toHaveLength(2);
     expect(r.duties.filter((d) => d.date === '2025-01-07')).toHaveLength(2);
     const ctx = buildContext(input(['甲'], ls, '2025-01-06', '2025-01-07', { perDay: 2 }));
-    const v = rule('per-day').check(r.duties.slice(1), ctx);
+    const v = rule('reception-per-day').check(r.duties.slice(1), ctx);
     expect(v.map((x) => x.dates)).toEqual([['2025-01-06']]);
   });
 
@@ -123,14 +123,14 @@ describe('preferences, in priority order', () => {
       { date: '2024-12-30', kind: '接访' as const, name: '甲二', institution: '甲' },
     ];
     const r = plan(input(['甲'], ls, '2025-01-06', '2025-01-07', {}, { history }));
-    expect(r.report.objective.quotaShortfall).toBe(0);
+    expect(r.report.objective.quota).toBe(0);
     expect(r.duties.map((d) => d.name).sort()).toEqual(['甲一', '甲二']);
   });
 
   it('spread: no leader on consecutive working days when the round allows it', () => {
     const ls = [leader('甲一', '甲'), leader('甲二', '甲')];
     const r = plan(input(['甲'], ls, '2025-01-06', '2025-01-09', { maxPerLeader: 2 }));
-    expect(r.report.objective.consecutive).toBe(0);
+    expect(r.report.objective['no-consecutive-days']).toBe(0);
     const seq = r.duties.map((d) => d.name);
     for (let i = 0; i + 1 < seq.length; i++) expect(seq[i]).not.toBe(seq[i + 1]);
   });
@@ -161,7 +161,7 @@ describe('preferences, in priority order', () => {
     ); // 8 working days: 4 for 甲, 4 for 乙
     const count = (n: string) => r.duties.filter((d) => d.name === n).length;
     expect([count('甲一'), count('甲二')]).toEqual([2, 2]);
-    expect(r.report.objective.unevenness).toBe(4); // four leaders with 2 duties: 4 × 1
+    expect(r.report.objective['even-spread']).toBe(4); // four leaders with 2 duties: 4 × 1
   });
 
   it('tie-break: the seed decides among equally good plans, and the same seed gives the same plan', () => {

@@ -1,6 +1,6 @@
 // When no plan exists, each cause is found and named: institution, days, leaders and their absences.
 import { describe, expect, it } from 'vitest';
-import { plan } from '../src/core/planner/index.js';
+import { plan } from '../src/core/engine/index.js';
 import { input, leader } from './support/plan-facts.js';
 
 // Cycle order 甲 乙 over 2025-01-06..09: 甲 has 01-06 and 01-08, 乙 has 01-07 and 01-09.
@@ -23,7 +23,7 @@ describe('infeasibility explanations', () => {
     expect(c.message).toContain('何某：不可接访 01-06~01-07');
     expect(c.message).toContain('许某：不可接访 01-06');
     // The smallest set of broken rules: one empty place on 01-06.
-    expect(r.report.breaks.map((b) => [b.rule, b.dates])).toEqual([['per-day', ['2025-01-06']]]);
+    expect(r.report.breaks.map((b) => [b.rule, b.dates])).toEqual([['reception-per-day', ['2025-01-06']]]);
   });
 
   it('an institution with no eligible leader at all is named with the ranks it has', () => {
@@ -62,7 +62,7 @@ describe('infeasibility explanations', () => {
     expect(r.report.status).toBe('infeasible');
     const c = r.report.causes.find((x) => x.kind === 'pin')!;
     expect(c.message).toContain('锁定 2025-01-06 何某');
-    expect(c.message).toContain('不在领导的不可接访日期安排接访');
+    expect(c.message).toContain('不在领导的不可接访日期安排');
     expect(r.report.breaks.map((b) => b.rule)).toEqual(['pins']);
   });
 

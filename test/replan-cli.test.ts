@@ -114,7 +114,7 @@ describe('rota replan', () => {
       dir,
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/锁定 2024-12-19 王建国 违反：「不在领导的不可接访日期安排接访/);
+    expect(r.stderr).toMatch(/锁定 2024-12-19 王建国 违反：「不在领导的不可接访日期安排/);
     expect(existsSync(join(dir, 'pinned'))).toBe(false);
     const bad = rota(['replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--pin', '12-19 王建国'], dir);
     expect(bad.code).toBe(2);
@@ -177,7 +177,7 @@ describe('rota swap', () => {
     const out = rota(['swap', 'new/timetable.csv', '2024-12-20', '--with', '马晓军', '-c', 'rota.json', '--out', 'swapped'], dir);
     // 马晓军 serves 12-12 already: broken (per-round maximum).
     expect(out.code).toBe(1);
-    expect(out.stdout).toContain('每名领导本轮接访不超过 1 次');
+    expect(out.stdout).toContain('每名领导本轮最多安排 1 次');
     const ok = rota(['swap', 'new/timetable.csv', '2024-12-20', '--with', '赵德胜', '-c', 'rota.json', '--out', 'swapped'], dir);
     expect(ok.code).toBe(0);
     const ics = readFileSync(join(dir, 'swapped', 'timetable.ics'), 'utf8');

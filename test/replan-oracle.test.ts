@@ -4,8 +4,8 @@
 // exactly the minimum number of days, and among those minimal timetables reach the best objective.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildContext, measureObjective, plan } from '../src/core/engine/index.js';
 import { institutionsForDays } from '../src/core/order.js';
-import { buildContext, measureObjective, plan } from '../src/core/planner/index.js';
 import { replan } from '../src/core/replan/replan.js';
 import type { Duty, Leader } from '../src/core/types.js';
 import { input, leader } from './support/plan-facts.js';

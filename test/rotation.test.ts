@@ -3,15 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
 import { judge } from '../src/core/check/tally.js';
-import { presetConfig, SEED_CONFIG, validateConfig } from '../src/core/config.js';
+import { type Config, presetConfig, type Rotation, SEED_CONFIG, validateConfig } from '../src/core/config.js';
 import { isoWeekKey } from '../src/core/dates.js';
-import { buildRotationContext } from '../src/core/rotation/context.js';
-import { maxPerWeek, onePerDay, receptionPerDay, visitsPerDay } from '../src/core/rotation/duties.js';
-import { planRotation } from '../src/core/rotation/plan.js';
-import { gapWindows, longestGap, portfolioMatches } from '../src/core/rotation/site-assign.js';
-import type { RotationConfig } from '../src/core/rotation/types.js';
+import { buildContext } from '../src/core/engine/context.js';
+import { plan } from '../src/core/engine/plan.js';
+import { maxPerWeek, onePerDay, receptionPerDay, visitsPerDay } from '../src/core/engine/rules.js';
+import { gapWindows, longestGap, portfolioMatches } from '../src/core/engine/sites.js';
+import type { PlanConfig } from '../src/core/engine/types.js';
 import type { Duty, Leader } from '../src/core/types.js';
 import { planFixture } from './helpers/rotation.js';
+
+type RotationConfig = PlanConfig & Required<Pick<Config, 'rules' | 'rotation'>>;
 
 const TOWNSHIP = 'fixtures/township/rota.json';
 const COUNTY = 'fixtures/county/rota.json';
@@ -20,7 +22,7 @@ const cal = makeCalendar({ region: 'xinjiang' });
 function leader(name: string, over: Partial<Leader> = {}): Leader {
   return { name, institution: '乡政府', title: '副乡长', rank: '副科级', portfolio: '', unavailable: [], liaison: '', phone: '', ...over };
 }
-function tinyConfig(over: Partial<RotationConfig['rotation']> = {}, from = '2025-03-03', to = '2025-03-07'): RotationConfig {
+function tinyConfig(over: Partial<Rotation> = {}, from = '2025-03-03', to = '2025-03-07'): RotationConfig {
   const c = presetConfig('township');
   return { ...c, from, to, rotation: { ...c.rotation!, ...over } };
 }
@@ -35,10 +37,10 @@ const duty = (date: string, name: string, kind: Duty['kind'] = '接访'): Duty =
   place: '',
 });
 const ctxOf = (config: RotationConfig, leaders: Leader[]) =>
-  buildRotationContext({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
+  buildContext({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
 
 /** Every quota the checker finds short in the window must be one the plan reported itself. */
-function checkerAgrees(r: ReturnType<typeof planRotation>, config: RotationConfig, leaders: Leader[]) {
+function checkerAgrees(r: ReturnType<typeof plan>, config: RotationConfig, leaders: Leader[]) {
   const j = judge({ leaders, duties: r.duties, rules: config.rules, calendar: cal, from: config.from, to: config.to, lenient: true });
   expect(j.problems.filter((p) => p.severity === 'error')).toEqual([]);
   const reported = new Set(r.report.stillShort.map((s) => `${s.name}|${s.rule}|${s.period}`));
@@ -112,7 +114,7 @@ describe('the planner keeps each rule on a tiny week', () => {
   it('5 days, 3 leaders, K = 2, one 接访 a day: every day staffed, nobody over 2, nobody twice a day, quotas met', () => {
     const leaders = [leader('甲'), leader('乙'), leader('丙', { unavailable: ['2025-03-03', '2025-03-04'] })];
     const config = tinyConfig({ reception: { min: 1, max: 1 }, visits: { min: 0, max: 1 }, maxPerWeek: 2 });
-    const r = planRotation({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
+    const r = plan({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
     expect(r.report.status).toBe('optimal');
     const byDay = (k: string) => r.duties.filter((d) => d.kind === '接访' && d.date === k).length;
     for (const d of cal.workingDays(config.from, config.to)) expect(byDay(d)).toBe(1);
@@ -131,12 +133,12 @@ describe('the planner keeps each rule on a tiny week', () => {
     const away = ['2025-03-05'];
     const leaders = [leader('甲', { unavailable: away }), leader('乙', { unavailable: away })];
     const config = tinyConfig({ reception: { min: 1, max: 1 } });
-    const r = planRotation({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
+    const r = plan({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
     expect(r.report.status).toBe('infeasible');
     expect(r.duties).toEqual([]);
     expect(r.report.causes.map((c) => c.dates)).toEqual([['2025-03-05']]);
     expect(r.report.causes[0].message).toContain('甲：不可接访 03-05');
-    const b = planRotation({ config, days: cal.days(config.from, config.to), leaders, calendar: cal, bestEffort: true });
+    const b = plan({ config, days: cal.days(config.from, config.to), leaders, calendar: cal, bestEffort: true });
     expect(b.report.status).toBe('best-effort');
     expect(b.duties.map((d) => d.date)).not.toContain('2025-03-05');
     expect(b.report.breaks.map((v) => v.rule)).toEqual(['reception-per-day']);
@@ -145,7 +147,7 @@ describe('the planner keeps each rule on a tiny week', () => {
     // One working day (Mon 2025-01-27 of the Spring Festival week), 1 接访 + 1 下访 a day, 3 leaders.
     const leaders = [leader('甲'), leader('乙'), leader('丙')];
     const config = tinyConfig({ reception: { min: 1, max: 1 }, visits: { min: 0, max: 1 } }, '2025-01-27', '2025-02-02');
-    const r = planRotation({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
+    const r = plan({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
     expect(r.report.status).toBe('optimal');
     expect(r.duties).toHaveLength(2);
     expect(r.report.stillShort).toHaveLength(1);
@@ -157,7 +159,7 @@ describe('the planner keeps each rule on a tiny week', () => {
   it('history outside the window counts: a leader who already served this week is not needed again', () => {
     const leaders = [leader('甲'), leader('乙')];
     const config = tinyConfig({ reception: { min: 1, max: 1 }, visits: { min: 0, max: 0 } }, '2025-03-05', '2025-03-05');
-    const r = planRotation({
+    const r = plan({
       config,
       days: cal.days(config.from, config.to),
       leaders,
@@ -212,7 +214,7 @@ describe('site rotation (township, first quarter 2025)', () => {
       const dates = visits.filter((d) => d.place.startsWith(`${s.name}（`)).map((d) => d.date);
       expect(longestGap(dates, '2025-01-01', '2025-03-31')).toBeLessThanOrEqual(30);
     }
-    expect(r.report.objective.siteGaps).toBe(0);
+    expect(r.report.objective['site-gap']).toBe(0);
   });
   it('a leader with a related site goes there more often than chance: 马建军 (征地拆迁) to 南湖村, 周志明 (欠薪) to 金龙社区', () => {
     for (const [name, site] of [
@@ -250,7 +252,7 @@ describe('balance, spread and determinism', () => {
       expect(Math.max(...n) - Math.min(...n)).toBeLessThanOrEqual(2);
     }
   });
-  it('no leader on consecutive working days', () => expect(r.report.objective.consecutive).toBe(0));
+  it('no leader on consecutive working days', () => expect(r.report.objective['no-consecutive-days']).toBe(0));
   it('same inputs, same timetable', () => {
     expect(planFixture(TOWNSHIP, { from: '2025-03-03', to: '2025-05-30' }).duties).toEqual(r.duties);
   });

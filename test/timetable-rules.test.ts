@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
 import { type Config, SEED_CONFIG } from '../src/core/config.js';
 import { weekdayName } from '../src/core/dates.js';
-import { buildContext, checkTimetable, HARD_CONSTRAINTS } from '../src/core/planner/index.js';
+import { buildContext, checkTimetable, HARD_RULES } from '../src/core/engine/index.js';
 import type { Duty, Leader } from '../src/core/types.js';
 import { seed } from './helpers/seed.js';
 
@@ -38,15 +38,14 @@ const E = (date: string, who: Leader | string, institution = typeof who === 'str
   place: '',
   source: { file: 't.csv', line: ++line },
 });
-const run = (id: string, duties: Duty[], ctx = ctxFor()) =>
-  HARD_CONSTRAINTS.find((c) => c.id === id)!.check(duties, ctx, { complete: false });
+const run = (id: string, duties: Duty[], ctx = ctxFor()) => HARD_RULES.find((c) => c.id === id)!.check(duties, ctx, { complete: false });
 const lines = (vs: { source?: { line: number } }[]) => vs.map((v) => v.source?.line);
 
 describe("the planner's hard rules on a hand-edited timetable", () => {
   it('every rule has a unique id, a Chinese sentence, and a column to point at when it checks rows', () => {
-    expect(new Set(HARD_CONSTRAINTS.map((c) => c.id)).size).toBe(HARD_CONSTRAINTS.length);
-    for (const c of HARD_CONSTRAINTS) expect(c.sentence(SEED_CONFIG)).toMatch(/[\u4e00-\u9fff]/);
-    expect(HARD_CONSTRAINTS.map((c) => c.id)).toEqual(
+    expect(new Set(HARD_RULES.map((c) => c.id)).size).toBe(HARD_RULES.length);
+    for (const c of HARD_RULES) expect(c.sentence(ctxFor())).toMatch(/[\u4e00-\u9fff]/);
+    expect(HARD_RULES.map((c) => c.id)).toEqual(
       expect.arrayContaining([
         'known-leader',
         'within-window',
@@ -54,7 +53,7 @@ describe("the planner's hard rules on a hand-edited timetable", () => {
         'order',
         'eligibility',
         'availability',
-        'per-day',
+        'reception-per-day',
         'max-per-leader',
       ]),
     );
@@ -88,18 +87,18 @@ describe("the planner's hard rules on a hand-edited timetable", () => {
   it("per-day: the extra row names the first one's line; perDay 2 allows two; a leader twice on a day is named", () => {
     line = 1;
     const duties = [E('2024-12-11', A), E('2024-12-11', B, '区委'), E('2024-12-11', C, '区委')];
-    const vs = run('per-day', duties);
+    const vs = run('reception-per-day', duties);
     expect(lines(vs)).toEqual([3, 4]);
     expect(vs[0].message).toContain('已有甲（第2行 line 2）接访');
-    expect(lines(run('per-day', duties, ctxFor({ ...SEED_CONFIG, perDay: 2 })))).toEqual([4]);
+    expect(lines(run('reception-per-day', duties, ctxFor({ ...SEED_CONFIG, perDay: 2 })))).toEqual([4]);
     line = 1;
-    expect(run('per-day', [E('2024-12-11', A), E('2024-12-11', A)])[0].message).toContain('被安排了两次（第2行 line 2）');
+    expect(run('one-per-day', [E('2024-12-11', A), E('2024-12-11', A)])[0].message).toContain('被安排了两次（接访（第2行 line 2）');
   });
 
   it('per-day: a partial table is judged as far as it goes; a complete one also for empty days', () => {
     const ctx = ctxFor();
-    expect(HARD_CONSTRAINTS.find((c) => c.id === 'per-day')!.check([E('2024-12-11', A)], ctx, { complete: false })).toEqual([]);
-    expect(HARD_CONSTRAINTS.find((c) => c.id === 'per-day')!.check([E('2024-12-11', A)], ctx).length).toBe(ctx.days.length - 1);
+    expect(HARD_RULES.find((c) => c.id === 'reception-per-day')!.check([E('2024-12-11', A)], ctx, { complete: false })).toEqual([]);
+    expect(HARD_RULES.find((c) => c.id === 'reception-per-day')!.check([E('2024-12-11', A)], ctx).length).toBe(ctx.days.length - 1);
   });
 
   it('max-per-leader: points at the duty beyond the maximum and lists every date with its line', () => {

@@ -1,7 +1,7 @@
 // Re-planning a published timetable: keep every duty still valid, change the fewest days, never
 // rewrite the days before "today"; the change notice, the re-publication and the JSON document.
 import type { Config } from '../core/config.js';
-import type { Pin } from '../core/planner/types.js';
+import type { Pin } from '../core/engine/types.js';
 import { changeLine } from '../core/replan/diff.js';
 import { type ReplanResult, replan } from '../core/replan/replan.js';
 import type { Duty, IsoDate } from '../core/types.js';

@@ -1,7 +1,7 @@
 // When a plan (or re-plan) cannot keep every rule: the causes and the fewest breaks on stderr; exit 1
 // unless --best-effort wrote the plan that breaks the fewest rules.
 import type { ChalkInstance } from 'chalk';
-import type { PlanReport } from '../core/planner/types.js';
+import type { PlanReport } from '../core/engine/types.js';
 import { Exit } from './exit.js';
 
 export function reportPlanFailure(report: Pick<PlanReport, 'causes' | 'breaks'> & { status: string }, c: ChalkInstance): void {

@@ -1,8 +1,7 @@
 // The timetable and its report as a readable table for the terminal (colours via paint()).
 import type { ChalkInstance } from 'chalk';
+import type { PlanReport } from '../core/engine/types.js';
 import { type Place, placeText } from '../core/place.js';
-import type { PlanReport } from '../core/planner/types.js';
-import type { RotationReport } from '../core/rotation/types.js';
 import type { Duty } from '../core/types.js';
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -15,24 +14,22 @@ export function displayWidth(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 
 export function renderPlan(
-  p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport | RotationReport },
+  p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport },
   place: Place,
   c: ChalkInstance,
 ): string {
   const { report } = p;
-  const rotation = 'kinds' in report;
+  // A timetable with 下访 names the kind and the place (the 下访 site); one of 接访 only, the portfolio.
+  const visits = p.duties.some((d) => d.kind === '下访');
   const lines: string[] = [
     c.bold(p.title),
     `${p.from} 至 ${p.to}，${report.workingDays} 个工作日，${report.duties} 人次` +
-      (rotation
-        ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}`
-        : `；地点：${placeText(place)}`),
+      (visits ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}` : `；地点：${placeText(place)}`),
     '',
   ];
-  // A rotation mixes 接访 and 下访: its table names the kind and the place (the 下访 site).
-  const header = rotation ? ['日期', '星期', '类型', '单位', '姓名', '职务', '地点'] : ['日期', '星期', '单位', '姓名', '职务', '分管工作'];
+  const header = visits ? ['日期', '星期', '类型', '单位', '姓名', '职务', '地点'] : ['日期', '星期', '单位', '姓名', '职务', '分管工作'];
   const rows = p.duties.map((d) =>
-    rotation
+    visits
       ? [d.date, d.weekday, d.kind, d.institution, d.name, d.title, d.kind === '接访' ? '中心' : d.place]
       : [d.date, d.weekday, d.institution, d.name, d.title, d.portfolio],
   );
@@ -57,7 +54,7 @@ export function renderPlan(
         (s.reason ? `\n    ${c.dim(`原因：${s.reason}`)}` : ''),
     ),
   );
-  if (rotation && report.sites.length) {
+  if (report.sites.length) {
     section(
       `下访点 sites (${report.sites.length})`,
       report.sites.map(

@@ -28,7 +28,7 @@ export function registerRender(program: Command): void {
     }
     const { loadLeaders } = await import('../io/load.js');
     const { readTimetable } = await import('../io/load.js');
-    const { buildContext, checkTimetable } = await import('../core/planner/index.js');
+    const { buildContext, checkTimetable } = await import('../core/engine/index.js');
     const { violationProblems } = await import('./violations.js');
     const { publishFiles } = await import('../io/publish.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');

@@ -1,5 +1,5 @@
 // A broken rule as the clerk's problem line: file:line: 列: message, sorted top to bottom.
-import type { Violation } from '../core/planner/types.js';
+import type { Violation } from '../core/engine/types.js';
 import type { Problem } from '../core/types.js';
 
 export function violationProblems(violations: Violation[], file: string, severity: Problem['severity'] = 'error'): Problem[] {

@@ -2,8 +2,10 @@
 // district: the district round (one 副处级-or-above leader a day at the centre, institution order).
 // township: each 乡科级 leader receives (接访) or visits (下访) at least once a week.
 // county: each 县处级 leader does so at least once a month, and receives at the centre once a quarter.
-// A preset only fills defaults; every field of the configuration file still overrides it.
+// A preset only fills defaults; every field of the configuration file still overrides it. The one
+// planner reads a configuration through rulesetOf: numbers, never the preset's name.
 import type { Config, Rotation } from './config.js';
+import type { PlanConfig, Ruleset } from './engine/types.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
 import { SEED_RULES } from './rules.js';
 
@@ -65,3 +67,39 @@ export const PRESET_OVERLAYS: Record<PresetId, Partial<Config>> = {
     },
   },
 };
+
+/** Rules the district round serves first (seed 四、(一): 副处级以上每季度接访不少于一次). */
+export const DISTRICT_QUOTA_RULE_IDS = ['district-quarterly'];
+
+/**
+ * The planner's parameters for a configuration. The district round is the rotation with one 接访
+ * place a day (perDay), no 下访, a per-round maximum (maxPerLeader), its quarterly quota, and
+ * independent components (one per institution of the order); a rotation block gives the township's
+ * and county's 接访 and 下访 ranges, weekly maximum, quotas and week/month pieces.
+ */
+export function rulesetOf(config: PlanConfig): Ruleset {
+  const rules = config.rules ?? [];
+  const named = (ids: string[]) => ids.flatMap((id) => rules.filter((r) => r.id === id));
+  const r = config.rotation;
+  if (!r) {
+    return {
+      reception: { min: config.perDay, max: config.perDay },
+      visits: { min: 0, max: 0 },
+      maxPerRound: config.maxPerLeader,
+      quotaRules: named(DISTRICT_QUOTA_RULE_IDS),
+      siteGapDays: ROTATION_DEFAULTS.siteGapDays,
+      strategy: 'components',
+      tieRange: 64,
+    };
+  }
+  return {
+    reception: r.reception,
+    visits: r.visits,
+    maxPerWeek: r.maxPerWeek,
+    quotaRules: named(r.quotaRules),
+    siteGapDays: r.siteGapDays,
+    strategy: r.decompose,
+    // The rotation has more levels above the tie-break, so its range stays narrow.
+    tieRange: 8,
+  };
+}

@@ -1,6 +1,7 @@
 // Duty records so far (--history) from disk: timetable-format CSVs, each row matched to a leader of the lists.
+
+import type { HistoryRecord } from '../core/engine/types.js';
 import type { Institution } from '../core/institutions.js';
-import type { HistoryRecord } from '../core/planner/types.js';
 import type { Leader, Problem } from '../core/types.js';
 import { historyFrom } from './lists.js';
 import { readBytes } from './read-file.js';

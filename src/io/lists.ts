@@ -1,10 +1,11 @@
 // The clerk's lists from tables already read: leaders, holidays, sites and duty records, each row
 // checked, every problem of every file at once. Files come through a reader, so the CLI (from disk)
 // and the browser app (from the files the clerk picked) build the same lists.
+
+import type { HistoryRecord } from '../core/engine/types.js';
 import { buildHolidayOverrides, HOLIDAY_COLUMNS } from '../core/holiday-overrides.js';
 import type { Institution } from '../core/institutions.js';
 import { buildLeaders, LEADER_COLUMNS } from '../core/leaders.js';
-import type { HistoryRecord } from '../core/planner/types.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import { buildSites, SITE_COLUMNS, type Site } from '../core/sites.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';

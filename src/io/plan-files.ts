@@ -1,8 +1,7 @@
 // The files `rota plan --out DIR` writes: everything a round publishes, plus timetable.json.
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
-import type { PlanReport } from '../core/planner/types.js';
-import type { RotationReport } from '../core/rotation/types.js';
+import type { PlanReport } from '../core/engine/types.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
 import type { InputDigest } from './input-digest.js';
@@ -13,7 +12,7 @@ export interface PlanOutput {
   from: string;
   to: string;
   duties: Duty[];
-  report: PlanReport | RotationReport;
+  report: PlanReport;
   config: Config;
   inputs: InputDigest;
 }

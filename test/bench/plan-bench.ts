@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { makeCalendar } from '../../src/core/calendar.js';
 import { SEED_CONFIG } from '../../src/core/config.js';
 import { addDays } from '../../src/core/dates.js';
-import { plan, quotaRulesFor } from '../../src/core/planner/index.js';
-import type { HistoryRecord } from '../../src/core/planner/types.js';
+import { plan } from '../../src/core/engine/index.js';
+import type { HistoryRecord } from '../../src/core/engine/types.js';
 import { type Leader, RANKS } from '../../src/core/types.js';
 import { loadConfig } from '../../src/io/config-file.js';
 import { loadHistory } from '../../src/io/history.js';
@@ -113,10 +113,10 @@ function solveTime(configFile: string, runs: number) {
   const { records } = loadHistory(c.history, leaders, c.institutions);
   const days = makeCalendar({ region: c.region }).days(c.from, c.to);
   const ts: number[] = [];
-  let result = plan({ config: c, days, leaders, history: records, quotaRules: quotaRulesFor(c.rules) });
+  let result = plan({ config: c, days, leaders, history: records });
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    result = plan({ config: c, days, leaders, history: records, quotaRules: quotaRulesFor(c.rules) });
+    result = plan({ config: c, days, leaders, history: records });
     ts.push(performance.now() - t);
   }
   return { ms: median(ts), result };

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { makeCalendar } from '../../src/core/calendar.js';
 import { SEED_CONFIG } from '../../src/core/config.js';
 import { addDays } from '../../src/core/dates.js';
-import { plan } from '../../src/core/planner/index.js';
+import { plan } from '../../src/core/engine/index.js';
 import { replan } from '../../src/core/replan/replan.js';
 import type { Leader } from '../../src/core/types.js';
 import { wall } from './plan-bench.js';

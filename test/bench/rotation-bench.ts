@@ -3,7 +3,7 @@
 // week or month by month, fairness carried forward) against one model of the whole horizon on
 // windows where that model still solves in reasonable time.
 import { spawnSync } from 'node:child_process';
-import type { RotationObjective } from '../../src/core/rotation/types.js';
+import type { PlanReport } from '../../src/core/engine/types.js';
 import { planFixture } from '../helpers/rotation.js';
 import type { BenchSection } from './section.js';
 
@@ -31,8 +31,8 @@ function timed(file: string, over: Record<string, unknown>, runs = 3) {
   return { ms: median(ts), r };
 }
 
-const vec = (o: RotationObjective) =>
-  `${o.unstaffed}/${o.quotaShortfall}/${o.siteShortfall}/${o.activities}/${o.consecutive}/${o.unevenness}`;
+const vec = (r: PlanReport) =>
+  `${r.unstaffed}/${r.objective.quota}/${r.objective['site-demand']}/${r.objective['fewest-activities']}/${r.objective['no-consecutive-days']}/${r.objective['even-spread']}`;
 
 export function rotationBench(): BenchSection[] {
   const year: BenchSection = {
@@ -66,7 +66,7 @@ export function rotationBench(): BenchSection[] {
       name,
       String(r.leaders.length),
       String(r.report.workingDays),
-      String(r.report.decomposition.chunks),
+      String(r.report.model.components),
       String(r.report.model.variables),
       `${r.report.kinds.接访}/${r.report.kinds.下访}`,
       String(r.report.stillShort.length),
@@ -102,7 +102,7 @@ export function rotationBench(): BenchSection[] {
     quality.rows.push([
       label,
       mode,
-      `${vec(d.r.report.objective)} vs ${vec(w.r.report.objective)}`,
+      `${vec(d.r.report)} vs ${vec(w.r.report)}`,
       d.ms.toFixed(0),
       whole === 'month' ? 'month (one chunk = whole)' : 'whole',
       w.ms.toFixed(0),

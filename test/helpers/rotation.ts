@@ -1,8 +1,8 @@
-// Rotation fixtures as tests see them: the township (小拐乡) and county configurations, loaded and planned.
+// Township and county fixtures as tests see them: the township (小拐乡) and county configurations, loaded and planned.
 import { makeCalendar } from '../../src/core/calendar.js';
 import type { Config } from '../../src/core/config.js';
-import { planRotation } from '../../src/core/rotation/plan.js';
-import type { RotationResult } from '../../src/core/rotation/types.js';
+import { plan } from '../../src/core/engine/plan.js';
+import type { PlanResult } from '../../src/core/engine/types.js';
 import type { Site } from '../../src/core/sites.js';
 import type { Leader } from '../../src/core/types.js';
 import { loadConfig } from '../../src/io/config-file.js';
@@ -24,12 +24,12 @@ export function planFixture(
   file: string,
   overrides: Record<string, unknown> = {},
   more: { leaders?: Leader[]; sites?: Site[] } = {},
-): RotationResult & { config: Config; leaders: Leader[]; sites: Site[]; calendar: ReturnType<typeof makeCalendar> } {
+): PlanResult & { config: Config; leaders: Leader[]; sites: Site[]; calendar: ReturnType<typeof makeCalendar> } {
   const f = loadRotation(file, overrides);
   const leaders = more.leaders ?? f.leaders,
     sites = more.sites ?? f.sites;
-  const r = planRotation({
-    config: { ...f.config, rotation: f.config.rotation! },
+  const r = plan({
+    config: f.config,
     days: f.calendar.days(f.config.from, f.config.to),
     leaders,
     sites,

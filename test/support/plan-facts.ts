@@ -1,7 +1,7 @@
 // Tiny facts for planner tests: leaders, working days, a configuration with named institutions.
 import { type Config, SEED_CONFIG } from '../../src/core/config.js';
 import { eachDay, isoWeekday, weekdayName } from '../../src/core/dates.js';
-import type { PlanInput } from '../../src/core/planner/types.js';
+import type { PlanInput } from '../../src/core/engine/types.js';
 import type { DayInfo, Leader, Rank, Rule } from '../../src/core/types.js';
 
 export function leader(name: string, institution: string, opts: { rank?: Rank; unavailable?: string[] } = {}): Leader {
@@ -58,5 +58,5 @@ export function input(
   over: Partial<Config> = {},
   extra: Partial<PlanInput> = {},
 ): PlanInput {
-  return { config: config(institutions, { from, to, ...over }), days: weekdays(from, to), leaders, quotaRules: [QUARTERLY], ...extra };
+  return { config: config(institutions, { from, to, rules: [QUARTERLY], ...over }), days: weekdays(from, to), leaders, ...extra };
 }

@@ -1,19 +1,20 @@
 // Re-planning a published timetable: keep every duty that is still valid, move as few days as
-// possible (the keep-published level, above every other preference), and never rewrite the past.
-// Generic over the planner's input: any round the planner can make (district, county, township)
-// can be re-planned the same way. Pure: the caller says what "today" is.
+// possible (the keep-published level, above every other preference), and never rewrite the past
+// (the frozen-past rule: days before today are taken from the publication as they are, even when a
+// leader has since left the lists or moved). Any plan the planner makes (district, county, township)
+// is re-planned the same way. Pure: the caller says what "today" is.
 
-import { byDate, weekdayName } from '../dates.js';
+import { weekdayName } from '../dates.js';
+import { buildContext, type PlanContext } from '../engine/context.js';
+import { pinCauses } from '../engine/explain.js';
+import { solveContext } from '../engine/plan.js';
+import { measureObjective } from '../engine/report.js';
+import { checkTimetable } from '../engine/rules.js';
+import type { Pin, PlanInput, PlanReport, Violation } from '../engine/types.js';
 import { leaderKey } from '../leaders.js';
-import { checkTimetable } from '../planner/constraints.js';
-import { buildContext, type PlanContext } from '../planner/context.js';
-import { pinCauses } from '../planner/explain.js';
-import { solveContext } from '../planner/plan.js';
-import type { LeftOut, Pin, PlanInput, PlanReport, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate } from '../types.js';
 import { type DayChange, diffTimetables } from './diff.js';
-
 export interface ReplanInput extends PlanInput {
   /** The published timetable (its 锁定 duties are pins too). */
   previous: Duty[];
@@ -69,7 +70,7 @@ function pinDuty(ctx: PlanContext, p: Pin, leader: number): Duty {
   return {
     date: p.date,
     weekday: weekdayName(p.date),
-    kind: ctx.kind,
+    kind: p.kind ?? '接访',
     institution: l.institution,
     name: l.name,
     title: l.title,
@@ -79,7 +80,7 @@ function pinDuty(ctx: PlanContext, p: Pin, leader: number): Duty {
 }
 
 /** Pins that break a hard rule, given the frozen past: each error names the pin and the rule. */
-function pinErrors(ctx: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks: Violation[]): PinError[] {
+function pinErrors(ctx: PlanContext, plain: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks: Violation[]): PinError[] {
   const out: PinError[] = [];
   const future = ctx.pins.filter((p) => p.pin.date >= today);
   for (const { pin, leader } of ctx.pins.filter((p) => p.pin.date < today)) {
@@ -105,8 +106,7 @@ function pinErrors(ctx: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks:
   // Together with the frozen past: e.g. a leader pinned again who already served his maximum.
   const pinned = future.map((p) => ({ p, duty: pinDuty(ctx, p.pin, p.leader!) }));
   const known = new Set(pastBreaks.map((v) => `${v.rule}\u0000${v.message}`));
-  const noPins: PlanContext = { ...ctx, pins: [] };
-  for (const v of checkTimetable([...frozen, ...pinned.map((x) => x.duty)], noPins, { complete: false })) {
+  for (const v of checkTimetable([...frozen, ...pinned.map((x) => x.duty)], plain, { complete: false })) {
     if (known.has(`${v.rule}\u0000${v.message}`)) continue;
     const hit = pinned.find((x) => v.dates.includes(x.duty.date) && v.names.includes(x.duty.name));
     if (!hit) continue;
@@ -118,62 +118,40 @@ function pinErrors(ctx: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks:
 export function replan(input: ReplanInput): ReplanResult {
   const { previous, today } = input;
   const pins = replanPins(input);
-  const ctx = buildContext({ ...input, pins });
+  const ctx = buildContext({ ...input, pins, published: { duties: previous, today } });
   const frozenDuties = previous.filter((d) => d.date < today);
   const frozen = ctx.window.filter((d) => d.date < today).map((d) => d.date);
-  const plain: PlanContext = { ...ctx, pins: [] };
-  const pastBreaks = checkTimetable(frozenDuties, plain).filter((v) => v.dates.every((d) => d < today));
-  const errors = pinErrors(ctx, frozenDuties, today, pastBreaks);
+  // The past judged as it was published, against today's lists: reported, never rewritten.
+  const plain = buildContext({ ...input, pins: [] });
+  const pastBreaks = checkTimetable(frozenDuties, plain, { complete: false }).filter((v) => v.dates.every((d) => d < today));
+  const errors = pinErrors(ctx, plain, frozenDuties, today, pastBreaks);
   const extra = { today, frozen, pastBreaks, pinErrors: errors };
   if (errors.length) {
     const empty: PlanReport = {
       status: 'infeasible',
       workingDays: ctx.days.length,
       duties: 0,
+      unstaffed: 0,
+      kinds: { 接访: 0, 下访: 0 },
       leftOut: [],
       stillShort: [],
       softUnmet: [],
       causes: [],
       breaks: [],
-      objective: { quotaShortfall: 0, consecutive: 0, unevenness: 0, tieBreak: 0 },
-      model: { variables: 0, constraints: 0, components: 0 },
+      sites: [],
+      objective: measureObjective([], ctx),
+      model: { variables: 0, constraints: 0, components: 0, coarsened: 0 },
     };
     return { duties: [], changes: [], report: { ...empty, ...extra, status: 'pin-conflict', changedDays: 0 } };
   }
-
-  // The past is fixed: a frozen working day may take exactly the leaders published on it.
-  const fixedDays = new Set(ctx.days.flatMap((date, d) => (date < today ? [d] : [])));
-  const published = ctx.days.map((date) => previous.filter((p) => p.date === date).map(leaderKey));
-  const candidates = ctx.candidates.map((ls, d) =>
-    fixedDays.has(d)
-      ? [...new Set(published[d].map((k) => ctx.leaderIndex.get(k)).filter((l): l is number => l !== undefined))].sort((a, b) => a - b)
-      : ls,
-  );
-  const planCtx: PlanContext = { ...ctx, candidates, fixedDays, published, pins: ctx.pins.filter((p) => p.pin.date >= today) };
-  const result = solveContext(planCtx, Boolean(input.bestEffort));
+  const result = solveContext(ctx, Boolean(input.bestEffort));
   if (result.report.status === 'infeasible') return { duties: [], changes: [], report: { ...result.report, ...extra, changedDays: 0 } };
   const pinned = new Set(
-    planCtx.pins.flatMap((p) => (p.leader === undefined ? [] : [`${p.pin.date}\u0000${leaderKey(ctx.leaders[p.leader])}`])),
+    ctx.pins.flatMap((p) =>
+      p.leader === undefined || p.pin.date < today ? [] : [`${p.pin.date}\u0000${leaderKey(ctx.leaders[p.leader])}`],
+    ),
   );
-  const future = result.duties
-    .filter((d) => d.date >= today)
-    .map((d) => (pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
-  // Frozen days exactly as published (also those the calendar no longer counts as working days).
-  const duties = [...frozenDuties.map(({ source: _s, ...d }) => d), ...future].sort(byDate);
+  const duties = result.duties.map((d) => (d.date >= today && pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
   const changes = diffTimetables(previous, duties);
-  const leftOut = result.report.leftOut.map((x) => ({ ...x, reason: leftOutNow(ctx, x, today) ?? x.reason }));
-  return { duties, changes, report: { ...result.report, ...extra, leftOut, duties: duties.length, changedDays: changes.length } };
-}
-
-/** Why an eligible leader is left out when the round's past is frozen: his institution's days still to come. */
-function leftOutNow(ctx: PlanContext, x: LeftOut, today: IsoDate): string | undefined {
-  const l = ctx.leaders[ctx.leaderIndex.get(leaderKey(x)) ?? -1];
-  if (!l || !ctx.config.eligibleRanks.includes(l.rank)) return undefined;
-  const days = ctx.days.filter((_, i) => ctx.dayInstitution[i] === l.institution);
-  const ahead = days.filter((d) => d >= today);
-  if (days.length === 0 || ahead.length === days.length) return undefined;
-  if (ahead.length === 0) return `${l.institution} 本轮的接访日都已过去 (no day of ${l.institution} left after ${today})`;
-  if (ahead.every((d) => l.unavailable.includes(d)))
-    return `${l.institution} 尚未过去的接访日（${ahead.join('、')}）均不可接访 (unavailable on every day still to come)`;
-  return undefined;
+  return { duties, changes, report: { ...result.report, ...extra, changedDays: changes.length } };
 }

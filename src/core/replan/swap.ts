@@ -1,13 +1,13 @@
 // A proposed swap of two days' leaders, or a substitute for one day, judged by every hard rule of
-// the planner (order, eligibility, availability, per-day, per-round maximum, pins) and by the
-// checker's quota rules. Either the change keeps every rule, or the answer names the rule, the
+// the preset (the planner's own rules) and by the checker's quota rules. The day keeps its kind
+// (接访 or 下访) and its place; only the leader changes. Either the change keeps every rule, or the answer names the rule, the
 // people and the days, and lists the valid alternatives for that day, best first.
 import { byDate, weekdayName } from '../dates.js';
+import { buildContext, type PlanContext } from '../engine/context.js';
+import { measureObjective, stillShort } from '../engine/report.js';
+import { checkTimetable, dutyLeader } from '../engine/rules.js';
+import type { ObjectiveValue, PlanInput, StillShort, Violation } from '../engine/types.js';
 import { leaderKey } from '../leaders.js';
-import { checkTimetable, dutyLeader } from '../planner/constraints.js';
-import { buildContext, type PlanContext } from '../planner/context.js';
-import { measureObjective, stillShort } from '../planner/report.js';
-import type { ObjectiveValue, PlanInput, StillShort, Violation } from '../planner/types.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate, Leader } from '../types.js';
 import { type DayChange, diffTimetables } from './diff.js';
@@ -59,32 +59,34 @@ function find(timetable: Duty[], ref: DutyRef): Duty | string {
   return `${ref.date} 有 ${here.length} 名领导（${here.map((d) => d.name).join('、')}），请写成 ${ref.date}=姓名 (several duties that day; name one)`;
 }
 
-/** The duty of `leader` (or of the duty `from`'s leader) on `date`. */
-function moved(ctx: PlanContext, from: Duty | Leader, date: IsoDate): Duty {
+/** The duty `at` (its date, kind and place) served by `from` (a leader, or the leader of a duty). */
+function moved(ctx: PlanContext, from: Duty | Leader, at: Duty): Duty {
   const l = 'unavailable' in from ? from : dutyLeader(ctx, from);
   const src = l ?? (from as Duty);
-  const place = 'place' in from ? from.place : ctx.place;
   return {
-    date,
-    weekday: weekdayName(date),
-    kind: ctx.kind,
+    date: at.date,
+    weekday: weekdayName(at.date),
+    kind: at.kind,
     institution: src.institution,
     name: src.name,
     title: src.title,
     portfolio: src.portfolio,
-    place,
+    place: at.place,
   };
 }
 
 const replace = (timetable: Duty[], out: Duty[], add: Duty[]) => [...timetable.filter((d) => !out.includes(d)), ...add].sort(byDate);
 
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-const lexLess = (a: ObjectiveValue, b: ObjectiveValue) =>
-  a.quotaShortfall - b.quotaShortfall || a.consecutive - b.consecutive || a.unevenness - b.unevenness || a.tieBreak - b.tieBreak;
+/** Objectives compared level by level, in the preferences' priority order. */
+const lexLess = (a: ObjectiveValue, b: ObjectiveValue) => {
+  for (const k of Object.keys(a)) if (a[k] !== b[k]) return a[k] - b[k];
+  return 0;
+};
 
 export function proposeSwap(input: SwapInput): SwapResult {
   const { timetable, request } = input;
-  const pins = timetable.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution }));
+  const pins = timetable.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution, kind: d.kind }));
   const ctx = buildContext({ ...input, pins });
   const before = new Set(checkTimetable(timetable, ctx).map(vKey));
   const shortBefore = new Set(stillShort(timetable, ctx).map(sKey));
@@ -106,7 +108,7 @@ export function proposeSwap(input: SwapInput): SwapResult {
     const b = find(timetable, request.b);
     if (typeof b === 'string') return invalid(b);
     if (a === b) return invalid(`${a.date} 与自己对调没有变化 (swapping a day with itself changes nothing)`);
-    proposed = replace(timetable, [a, b], [moved(ctx, b, a.date), moved(ctx, a, b.date)]);
+    proposed = replace(timetable, [a, b], [moved(ctx, b, a), moved(ctx, a, b)]);
   } else {
     const name = cleanName(request.name);
     const who = ctx.leaders.filter((l) => l.name === name && (!request.institution || l.institution === request.institution));
@@ -116,8 +118,8 @@ export function proposeSwap(input: SwapInput): SwapResult {
       return invalid(
         `名单中有 ${who.length} 名 ${name}（${who.map((l) => l.institution).join('、')}），请写成 --with 单位:姓名 (namesakes; give the institution)`,
       );
-    if (leaderKey(who[0]) === leaderKey(a)) return invalid(`${a.date} 本来就是 ${name} 接访 (already on that day)`);
-    proposed = replace(timetable, [a], [moved(ctx, who[0], a.date)]);
+    // The leader already on the day: nothing changes, as when two days of the same leader are swapped.
+    proposed = leaderKey(who[0]) === leaderKey(a) ? timetable : replace(timetable, [a], [moved(ctx, who[0], a)]);
   }
   const violations = newViolations(proposed);
   const changes = diffTimetables(timetable, proposed);
@@ -152,12 +154,12 @@ export function alternatives(ctx: PlanContext, timetable: Duty[], a: Duty, newVi
   const serving = new Set(timetable.filter((d) => d.date === a.date).map(leaderKey));
   for (const l of ctx.leaders) {
     if (serving.has(leaderKey(l))) continue;
-    const d = moved(ctx, l, a.date);
+    const d = moved(ctx, l, a);
     consider('substitute', replace(timetable, [a], [d]), d);
   }
   for (const b of timetable) {
     if (b.date === a.date || leaderKey(b) === leaderKey(a)) continue;
-    consider('swap', replace(timetable, [a, b], [moved(ctx, b, a.date), moved(ctx, a, b.date)]), b, b.date);
+    consider('swap', replace(timetable, [a, b], [moved(ctx, b, a), moved(ctx, a, b)]), b, b.date);
   }
   return out.sort(
     (x, y) =>

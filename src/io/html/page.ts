@@ -1,11 +1,13 @@
 // timetable.html: one self-contained page a government site can post unchanged — inline CSS,
 // one small inline script allowed by hash in a Content-Security-Policy, no external resource.
 // Every text from the inputs goes through escapeHtml.
+
 import { createHash } from 'node:crypto';
 import type { Calendar } from '../../core/calendar.js';
 import { periodOf } from '../../core/check/periods.js';
 import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
+import { rulesetOf } from '../../core/presets.js';
 import type { Duty } from '../../core/types.js';
 import { escapeHtml as e } from '../html-escape.js';
 import { cnDate, cnMonthDay, cnRange } from './format.js';
@@ -48,10 +50,9 @@ function row(d: Duty, sameYear: boolean, mixed = false): string {
   );
 }
 
-/** Weekly plans (a rotation whose quota rules count by ISO week) group the table by week. */
+/** Weekly plans (whose quota rules count by ISO week) group the table by week. */
 export function groupsByWeek(config: Config): boolean {
-  const r = config.rotation;
-  return r !== undefined && config.rules.some((rule) => r.quotaRules.includes(rule.id) && rule.period === 'week');
+  return rulesetOf(config).quotaRules.some((rule) => rule.period === 'week');
 }
 
 /** One tbody per ISO week, each headed by the week's number and dates. */

@@ -1,63 +1,75 @@
 // The facts a plan is made of, computed once from the input: working days, the institution of each
-// day, who may serve when, pins and quota needs. The planner, the explanations and the checker all
-// read this one context, so they cannot disagree.
-
+// day, who may serve when (every rule's allows), pins, sites, the past frozen by a re-plan. The
+// planner, the explanations, the report and the checker all read this one context.
 import { type Calendar, makeCalendar } from '../calendar.js';
-import { byDate } from '../dates.js';
+import { byDate, isoWeekKey, monthKey } from '../dates.js';
 import { leaderKey } from '../leaders.js';
 import { institutionsForDays } from '../order.js';
 import { placeText } from '../place.js';
+import { rulesetOf } from '../presets.js';
+import type { Site } from '../sites.js';
 import { cleanName } from '../text.js';
-import type { DayInfo, IsoDate, Kind, Leader, Rule } from '../types.js';
-import { HARD_CONSTRAINTS } from './constraints.js';
-import { type QuotaNeed, quotaNeeds } from './quota.js';
-import type { HistoryRecord, Pin, PlanConfig, PlanInput } from './types.js';
+import type { DayInfo, Duty, IsoDate, Kind, Leader, Rule } from '../types.js';
+import { HARD_RULES, type HardRule } from './rules.js';
+import type { HistoryRecord, Pin, PlanConfig, PlanInput, Ruleset } from './types.js';
 
 export interface ResolvedPin {
   pin: Pin;
+  kind: Kind;
   /** Index of the pinned leader; undefined when no leader of the lists matches. */
   leader?: number;
   /** Index of the pinned working day; undefined when the date is not a working day of the window. */
   day?: number;
 }
 
+/** A re-plan's input beyond a plan's: the published timetable and the first day that may change. */
+export interface Published {
+  duties: Duty[];
+  /** Days before this date are frozen exactly as published. */
+  today: IsoDate;
+}
+
 export interface PlanContext {
   config: PlanConfig;
-  kind: Kind;
-  /** The place every duty of the round is written with. */
+  /** The preset's parameters. */
+  set: Ruleset;
+  /** The hard rules in use for this preset, in the order they are checked and reported. */
+  rules: HardRule[];
+  /** The place every 接访 is written with. */
   place: string;
   window: DayInfo[];
   /** Working days of the window, in date order. */
   days: IsoDate[];
   dayIndex: Map<IsoDate, number>;
-  /** Institution serving each working day. */
+  /** Institution serving each working day ('' when any may). */
   dayInstitution: string[];
+  /** ISO week (2025-W05) and month (2025-01) of each working day. */
+  week: string[];
+  month: string[];
   leaders: Leader[];
   leaderIndex: Map<string, number>;
   history: HistoryRecord[];
   /** Working days beyond the window too, for judging whole quota periods. */
   calendar: Calendar;
-  /** Rules the report judges with the checker after planning. */
+  /** Rules the report judges with the checker after planning (the configuration's rules). */
   reportRules: Rule[];
+  sites: Site[];
   /** Per working day: indexes of the leaders every hard rule allows on it, in leader order. */
   candidates: number[][];
   pins: ResolvedPin[];
-  needs: QuotaNeed[];
-  /**
-   * Re-planning (src/core/replan): working days frozen as published (the past); their candidates are
-   * exactly the published leaders, and the per-day and per-leader rows keep them as they are.
-   */
-  fixedDays?: Set<number>;
-  /** Re-planning: the published leaders (leaderKey) per working day; a day that differs is a change. */
-  published?: string[][];
+  /** Re-planning: the published timetable and today (days before it are frozen). */
+  published?: Published;
+  /** Working days the solve decides: all of them, or those from today on when re-planning. */
+  open: number[];
 }
 
-export function isEligible(config: PlanConfig, l: Leader): boolean {
+export function isEligible(config: Pick<PlanConfig, 'eligibleRanks'>, l: Leader): boolean {
   return config.eligibleRanks.includes(l.rank);
 }
 
-export function buildContext(input: PlanInput): PlanContext {
+export function buildContext(input: PlanInput & { published?: Published }): PlanContext {
   const { config } = input;
+  const set = rulesetOf(config);
   const window = [...input.days].sort(byDate);
   const days = window.filter((d) => d.working).map((d) => d.date);
   const eligible = new Map<string, number>();
@@ -70,37 +82,39 @@ export function buildContext(input: PlanInput): PlanContext {
     eligible,
   });
   const leaders = input.leaders;
-  const leaderIndex = new Map(leaders.map((l, i) => [leaderKey(l), i]));
-  const kind = input.kind ?? '接访';
-  const history = input.history ?? [];
+  const today = input.published?.today;
   const ctx: PlanContext = {
     config,
-    kind,
+    set,
+    rules: HARD_RULES.filter((r) => r.inUse?.(set, config) ?? true),
     place: placeText(config.place),
     window,
     days,
     dayIndex: new Map(days.map((d, i) => [d, i])),
     dayInstitution,
+    week: days.map(isoWeekKey),
+    month: days.map(monthKey),
     leaders,
-    leaderIndex,
-    history,
+    leaderIndex: new Map(leaders.map((l, i) => [leaderKey(l), i])),
+    history: input.history ?? [],
     calendar: input.calendar ?? windowCalendar(window),
-    reportRules: input.reportRules ?? input.quotaRules ?? [],
+    reportRules: config.rules ?? [],
+    sites: [...(input.sites ?? [])],
     candidates: [],
     pins: [],
-    needs: [],
+    ...(input.published ? { published: input.published } : {}),
+    open: days.flatMap((d, i) => (today === undefined || d >= today ? [i] : [])),
   };
-  const filters = HARD_CONSTRAINTS.flatMap((c) => (c.allows ? [c.allows] : []));
-  ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (filters.every((f) => f(ctx, l, d)) ? [li] : [])));
+  const allows = ctx.rules.flatMap((r) => (r.allows ? [r.allows] : []));
+  ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (allows.every((f) => f(ctx, l, d)) ? [li] : [])));
   ctx.pins = (input.pins ?? []).map((pin) => resolvePin(ctx, pin));
-  ctx.needs = quotaNeeds({ rules: input.quotaRules ?? [], kind, leaders, days, from: config.from, to: config.to, history });
   return ctx;
 }
 
 function resolvePin(ctx: PlanContext, pin: Pin): ResolvedPin {
   const name = cleanName(pin.name);
   const matches = ctx.leaders.flatMap((l, i) => (l.name === name && (!pin.institution || l.institution === pin.institution) ? [i] : []));
-  return { pin, leader: matches.length === 1 ? matches[0] : undefined, day: ctx.dayIndex.get(pin.date) };
+  return { pin, kind: pin.kind ?? '接访', leader: matches.length === 1 ? matches[0] : undefined, day: ctx.dayIndex.get(pin.date) };
 }
 
 /** Without a calendar from the caller: the national one, with the window's days exactly as given. */

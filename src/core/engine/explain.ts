@@ -1,0 +1,304 @@
+// Why no plan exists, found directly and named: a day nobody can take, an institution with fewer
+// available leaders than days (Hall's condition), a pin that breaks a rule, a day whose places the
+// elastic solve could not fill; and why a quota stays unmet. The elastic solve in plan.ts gives the
+// smallest set of broken rules.
+
+import { PERIOD_NAMES, type PeriodSpan, periodOf } from '../check/periods.js';
+import { formatDateList } from '../date-list.js';
+import { addDays, monthDay } from '../dates.js';
+import { ruleApplies } from '../rules.js';
+import type { Duty, IsoDate, Leader, Rule } from '../types.js';
+import type { PlanContext } from './context.js';
+import { hallViolation } from './flow.js';
+import type { Cause, StillShort } from './types.js';
+
+const joinDates = (ds: IsoDate[]) => ds.join('、');
+const enDates = (ds: IsoDate[]) => (ds.length <= 1 ? ds.join('') : `${ds.slice(0, -1).join(', ')} and ${ds[ds.length - 1]}`);
+
+/** 何振华：不可接访 12-16~12-18 — a leader's absences, the way the clerk wrote them. */
+function absence(l: Leader): string {
+  return l.unavailable.length
+    ? `${l.name}：不可接访 ${formatDateList(l.unavailable).replace(/\d{4}-(\d{2}-\d{2})/g, '$1')}`
+    : `${l.name}：无不可接访日期`;
+}
+
+function eligibleOf(ctx: PlanContext, inst: string): Leader[] {
+  return ctx.leaders.filter((l) => (!inst || l.institution === inst) && ctx.config.eligibleRanks.includes(l.rank));
+}
+
+/** Places a working day must fill (接访 and 下访 minimums). */
+const need = (ctx: PlanContext) => ctx.set.reception.min + ctx.set.visits.min;
+
+/** Days whose institution has fewer allowed leaders than places, grouped by institution. */
+export function dayCauses(ctx: PlanContext): Cause[] {
+  const byInst = new Map<string, number[]>();
+  for (const d of ctx.open) {
+    if (ctx.candidates[d].length < need(ctx)) byInst.set(ctx.dayInstitution[d], [...(byInst.get(ctx.dayInstitution[d]) ?? []), d]);
+  }
+  const out: Cause[] = [];
+  for (const [inst, ds] of byInst) {
+    const dates = ds.map((d) => ctx.days[d]);
+    const eligible = eligibleOf(ctx, inst);
+    const roundDates = ctx.days.filter((_, d) => ctx.dayInstitution[d] === inst);
+    const whose = inst || '本轮';
+    if (eligible.length === 0) {
+      const others = ctx.leaders.filter((l) => l.institution === inst);
+      out.push({
+        kind: 'no-leader-on-day',
+        institution: inst,
+        dates,
+        names: others.map((l) => l.name),
+        message:
+          `${whose} 需在 ${joinDates(roundDates)} 安排接访，但名单中没有 ${ctx.config.eligibleRanks.join('、')} 领导` +
+          `${others.length ? `（${others.map((l) => `${l.name}：${l.rank}`).join('；')}）` : ''}。` +
+          `${whose} needs leaders on ${enDates(roundDates)} but has no eligible leader in the lists.`,
+      });
+      continue;
+    }
+    for (const d of ds) {
+      const date = ctx.days[d];
+      const away = eligible.filter((l) => l.unavailable.includes(date));
+      const free = eligible.filter((l) => !l.unavailable.includes(date));
+      const places = need(ctx);
+      const zh =
+        free.length === 0
+          ? `但 ${monthDay(date)} 其 ${eligible.length} 名符合条件的领导都不可接访`
+          : `但 ${monthDay(date)} 只有 ${free.length} 名符合条件的领导可以接访（${free.map((l) => l.name).join('、')}），需要 ${places} 名`;
+      const en =
+        free.length === 0
+          ? `none of its ${eligible.length} eligible leaders is available on ${date}`
+          : `only ${free.length} of its ${eligible.length} eligible leaders ${free.length === 1 ? 'is' : 'are'} available on ${date}, ${places} needed`;
+      out.push({
+        kind: 'no-leader-on-day',
+        institution: inst,
+        dates: [date],
+        names: away.map((l) => l.name),
+        message:
+          `${whose} 需在 ${joinDates(roundDates)} 安排接访，${zh}（${away.map(absence).join('；')}）。` +
+          `${whose} needs leaders on ${enDates(roundDates)} but ${en} (${away.map(absence).join('; ')}).`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Hall's condition per component under the per-round maximum, leaving out days already explained by dayCauses. */
+export function hallCauses(ctx: PlanContext, components: Array<{ leaders: number[]; days: number[] }>, explained: Set<IsoDate>): Cause[] {
+  const out: Cause[] = [];
+  const maxPerLeader = ctx.set.maxPerRound;
+  const perDay = need(ctx);
+  if (maxPerLeader === undefined || perDay === 0) return out;
+  for (const comp of components) {
+    const days = comp.days.filter((d) => !explained.has(ctx.days[d]));
+    const S = hallViolation({ leaders: comp.leaders, days, allowed: (d) => ctx.candidates[d], perDay, maxPerLeader });
+    if (S.length === 0) continue;
+    const able = comp.leaders
+      .map((l) => ({ l: ctx.leaders[l], n: S.filter((d) => ctx.candidates[d].includes(l)).length }))
+      .filter((x) => x.n > 0);
+    const capacity = able.reduce((s, x) => s + Math.min(maxPerLeader, x.n), 0);
+    const insts = [...new Set(S.map((d) => ctx.dayInstitution[d]))];
+    const inst = insts.join('、');
+    const dates = S.map((d) => ctx.days[d]);
+    const eligible = insts.flatMap((i) => eligibleOf(ctx, i));
+    const away = eligible.filter((l) => dates.some((d) => l.unavailable.includes(d)));
+    const need = perDay * S.length;
+    out.push({
+      kind: 'hall',
+      institution: inst,
+      dates,
+      names: eligible.map((l) => l.name),
+      message:
+        `${inst} 需在 ${joinDates(dates)} 共安排 ${need} 人次接访，但这些天里可以接访的符合条件领导只有 ${able.length} 名` +
+        `${able.length ? `（${able.map((x) => x.l.name).join('、')}）` : ''}，每人本轮最多 ${maxPerLeader} 次，最多 ${capacity} 人次` +
+        `${away.length ? `（${away.map(absence).join('；')}）` : ''}。` +
+        `${inst} needs ${need} duties on ${enDates(dates)} but only ${able.length} of its ${eligible.length} eligible leaders can serve on any of them, ` +
+        `at most ${maxPerLeader} each: ${capacity} in all.`,
+    });
+  }
+  return out;
+}
+
+/** Pins that cannot be kept: unknown leader, not a working day, or a rule that forbids the pair. */
+export function pinCauses(ctx: PlanContext): Cause[] {
+  const out: Cause[] = [];
+  const perDayCount = new Map<number, number>();
+  const perLeaderCount = new Map<number, number>();
+  for (const { pin, leader, day } of ctx.pins) {
+    const who = `锁定 ${pin.date} ${pin.name}`;
+    if (leader === undefined) {
+      const n = ctx.leaders.filter((l) => l.name === pin.name).length;
+      out.push({
+        kind: 'pin',
+        dates: [pin.date],
+        names: [pin.name],
+        message:
+          n > 1
+            ? `${who}：名单中有 ${n} 名同名领导，请注明单位 (several leaders have this name; give the institution)`
+            : `${who}：领导名单中没有此人 (no such leader in the lists)`,
+      });
+      continue;
+    }
+    const l = ctx.leaders[leader];
+    if (day === undefined) {
+      out.push({ kind: 'pin', dates: [pin.date], names: [pin.name], message: `${who}：不是本轮的工作日 (not a working day of the round)` });
+      continue;
+    }
+    const broken = ctx.rules.filter((c) => c.allows && !c.allows(ctx, l, day));
+    if (broken.length) {
+      out.push({
+        kind: 'pin',
+        institution: l.institution,
+        dates: [pin.date],
+        names: [l.name],
+        message:
+          `${who} 违反：${broken.map((c) => `「${c.sentence(ctx)}」`).join('、')}` +
+          `${l.unavailable.includes(pin.date) ? `（${absence(l)}）` : ''}` +
+          `${ctx.dayInstitution[day] && l.institution !== ctx.dayInstitution[day] ? `（${pin.date} 轮到 ${ctx.dayInstitution[day]}，${l.name} 属 ${l.institution}）` : ''}` +
+          ` (the pin breaks a hard rule)`,
+      });
+      continue;
+    }
+    perDayCount.set(day, (perDayCount.get(day) ?? 0) + 1);
+    perLeaderCount.set(leader, (perLeaderCount.get(leader) ?? 0) + 1);
+  }
+  for (const [day, n] of perDayCount) {
+    const places = ctx.set.reception.max + ctx.set.visits.max;
+    if (n > places) {
+      const names = ctx.pins.filter((p) => p.day === day).map((p) => p.pin.name);
+      out.push({
+        kind: 'pin',
+        dates: [ctx.days[day]],
+        names,
+        message: `${ctx.days[day]} 锁定了 ${n} 名领导（${names.join('、')}），每天最多 ${places} 名 (more pins than places)`,
+      });
+    }
+  }
+  const max = ctx.set.maxPerRound ?? Number.POSITIVE_INFINITY;
+  for (const [leader, n] of perLeaderCount) {
+    if (n > max) {
+      const l = ctx.leaders[leader];
+      const dates = ctx.pins.filter((p) => p.leader === leader).map((p) => p.pin.date);
+      out.push({
+        kind: 'pin',
+        institution: l.institution,
+        dates,
+        names: [l.name],
+        message: `${l.name} 被锁定 ${n} 天（${joinDates(dates)}），超过每人本轮最多 ${max} 次 (more pins than the per-round maximum)`,
+      });
+    }
+  }
+  return out;
+}
+
+/** The span of a period key (2025-W05, 2025-01, 2025-Q1, 2025) near the window. */
+export function spanOfKey(rule: Rule, key: string, ctx: PlanContext): PeriodSpan | undefined {
+  const from = periodOf(rule.period, ctx.config.from).from,
+    to = periodOf(rule.period, ctx.config.to).to;
+  for (let d = from; d <= to; ) {
+    const span = periodOf(rule.period, d);
+    if (span.key === key) return span;
+    d = addDays(span.to, 1);
+  }
+  return undefined;
+}
+
+/** Per-day capacity for the rule's kinds on working day d. */
+function dayCapacity(ctx: PlanContext, rule: Rule, d: number): number {
+  const { reception, visits } = ctx.set;
+  const max = (rule.kinds.includes('接访') ? reception.max : 0) + (rule.kinds.includes('下访') ? visits.max : 0);
+  return Math.min(max, ctx.candidates[d].length);
+}
+
+/** The reason one quota (leader, rule, period) stays unmet after planning. */
+export function quotaReason(ctx: PlanContext, s: StillShort): string {
+  const { config, set } = ctx;
+  const rule = ctx.reportRules.find((r) => r.id === s.rule);
+  const li = ctx.leaders.findIndex((l) => l.name === s.name && l.institution === s.institution);
+  if (!rule || li < 0) return '';
+  const leader = ctx.leaders[li];
+  const span = spanOfKey(rule, s.period, ctx);
+  if (!span) return '';
+  const unit = PERIOD_NAMES[rule.period];
+  const kinds = rule.kinds.join('或');
+  if (!config.eligibleRanks.includes(leader.rank)) {
+    return `${leader.name} 是${leader.rank}，不在可排班的 ${config.eligibleRanks.join('、')} 之列 (rank not eligible for this plan)`;
+  }
+  const wd = ctx.days.flatMap((date, d) => (date >= span.from && date <= span.to ? [d] : []));
+  const partly =
+    span.from < config.from || span.to > config.to
+      ? `${s.period}（${span.from}~${span.to}）部分在排班范围 ${config.from}~${config.to} 之外；`
+      : '';
+  if (wd.length === 0) return `${partly}${s.period} 在排班范围内没有工作日 (no working day of the period inside the window)`;
+  const dates = wd.map((d) => monthDay(ctx.days[d])).join('、');
+  const free = wd.filter((d) => ctx.candidates[d].includes(li));
+  if (free.length === 0) {
+    return `${partly}${leader.name} 在 ${s.period} 的 ${wd.length} 个工作日（${dates}）都不可安排（${absence(leader)}） (unavailable on every working day of the period)`;
+  }
+  const capacity = wd.reduce((sum, d) => sum + dayCapacity(ctx, rule, d), 0);
+  const needing = ctx.leaders.filter(
+    (l, i) =>
+      ruleApplies(rule, l) &&
+      ctx.candidates.some((c) => c.includes(i)) &&
+      ctx.history.filter(
+        (h) =>
+          h.name === l.name &&
+          h.institution === l.institution &&
+          rule.kinds.includes(h.kind) &&
+          (h.date < config.from || h.date > config.to) &&
+          h.date >= span.from &&
+          h.date <= span.to,
+      ).length < rule.min,
+  ).length;
+  const { reception, visits, maxPerWeek } = set;
+  const perDay = [rule.kinds.includes('接访') ? `接访 ${reception.max}` : '', rule.kinds.includes('下访') ? `下访 ${visits.max}` : '']
+    .filter(Boolean)
+    .join('、');
+  if (needing * rule.min > capacity) {
+    return (
+      `${partly}${s.period} 在排班范围内只有 ${wd.length} 个工作日（${dates}），每天最多 ${perDay} 人次，共 ${capacity} 人次，` +
+      `而 ${needing} 名领导本${unit}都需要${kinds} ${rule.min} 次` +
+      ` (${s.period} has ${wd.length} working day${wd.length > 1 ? 's' : ''} in the window, at most ${capacity} activities, but ${needing} leaders need ${rule.min} each)`
+    );
+  }
+  if (free.length < rule.min) {
+    return `${partly}${leader.name} 在 ${s.period} 只有 ${free.length} 个可安排的工作日，少于要求的 ${rule.min} 次（${absence(leader)}） (too few available days)`;
+  }
+  return (
+    `${partly}${s.period} 的 ${capacity} 人次名额已用于其他领导同样优先的配额（每天最多 ${perDay} 人次、每人每天一项${maxPerWeek === undefined ? '' : `、每周最多 ${maxPerWeek} 次`}） ` +
+    `(the period's places went to other leaders' quotas of equal priority)`
+  );
+}
+
+/** Days whose 接访 or 下访 minimum no leader could fill, with who was away. */
+export function unstaffedCauses(
+  ctx: PlanContext,
+  short: Array<{ day: number; kind: '接访' | '下访'; missing: number }>,
+  duties: Duty[],
+): Cause[] {
+  const { config, set } = ctx;
+  const K = set.maxPerWeek ?? Number.POSITIVE_INFINITY;
+  return short.map(({ day, kind, missing }) => {
+    const date = ctx.days[day];
+    const week = periodOf('week', date);
+    const min = kind === '接访' ? set.reception.min : set.visits.min;
+    const eligible = ctx.leaders.filter((l) => config.eligibleRanks.includes(l.rank));
+    const away = eligible.filter((l) => l.unavailable.includes(date));
+    const free = ctx.candidates[day].map((l) => {
+      const l0 = ctx.leaders[l];
+      const mine = duties.filter((d) => d.name === l0.name && d.institution === l0.institution);
+      const that = mine.find((d) => d.date === date);
+      const inWeek = mine.filter((d) => d.date >= week.from && d.date <= week.to).length;
+      return `${l0.name}${that ? `：当天${that.kind}` : inWeek >= K ? `：本周已 ${inWeek} 次（每周最多 ${K} 次）` : ''}`;
+    });
+    return {
+      kind: 'no-leader-on-day' as const,
+      dates: [date],
+      names: away.map((l) => l.name),
+      message:
+        `${date} 需要 ${min} 名领导${kind}，缺 ${missing} 名：当天可安排的领导只有 ${free.length} 名` +
+        `${free.length ? `（${free.join('；')}）` : ''}` +
+        `${away.length ? `（${away.map(absence).join('；')}）` : ''}。` +
+        `${date} needs ${min} ${kind} but ${missing} place${missing > 1 ? 's' : ''} could not be filled.`,
+    };
+  });
+}

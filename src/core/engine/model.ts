@@ -1,0 +1,128 @@
+// A small builder for javascript-lp-solver's JSON model ({optimize, opType, constraints, variables,
+// ints}). Costs are given per objective level; toLp() combines them with weights that provably keep
+// the levels apart: level k's weight exceeds the largest possible total of every level below it.
+// Every cost goes through addCost/addVar with its level, and the level's range is declared in the
+// same call (costed, penalised, boundedSum), so no rule has to remember a separate declaration.
+import type { Model } from 'javascript-lp-solver';
+
+/**
+ * Objective levels, highest priority first. breaks only exists in the elastic (best-effort) model;
+ * changes (days that differ from the published timetable) only when re-planning.
+ */
+export const LEVELS = ['breaks', 'changes', 'quota', 'sites', 'load', 'consecutive', 'balance', 'tieBreak'] as const;
+export type LevelName = (typeof LEVELS)[number];
+
+/** The site stage's levels (engine/sites.ts). */
+export const SITE_LEVELS = ['siteMin', 'gap', 'spread', 'match', 'tieBreak'] as const;
+export type SiteLevel = (typeof SITE_LEVELS)[number];
+
+export interface Bound {
+  min?: number;
+  max?: number;
+  equal?: number;
+}
+
+export type Terms = Array<[string, number]>;
+
+interface Var {
+  cost: number[];
+  coeffs: Record<string, number>;
+  int: boolean;
+}
+
+export class ModelBuilder<L extends string = LevelName> {
+  private readonly vars = new Map<string, Var>();
+  private readonly rows = new Map<string, Bound>();
+  /** Upper bound of each level's total over any solution. */
+  readonly range: number[];
+  /** A hard row no assignment can meet (e.g. a day nobody may take): the model is infeasible as built. */
+  impossible = false;
+
+  constructor(readonly levels: readonly L[]) {
+    this.range = levels.map(() => 0);
+  }
+
+  /** A 0/1 decision variable. */
+  addBinary(name: string): void {
+    this.vars.set(name, { cost: this.levels.map(() => 0), coeffs: {}, int: true });
+  }
+
+  hasVar(name: string): boolean {
+    return this.vars.has(name);
+  }
+
+  /** Adds `cost` at `level` to an existing variable; `most` is the most this cost adds to the level's total. */
+  addCost(name: string, level: L, cost: number, most = cost): void {
+    this.vars.get(name)!.cost[this.levels.indexOf(level)] += cost;
+    this.range[this.levels.indexOf(level)] += most;
+  }
+
+  /** A new non-negative variable costing `cost` per unit at `level`, at most `most` units in any solution. */
+  penalised(name: string, level: L, cost: number, most: number): void {
+    const cost0 = this.levels.map(() => 0);
+    cost0[this.levels.indexOf(level)] = cost;
+    this.vars.set(name, { cost: cost0, coeffs: {}, int: false });
+    this.range[this.levels.indexOf(level)] += cost * most;
+  }
+
+  /** Declares that a level's total can grow by `amount` beyond what the variables' costs declared. */
+  widen(level: L, amount: number): void {
+    this.range[this.levels.indexOf(level)] += amount;
+  }
+
+  addRow(name: string, bound: Bound, terms: Terms): void {
+    this.rows.set(name, bound);
+    for (const [v, c] of terms) this.vars.get(v)!.coeffs[name] = c;
+  }
+
+  /**
+   * A bounded sum: Σ terms within bound, and when `soft` is given, each unit outside it costs
+   * soft.cost at soft.level instead of being forbidden (at most soft.most units). One call adds the
+   * row, its slack variable and the level's range (OR-tools' add_soft_sum_constraint).
+   */
+  boundedSum(name: string, bound: { min?: number; max?: number }, terms: Terms, soft?: { level: L; cost: number; most: number }): void {
+    const t = [...terms];
+    if (soft && soft.most > 0) {
+      this.penalised(`${name}~`, soft.level, soft.cost, soft.most);
+      // Below a minimum the slack adds; above a maximum it takes away.
+      t.push([`${name}~`, bound.min !== undefined ? 1 : -1]);
+    } else if (bound.min !== undefined && bound.min > t.filter(([, c]) => c > 0).length) {
+      this.impossible = true;
+    }
+    this.addRow(name, bound.min !== undefined && bound.max !== undefined && bound.min === bound.max ? { equal: bound.min } : bound, t);
+  }
+
+  /** weight[k] = Π_{j>k} (range[j] + 1): one unit of level k outweighs any change below it. */
+  weights(): number[] {
+    const w = this.levels.map(() => 1);
+    for (let k = this.levels.length - 2; k >= 0; k--) w[k] = w[k + 1] * (this.range[k + 1] + 1);
+    return w;
+  }
+
+  /**
+   * Whether the strict-priority weights stay well inside double precision: the largest possible
+   * objective below 2^45, so the simplex's tolerances cannot blur one unit of the lowest level into a
+   * higher one (measured: near 2^50 the county year lost quota units).
+   */
+  exact(): boolean {
+    const w = this.weights();
+    return w[0] * (this.range[0] + 1) <= 2 ** 45;
+  }
+
+  get size(): { variables: number; constraints: number } {
+    return { variables: this.vars.size, constraints: this.rows.size };
+  }
+
+  toLp(): Model {
+    const w = this.weights();
+    const constraints: Model['constraints'] = {};
+    for (const [name, b] of this.rows) constraints[name] = { ...b };
+    const variables: Model['variables'] = {};
+    const ints: Record<string, 1> = {};
+    for (const [name, v] of this.vars) {
+      variables[name] = { ...v.coeffs, cost: v.cost.reduce((s, c, k) => s + c * w[k], 0) };
+      if (v.int) ints[name] = 1;
+    }
+    return { optimize: 'cost', opType: 'min', constraints, variables, ints, binaries: ints } as Model;
+  }
+}

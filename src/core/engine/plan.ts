@@ -1,0 +1,245 @@
+// The one planner: the plan as integer programs solved optimally with javascript-lp-solver, for
+// every preset. Variables (leader, working day, kind) exist only where every hard rule allows them.
+// The work is cut into pieces solved one after another, each knowing what the pieces before it did
+// (engine/state.ts): independent components (leaders and days no variable links, e.g. one
+// institution of the district round's order) or ISO weeks / months carried forward (township and
+// county years). A piece whose hard rules cannot all be kept is solved again elastically: the fewest
+// breaks, reported. Then the 下访 are given sites month by month (engine/sites.ts).
+import type { Model } from 'javascript-lp-solver';
+import * as lpSolver from 'javascript-lp-solver';
+import { dayNumber } from '../dates.js';
+import { sortDuties } from '../duty-order.js';
+import { leaderKey } from '../leaders.js';
+import { placeText } from '../place.js';
+import type { Duty, Kind } from '../types.js';
+import { buildContext, type PlanContext } from './context.js';
+import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses } from './explain.js';
+import { LEVELS, ModelBuilder } from './model.js';
+import { PREFERENCES } from './preferences.js';
+import { leftOut, measureObjective, softUnmet, stillShort } from './report.js';
+import { checkTimetable, KIND_LIST, varName } from './rules.js';
+import { siteCoverage, siteModel, UNDECIDED_SITE } from './sites.js';
+import { type Counted, chunkState } from './state.js';
+import type { ModelSize, PlanInput, PlanResult } from './types.js';
+
+// The package's types describe its CommonJS build (default under .default); bundles load the ES build.
+type SolverApi = { Solve(model: Model): unknown };
+const lpModule = lpSolver as unknown as SolverApi & { default?: SolverApi };
+const solver: SolverApi = lpModule.default?.Solve ? lpModule.default : lpModule;
+
+export type Solution = Record<string, number>;
+
+/** Solves a model; undefined when it is infeasible. */
+export function solveLp<L extends string>(b: ModelBuilder<L>): Solution | undefined {
+  if (b.impossible) return undefined;
+  const lp = b.toLp();
+  if (Object.keys(lp.variables).length === 0) return Object.keys(lp.constraints).length === 0 ? {} : undefined;
+  const r = solver.Solve(lp) as { feasible: boolean; [v: string]: number | boolean | undefined };
+  if (!r.feasible) return undefined;
+  const out: Solution = {};
+  for (const [k, v] of Object.entries(r)) if (typeof v === 'number') out[k] = v;
+  return out;
+}
+
+/** Splits the open working days into groups no variable connects (union-find over leaders and days). */
+export function components(ctx: PlanContext): number[][] {
+  const L = ctx.leaders.length;
+  const parent = Array.from({ length: L + ctx.days.length }, (_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const d of ctx.open) for (const l of ctx.candidates[d]) parent[find(l)] = find(L + d);
+  const byRoot = new Map<number, number[]>();
+  for (const d of ctx.open) byRoot.set(find(L + d), [...(byRoot.get(find(L + d)) ?? []), d]);
+  return [...byRoot.values()];
+}
+
+/** The pieces of the solve: components, or runs of open days in the same ISO week / month / window. */
+export function pieces(ctx: PlanContext): number[][] {
+  const { strategy } = ctx.set;
+  if (strategy === 'components') return components(ctx);
+  const key = strategy === 'week' ? ctx.week : strategy === 'month' ? ctx.month : ctx.days.map(() => '');
+  const out: number[][] = [];
+  ctx.open.forEach((d, i) => {
+    if (i === 0 || key[d] !== key[ctx.open[i - 1]]) out.push([]);
+    out[out.length - 1].push(d);
+  });
+  return out;
+}
+
+/**
+ * The piece's integer program: variables for every allowed (leader, day, kind), every hard rule's
+ * rows and every preference's terms. `coarse` leaves out that many of the lowest preferences (only
+ * when a very large piece's strict-priority weights would not stay exact in floating point).
+ */
+export function buildModel(ctx: PlanContext, days: number[], counted: Counted[], elastic: boolean, coarse = 0): ModelBuilder {
+  const b = new ModelBuilder(LEVELS);
+  const { reception, visits } = ctx.set;
+  for (const d of days) {
+    for (const l of ctx.candidates[d]) {
+      if (reception.max > 0) b.addBinary(varName('接访', l, d));
+      if (visits.max > 0) b.addBinary(varName('下访', l, d));
+    }
+  }
+  const chunk = chunkState(ctx, days, counted);
+  // Any timetable breaks at most one rule per place, per leader and per pin: a break outweighs them all.
+  const breakCost = days.length * (reception.max + visits.max) + chunk.leaders.length + ctx.pins.length + 1;
+  const args = { b, ctx, chunk, elastic, breakCost };
+  for (const r of ctx.rules) r.addRows?.(args);
+  for (const p of PREFERENCES.slice(0, PREFERENCES.length - coarse)) p.addTerms(args);
+  return b;
+}
+
+interface Activity {
+  leader: number;
+  day: number;
+  kind: Kind;
+}
+
+/** Solves one piece: exactly when every hard rule can be kept, else elastically. */
+function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExact: boolean) {
+  const build = (elastic: boolean) => {
+    let coarse = 0;
+    let b = buildModel(ctx, days, counted, elastic);
+    while (!b.exact() && coarse < PREFERENCES.length - 1) b = buildModel(ctx, days, counted, elastic, ++coarse);
+    return { b, coarse };
+  };
+  let m = build(false);
+  let r = tryExact ? solveLp(m.b) : undefined;
+  const broken = !r;
+  if (!r) {
+    m = build(true);
+    r = solveLp(m.b);
+    if (!r) throw new Error('elastic model infeasible: every hard row has a slack, so this is a bug');
+  }
+  const acts: Activity[] = [];
+  for (const d of days)
+    for (const l of ctx.candidates[d])
+      for (const kind of KIND_LIST) if ((r[varName(kind, l, d)] ?? 0) > 0.5) acts.push({ leader: l, day: d, kind });
+  return { acts, broken, size: m.b.size, coarse: m.coarse };
+}
+
+export function plan(input: PlanInput): PlanResult {
+  return solveContext(buildContext(input), Boolean(input.bestEffort), input.onProgress);
+}
+
+/** Plans from a context already built (a re-plan's context carries the published past). */
+export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?: PlanInput['onProgress']): PlanResult {
+  const parts = pieces(ctx);
+  const causes = [...pinCauses(ctx), ...dayCauses(ctx)];
+  const explained = new Set(causes.filter((c) => c.kind === 'no-leader-on-day').flatMap((c) => c.dates));
+  causes.push(
+    ...hallCauses(
+      ctx,
+      ctx.set.strategy === 'components' ? parts.map((days) => ({ days, leaders: chunkLeaders(ctx, days) })) : [],
+      explained,
+    ),
+  );
+  const causeDates = new Set(causes.flatMap((c) => c.dates));
+  const counted: Counted[] = [];
+  for (const h of ctx.history) {
+    if (h.date >= ctx.config.from && h.date <= ctx.config.to) continue; // this plan replaces records inside its window
+    const l = ctx.leaderIndex.get(leaderKey(h));
+    if (l !== undefined) counted.push({ leader: l, date: h.date, kind: h.kind, planned: false });
+  }
+  const frozen = ctx.published ? ctx.published.duties.filter((d) => d.date < ctx.published!.today) : [];
+  for (const f of frozen) {
+    const l = ctx.leaderIndex.get(leaderKey(f));
+    if (l !== undefined) counted.push({ leader: l, date: f.date, kind: f.kind, planned: true });
+  }
+  const model: ModelSize = { variables: 0, constraints: 0, components: 0, coarsened: 0 };
+  const acts: Activity[] = [];
+  let broken = false;
+  for (const days of parts) {
+    const solved = solvePiece(ctx, days, counted, !days.some((d) => causeDates.has(ctx.days[d])));
+    broken ||= solved.broken;
+    for (const a of solved.acts) {
+      acts.push(a);
+      counted.push({ leader: a.leader, date: ctx.days[a.day], kind: a.kind, planned: true });
+    }
+    model.variables += solved.size.variables;
+    model.constraints += solved.size.constraints;
+    model.components += 1;
+    model.coarsened = Math.max(model.coarsened, solved.coarse);
+    onProgress?.(model.components, parts.length);
+  }
+  const siteOf = assignSites(ctx, acts, model);
+  const planned = acts.map((a) => dutyOf(ctx, a, siteOf.get(a)));
+  const all = sortDuties([...frozen.map(({ source: _s, ...d }) => d), ...planned], ctx.config);
+  const status = !broken ? 'optimal' : bestEffort ? 'best-effort' : 'infeasible';
+  const duties = status === 'infeasible' ? [] : all;
+  const breaks = broken ? checkTimetable(all, ctx) : [];
+  const short = unstaffedDays(ctx, all);
+  const unstaffed = short.filter((u) => !causeDates.has(ctx.days[u.day]));
+  return {
+    duties,
+    report: {
+      status,
+      workingDays: ctx.days.length,
+      duties: duties.length,
+      unstaffed: short.reduce((s, u) => s + u.missing, 0),
+      kinds: { 接访: all.filter((d) => d.kind === '接访').length, 下访: all.filter((d) => d.kind === '下访').length },
+      objective: measureObjective(all, ctx),
+      leftOut: leftOut(all, ctx),
+      stillShort: stillShort(all, ctx).map((s) =>
+        ctx.set.quotaRules.some((r) => r.id === s.rule) ? { ...s, reason: quotaReason(ctx, s) } : s,
+      ),
+      softUnmet: softUnmet(all, ctx),
+      causes: [...causes, ...unstaffedCauses(ctx, unstaffed, all)],
+      breaks,
+      sites: siteCoverage(ctx, all),
+      model,
+    },
+  };
+}
+
+function chunkLeaders(ctx: PlanContext, days: number[]): number[] {
+  return [...new Set(days.flatMap((d) => ctx.candidates[d]))].sort((a, b) => a - b);
+}
+
+/** Open working days whose 接访 or 下访 minimum the timetable does not fill. */
+function unstaffedDays(ctx: PlanContext, duties: Duty[]): Array<{ day: number; kind: Kind; missing: number }> {
+  return ctx.open.flatMap((d) =>
+    KIND_LIST.flatMap((kind) => {
+      const min = kind === '接访' ? ctx.set.reception.min : ctx.set.visits.min;
+      const n = duties.filter((x) => x.date === ctx.days[d] && x.kind === kind).length;
+      return n < min ? [{ day: d, kind, missing: min - n }] : [];
+    }),
+  );
+}
+
+/** The site stage: each month's 下访 given sites, the last visit to each site carried forward. */
+function assignSites(ctx: PlanContext, acts: Activity[], model: ModelSize): Map<Activity, number> {
+  const siteOf = new Map<Activity, number>();
+  if (!ctx.sites.length) return siteOf;
+  const last = ctx.sites.map(() => dayNumber(ctx.config.from) - 1);
+  const visits = acts.filter((a) => a.kind === '下访').sort((a, b) => a.day - b.day || a.leader - b.leader);
+  for (const month of [...new Set(visits.map((v) => ctx.month[v.day]))]) {
+    const these = visits.filter((v) => ctx.month[v.day] === month);
+    const { b, a } = siteModel(ctx, month, these, last);
+    const r = solveLp(b) ?? {};
+    these.forEach((v, j) => {
+      const s = ctx.sites.findIndex((_, k) => (r[a(j, k)] ?? 0) > 0.5);
+      siteOf.set(v, Math.max(0, s));
+      last[Math.max(0, s)] = Math.max(last[Math.max(0, s)], dayNumber(ctx.days[v.day]));
+    });
+    model.variables += b.size.variables;
+    model.constraints += b.size.constraints;
+    model.components += 1;
+  }
+  return siteOf;
+}
+
+export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined): Duty {
+  const leader = ctx.leaders[a.leader];
+  const date = ctx.days[a.day];
+  const s = site === undefined ? undefined : ctx.sites[site];
+  return {
+    date,
+    weekday: ctx.window.find((w) => w.date === date)!.weekday,
+    kind: a.kind,
+    institution: leader.institution,
+    name: leader.name,
+    title: leader.title,
+    portfolio: leader.portfolio,
+    place: a.kind === '接访' ? ctx.place : s ? placeText({ name: s.name, address: s.address }) : UNDECIDED_SITE,
+  };
+}

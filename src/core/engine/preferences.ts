@@ -1,0 +1,304 @@
+// What the plan prefers, in strict priority, for every preset: (1) change as few published days as
+// possible (re-planning), (2) leaders short of their quota first, (3) enough 下访 for the sites,
+// (4) no more activities than the rules ask for, (5) no leader on consecutive working days, (6) an
+// even spread of 接访 and 下访 over the leaders, (7) a seeded tie-break. Each preference adds its
+// costs at its level and measures a finished timetable by itself, so tests and reports never trust
+// the solver's own number.
+import { dayNumber } from '../dates.js';
+import { leaderKey } from '../leaders.js';
+import type { Duty, Kind } from '../types.js';
+import type { PlanContext } from './context.js';
+import { seededHash } from './hash.js';
+import type { LevelName } from './model.js';
+import { stillShort } from './report.js';
+import { type BuildArgs, KIND_LIST, terms, varName } from './rules.js';
+import { portfolioMatches, siteCoverage, wholeMonths } from './sites.js';
+import type { ChunkState } from './state.js';
+import type { SoftUnmet } from './types.js';
+
+export interface Preference {
+  id: string;
+  level: Exclude<LevelName, 'breaks'>;
+  sentence: string;
+  addTerms: (args: BuildArgs) => void;
+  /** This level's value for a timetable (smaller is better). */
+  measure: (duties: Duty[], ctx: PlanContext) => number;
+  unmet: (duties: Duty[], ctx: PlanContext) => SoftUnmet[];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const x of xs) by.set(key(x), [...(by.get(key(x)) ?? []), x]);
+  return by;
+}
+
+/** The most activities leader l can have in the chunk under the hard maximums (elastic: the per-round one may break). */
+function most(ctx: PlanContext, chunk: ChunkState, l: number, elastic: boolean): number {
+  let m = chunk.days.filter((d) => ctx.candidates[d].includes(l)).length;
+  if (!elastic && ctx.set.maxPerRound !== undefined) m = Math.min(m, Math.max(0, ctx.set.maxPerRound - chunk.roundLoad[l]));
+  if (ctx.set.maxPerWeek !== undefined) m = Math.min(m, ctx.set.maxPerWeek * new Set(chunk.days.map((d) => ctx.week[d])).size);
+  return m;
+}
+
+/** (kind, leader) pairs of a working day's duties, sorted: a day changes when they differ. */
+const daySet = (duties: Duty[]) =>
+  duties
+    .map((d) => `${d.kind}\u0000${leaderKey(d)}`)
+    .sort()
+    .join('\u0001');
+
+/** Working days from today on whose duties differ from the published timetable (re-planning only). */
+export function changedDays(duties: Duty[], ctx: PlanContext): number[] {
+  const p = ctx.published;
+  if (!p) return [];
+  const was = groupBy(p.duties, (d) => d.date),
+    now = groupBy(duties, (d) => d.date);
+  return ctx.open.filter((d) => daySet(was.get(ctx.days[d]) ?? []) !== daySet(now.get(ctx.days[d]) ?? []));
+}
+
+export const keepPublished: Preference = {
+  id: 'keep-published',
+  level: 'changes',
+  sentence: '已公布的安排尽量不变，改动的天数最少（change as few published days as possible）',
+  addTerms({ b, ctx, chunk }) {
+    const p = ctx.published;
+    if (!p) return;
+    for (const d of chunk.days) {
+      const mine = p.duties.filter((x) => x.date === ctx.days[d]);
+      const keep = mine.map((x) => ({ l: ctx.leaderIndex.get(leaderKey(x)), kind: x.kind }));
+      // A day that cannot keep its published duties changes whatever the plan does: no term needed.
+      if (keep.some(({ l, kind }) => l === undefined || !b.hasVar(varName(kind, l, d)))) continue;
+      const kept = new Set(keep.map(({ l, kind }) => varName(kind, l!, d)));
+      b.penalised(`k${d}`, 'changes', 1, 1);
+      for (const v of kept)
+        b.addRow(`kp${v}`, { min: 1 }, [
+          [v, 1],
+          [`k${d}`, 1],
+        ]);
+      // Any other duty that day is a change too.
+      const others = ctx.candidates[d].flatMap((l) => terms(b, l, d)).filter(([v]) => !kept.has(v));
+      if (others.length) b.addRow(`kn${d}`, { max: 0 }, [...others, [`k${d}`, -others.length]]);
+    }
+  },
+  measure: (duties, ctx) => changedDays(duties, ctx).length,
+  unmet: () => [], // the change notice lists the changed days
+};
+
+export const quotaFirst: Preference = {
+  id: 'quota',
+  level: 'quota',
+  sentence: '尚未完成本期频次要求的领导优先（leaders short of their quota come first）',
+  addTerms({ b, chunk }) {
+    chunk.quotas.forEach((q, k) => {
+      if (q.need === 0) return;
+      const t = q.days.flatMap((d) => terms(b, q.leader, d, q.rule.kinds));
+      if (t.length) b.boundedSum(`q${k}`, { min: q.need }, t, { level: 'quota', cost: 1, most: q.need });
+    });
+  },
+  measure: (duties, ctx) =>
+    stillShort(duties, ctx, ctx.set.quotaRules)
+      .filter((s) => ctx.set.quotaRules.some((r) => r.id === s.rule))
+      .reduce((a, s) => a + s.min - s.count, 0),
+  unmet: () => [], // reported as stillShort, with the rule, the period and the reason
+};
+
+export const siteDemand: Preference = {
+  id: 'site-demand',
+  level: 'sites',
+  sentence: "每月下访次数足够覆盖各下访点的每月最少次数（enough 下访 each month for every site's monthly minimum）",
+  addTerms({ b, ctx, chunk }) {
+    chunk.siteDemand.forEach((s, k) => {
+      if (s.target === 0) return;
+      const t = s.days.flatMap((d) => ctx.candidates[d].flatMap((l) => terms(b, l, d, ['下访'])));
+      b.boundedSum(`sd${k}`, { min: s.target }, t, { level: 'sites', cost: 1, most: s.target });
+    });
+  },
+  measure(duties, ctx) {
+    const months = wholeMonths(ctx);
+    return siteCoverage(ctx, duties).reduce(
+      (sum, s) => sum + months.reduce((a, m) => a + Math.max(0, s.monthlyMin - (s.perMonth[m] ?? 0)), 0),
+      0,
+    );
+  },
+  unmet(duties, ctx) {
+    const months = wholeMonths(ctx);
+    return siteCoverage(ctx, duties).flatMap((s) =>
+      months.flatMap((m) => {
+        const n = s.perMonth[m] ?? 0;
+        if (n >= s.monthlyMin) return [];
+        const all = duties.filter((d) => d.kind === '下访' && d.date.slice(0, 7) === m).length;
+        return [
+          {
+            preference: 'site-monthly-min',
+            sentence: '每个下访点每月至少下访“每月至少”次（every site visited at least its monthly minimum）',
+            message: `${s.name} ${m} 下访 ${n} 次，少于每月至少 ${s.monthlyMin} 次：本月共 ${all} 次下访 (site below its monthly minimum; ${all} 下访 that month)`,
+            names: [],
+            dates: [],
+          },
+        ];
+      }),
+    );
+  },
+};
+
+export const fewestActivities: Preference = {
+  id: 'fewest-activities',
+  level: 'load',
+  sentence: '在满足以上要求的前提下安排最少的活动（no more activities than the rules ask for）',
+  addTerms({ b, ctx, chunk }) {
+    const { reception, visits } = ctx.set;
+    if (reception.min === reception.max && visits.min === visits.max) return; // every day's count is fixed
+    for (const d of chunk.days) {
+      for (const l of ctx.candidates[d]) for (const [v] of terms(b, l, d)) b.addCost(v, 'load', 1, 0);
+      b.widen('load', Math.min(reception.max + visits.max, ctx.candidates[d].length));
+    }
+  },
+  measure: (duties) => duties.length,
+  unmet: () => [],
+};
+
+/** Pairs of consecutive working days served by the same leader. */
+export function consecutivePairs(duties: Duty[], ctx: PlanContext): Array<[Duty, Duty]> {
+  const out: Array<[Duty, Duty]> = [];
+  for (const ds of groupBy(duties, leaderKey).values()) {
+    ds.sort((a, c) => dayNumber(a.date) - dayNumber(c.date));
+    for (let i = 0; i + 1 < ds.length; i++) {
+      const a = ctx.dayIndex.get(ds[i].date),
+        c = ctx.dayIndex.get(ds[i + 1].date);
+      if (a !== undefined && c === a + 1) out.push([ds[i], ds[i + 1]]);
+    }
+  }
+  return out;
+}
+
+export const noConsecutiveDays: Preference = {
+  id: 'no-consecutive-days',
+  level: 'consecutive',
+  sentence: '同一领导尽量不在相邻两个工作日安排（no leader on consecutive working days）',
+  addTerms({ b, ctx, chunk, elastic }) {
+    const inChunk = new Set(chunk.days);
+    for (const l of chunk.leaders) {
+      const top = most(ctx, chunk, l, elastic);
+      if (top < 1) continue;
+      let pairs = 0;
+      for (const d of chunk.days) {
+        const here = terms(b, l, d);
+        if (!here.length) continue;
+        if (chunk.servedBefore.get(d)?.has(l)) for (const [v] of here) b.addCost(v, 'consecutive', 1);
+        const next = inChunk.has(d + 1) ? terms(b, l, d + 1) : [];
+        if (!next.length || top < 2) continue;
+        b.penalised(`c${l}_${d}`, 'consecutive', 1, 0);
+        b.addRow(`cr${l}_${d}`, { max: 1 }, [...here, ...next, [`c${l}_${d}`, -1]]);
+        pairs++;
+      }
+      // A leader with at most n activities in the chunk has at most n − 1 consecutive pairs in it.
+      b.widen('consecutive', Math.min(pairs, Math.max(0, top - 1)));
+    }
+  },
+  measure: (duties, ctx) => consecutivePairs(duties, ctx).length,
+  unmet: (duties, ctx) =>
+    consecutivePairs(duties, ctx).map(([a, c]) => ({
+      preference: 'no-consecutive-days',
+      sentence: noConsecutiveDays.sentence,
+      message: `${a.name} 连续两个工作日有安排（${a.date} ${a.kind}、${c.date} ${c.kind}）(on consecutive working days)`,
+      names: [a.name],
+      dates: [a.date, c.date],
+    })),
+};
+
+export const evenSpread: Preference = {
+  id: 'even-spread',
+  level: 'balance',
+  sentence: '接访、下访次数在领导之间尽量均衡（接访 and 下访 spread evenly over the leaders）',
+  addTerms({ b, ctx, chunk, elastic }) {
+    // The n-th activity of a kind costs (earlier ones − the fewest anyone has) + n − 1: convex, so
+    // the leader with fewer of that kind so far goes first, and Σ n(n−1)/2 stays small.
+    for (const l of chunk.leaders) {
+      const cap = most(ctx, chunk, l, elastic);
+      for (const kind of KIND_LIST) {
+        const xs = chunk.days.flatMap((d) => terms(b, l, d, [kind]));
+        const top = Math.min(xs.length, cap);
+        const off = chunk.kindOffset[l][kind];
+        if (top === 0 || (top === 1 && off === 0)) continue;
+        const tag = kind === '接访' ? 'j' : 'v';
+        const t = [...xs];
+        for (let n = 1; n <= top; n++) {
+          b.penalised(`b${tag}${l}_${n}`, 'balance', off + n - 1, 1);
+          b.addRow(`bb${tag}${l}_${n}`, { max: 1 }, [[`b${tag}${l}_${n}`, 1]]);
+          t.push([`b${tag}${l}_${n}`, -1]);
+        }
+        b.addRow(`br${tag}${l}`, { max: 0 }, t);
+      }
+    }
+  },
+  measure(duties) {
+    let s = 0;
+    for (const ds of groupBy(duties, (d) => `${leaderKey(d)}\u0000${d.kind}`).values()) s += (ds.length * (ds.length - 1)) / 2;
+    return s;
+  },
+  unmet(duties, ctx) {
+    const counts = groupBy(duties, leaderKey);
+    const out: SoftUnmet[] = [];
+    for (const inst of [...new Set(ctx.dayInstitution)].filter(Boolean)) {
+      const serving = ctx.leaders.filter((l, li) => l.institution === inst && ctx.candidates.some((c) => c.includes(li)));
+      const n = serving.map((l) => ({ l, n: counts.get(leaderKey(l))?.length ?? 0 }));
+      const hi = n.reduce((a, c) => (c.n > a.n ? c : a), n[0]);
+      const lo = n.reduce((a, c) => (c.n < a.n ? c : a), n[0]);
+      if (!hi || hi.n - lo.n < 2) continue;
+      out.push({
+        preference: this.id,
+        sentence: this.sentence,
+        message: `${inst}：${hi.l.name} 安排 ${hi.n} 次，${lo.l.name} 仅 ${lo.n} 次 (uneven within the institution)`,
+        names: [hi.l.name, lo.l.name],
+        dates: (counts.get(leaderKey(hi.l)) ?? []).map((d) => d.date),
+      });
+    }
+    return out;
+  },
+};
+
+/**
+ * A duty's tie-break cost, 0 … tieRange − 1: a seeded hash of leader and day. When some site names
+ * related portfolios, a 下访 by a leader related to none costs the upper half (site affinity first).
+ */
+export function tieCost(
+  ctx: PlanContext,
+  leader: { name: string; institution: string; portfolio: string },
+  date: string,
+  kind: Kind,
+): number {
+  const R = ctx.set.tieRange;
+  const h = seededHash(ctx.config.seed, leader.name, leader.institution, kind === '接访' ? date : `${date}${kind}`);
+  if (!ctx.sites.some((s) => s.related.length)) return h % R;
+  const away = kind === '下访' && !ctx.sites.some((s) => portfolioMatches(leader, s)) ? R / 2 : 0;
+  return away + (h % (R / 2));
+}
+
+export const seededTieBreak: Preference = {
+  id: 'seeded-tie-break',
+  level: 'tieBreak',
+  sentence:
+    '其余同等情况下，下访优先给分管工作与下访点相关的领导，再按 seed 的固定散列决定（then a deterministic tie-break from the seed）',
+  addTerms({ b, ctx, chunk }) {
+    const { reception, visits, tieRange } = ctx.set;
+    for (const d of chunk.days) {
+      for (const l of ctx.candidates[d])
+        for (const kind of KIND_LIST)
+          if (b.hasVar(varName(kind, l, d))) b.addCost(varName(kind, l, d), 'tieBreak', tieCost(ctx, ctx.leaders[l], ctx.days[d], kind), 0);
+      b.widen('tieBreak', (tieRange - 1) * (reception.max + visits.max));
+    }
+  },
+  measure: (duties, ctx) => duties.reduce((s, d) => s + tieCost(ctx, d, d.date, d.kind), 0),
+  unmet: () => [],
+};
+
+/** Every preference, highest priority first (the order of the objective's levels). */
+export const PREFERENCES: Preference[] = [
+  keepPublished,
+  quotaFirst,
+  siteDemand,
+  fewestActivities,
+  noConsecutiveDays,
+  evenSpread,
+  seededTieBreak,
+];

@@ -1,0 +1,103 @@
+// The plan's report: who was left out and why (the rules' own reasons), who is still short of a
+// quota after this plan, which preferences could not be met, and the objective measured from the
+// timetable itself by each preference.
+import { PERIOD_NAMES, periodOf } from '../check/periods.js';
+import { judge } from '../check/tally.js';
+import { leaderKey } from '../leaders.js';
+import { ruleApplies } from '../rules.js';
+import type { Duty, Rule } from '../types.js';
+import type { PlanContext } from './context.js';
+import { PREFERENCES } from './preferences.js';
+import { SITE_RULES } from './sites.js';
+import type { LeftOut, ObjectiveValue, SoftUnmet, StillShort } from './types.js';
+
+/** Each preference's measure, highest priority first; the site rules' too when there are sites. */
+export function measureObjective(duties: Duty[], ctx: PlanContext): ObjectiveValue {
+  const all = [...PREFERENCES, ...(ctx.sites.length ? SITE_RULES : [])];
+  return Object.fromEntries(all.map((p) => [p.id, p.measure(duties, ctx)]));
+}
+
+export function softUnmet(duties: Duty[], ctx: PlanContext): SoftUnmet[] {
+  return [...PREFERENCES, ...(ctx.sites.length ? SITE_RULES : [])].flatMap((p) => p.unmet(duties, ctx));
+}
+
+/**
+ * Leaders short of a rule in a period the plan touches, after this plan, judged by the checker
+ * itself (history + this timetable) so that plan and check can never disagree.
+ */
+export function stillShort(duties: Duty[], ctx: PlanContext, rules: Rule[] = ctx.reportRules): StillShort[] {
+  const { from, to } = ctx.config;
+  if (rules.length === 0) return [];
+  const past: Duty[] = ctx.history
+    .filter((r) => r.date < from || r.date > to)
+    .map((r) => ({ ...r, weekday: '', title: '', portfolio: '', place: '' }));
+  const spans = rules.flatMap((r) => [periodOf(r.period, from), periodOf(r.period, to)]);
+  const { results } = judge({
+    leaders: ctx.leaders,
+    duties: [...past, ...duties],
+    rules,
+    calendar: ctx.calendar,
+    from: spans.reduce((a, s) => (s.from < a ? s.from : a), from),
+    to: spans.reduce((a, s) => (s.to > a ? s.to : a), to),
+    keepRecords: false,
+    lenient: true,
+  });
+  return results
+    .filter((r) => r.status === 'short' && r.from <= to && r.to >= from)
+    .map((r) => ({ name: r.name, institution: r.institution, rule: r.rule, period: r.period, count: r.count, min: r.required }));
+}
+
+/** Records outside the window (and the frozen past) of a leader, by the quota rule's kinds and period. */
+function metQuota(ctx: PlanContext, li: number): string | undefined {
+  const l = ctx.leaders[li];
+  const counted = [
+    ...ctx.history.filter((r) => r.date < ctx.config.from || r.date > ctx.config.to),
+    ...(ctx.published?.duties.filter((d) => d.date < ctx.published!.today) ?? []),
+  ].filter((r) => leaderKey(r) === leaderKey(l));
+  const needs = ctx.set.quotaRules.filter((r) => ruleApplies(r, l));
+  if (needs.length === 0) return undefined;
+  const facts: string[] = [];
+  for (const rule of needs) {
+    for (const key of new Set(ctx.open.map((d) => periodOf(rule.period, ctx.days[d]).key))) {
+      const dates = counted
+        .filter((r) => rule.kinds.includes(r.kind) && periodOf(rule.period, r.date).key === key)
+        .map((r) => r.date)
+        .sort();
+      if (dates.length < rule.min) return undefined;
+      facts.push(`本${PERIOD_NAMES[rule.period]}（${key}）已${rule.kinds.join('、')} ${dates.length} 次（${dates.join('、')}）`);
+    }
+  }
+  return facts.length ? `${facts.join('；')}，优先安排尚未完成的领导 (already met the quota)` : undefined;
+}
+
+/** Why each leader with no duty was left out: the rule that excludes him or her, in rule order. */
+export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
+  const serving = new Set(duties.map(leaderKey));
+  const filters = ctx.rules.filter((r) => r.allows && r.excludes);
+  return ctx.leaders.flatMap((l, li) => {
+    if (serving.has(leaderKey(l))) return [];
+    const days = ctx.open;
+    const allowedBy = (skip?: (typeof filters)[number]) => days.filter((d) => filters.every((r) => r === skip || r.allows!(ctx, l, d)));
+    let rule = '';
+    let reason = '';
+    // A rule that keeps the leader off every day by itself; else the last rule that keeps him or her
+    // off the days every other rule allows.
+    const alone = filters.find((r) => days.length > 0 && days.every((d) => !r.allows!(ctx, l, d)));
+    if (alone) [rule, reason] = [alone.id, alone.excludes!(ctx, l, days)];
+    else if (allowedBy().length === 0) {
+      const last = [...filters].reverse().find((r) => allowedBy(r).length > 0);
+      if (last) [rule, reason] = [last.id, last.excludes!(ctx, l, allowedBy(last))];
+    }
+    if (!rule) {
+      const met = metQuota(ctx, li);
+      if (met) [rule, reason] = ['quota-met', met];
+      else {
+        const open = allowedBy();
+        const rivals = ctx.leaders.filter((_, oi) => open.some((d) => ctx.candidates[d].includes(oi))).length;
+        rule = 'more-leaders-than-places';
+        reason = `可安排的 ${open.length} 个工作日由 ${rivals} 名领导分担，按优先顺序未轮到 (more leaders than places)`;
+      }
+    }
+    return [{ name: l.name, institution: l.institution, title: l.title, rank: l.rank, rule, reason }];
+  });
+}

@@ -1,0 +1,477 @@
+// The hard rules, one small named object each, for every preset: the sentence it explains itself
+// with, which (leader, day) pairs it allows and why it excludes the rest, the rows it adds to the
+// integer program (with their elastic variant for best effort), and a check that judges a finished
+// or hand-edited timetable and names the people, the days and the CSV line of every violation.
+// A preset turns rules on by its parameters (inUse); nothing asks which preset it is.
+import { periodOf } from '../check/periods.js';
+import { formatDateList } from '../date-list.js';
+import { monthDay } from '../dates.js';
+import { leaderKey } from '../leaders.js';
+import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
+import type { PlanContext } from './context.js';
+import type { ModelBuilder, Terms } from './model.js';
+import type { ChunkState } from './state.js';
+import type { PlanConfig, Ruleset, Violation } from './types.js';
+
+export interface BuildArgs {
+  b: ModelBuilder;
+  ctx: PlanContext;
+  chunk: ChunkState;
+  /** Elastic model: hard rows may be broken at a cost per break (best effort / the fewest breaks). */
+  elastic: boolean;
+  /** A break's cost: above every preference below the breaks level. */
+  breakCost: number;
+}
+
+/** How a timetable is judged: complete (every working day must be covered) or a partial, hand-edited one. */
+export interface CheckOptions {
+  /** Default true; false skips days that have too few duties (rota render of part of a round). */
+  complete?: boolean;
+}
+
+export interface HardRule {
+  id: string;
+  /** Chinese first, then English in brackets. */
+  sentence: (ctx: PlanContext) => string;
+  /** The timetable column a violation points at (日期, 单位, 姓名). */
+  field?: string;
+  /** Whether the preset uses this rule (default: always). */
+  inUse?: (set: Ruleset, config: PlanConfig) => boolean;
+  /** Whether the leader may serve on working day `day` at all (no variable otherwise). */
+  allows?: (ctx: PlanContext, leader: Leader, day: number) => boolean;
+  /** Why this rule keeps the leader off every one of `days` (those it does not allow). */
+  excludes?: (ctx: PlanContext, leader: Leader, days: number[]) => string;
+  /** Adds this rule's rows for one chunk of the solve. */
+  addRows?: (args: BuildArgs) => void;
+  /** Judges a timetable; every violation names people and days. */
+  check: (duties: Duty[], ctx: PlanContext, opts?: CheckOptions) => Violation[];
+}
+
+export const KIND_LIST: Kind[] = ['接访', '下访'];
+export const varName = (kind: Kind, l: number, d: number) => `${kind === '接访' ? 'j' : 'v'}${l}_${d}`;
+
+/** Terms of the given kinds for leader l on day d (only the variables that exist). */
+export function terms(b: ModelBuilder, l: number, d: number, kinds: Kind[] = KIND_LIST): Terms {
+  return kinds.flatMap((k) => (b.hasVar(varName(k, l, d)) ? [[varName(k, l, d), 1] as [string, number]] : []));
+}
+
+/** A violation; `at` is the duty (CSV row) it points at, when there is one. */
+function violation(r: HardRule, ctx: PlanContext, message: string, names: string[], dates: IsoDate[], at?: Duty): Violation {
+  const source: SourceRef | undefined = at?.source;
+  return {
+    rule: r.id,
+    sentence: r.sentence(ctx),
+    message,
+    names,
+    dates,
+    ...(source ? { source: { file: source.file, line: source.line, ...(r.field ? { field: r.field } : {}) } } : {}),
+  };
+}
+
+/** 第4行 line 4 — where a duty came from, for messages that point at another row. */
+const lineOf = (d: Duty) => (d.source ? `（第${d.source.line}行 line ${d.source.line}）` : '');
+
+/** The leader a duty names (by 单位 + 姓名), if the lists have one. */
+export function dutyLeader(ctx: PlanContext, d: Duty): Leader | undefined {
+  const i = ctx.leaderIndex.get(leaderKey(d));
+  return i === undefined ? undefined : ctx.leaders[i];
+}
+
+function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = by.get(k);
+    if (list) list.push(x);
+    else by.set(k, [x]);
+  }
+  return by;
+}
+
+export const withinWindow: HardRule = {
+  id: 'within-window',
+  field: '日期',
+  sentence: ({ config: c }) => `安排日期须在本轮 ${c.from} 至 ${c.to} 之内（inside the round's window）`,
+  check(duties, ctx) {
+    const { from, to } = ctx.config;
+    return duties.flatMap((d) =>
+      d.date >= from && d.date <= to
+        ? []
+        : [violation(this, ctx, `${d.date} 不在本轮接访时间 ${from} 至 ${to} 内（outside the round）：${d.name}`, [d.name], [d.date], d)],
+    );
+  },
+};
+
+export const workingDayOnly: HardRule = {
+  id: 'working-day',
+  field: '日期',
+  sentence: () => '只在工作日安排接访、下访（duties only on working days）',
+  check(duties, ctx) {
+    const byDate = new Map(ctx.window.map((d) => [d.date, d]));
+    return duties.flatMap((d) => {
+      const info = byDate.get(d.date);
+      if (ctx.dayIndex.has(d.date) || !info || frozen(ctx, d.date)) return []; // outside: within-window says so
+      return [
+        violation(
+          this,
+          ctx,
+          `${d.date}（${info.weekday}）是休息日：${info.reason ?? '休息'}，不能安排 ${d.name} ${d.kind}（not a working day）`,
+          [d.name],
+          [d.date],
+          d,
+        ),
+      ];
+    });
+  },
+};
+
+export const knownLeader: HardRule = {
+  id: 'known-leader',
+  field: '姓名',
+  sentence: () => '安排的领导须在领导名单中（the leader must be in the leader lists）',
+  check(duties, ctx) {
+    return duties.flatMap((d) =>
+      dutyLeader(ctx, d) || frozen(ctx, d.date)
+        ? []
+        : [
+            violation(
+              this,
+              ctx,
+              `${d.name} 不在${d.institution ? `${d.institution}的` : ''}领导名单中（not in the leader list）；请检查姓名或在名单中补充`,
+              [d.name],
+              [d.date],
+              d,
+            ),
+          ],
+    );
+  },
+};
+
+export const institutionOrder: HardRule = {
+  id: 'order',
+  field: '单位',
+  inUse: (_, c) => c.order.mode !== 'none',
+  sentence: ({ config: c }) => `按 ${c.institutions.map((i) => i.name).join(' → ')} 的顺序轮流接访（institution order, ${c.order.mode}）`,
+  allows: (ctx, l, d) => l.institution === ctx.dayInstitution[d],
+  excludes: (_ctx, l) => `${l.institution} 本轮没有接访日 (no day for ${l.institution} in this round)`,
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const i = ctx.dayIndex.get(d.date);
+      if (i === undefined || d.institution === ctx.dayInstitution[i] || frozen(ctx, d.date)) return [];
+      const order = ctx.config.institutions.map((x) => x.name).join(' → ');
+      return [
+        violation(
+          this,
+          ctx,
+          `${d.date} 按顺序（${order}）应由${ctx.dayInstitution[i]}安排接访，却安排了${d.institution || '（未写单位）'}的${d.name}（broken institution order: the day belongs to ${ctx.dayInstitution[i]}）`,
+          [d.name],
+          [d.date],
+          d,
+        ),
+      ];
+    });
+  },
+};
+
+export const eligibleRank: HardRule = {
+  id: 'eligibility',
+  field: '姓名',
+  sentence: ({ config: c }) => `只安排 ${c.eligibleRanks.join('、')} 领导（eligible ranks only）`,
+  allows: (ctx, l) => ctx.config.eligibleRanks.includes(l.rank),
+  excludes: (ctx, l) => `${l.rank}，不在 ${ctx.config.eligibleRanks.join('、')} 之列，不参加本轮安排 (rank not eligible)`,
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const l = dutyLeader(ctx, d);
+      if (!l || ctx.config.eligibleRanks.includes(l.rank) || frozen(ctx, d.date)) return []; // unknown: known-leader says so
+      return [
+        violation(
+          this,
+          ctx,
+          `${d.date} ${l.name} 是${l.rank}，本轮须由 ${ctx.config.eligibleRanks.join('、')} 领导担任（rank not eligible）`,
+          [l.name],
+          [d.date],
+          d,
+        ),
+      ];
+    });
+  },
+};
+
+export const availability: HardRule = {
+  id: 'availability',
+  field: '日期',
+  sentence: () => '不在领导的不可接访日期安排（never on an unavailable date）',
+  allows: (ctx, l, d) => !l.unavailable.includes(ctx.days[d]),
+  excludes: (ctx, l, days) =>
+    `${days.map((d) => ctx.days[d]).join('、')} 均不可接访（不可接访日期：${formatDateList(l.unavailable)}）(unavailable on all of them)`,
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const l = dutyLeader(ctx, d);
+      if (!l?.unavailable.includes(d.date) || frozen(ctx, d.date)) return [];
+      return [
+        violation(
+          this,
+          ctx,
+          `${l.name} ${d.date} 不可接访（不可接访日期：${formatDateList(l.unavailable)}）(unavailable that day)`,
+          [l.name],
+          [d.date],
+          d,
+        ),
+      ];
+    });
+  },
+};
+
+/** Whether a date lies in a re-plan's frozen past. */
+export const frozen = (ctx: PlanContext, date: IsoDate) => ctx.published !== undefined && date < ctx.published.today;
+
+/** The published duties of a date, as leader keys with their kinds. */
+const dayKeys = (duties: Duty[], date: IsoDate) =>
+  duties
+    .filter((d) => d.date === date)
+    .map((d) => `${d.kind}\u0000${leaderKey(d)}`)
+    .sort()
+    .join('\u0001');
+
+export const frozenPast: HardRule = {
+  id: 'frozen-past',
+  field: '日期',
+  sentence: (ctx) => `${ctx.published?.today ?? '今天'} 之前的安排已经发生，保持公布时的样子（the past is never rewritten）`,
+  allows: (ctx, _l, d) => !frozen(ctx, ctx.days[d]),
+  excludes: (ctx) => `${ctx.published?.today} 之前的安排已经公布、不再改动 (the past is frozen)`,
+  check(duties, ctx) {
+    const p = ctx.published;
+    if (!p) return [];
+    const dates = [...new Set([...p.duties, ...duties].map((d) => d.date).filter((d) => d < p.today))].sort();
+    return dates.flatMap((date) => {
+      if (dayKeys(p.duties, date) === dayKeys(duties, date)) return [];
+      const was = p.duties.filter((d) => d.date === date).map((d) => d.name);
+      const now = duties.filter((d) => d.date === date);
+      return [
+        violation(
+          this,
+          ctx,
+          `${date} 已经过去，公布的是 ${was.join('、') || '无安排'}，不能改为 ${now.map((d) => d.name).join('、') || '无安排'}（the past is never rewritten）`,
+          [...was, ...now.map((d) => d.name)],
+          [date],
+          now[0],
+        ),
+      ];
+    });
+  },
+};
+
+function perDayRule(kind: Kind, id: string): HardRule {
+  const range = (set: Ruleset) => (kind === '接访' ? set.reception : set.visits);
+  const tag = kind === '接访' ? 'j' : 'v';
+  return {
+    id,
+    field: '日期',
+    inUse: (set) => range(set).max > 0,
+    sentence: ({ set }) => {
+      const { min, max } = range(set);
+      return min === max
+        ? `每个工作日安排 ${min} 名领导${kind}（exactly ${min} ${kind} per working day）`
+        : `每个工作日安排 ${min}~${max} 名领导${kind}（${min}-${max} ${kind} per working day）`;
+    },
+    addRows({ b, ctx, chunk, elastic, breakCost }) {
+      const { min, max } = range(ctx.set);
+      for (const d of chunk.days) {
+        const t = ctx.candidates[d].flatMap((l) => terms(b, l, d, [kind]));
+        if (min === 0 && t.length <= max) continue;
+        // An empty place costs a little more than any other break: an extra duty comes first.
+        const soft = elastic && min > 0 ? { level: 'breaks' as const, cost: breakCost + 1, most: min } : undefined;
+        b.boundedSum(`r${tag}${d}`, { min, max }, t, soft);
+      }
+    },
+    check(duties, ctx, opts = {}) {
+      const { min, max } = range(ctx.set);
+      const by = groupBy(
+        duties.filter((d) => d.kind === kind),
+        (d) => d.date,
+      );
+      const out: Violation[] = [];
+      ctx.days.forEach((date, i) => {
+        if (frozen(ctx, date)) return;
+        const here = by.get(date) ?? [];
+        const people = [...new Map(here.map((d) => [leaderKey(d), d])).values()];
+        if (people.length < min && opts.complete !== false) {
+          const inst = ctx.dayInstitution[i] ? `（${ctx.dayInstitution[i]}）` : '';
+          out.push(
+            violation(
+              this,
+              ctx,
+              `${date}${inst}只有 ${people.length} 名领导${kind}，应${min === max ? '为' : '至少'} ${min} 名 (short of leaders)`,
+              people.map((d) => d.name),
+              [date],
+            ),
+          );
+        }
+        if (people.length > max) {
+          const seen = people.slice(0, max);
+          for (const d of people.slice(max))
+            out.push(
+              violation(
+                this,
+                ctx,
+                `${date} 已有${seen.map((x) => `${x.name}${lineOf(x)}`).join('、')}${kind}，每天最多 ${max} 名（too many on one day）`,
+                [...seen.map((x) => x.name), d.name],
+                [date],
+                d,
+              ),
+            );
+        }
+      });
+      return out;
+    },
+  };
+}
+
+export const receptionPerDay = perDayRule('接访', 'reception-per-day');
+export const visitsPerDay = perDayRule('下访', 'visits-per-day');
+
+export const onePerDay: HardRule = {
+  id: 'one-per-day',
+  field: '姓名',
+  sentence: () => '同一领导一天只安排一项（no leader twice on one day）',
+  addRows({ b, ctx, chunk }) {
+    for (const d of chunk.days) {
+      for (const l of ctx.candidates[d]) {
+        const t = terms(b, l, d);
+        if (t.length > 1) b.addRow(`o${l}_${d}`, { max: 1 }, t);
+      }
+    }
+  },
+  check(duties, ctx) {
+    const seen = new Map<string, Duty>();
+    const out: Violation[] = [];
+    for (const d of duties) {
+      const k = `${d.date}\u0000${leaderKey(d)}`;
+      const first = seen.get(k);
+      if (!first) seen.set(k, d);
+      else if (!frozen(ctx, d.date))
+        out.push(
+          violation(
+            this,
+            ctx,
+            `${d.name} ${d.date} 被安排了两次（${first.kind}${lineOf(first)}、${d.kind}）(listed twice on one day)`,
+            [d.name],
+            [d.date],
+            d,
+          ),
+        );
+    }
+    return out;
+  },
+};
+
+export const maxPerLeader: HardRule = {
+  id: 'max-per-leader',
+  field: '姓名',
+  inUse: (set) => set.maxPerRound !== undefined,
+  sentence: ({ set }) => `每名领导本轮最多安排 ${set.maxPerRound} 次（at most ${set.maxPerRound} per leader in the round）`,
+  addRows({ b, ctx, chunk, elastic, breakCost }) {
+    const max = ctx.set.maxPerRound!;
+    for (const l of chunk.leaders) {
+      const t = chunk.days.flatMap((d) => terms(b, l, d));
+      const room = Math.max(0, max - chunk.roundLoad[l]);
+      if (t.length <= room) continue; // cannot be exceeded: no row needed
+      b.boundedSum(`m${l}`, { max: room }, t, elastic ? { level: 'breaks', cost: breakCost, most: t.length - room } : undefined);
+    }
+  },
+  check(duties, ctx) {
+    const max = ctx.set.maxPerRound!;
+    return [...groupBy(duties, leaderKey).values()]
+      .filter((ds) => ds.length > max && ds.some((d) => !frozen(ctx, d.date)))
+      .map((ds) =>
+        violation(
+          this,
+          ctx,
+          `${ds[0].name} 本轮安排 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过 ${max} 次 (over the per-round maximum)`,
+          [ds[0].name],
+          ds.map((d) => d.date),
+          ds[max],
+        ),
+      );
+  },
+};
+
+export const maxPerWeek: HardRule = {
+  id: 'max-per-week',
+  field: '姓名',
+  inUse: (set) => set.maxPerWeek !== undefined,
+  sentence: ({ set }) => `每名领导每周最多安排 ${set.maxPerWeek} 次（at most ${set.maxPerWeek} per leader per week）`,
+  addRows({ b, ctx, chunk }) {
+    const K = ctx.set.maxPerWeek!;
+    const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
+    for (const l of chunk.leaders) {
+      for (const [w, ds] of weeks) {
+        const t = ds.flatMap((d) => terms(b, l, d));
+        const room = Math.max(0, K - (chunk.weekLoad.get(`${l}|${w}`) ?? 0));
+        if (t.length > room) b.addRow(`w${l}_${w}`, { max: room }, t);
+      }
+    }
+  },
+  check(duties, ctx) {
+    const K = ctx.set.maxPerWeek!;
+    return [...groupBy(duties, (d) => `${leaderKey(d)}\u0000${periodOf('week', d.date).key}`).entries()]
+      .filter(([, ds]) => ds.length > K && ds.some((d) => !frozen(ctx, d.date)))
+      .map(([k, ds]) =>
+        violation(
+          this,
+          ctx,
+          `${ds[0].name} ${k.split('\u0000')[2]} 安排了 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过每周 ${K} 次 (over the weekly maximum)`,
+          [ds[0].name],
+          ds.map((d) => d.date),
+          ds[K],
+        ),
+      );
+  },
+};
+
+export const pinsKept: HardRule = {
+  id: 'pins',
+  sentence: () => '锁定的安排保持不变（pinned duties are kept）',
+  addRows({ b, ctx, chunk, elastic, breakCost }) {
+    const days = new Set(chunk.days);
+    ctx.pins.forEach(({ leader, day, kind }, p) => {
+      if (leader === undefined || day === undefined || !days.has(day) || !b.hasVar(varName(kind, leader, day))) return;
+      b.boundedSum(
+        `pin${p}`,
+        { min: 1 },
+        [[varName(kind, leader, day), 1]],
+        elastic ? { level: 'breaks', cost: breakCost, most: 1 } : undefined,
+      );
+    });
+  },
+  check(duties, ctx) {
+    const have = new Set(duties.map((d) => `${d.date}\u0000${leaderKey(d)}`));
+    return ctx.pins.flatMap(({ pin, leader }) => {
+      const l = leader === undefined ? undefined : ctx.leaders[leader];
+      if (l && have.has(`${pin.date}\u0000${leaderKey(l)}`)) return [];
+      return [violation(this, ctx, `锁定的 ${pin.date} ${pin.name} 未保留 (pinned duty not kept)`, [pin.name], [pin.date])];
+    });
+  },
+};
+
+/** Every hard rule, in the order they are checked and reported; a preset uses those whose inUse holds. */
+export const HARD_RULES: HardRule[] = [
+  workingDayOnly,
+  frozenPast,
+  institutionOrder,
+  eligibleRank,
+  availability,
+  receptionPerDay,
+  visitsPerDay,
+  onePerDay,
+  maxPerLeader,
+  maxPerWeek,
+  pinsKept,
+  knownLeader,
+  withinWindow,
+];
+
+/** Judges a timetable against every hard rule of the preset: the same rules the planner keeps. */
+export function checkTimetable(duties: Duty[], ctx: PlanContext, opts: CheckOptions = {}): Violation[] {
+  return ctx.rules.flatMap((r) => r.check(duties, ctx, opts));
+}

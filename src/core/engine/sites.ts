@@ -1,0 +1,281 @@
+// The site stage: which village or community each 下访 goes to, month by month, with the last visit
+// to each site carried forward. Every 下访 can go to any site, so as long as the first stage plans
+// enough 下访 in a month (the site-demand preference), every site's monthly minimum can be met here;
+// what this stage decides is the rotation. Its rules are objects like the planner's: each adds its
+// terms to the month's model and measures a finished timetable.
+import { periodOf } from '../check/periods.js';
+import { dayNumber } from '../dates.js';
+import { leaderKey } from '../leaders.js';
+import { placeText } from '../place.js';
+import type { Site } from '../sites.js';
+import type { Duty, IsoDate, Leader } from '../types.js';
+import type { PlanContext } from './context.js';
+import { seededHash } from './hash.js';
+import { ModelBuilder, SITE_LEVELS, type SiteLevel } from './model.js';
+import type { SiteCoverage, SoftUnmet } from './types.js';
+
+/** 下访 written without a sites list. */
+export const UNDECIDED_SITE = '下访地点待定';
+
+/** A 下访 to place: the leader and the working day. */
+export interface Visit {
+  leader: number;
+  day: number;
+}
+
+/** Portfolio words: 征地拆迁、城乡建设 → [征地拆迁, 城乡建设]. */
+export const portfolioWords = (text: string) => text.split(/[、,，;；/\s\u3000]+/).filter(Boolean);
+
+/** Whether the leader's 分管工作 shares a word with the site's 相关分管 (either containing the other). */
+export function portfolioMatches(leader: Pick<Leader, 'portfolio'>, site: Pick<Site, 'related'>): boolean {
+  const mine = portfolioWords(leader.portfolio);
+  return site.related.some((r) => mine.some((p) => p.includes(r) || r.includes(p)));
+}
+
+/** The site a 下访 duty names (by its place text). */
+export function siteIndexOf(ctx: PlanContext, d: Duty): number {
+  return ctx.sites.findIndex((s) => placeText({ name: s.name, address: s.address }) === d.place);
+}
+
+/** Months wholly inside the window (site minimums are judged on these). */
+export function wholeMonths(ctx: PlanContext): string[] {
+  const { from, to } = ctx.config;
+  return [...new Set(ctx.window.map((w) => w.date.slice(0, 7)))].filter((m) => {
+    const span = periodOf('month', `${m}-01`);
+    return span.from >= from && span.to <= to;
+  });
+}
+
+/** Longest run of calendar days without a visit, window start to end (visits sorted or not). */
+export function longestGap(visitDates: IsoDate[], from: IsoDate, to: IsoDate): number {
+  const nums = [...new Set(visitDates.map(dayNumber))].sort((x, y) => x - y);
+  let prev = dayNumber(from) - 1,
+    most = 0;
+  for (const n of [...nums, dayNumber(to) + 1]) {
+    most = Math.max(most, n - prev - 1);
+    prev = n;
+  }
+  return most;
+}
+
+/** Visits per site: per month, longest gap, portfolio matches. */
+export function siteCoverage(ctx: PlanContext, duties: Duty[]): SiteCoverage[] {
+  const { from, to } = ctx.config;
+  const months = [...new Set(ctx.window.map((w) => w.date.slice(0, 7)))];
+  return ctx.sites.map((site, s) => {
+    const mine = duties.filter((d) => d.kind === '下访' && siteIndexOf(ctx, d) === s);
+    const perMonth: Record<string, number> = {};
+    for (const m of months) perMonth[m] = mine.filter((d) => d.date.slice(0, 7) === m).length;
+    const matched = mine.filter((d) => {
+      const l = ctx.leaderIndex.get(leaderKey(d));
+      return l !== undefined && portfolioMatches(ctx.leaders[l], site);
+    }).length;
+    return {
+      name: site.name,
+      type: site.type,
+      monthlyMin: site.monthlyMin,
+      visits: mine.length,
+      perMonth,
+      longestGap: longestGap(
+        mine.map((d) => d.date),
+        from,
+        to,
+      ),
+      matched,
+    };
+  });
+}
+
+/**
+ * Day sets that must each hold a visit to the site: every run of `gap` calendar days that starts after
+ * the last visit and ends inside this month and the window. Only minimal sets are kept.
+ */
+export function gapWindows(visitDates: IsoDate[], last: number, monthFrom: IsoDate, monthTo: IsoDate, gap: number): number[][] {
+  const first = Math.max(last + 1, dayNumber(monthFrom) - gap + 1);
+  const end = dayNumber(monthTo) - gap + 1;
+  const nums = visitDates.map(dayNumber);
+  const sets: number[][] = [];
+  for (let t = first; t <= end; t++) {
+    const set = nums.flatMap((n, j) => (n >= t && n <= t + gap - 1 ? [j] : []));
+    if (set.length === 0) continue; // no 下访 at all in the run: unavoidable, measured in the report
+    sets.push(set);
+  }
+  const key = (s: number[]) => s.join(',');
+  const unique = [...new Map(sets.map((s) => [key(s), s])).values()];
+  return unique.filter((s) => !unique.some((o) => o !== s && o.length < s.length && o.every((j) => s.includes(j))));
+}
+
+export interface SiteArgs {
+  b: ModelBuilder<SiteLevel>;
+  ctx: PlanContext;
+  month: string;
+  visits: Visit[];
+  dates: IsoDate[];
+  /** Day number of each site's last visit so far. */
+  last: number[];
+  /** Variable: visit j goes to site s. */
+  a: (j: number, s: number) => string;
+}
+
+export interface SiteRule {
+  id: string;
+  level: SiteLevel;
+  sentence: string;
+  addTerms: (args: SiteArgs) => void;
+  /** This rule's value for a timetable (smaller is better). */
+  measure: (duties: Duty[], ctx: PlanContext) => number;
+  unmet: (duties: Duty[], ctx: PlanContext) => SoftUnmet[];
+}
+
+const sitePreference = (rule: Omit<SiteRule, 'unmet'> & Partial<Pick<SiteRule, 'unmet'>>): SiteRule => ({ unmet: () => [], ...rule });
+
+export const siteMonthlyMin: SiteRule = sitePreference({
+  id: 'site-monthly-min',
+  level: 'siteMin',
+  sentence: '每个下访点每月至少下访“每月至少”次（every site visited at least its monthly minimum）',
+  addTerms({ b, ctx, month, visits, a }) {
+    const span = periodOf('month', `${month}-01`);
+    if (span.from < ctx.config.from || span.to > ctx.config.to) return;
+    ctx.sites.forEach((site, s) => {
+      if (site.monthlyMin === 0) return;
+      const all = visits.map((_, j): [string, number] => [a(j, s), 1]);
+      b.boundedSum(`smr${s}`, { min: site.monthlyMin }, all, { level: 'siteMin', cost: 1, most: site.monthlyMin });
+    });
+  },
+  measure(duties, ctx) {
+    const months = wholeMonths(ctx);
+    return siteCoverage(ctx, duties).reduce(
+      (sum, s) => sum + months.reduce((x, m) => x + Math.max(0, s.monthlyMin - (s.perMonth[m] ?? 0)), 0),
+      0,
+    );
+  },
+});
+
+export const siteGap: SiteRule = sitePreference({
+  id: 'site-gap',
+  level: 'gap',
+  sentence: '每个下访点两次下访间隔不超过规定天数（no site left out longer than siteGapDays）',
+  addTerms({ b, ctx, month, dates, last, a }) {
+    const span = periodOf('month', `${month}-01`);
+    const monthTo = span.to < ctx.config.to ? span.to : ctx.config.to;
+    ctx.sites.forEach((_, s) => {
+      gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays).forEach((set, k) => {
+        b.boundedSum(
+          `gr${s}_${k}`,
+          { min: 1 },
+          set.map((j): [string, number] => [a(j, s), 1]),
+          { level: 'gap', cost: 1, most: 1 },
+        );
+      });
+    });
+  },
+  measure: (duties, ctx) => siteCoverage(ctx, duties).filter((s) => s.longestGap > ctx.set.siteGapDays).length,
+  unmet: (duties, ctx) =>
+    siteCoverage(ctx, duties)
+      .filter((s) => s.longestGap > ctx.set.siteGapDays)
+      .map((s) => ({
+        preference: 'site-gap',
+        sentence: siteGap.sentence,
+        message: `${s.name} 最长 ${s.longestGap} 天没有下访，超过 ${ctx.set.siteGapDays} 天 (left out ${s.longestGap} days)`,
+        names: [],
+        dates: [],
+      })),
+});
+
+export const siteSpread: SiteRule = sitePreference({
+  id: 'site-spread',
+  level: 'spread',
+  sentence: '下访在各下访点之间轮换、均衡（visits rotate evenly over the sites）',
+  addTerms({ b, ctx, visits, a }) {
+    // The k-th visit beyond the site's minimum costs k more: visits spread over the sites.
+    ctx.sites.forEach((site, s) => {
+      const free = Math.max(1, site.monthlyMin);
+      const extra = visits.length - free;
+      if (extra <= 0) return;
+      const t: Array<[string, number]> = visits.map((_, j): [string, number] => [a(j, s), 1]);
+      for (let k = 1; k <= extra; k++) {
+        b.penalised(`x${s}_${k}`, 'spread', k, 1);
+        b.addRow(`xb${s}_${k}`, { max: 1 }, [[`x${s}_${k}`, 1]]);
+        t.push([`x${s}_${k}`, -1]);
+      }
+      b.addRow(`xr${s}`, { max: free }, t);
+    });
+  },
+  measure(duties, ctx) {
+    const cover = siteCoverage(ctx, duties);
+    return cover.reduce((sum, s) => {
+      const free = Math.max(1, s.monthlyMin);
+      return sum + Object.values(s.perMonth).reduce((x, n) => x + (n > free ? ((n - free) * (n - free + 1)) / 2 : 0), 0);
+    }, 0);
+  },
+});
+
+export const sitePortfolio: SiteRule = sitePreference({
+  id: 'site-portfolio',
+  level: 'match',
+  sentence: '领导优先下访与其分管工作相关的下访点（a leader visits sites related to his or her portfolio first）',
+  addTerms({ b, ctx, visits, a }) {
+    visits.forEach((v, j) => {
+      ctx.sites.forEach((site, s) => {
+        if (!portfolioMatches(ctx.leaders[v.leader], site)) b.addCost(a(j, s), 'match', 1, 0);
+      });
+      b.widen('match', 1);
+    });
+  },
+  measure: (duties, ctx) =>
+    duties.filter((d) => {
+      if (d.kind !== '下访') return false;
+      const s = siteIndexOf(ctx, d),
+        l = ctx.leaderIndex.get(leaderKey(d));
+      return s >= 0 && l !== undefined && !portfolioMatches(ctx.leaders[l], ctx.sites[s]);
+    }).length,
+});
+
+const siteTie = (ctx: PlanContext, name: string, site: string, date: IsoDate) =>
+  seededHash(ctx.config.seed, name, site, date) % ctx.set.tieRange;
+
+export const siteTieBreak: SiteRule = sitePreference({
+  id: 'site-tie-break',
+  level: 'tieBreak',
+  sentence: '其余同等情况下，按 seed 的固定散列决定（deterministic tie-break from the seed）',
+  addTerms({ b, ctx, visits, dates, a }) {
+    visits.forEach((v, j) => {
+      ctx.sites.forEach((site, s) => {
+        b.addCost(a(j, s), 'tieBreak', siteTie(ctx, ctx.leaders[v.leader].name, site.name, dates[j]), 0);
+      });
+      b.widen('tieBreak', ctx.set.tieRange - 1);
+    });
+  },
+  measure: (duties, ctx) =>
+    duties.reduce((sum, d) => {
+      const s = d.kind === '下访' ? siteIndexOf(ctx, d) : -1;
+      return sum + (s >= 0 ? siteTie(ctx, d.name, ctx.sites[s].name, d.date) : 0);
+    }, 0),
+});
+
+/** The site stage's rules, highest priority first. */
+export const SITE_RULES: SiteRule[] = [siteMonthlyMin, siteGap, siteSpread, sitePortfolio, siteTieBreak];
+
+/** The month's model: one variable per (visit, site), every site rule's terms. */
+export function siteModel(
+  ctx: PlanContext,
+  month: string,
+  visits: Visit[],
+  last: number[],
+): { b: ModelBuilder<SiteLevel>; a: SiteArgs['a'] } {
+  const b = new ModelBuilder<SiteLevel>(SITE_LEVELS);
+  const a = (j: number, s: number) => `a${j}_${s}`;
+  const dates = visits.map((v) => ctx.days[v.day]);
+  visits.forEach((_, j) => {
+    ctx.sites.forEach((_s, s) => {
+      b.addBinary(a(j, s));
+    });
+    b.addRow(
+      `one${j}`,
+      { equal: 1 },
+      ctx.sites.map((_s, s): [string, number] => [a(j, s), 1]),
+    );
+  });
+  for (const r of SITE_RULES) r.addTerms({ b, ctx, month, visits, dates, last, a });
+  return { b, a };
+}

@@ -1,0 +1,115 @@
+// What one piece of the solve (an independent component, or a week or month carried forward) needs
+// to know about everything counted before it: records outside the window, the frozen published past,
+// and the pieces already solved. The same state serves every preset.
+import { periodOf } from '../check/periods.js';
+import { ruleApplies } from '../rules.js';
+import type { IsoDate, Kind, Rule } from '../types.js';
+import type { PlanContext } from './context.js';
+
+/** An activity counted so far. */
+export interface Counted {
+  leader: number;
+  date: IsoDate;
+  kind: Kind;
+  /** Inside the window (planned by this run, or frozen as published), not from the records. */
+  planned: boolean;
+}
+
+export interface QuotaRow {
+  leader: number;
+  rule: Rule;
+  period: string;
+  need: number;
+  /** The chunk's working days in the period. */
+  days: number[];
+}
+
+export interface ChunkState {
+  days: number[];
+  /** Leaders who may serve on some day of the chunk. */
+  leaders: number[];
+  /** Activities in the window so far per leader (the per-round maximum's room). */
+  roundLoad: number[];
+  /** Activities so far per `${leader}|${isoWeek}`. */
+  weekLoad: Map<string, number>;
+  quotas: QuotaRow[];
+  /** Activities of each kind in the window so far per leader, minus the fewest any eligible leader has. */
+  kindOffset: Array<Record<Kind, number>>;
+  /** Leaders who served, inside the window, on the working day before each chunk day that follows a day outside the chunk. */
+  servedBefore: Map<number, Set<number>>;
+  /** 下访 still needed for the sites' monthly minimums, this chunk's share. */
+  siteDemand: Array<{ month: string; target: number; days: number[] }>;
+}
+
+export function chunkState(ctx: PlanContext, days: number[], counted: Counted[]): ChunkState {
+  const inChunk = new Set(days);
+  const leaders = [...new Set(days.flatMap((d) => ctx.candidates[d]))].sort((a, b) => a - b);
+  const weekLoad = new Map<string, number>();
+  const roundLoad = ctx.leaders.map(() => 0);
+  const byLeader: Counted[][] = ctx.leaders.map(() => []);
+  const kindCount: Array<Record<Kind, number>> = ctx.leaders.map(() => ({ 接访: 0, 下访: 0 }));
+  const servedOn = new Map<IsoDate, Set<number>>();
+  for (const c of counted) {
+    byLeader[c.leader].push(c);
+    const k = `${c.leader}|${periodOf('week', c.date).key}`;
+    weekLoad.set(k, (weekLoad.get(k) ?? 0) + 1);
+    if (!c.planned) continue;
+    kindCount[c.leader][c.kind]++;
+    roundLoad[c.leader]++;
+    servedOn.set(c.date, (servedOn.get(c.date) ?? new Set()).add(c.leader));
+  }
+  const quotas: QuotaRow[] = [];
+  for (const rule of ctx.set.quotaRules) {
+    const periods = new Map<string, number[]>();
+    for (const d of days) {
+      const p = periodOf(rule.period, ctx.days[d]).key;
+      periods.set(p, [...(periods.get(p) ?? []), d]);
+    }
+    for (const l of leaders) {
+      if (!ruleApplies(rule, ctx.leaders[l])) continue;
+      for (const [period, ds] of periods) {
+        const n = byLeader[l].filter((c) => rule.kinds.includes(c.kind) && periodOf(rule.period, c.date).key === period).length;
+        quotas.push({ leader: l, rule, period, need: Math.max(0, rule.min - n), days: ds });
+      }
+    }
+  }
+  const eligible = ctx.leaders.flatMap((_, l) => (ctx.candidates.some((c) => c.includes(l)) ? [l] : []));
+  const least = (kind: Kind) => (eligible.length ? Math.min(...eligible.map((l) => kindCount[l][kind])) : 0);
+  const lj = least('接访'),
+    lv = least('下访');
+  const kindOffset = kindCount.map((k) => ({ 接访: Math.max(0, k.接访 - lj), 下访: Math.max(0, k.下访 - lv) }));
+  const servedBefore = new Map<number, Set<number>>();
+  for (const d of days) {
+    const before = servedOn.get(ctx.days[d - 1]);
+    if (d > 0 && !inChunk.has(d - 1) && before) servedBefore.set(d, before);
+  }
+  return { days, leaders, roundLoad, weekLoad, quotas, kindOffset, servedBefore, siteDemand: siteDemandOf(ctx, days, counted) };
+}
+
+/**
+ * Months wholly inside the window, with the 下访 the sites still need that month, spread over it: by
+ * the end of each ISO week of the chunk, the share of the month's working days gone so far (rounded);
+ * by the month's last working day, all of it.
+ */
+function siteDemandOf(ctx: PlanContext, days: number[], counted: Counted[]): ChunkState['siteDemand'] {
+  const total = ctx.sites.reduce((s, x) => s + x.monthlyMin, 0);
+  if (total === 0 || ctx.set.visits.max === 0) return [];
+  const { from, to } = ctx.config;
+  const out: ChunkState['siteDemand'] = [];
+  for (const month of [...new Set(days.map((d) => ctx.month[d]))]) {
+    const span = periodOf('month', `${month}-01`);
+    if (span.from < from || span.to > to) continue;
+    const inChunk = days.filter((d) => ctx.month[d] === month);
+    const done = counted.filter((c) => c.planned && c.kind === '下访' && c.date.slice(0, 7) === month).length;
+    const remaining = Math.max(0, total - done);
+    const rest = ctx.days.flatMap((_, d) => (ctx.month[d] === month && d >= inChunk[0] ? [d] : []));
+    inChunk.forEach((d, i) => {
+      const last = i === inChunk.length - 1;
+      if (!last && ctx.week[inChunk[i + 1]] === ctx.week[d]) return; // only at the end of each week
+      const upTo = inChunk.slice(0, i + 1);
+      const target = d === rest[rest.length - 1] ? remaining : Math.round((remaining * upTo.length) / rest.length);
+      out.push({ month, target, days: upTo });
+    });
+  }
+  return out;
+}
