@@ -10,7 +10,7 @@ import type { RawRow } from '../src/core/types.js';
 import { csvEngine, streamTable } from '../src/io/table-stream.js';
 
 // The worker script as npm run build makes it (npm test builds first).
-const WORKER = join(process.cwd(), 'dist/csv-worker.cjs');
+const WORKER = join(process.cwd(), 'dist/cli/csv-worker.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'rota-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,13 +3,8 @@ import { addCommonOptions, type CommonOptions, loadContext } from './context.js'
 import { reportProblems } from './exit.js';
 import { paint } from './style.js';
 
-export function registerCalendar(program: Command): void {
-  addCommonOptions(
-    program
-      .command('calendar')
-      .description('列出工作日与休息日 list the working days and the excluded days with their reasons')
-      .option('--json', 'JSON on stdout'),
-  ).action((opts: CommonOptions & { json?: boolean }) => {
+export function registerCalendar(cmd: Command): void {
+  addCommonOptions(cmd.option('--json', 'JSON on stdout')).action((opts: CommonOptions & { json?: boolean }) => {
     const { config, calendar, warnings } = loadContext(opts);
     reportProblems(warnings);
     const days = calendar.days(config.from, config.to);

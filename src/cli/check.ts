@@ -4,13 +4,9 @@ import { Exit } from './exit.js';
 
 const FORMATS = ['text', 'json', 'junit', 'github'];
 
-export function registerCheck(program: Command): void {
+export function registerCheck(cmd: Command): void {
   addCheckOptions(
-    program
-      .command('check')
-      .description(
-        '检查接访、下访记录是否达到频次要求 check duty records against the quota rules (exit 0 compliant, 1 violations, 2 bad input)',
-      )
+    cmd
       .argument('[records...]', "记录 CSV files (日期, 类型, 单位, 姓名, …); default: the configuration's history")
       .option('--year <yyyy>', '检查整年 check one calendar year (same as --from YYYY-01-01 --to YYYY-12-31)')
       .option('--format <format>', `输出格式 output format: ${FORMATS.join(' | ')}`, 'text'),

@@ -5,8 +5,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw e;
 });
-// No top-level await: the CLI is bundled as one CommonJS script (dist/cli.cjs) so bin/rota.js can
-// start it from V8's code cache.
+// No top-level await: the CLI is bundled as CommonJS scripts (dist/cli/*.cjs) so bin/rota.js can
+// start them from V8's code cache.
 void main(process.argv).then((code) => {
   process.exitCode = code;
 });

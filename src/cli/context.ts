@@ -1,5 +1,5 @@
 // Loading what every command needs: the configuration with command-line overrides, and the calendar.
-import { type Command, Option } from 'commander';
+import type { Command } from 'commander';
 import { roundCalendar } from '../app/calendar.js';
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
@@ -66,7 +66,9 @@ export function addRoundOptions(cmd: Command): Command {
 
 /** --encoding and --ics-per-leader, for every command that writes the published files. */
 export function addOutputOptions(cmd: Command, encodingDefault: string | undefined = 'utf-8'): Command {
-  const encoding = new Option('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030').choices(['utf-8', 'gb18030']);
+  const encoding = cmd
+    .createOption('--encoding <enc>', 'timetable.csv 编码 encoding: utf-8 (with BOM) | gb18030')
+    .choices(['utf-8', 'gb18030']);
   return cmd
     .addOption(encodingDefault ? encoding.default(encodingDefault) : encoding)
     .option('--ics-per-leader', '每名领导另写一个日历 also write ics/<姓名>.ics per leader for the liaison');

@@ -11,10 +11,8 @@ interface DiffOptions extends CommonOptions {
 
 const FORMATS = ['text', 'json', 'html'];
 
-export function registerDiff(program: Command): void {
-  program
-    .command('diff')
-    .description('两张接访时间表之间的调整公告 the change notice between two timetables')
+export function registerDiff(cmd: Command): void {
+  cmd
     .argument('<old>', '原时间表 the published timetable CSV')
     .argument('<new>', '新时间表 the new timetable CSV')
     .option('--format <fmt>', `输出格式 ${FORMATS.join(' | ')}`, 'text')

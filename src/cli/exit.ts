@@ -9,7 +9,13 @@ export class Exit extends Error {
     message = '',
   ) {
     super(message);
+    this.name = 'Exit';
   }
+}
+
+/** An Exit from any command: each command is its own bundle with its own copy of the class, so not instanceof. */
+export function isExit(e: unknown): e is Exit {
+  return e instanceof Error && e.name === 'Exit' && typeof (e as Exit).code === 'number';
 }
 
 /** Prints warnings; on any error prints all of them and stops with exit code 2. */

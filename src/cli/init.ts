@@ -23,10 +23,8 @@ const EXAMPLE_SITES: string[][] = [
   ['示例社区', '社区', '某街道示例社区服务中心', '1', '民政、劳动保障'],
 ];
 
-export function registerInit(program: Command): void {
-  program
-    .command('init')
-    .description('生成可编辑的示例配置和名单模板 write a ready-to-edit configuration and leaders.csv template')
+export function registerInit(cmd: Command): void {
+  cmd
     .argument('[dir]', 'target folder', '.')
     .option('--preset <id>', '预设 preset: district 区级轮次 | township 乡镇每周接访下访 | county 县处级每月接访下访', 'district')
     .option('--force', 'overwrite existing files')

@@ -4,11 +4,9 @@ import { addCommonOptions, type CommonOptions, loadContext } from './context.js'
 import { reportProblems } from './exit.js';
 import { paint } from './style.js';
 
-export function registerLeaders(program: Command): void {
+export function registerLeaders(cmd: Command): void {
   addCommonOptions(
-    program
-      .command('leaders')
-      .description('读取并合并领导名单 read and merge leader lists exactly as the planner will, and show them or every error')
+    cmd
       .argument('[files...]', "领导名单 CSV files (one per institution office is fine); default: the configuration's leaders")
       .option('--json', 'JSON on stdout'),
   ).action(async (files: string[], opts: CommonOptions & { json?: boolean }) => {

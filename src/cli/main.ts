@@ -1,17 +1,74 @@
 // The rota command line: thin commander wiring over the library; exit 0 ok, 1 rule not met, 2 bad input.
+// Only the command being run is loaded (the build makes each its own bundle): the others are just
+// named and described here, which is all `rota --help` shows.
 import { Command, CommanderError } from 'commander';
-import { WriteError } from '../io/atomic-write.js';
-import { registerCalendar } from './calendar.js';
-import { registerCheck } from './check.js';
-import { registerDiff } from './diff.js';
-import { Exit } from './exit.js';
-import { registerInit } from './init.js';
-import { registerLeaders } from './leaders.js';
-import { registerPlan } from './plan.js';
-import { registerRender } from './render.js';
-import { registerReplan } from './replan.js';
-import { registerReport } from './report.js';
-import { registerSwap } from './swap.js';
+import { isExit } from './exit.js';
+
+type Register = (cmd: Command) => void;
+
+/** In the order a clerk uses them: set up, check the inputs, plan, publish, adjust, prove. */
+const COMMANDS: Array<{ name: string; description: string; load: () => Promise<Register> }> = [
+  {
+    name: 'init',
+    description: '生成可编辑的示例配置和名单模板 write a ready-to-edit configuration and leaders.csv template',
+    load: async () => (await import('./init.js')).registerInit,
+  },
+  {
+    name: 'leaders',
+    description: '读取并合并领导名单 read and merge leader lists exactly as the planner will, and show them or every error',
+    load: async () => (await import('./leaders.js')).registerLeaders,
+  },
+  {
+    name: 'calendar',
+    description: '列出工作日与休息日 list the working days and the excluded days with their reasons',
+    load: async () => (await import('./calendar.js')).registerCalendar,
+  },
+  {
+    name: 'plan',
+    description: "排出本轮接访安排表 make the round's timetable: optimal, in the institutional order, explained",
+    load: async () => (await import('./plan.js')).registerPlan,
+  },
+  {
+    name: 'render',
+    description:
+      '由接访时间表重新生成网页、CSV 和日历 validate a (hand-edited) timetable CSV and write timetable.html, timetable.csv and timetable.ics',
+    load: async () => (await import('./render.js')).registerRender,
+  },
+  {
+    name: 'replan',
+    description:
+      '已公布的安排表出现变化时重新安排：改动最少的天数，过去的安排不变，输出调整公告 re-plan a published timetable with the fewest changed days',
+    load: async () => (await import('./replan.js')).registerReplan,
+  },
+  {
+    name: 'swap',
+    description: '对调两天的接访领导，或改由另一名领导接访；先按全部规则校验 swap two days or substitute a leader, validated by every rule',
+    load: async () => (await import('./swap.js')).registerSwap,
+  },
+  {
+    name: 'diff',
+    description: '两张接访时间表之间的调整公告 the change notice between two timetables',
+    load: async () => (await import('./diff.js')).registerDiff,
+  },
+  {
+    name: 'check',
+    description:
+      '检查接访、下访记录是否达到频次要求 check duty records against the quota rules (exit 0 compliant, 1 violations, 2 bad input)',
+    load: async () => (await import('./check.js')).registerCheck,
+  },
+  {
+    name: 'report',
+    description:
+      '年终考核印证资料 year-end evidence: every duty per leader, monthly and quarterly totals, compliance per rule (CSV + printable HTML)',
+    load: async () => (await import('./report.js')).registerReport,
+  },
+];
+
+/** The command named on the command line (`rota plan …`, `rota help plan`); rota has no option taking a value before it. */
+function commandIn(args: string[]): string | undefined {
+  const [first, second] = args.filter((a) => !a.startsWith('-'));
+  return first === 'help' ? second : first;
+}
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('rota')
@@ -20,28 +77,21 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(rota <command> --help 查看用法 for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  // In the order a clerk uses them: set up, check the inputs, plan, publish, adjust, prove.
-  registerInit(program);
-  registerLeaders(program);
-  registerCalendar(program);
-  registerPlan(program);
-  registerRender(program);
-  registerReplan(program);
-  registerSwap(program);
-  registerDiff(program);
-  registerCheck(program);
-  registerReport(program);
-  for (const cmd of program.commands) cmd.exitOverride();
   try {
+    const wanted = commandIn(argv.slice(2));
+    for (const c of COMMANDS) {
+      const cmd = program.command(c.name).description(c.description).exitOverride();
+      if (c.name === wanted) (await c.load())(cmd);
+    }
     await program.parseAsync(argv);
     return 0;
   } catch (e) {
-    if (e instanceof Exit) {
+    if (isExit(e)) {
       if (e.message) process.stderr.write(`${e.message}\n`);
       return e.code;
     }
-    if (e instanceof WriteError) {
-      process.stderr.write(`${e.message}\n`);
+    if ((e as Error).name === 'WriteError') {
+      process.stderr.write(`${(e as Error).message}\n`);
       return 2;
     }
     if (e instanceof CommanderError) {

@@ -14,13 +14,11 @@ interface PlanOptions extends RoundOptions {
   icsPerLeader?: boolean;
 }
 
-export function registerPlan(program: Command): void {
+export function registerPlan(cmd: Command): void {
   addCommonOptions(
     addOutputOptions(
       addRoundOptions(
-        program
-          .command('plan')
-          .description("排出本轮接访安排表 make the round's timetable: optimal, in the institutional order, explained")
+        cmd
           .option(
             '--preset <id>',
             "预设 preset: district 区级轮次 | township 乡科级每周接访下访 | county 县处级每月接访下访 (the file's fields still override it)",

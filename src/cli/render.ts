@@ -9,14 +9,10 @@ interface RenderOptions extends CommonOptions {
   icsPerLeader?: boolean;
 }
 
-export function registerRender(program: Command): void {
+export function registerRender(cmd: Command): void {
   addCommonOptions(
     addOutputOptions(
-      program
-        .command('render')
-        .description(
-          '由接访时间表重新生成网页、CSV 和日历 validate a (hand-edited) timetable CSV and write timetable.html, timetable.csv and timetable.ics',
-        )
+      cmd
         .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
         .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
         .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's leaders", collect),

@@ -19,15 +19,11 @@ interface ReplanOptions extends RoundOptions {
   icsPerLeader?: boolean;
 }
 
-export function registerReplan(program: Command): void {
+export function registerReplan(cmd: Command): void {
   addCommonOptions(
     addOutputOptions(
       addRoundOptions(
-        program
-          .command('replan')
-          .description(
-            '已公布的安排表出现变化时重新安排：改动最少的天数，过去的安排不变，输出调整公告 re-plan a published timetable with the fewest changed days',
-          )
+        cmd
           .requiredOption('--previous <file>', '已公布的接访时间表 the published timetable CSV (its 锁定 column pins duties)')
           .option('--today <date>', '今天的日期：此前的安排保持不变 days before it are frozen; default: today in Beijing time')
           .option('--pin <date=name>', '锁定 keep this duty: 2024-12-19=姓名 or 2024-12-19=单位:姓名 (repeatable)', collect)

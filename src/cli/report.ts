@@ -2,13 +2,9 @@ import type { Command } from 'commander';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit, reportProblems } from './exit.js';
 
-export function registerReport(program: Command): void {
+export function registerReport(cmd: Command): void {
   addCheckOptions(
-    program
-      .command('report')
-      .description(
-        '年终考核印证资料 year-end evidence: every duty per leader, monthly and quarterly totals, compliance per rule (CSV + printable HTML)',
-      )
+    cmd
       .argument('[records...]', "记录 CSV files; default: the configuration's history")
       .requiredOption('--year <yyyy>', '年度 the year, e.g. 2024')
       .option('--out <dir>', '输出目录 output folder', '.'),

@@ -1,10 +1,27 @@
-// Colours only for a terminal (chalk checks TTY and FORCE_COLOR) and never when NO_COLOR is set
-// (https://no-color.org), which chalk 5 itself does not read.
+// Colours only for a terminal and never when NO_COLOR is set (https://no-color.org), which chalk 5
+// itself does not read. The level is worked out here rather than by chalk's own detection, which
+// loads tty, os and net at start-up even when the output is a file (scripts/build.mjs leaves it out).
+import type { WriteStream } from 'node:tty';
 import { Chalk, type ChalkInstance } from 'chalk';
 
 let instance: ChalkInstance | undefined;
 
 export function paint(): ChalkInstance {
-  instance ??= process.env.NO_COLOR ? new Chalk({ level: 0 }) : new Chalk();
+  instance ??= new Chalk({ level: colourLevel() });
   return instance;
+}
+
+/** 0 none, 1 16 colours, 2 256, 3 millions: FORCE_COLOR as chalk reads it, else what the terminal says. */
+function colourLevel(): 0 | 1 | 2 | 3 {
+  const { NO_COLOR, FORCE_COLOR } = process.env;
+  if (NO_COLOR) return 0;
+  if (FORCE_COLOR !== undefined) {
+    if (FORCE_COLOR === '' || FORCE_COLOR === 'true') return 1;
+    const n = Number(FORCE_COLOR);
+    return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 0;
+  }
+  const out = process.stdout as WriteStream;
+  if (!out.isTTY) return 0;
+  const depth = out.getColorDepth();
+  return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;
 }

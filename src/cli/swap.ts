@@ -16,14 +16,10 @@ interface SwapOptions extends RoundOptions {
   icsPerLeader?: boolean;
 }
 
-export function registerSwap(program: Command): void {
+export function registerSwap(cmd: Command): void {
   addCommonOptions(
     addOutputOptions(
-      program
-        .command('swap')
-        .description(
-          '对调两天的接访领导，或改由另一名领导接访；先按全部规则校验 swap two days or substitute a leader, validated by every rule',
-        )
+      cmd
         .argument('<timetable>', '接访时间表 timetable CSV')
         .argument('<date>', '要调整的日期 the day to change: YYYY-MM-DD (or YYYY-MM-DD=姓名 when the day has several leaders)')
         .argument('[other]', '与之对调的日期 the day to swap with')

@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { fsErrorText } from './read-file.js';
 
 /** The output folder cannot be written (a file in the way, no permission, disk full): bad usage, not a bug. */
-export class WriteError extends Error {}
+export class WriteError extends Error {
+  // Its name, not its class, tells the CLI what it is: each command is its own bundle (src/cli/main.ts).
+  override name = 'WriteError';
+}
 
 export interface OutFile {
   path: string;
