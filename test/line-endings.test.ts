@@ -123,7 +123,7 @@ describe('the streaming reader of rota check', () => {
     const rows: RawRow[] = [];
     const t = await streamTable(file, RECORD_COLUMNS, (r) => rows.push(r), {
       worker,
-      workerFile: join(process.cwd(), 'dist/csv-worker.cjs'),
+      workerFile: join(process.cwd(), 'dist/cli/csv-worker.cjs'),
       chunkSize,
     });
     return { rows: rows.map((r) => r.values), count: t.rows, problems: t.problems };
@@ -186,7 +186,7 @@ describe('a file cut inside its last character', () => {
         const file = write(noBom);
         const t = await streamTable(file, RECORD_COLUMNS, (r) => rows.push(r), {
           worker,
-          workerFile: join(process.cwd(), 'dist/csv-worker.cjs'),
+          workerFile: join(process.cwd(), 'dist/cli/csv-worker.cjs'),
           chunkSize,
         });
         expect(t.problems.map((p) => p.code)).toEqual(['csv.truncated']);
