@@ -212,3 +212,43 @@ describe('rota diff', () => {
     expect(rota([...args, '--format', 'xml'], dir).code).toBe(2);
   });
 });
+
+describe('the published past stays as published', () => {
+  it('a leader who served before today and has since left the list, or moved institution, does not stop replan', () => {
+    const pub = join(dir, 'pub', 'timetable.csv');
+    const first = row(pub, '2024-12-11').split(',');
+    const [name, inst] = [first[4], first[3]];
+    const list = readFileSync('fixtures/leaders.csv', 'utf8');
+    const line = list.split(/\r?\n/).find((l) => l.startsWith(`${name},`))!;
+    const left = join(dir, 'leaders-left.csv');
+    writeFileSync(left, list.replace(`${line}\n`, '').replace(`${line}\r\n`, ''));
+    const moved = join(dir, 'leaders-moved.csv');
+    const other = inst === '区人大' ? '区政府' : '区人大';
+    writeFileSync(moved, list.replace(line, line.replace(/^([^,]+),[^,]+,/, `$1,${other},`)));
+    for (const leaders of [left, moved]) {
+      const r = rota(['replan', '-c', 'fixtures/rota.json', '--leaders', leaders, '--previous', pub, '--today', '2024-12-18', '--json']);
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout) as {
+        duties: Array<{ date: string; name: string }>;
+        changes: unknown[];
+        report: { frozen: string[] };
+      };
+      expect(out.duties.find((d) => d.date === '2024-12-11')?.name).toBe(name);
+      expect(out.report.frozen).toContain('2024-12-11');
+      expect(out.changes).toEqual([]);
+    }
+  });
+
+  it('substituting the leader already on a day is a no-op: exit 0, nothing written', () => {
+    const pub = join(dir, 'pub', 'timetable.csv');
+    const copy = join(dir, 'noop.csv');
+    writeFileSync(copy, readFileSync(pub));
+    const name = row(copy, '2024-12-11').split(',')[4];
+    const same = rota(['swap', copy, '2024-12-11', '--with', name, '-c', 'fixtures/rota.json']);
+    const self = rota(['swap', copy, '2024-12-11', '2024-12-11=' + name, '-c', 'fixtures/rota.json']);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toContain('nothing changes');
+    expect(self.code).toBe(2); // one day with itself is no swap at all
+    expect(readFileSync(copy)).toEqual(readFileSync(pub));
+  });
+});

@@ -32,6 +32,15 @@ describe('swap and substitute', () => {
     expect(r.timetable.find((d) => d.date === '2024-12-19')).toMatchObject({ name: '王建国', title: '区委副书记', weekday: '星期四' });
   });
 
+  it('the leader already on the day, and two days of the same leader swapped: the same no-op (ok, nothing changes)', () => {
+    const same = propose(sub('2024-12-11', '王建国'));
+    expect([same.status, same.changes, same.timetable]).toEqual(['ok', [], s.duties]);
+    // 王建国 on both of 区委's days (hand-edited): swapping them changes nothing either.
+    const twice = s.duties.map((d) => (d.date === '2024-12-19' ? { ...s.duties[0], date: '2024-12-19', weekday: '星期四' } : d));
+    const r = propose({ kind: 'swap', a: { date: '2024-12-11' }, b: { date: '2024-12-19' } }, twice);
+    expect([r.status, r.changes]).toEqual(['ok', []]);
+  });
+
   it("order: swapping two institutions' days names both days and people", () => {
     const r = propose({ kind: 'swap', a: { date: '2024-12-19' }, b: { date: '2024-12-20' } });
     expect(r.status).toBe('broken');

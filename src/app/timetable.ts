@@ -1,6 +1,7 @@
 // A published timetable of this round (for swap, replan, re-publication): read from its bytes, every
-// row valid, every date inside the round's window.
-import type { Duty, Problem } from '../core/types.js';
+// row valid, every date inside the round's window. A re-plan's past is read as it was published:
+// a leader who served and has since left the lists or moved to another institution is kept as written.
+import type { Duty, IsoDate, Problem } from '../core/types.js';
 import type { Encoding } from '../io/decode.js';
 import { readTimetableBytes } from '../io/timetable-read.js';
 import type { Round } from './round.js';
@@ -9,8 +10,20 @@ export function readRoundTimetable(
   round: Round,
   file: string,
   bytes: Uint8Array,
+  frozenBefore?: IsoDate,
 ): { duties: Duty[]; encoding: Encoding; problems: Problem[] } {
-  const read = readTimetableBytes(bytes, file, round.leaders, round.config.institutions);
+  const now = readTimetableBytes(bytes, file, round.leaders, round.config.institutions);
+  // Rows before frozenBefore, read against no list: as published, whoever is on today's lists.
+  const asPublished = frozenBefore ? readTimetableBytes(bytes, file, [], round.config.institutions) : undefined;
+  const past = asPublished?.duties.filter((d) => d.date < frozenBefore!) ?? [];
+  const pastLines = new Set(past.map((d) => d.source?.line));
+  const read = asPublished
+    ? {
+        encoding: now.encoding,
+        duties: [...past, ...now.duties.filter((d) => !pastLines.has(d.source?.line))],
+        problems: now.problems.filter((p) => p.line === undefined || !pastLines.has(p.line)),
+      }
+    : now;
   const problems = [...read.problems];
   if (!problems.length && read.duties.length === 0)
     problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows' });

@@ -36,7 +36,7 @@ export function registerReplan(cmd: Command): void {
     if (!today) throw new Exit(2, `--today: "${opts.today}" 不是日期；应写成 YYYY-MM-DD (expected a date)`);
     const round = await loadRound(opts);
     const pins = parsePins(opts.pin, round.config);
-    const previous = readRoundTimetable(opts.previous, round);
+    const previous = readRoundTimetable(opts.previous, round, today);
     reportProblems(round.warnings);
     const { replanRound, replanRepublication, replanJson } = await import('../app/replan.js');
     const result = replanRound(round, previous.duties, { today, pins, bestEffort: opts.bestEffort });

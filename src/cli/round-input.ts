@@ -7,7 +7,7 @@ import { parseDate } from '../core/dates.js';
 import type { Pin } from '../core/engine/types.js';
 import { resolveInstitution } from '../core/institutions.js';
 import type { DutyRef } from '../core/replan/swap.js';
-import type { Duty, Problem } from '../core/types.js';
+import type { Duty, IsoDate, Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Encoding } from '../io/decode.js';
 import { readBytes } from '../io/read-file.js';
@@ -41,11 +41,11 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   return loaded.round!;
 }
 
-/** A published timetable of this round: read, every row valid, every date inside the window. */
-export function readRoundTimetable(file: string, r: Round): { duties: Duty[]; encoding: Encoding } {
+/** A published timetable of this round: read, every row valid, every date inside the window (rows before frozenBefore as published). */
+export function readRoundTimetable(file: string, r: Round, frozenBefore?: IsoDate): { duties: Duty[]; encoding: Encoding } {
   const { bytes, problem } = readBytes(file);
   if (!bytes) reportProblems([problem!]);
-  const read = readTimetableBytesOf(r, file, bytes!);
+  const read = readTimetableBytesOf(r, file, bytes!, frozenBefore);
   reportProblems(read.problems);
   return { duties: read.duties, encoding: read.encoding };
 }

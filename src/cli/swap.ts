@@ -97,12 +97,17 @@ export function registerSwap(cmd: Command): void {
         out.push(
           ...r.alternatives.map(
             (x, i) =>
-              `  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）接访`}：${x.changes.map(changeLine).join('；')}`,
+              `  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）${x.changes[0]?.kind ?? '接访'}`}：${x.changes.map(changeLine).join('；')}`,
           ),
         );
         process.stdout.write(`${out.join('\n')}\n`);
       }
       throw new Exit(1, '未改动任何文件 nothing was written.');
+    }
+    // The leader already on the day, or two days of the same leader swapped: nothing changes, nothing is written.
+    if (r.changes.length === 0) {
+      if (!opts.json) process.stdout.write('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
+      return;
     }
     const { writeAllOrNone } = await import('../io/atomic-write.js');
     if (opts.out) {

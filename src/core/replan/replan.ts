@@ -123,7 +123,10 @@ export function replan(input: ReplanInput): ReplanResult {
   const frozen = ctx.window.filter((d) => d.date < today).map((d) => d.date);
   // The past judged as it was published, against today's lists: reported, never rewritten.
   const plain = buildContext({ ...input, pins: [] });
-  const pastBreaks = checkTimetable(frozenDuties, plain, { complete: false }).filter((v) => v.dates.every((d) => d < today));
+  // A leader who served and has since left the lists (or moved) is no break: the past names who served then.
+  const pastBreaks = checkTimetable(frozenDuties, plain, { complete: false }).filter(
+    (v) => v.rule !== 'known-leader' && v.dates.every((d) => d < today),
+  );
   const errors = pinErrors(ctx, plain, frozenDuties, today, pastBreaks);
   const extra = { today, frozen, pastBreaks, pinErrors: errors };
   if (errors.length) {

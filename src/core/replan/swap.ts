@@ -108,7 +108,7 @@ export function proposeSwap(input: SwapInput): SwapResult {
     const b = find(timetable, request.b);
     if (typeof b === 'string') return invalid(b);
     if (a === b) return invalid(`${a.date} 与自己对调没有变化 (swapping a day with itself changes nothing)`);
-    proposed = replace(timetable, [a, b], [moved(ctx, b, a), moved(ctx, a, b)]);
+    proposed = leaderKey(a) === leaderKey(b) ? timetable : replace(timetable, [a, b], [moved(ctx, b, a), moved(ctx, a, b)]);
   } else {
     const name = cleanName(request.name);
     const who = ctx.leaders.filter((l) => l.name === name && (!request.institution || l.institution === request.institution));
