@@ -74,9 +74,9 @@ describe('presets', () => {
   it.each([
     [{ preset: 'city' }, 'preset', 'district, township, county'],
     [{ preset: 'township', rotation: { quotaRules: ['weekly'] } }, 'rotation.quotaRules', 'township-weekly'],
-    [{ preset: 'township', rotation: { reception: { min: 3, max: 2 } } }, 'rotation.reception.max', '≥ min'],
+    [{ preset: 'township', rotation: { reception: { min: 3, max: 2 } } }, 'rotation.reception.max', 'from min (3) to 20'],
     [{ preset: 'township', rotation: { decompose: 'day' } }, 'rotation.decompose', 'week, month, whole'],
-    [{ preset: 'township', rotation: { maxPerWeek: 0 } }, 'rotation.maxPerWeek', '≥ 1'],
+    [{ preset: 'township', rotation: { maxPerWeek: 0 } }, 'rotation.maxPerWeek', 'from 1 to 14'],
     [{ order: { mode: 'random' } }, 'order.mode', 'cycle, blocks, none'],
   ])('%j is an error naming %s', (raw, field, allowed) => {
     const { config, problems } = validateConfig(raw, 'rota.json');

@@ -2,7 +2,7 @@
 // through a reader — the CLI's reads the disk, the browser app's the files the clerk picked — into
 // the calendar, leaders and records the planner takes. Every problem of every file at once.
 import type { Calendar } from '../core/calendar.js';
-import type { Config } from '../core/config.js';
+import { type Config, windowProblems } from '../core/config.js';
 import type { HistoryRecord } from '../core/engine/types.js';
 import type { Site } from '../core/sites.js';
 import type { Leader, Problem } from '../core/types.js';
@@ -28,7 +28,7 @@ export function loadRound(config: Config, read: ReadFile): { round?: Round; prob
   const { leaders, problems } = leadersFrom(read, config.leaders, config.institutions);
   const history = historyFrom(read, config.history, leaders, config.institutions);
   const sites = config.sites ? sitesFrom(read, config.sites) : { sites: [], problems: [] };
-  const all = [...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
+  const all = [...windowProblems(config), ...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
   const errors = all.filter((p) => p.severity === 'error');
   if (!errors.length && leaders.length === 0) errors.push({ severity: 'error', message: NO_LEADERS });
   const warnings = all.filter((p) => p.severity !== 'error');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Calendar } from '../core/calendar.js';
 import type { Leave } from '../core/check/index.js';
 import type { Config } from '../core/config.js';
-import { isIsoDate } from '../core/dates.js';
+import { inCalendarYears, isIsoDate, YEARS_TEXT } from '../core/dates.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
 import { addCommonOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
@@ -38,6 +38,7 @@ export interface CheckSetup {
 export async function prepareCheck(opts: CheckOptions, dates: { from?: string; to?: string }): Promise<CheckSetup> {
   for (const [k, v] of Object.entries(dates)) {
     if (v !== undefined && !isIsoDate(v)) throw new Exit(2, `--${k}: expected a real date written YYYY-MM-DD, got "${v}"`);
+    if (v !== undefined && !inCalendarYears(v)) throw new Exit(2, `--${k}: ${YEARS_TEXT}; got "${v}"`);
   }
   const { config, calendar } = loadContext({ ...opts, from: undefined, to: undefined }, {});
   const { loadLeaders } = await import('../io/load.js');

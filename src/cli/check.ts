@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { FIRST_YEAR, LAST_YEAR, YEARS_TEXT } from '../core/dates.js';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit } from './exit.js';
 
@@ -13,6 +14,8 @@ export function registerCheck(cmd: Command): void {
   ).action(async (records: string[], opts: CheckOptions & { format: string }) => {
     if (!FORMATS.includes(opts.format)) throw new Exit(2, `--format: expected one of ${FORMATS.join(', ')}, got "${opts.format}"`);
     if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new Exit(2, `--year: expected a year like 2024, got "${opts.year}"`);
+    if (opts.year !== undefined && (+opts.year < FIRST_YEAR || +opts.year > LAST_YEAR))
+      throw new Exit(2, `--year: ${YEARS_TEXT}; got "${opts.year}"`);
     if (opts.year !== undefined && (opts.from || opts.to)) throw new Exit(2, '--year cannot be combined with --from/--to');
     const from = opts.year ? `${opts.year}-01-01` : opts.from;
     const to = opts.year ? `${opts.year}-12-31` : opts.to;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { windowProblems } from '../core/config.js';
 import { addCommonOptions, addOutputOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
@@ -19,6 +20,7 @@ export function registerRender(cmd: Command): void {
     ),
   ).action(async (file: string, opts: RenderOptions) => {
     const { config, calendar, warnings } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
+    reportProblems(windowProblems(config, opts.config));
     if (config.leaders.length === 0) {
       throw new Exit(2, '没有领导名单 no leader list: give --leaders FILE or a configuration (-c rota.json) that names its leaders');
     }

@@ -10,7 +10,7 @@ const strings = { type: 'array', items: { type: 'string' } };
 const perDayRange = {
   type: 'object',
   additionalProperties: false,
-  properties: { min: { type: 'integer', minimum: 0 }, max: { type: 'integer', minimum: 0 } },
+  properties: { min: { type: 'integer', minimum: 0, maximum: 20 }, max: { type: 'integer', minimum: 0, maximum: 20 } },
 };
 
 export const CONFIG_SCHEMA = {
@@ -20,7 +20,7 @@ export const CONFIG_SCHEMA = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    title: { type: 'string', minLength: 1, description: '标题，如 克拉玛依区2024年第四轮领导干部接访安排表' },
+    title: { type: 'string', minLength: 1, maxLength: 1000, description: '标题，如 克拉玛依区2024年第四轮领导干部接访安排表' },
     from: { ...date, description: '起始日期 first day of the round' },
     to: { ...date, description: '结束日期 last day of the round' },
     region: { enum: REGION_IDS, description: '地区：national 全国；xinjiang 加新疆肉孜节、古尔邦节' },
@@ -39,7 +39,7 @@ export const CONFIG_SCHEMA = {
       properties: { name: { type: 'string' }, phone: { type: 'string' } },
       description: '联系人及电话',
     },
-    office: { type: 'string', minLength: 1, description: '发布单位' },
+    office: { type: 'string', minLength: 1, maxLength: 1000, description: '发布单位' },
     published: { ...date, description: '发布日期' },
     hours: {
       oneOf: [
@@ -62,12 +62,12 @@ export const CONFIG_SCHEMA = {
     order: {
       type: 'object',
       additionalProperties: false,
-      properties: { mode: { enum: ['cycle', 'blocks', 'none'] }, start: { type: 'integer', minimum: 0 } },
+      properties: { mode: { enum: ['cycle', 'blocks', 'none'] }, start: { type: 'integer', minimum: 0, maximum: 1000 } },
       description: '轮值方式：cycle 逐日轮换；blocks 每单位连续若干天；none 不分单位（乡镇、县级轮值）；start 从第几个单位开始',
     },
     eligibleRanks: { type: 'array', minItems: 1, items: { enum: RANKS }, description: '可排班级别' },
-    perDay: { type: 'integer', minimum: 1, description: '每个工作日接访领导人数' },
-    maxPerLeader: { type: 'integer', minimum: 1, description: '每位领导本轮最多接访次数' },
+    perDay: { type: 'integer', minimum: 1, maximum: 20, description: '每个工作日接访领导人数' },
+    maxPerLeader: { type: 'integer', minimum: 1, maximum: 1000, description: '每位领导本轮最多接访次数' },
     rules: {
       type: 'array',
       items: {
@@ -84,13 +84,13 @@ export const CONFIG_SCHEMA = {
           },
           kinds: { type: 'array', minItems: 1, items: { enum: KINDS } },
           period: { enum: ['week', 'month', 'quarter', 'year'] },
-          min: { type: 'integer', minimum: 0 },
-          max: { type: 'integer', minimum: 0 },
+          min: { type: 'integer', minimum: 0, maximum: 1000 },
+          max: { type: 'integer', minimum: 0, maximum: 1000 },
         },
       },
       description: '频次规则 quota rules',
     },
-    seed: { type: 'integer', minimum: 0, description: '随机种子（同输入同结果）' },
+    seed: { type: 'integer', minimum: 0, maximum: 2147483647, description: '随机种子（同输入同结果）' },
     preset: {
       enum: PRESET_IDS,
       description: '预设 preset: district 区级轮次；township 乡科级每周；county 县处级每月（文件中的字段仍可覆盖）',
@@ -105,11 +105,12 @@ export const CONFIG_SCHEMA = {
           properties: {
             reception: { ...perDayRange, description: '每个工作日中心接访人数 接访 places per working day' },
             visits: { ...perDayRange, description: '每个工作日下访人数 下访 slots per working day' },
-            maxPerWeek: { type: 'integer', minimum: 1, description: '每名领导每周最多活动次数 at most K per leader per week' },
+            maxPerWeek: { type: 'integer', minimum: 1, maximum: 14, description: '每名领导每周最多活动次数 at most K per leader per week' },
             quotaRules: { ...strings, description: '作为配额满足的规则 id rules met as quotas' },
             siteGapDays: {
               type: 'integer',
               minimum: 1,
+              maximum: 366,
               description: '每个下访点两次下访最多间隔天数 longest gap between visits to a site',
             },
             decompose: { enum: ['week', 'month', 'whole'], description: '分解方式：按周、按月或整体求解' },

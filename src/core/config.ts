@@ -1,6 +1,6 @@
 // The round's configuration: its type, the seed's defaults, and validation that names the
 // field and the allowed values. The JSON Schema in config-schema.ts describes the same shape.
-import { isIsoDate } from './dates.js';
+import { addDays, FIRST_YEAR, inCalendarYears, isIsoDate, LAST_YEAR } from './dates.js';
 import { REGION_IDS, type RegionId } from './holidays/regions.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
 import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from './presets.js';
@@ -111,7 +111,50 @@ const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown) => JSON.stringify(v);
+/** The value as the message shows it: cut, so a 20 MB string does not become a 20 MB message. */
+const show = (v: unknown) => {
+  const s = JSON.stringify(v) ?? String(v);
+  return s.length > 80 ? `${s.slice(0, 80)}…（共 ${s.length} 字符 ${s.length} characters）` : s;
+};
+
+/** Longest text a field of the configuration takes (a title, an address, a portfolio). */
+export const MAX_TEXT = 1000;
+/** The longest round a plan takes: two years. Longer windows are split into rounds. */
+export const MAX_WINDOW_DAYS = 731;
+/** Upper bounds of the configuration's numbers: a few times what any round needs, far below what makes the planner's arithmetic inexact. */
+export const NUMBER_LIMITS = {
+  perDay: 20,
+  maxPerLeader: 1000,
+  seed: 2_147_483_647,
+  'order.start': 1000,
+  'rotation.reception': 20,
+  'rotation.visits': 20,
+  'rotation.maxPerWeek': 14,
+  'rotation.siteGapDays': 366,
+  'rules.min': 1000,
+} as const;
+const longText = (v: unknown) => typeof v === 'string' && v.length > MAX_TEXT;
+
+/**
+ * A plan's window within two years; longer ones name how to split. Not part of validateConfig: rota
+ * check may judge records of many years.
+ */
+export function windowProblems(c: Pick<Config, 'from' | 'to'>, file?: string): Problem[] {
+  const days = Math.round((Date.parse(c.to) - Date.parse(c.from)) / 86_400_000) + 1;
+  if (days <= MAX_WINDOW_DAYS) return [];
+  // The same day a year later (1 March for 29 February): the first of the rounds the message proposes.
+  const next = `${+c.from.slice(0, 4) + 1}${c.from.slice(4)}`;
+  const split = isIsoDate(next) ? next : addDays(next.replace('-02-29', '-02-28'), 1);
+  return [
+    {
+      severity: 'error',
+      ...(file ? { file } : {}),
+      field: 'to',
+      code: 'config.window-too-long',
+      message: `一轮最长两年（${MAX_WINDOW_DAYS} 天），${c.from} 至 ${c.to} 共 ${days} 天；请分成几轮排，例如 --from ${c.from} --to ${addDays(split, -1)}，再 --from ${split} … (a round is at most two years; split it into rounds)`,
+    },
+  ];
+}
 
 /** Validates a parsed configuration, filling defaults from the seed; every problem names its field. */
 export function validateConfig(raw: unknown, file: string): { config?: Config; problems: Problem[] } {
@@ -134,16 +177,16 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   }
   const str = (key: 'title' | 'office') => {
     if (raw[key] === undefined) return;
-    if (typeof raw[key] === 'string' && raw[key] !== '') c[key] = raw[key] as string;
-    else bad(key, 'a non-empty string', raw[key]);
+    if (typeof raw[key] === 'string' && raw[key] !== '' && !longText(raw[key])) c[key] = raw[key] as string;
+    else bad(key, `a non-empty string of at most ${MAX_TEXT} characters`, raw[key]);
   };
   str('title');
   str('office');
   for (const key of ['from', 'to', 'published'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
-    if (typeof v === 'string' && isIsoDate(v)) c[key] = v;
-    else bad(key, 'a real date written YYYY-MM-DD', v);
+    if (typeof v === 'string' && isIsoDate(v) && inCalendarYears(v)) c[key] = v;
+    else bad(key, `a real date written YYYY-MM-DD in the years ${FIRST_YEAR} to ${LAST_YEAR}`, v);
   }
   if (c.to < c.from) bad('to', `a date on or after from (${c.from})`, c.to);
   if (raw.region !== undefined) {
@@ -170,8 +213,8 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     if (!isObj(v)) return bad(key, `an object with ${a} and ${b}`, v);
     for (const f of [a, b]) {
       if (v[f] === undefined) continue;
-      if (typeof v[f] === 'string') (c[key] as Record<string, string>)[f] = v[f] as string;
-      else bad(`${key}.${f}`, 'a string', v[f]);
+      if (typeof v[f] === 'string' && !longText(v[f])) (c[key] as Record<string, string>)[f] = v[f] as string;
+      else bad(`${key}.${f}`, `a string of at most ${MAX_TEXT} characters`, v[f]);
     }
     for (const f of Object.keys(v)) if (f !== a && f !== b) bad(`${key}.${f}`, `one of ${a}, ${b}`, f);
   };
@@ -195,10 +238,12 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
           isObj(i) &&
           typeof i.name === 'string' &&
           i.name !== '' &&
-          (i.aliases === undefined || (Array.isArray(i.aliases) && i.aliases.every((a) => typeof a === 'string'))),
+          !longText(i.name) &&
+          (i.aliases === undefined || (Array.isArray(i.aliases) && i.aliases.every((a) => typeof a === 'string' && !longText(a)))),
       );
     if (ok) c.institutions = (v as Obj[]).map((i) => ({ name: i.name as string, aliases: (i.aliases as string[]) ?? [] }));
-    else bad('institutions', 'a non-empty array of {"name": "…", "aliases": ["…"]} in duty order', v);
+    else
+      bad('institutions', `a non-empty array of {"name": "…", "aliases": ["…"]} in duty order, names of at most ${MAX_TEXT} characters`, v);
     const names = c.institutions.map((i) => i.name);
     const dup = names.find((n, k) => names.indexOf(n) !== k);
     if (dup) bad('institutions', 'distinct institution names', dup);
@@ -212,8 +257,10 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
         else bad('order.mode', 'one of cycle, blocks, none', o.mode);
       }
       if (o.start !== undefined) {
-        if (Number.isInteger(o.start) && (o.start as number) >= 0) c.order.start = o.start as number;
-        else bad('order.start', 'a whole number ≥ 0 (the position in the order to begin with)', o.start);
+        if (Number.isInteger(o.start) && (o.start as number) >= 0 && (o.start as number) <= NUMBER_LIMITS['order.start'])
+          c.order.start = o.start as number;
+        else
+          bad('order.start', `a whole number from 0 to ${NUMBER_LIMITS['order.start']} (the position in the order to begin with)`, o.start);
       }
     }
   }
@@ -226,8 +273,9 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     const v = raw[key];
     if (v === undefined) continue;
     const min = key === 'seed' ? 0 : 1;
-    if (Number.isInteger(v) && (v as number) >= min) c[key] = v as number;
-    else bad(key, `a whole number ≥ ${min}`, v);
+    const max = NUMBER_LIMITS[key];
+    if (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) c[key] = v as number;
+    else bad(key, `a whole number from ${min} to ${max}`, v);
   }
   if (raw.rules !== undefined) {
     if (!Array.isArray(raw.rules)) bad('rules', 'an array of rules', raw.rules);
@@ -260,7 +308,7 @@ function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, g: 
     return;
   }
   const r: Rotation = structuredClone(c.rotation ?? ROTATION_DEFAULTS);
-  const whole = (x: unknown, min: number) => Number.isInteger(x) && (x as number) >= min;
+  const whole = (x: unknown, min: number, max: number) => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
   for (const f of Object.keys(v)) {
     if (!['reception', 'visits', 'maxPerWeek', 'quotaRules', 'siteGapDays', 'decompose'].includes(f)) {
       bad(`rotation.${f}`, 'one of reception, visits, maxPerWeek, quotaRules, siteGapDays, decompose', f);
@@ -275,16 +323,19 @@ function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, g: 
     }
     const min = x.min ?? r[key].min,
       max = x.max ?? r[key].max;
-    if (!whole(min, 0)) bad(`rotation.${key}.min`, 'a whole number ≥ 0', x.min);
-    else if (!whole(max, 0) || (max as number) < (min as number)) bad(`rotation.${key}.max`, `a whole number ≥ min (${min})`, x.max);
+    const top = NUMBER_LIMITS[`rotation.${key}`];
+    if (!whole(min, 0, top)) bad(`rotation.${key}.min`, `a whole number from 0 to ${top}`, x.min);
+    else if (!whole(max, 0, top) || (max as number) < (min as number))
+      bad(`rotation.${key}.max`, `a whole number from min (${min}) to ${top}`, x.max);
     else r[key] = { min: min as number, max: max as number };
   }
   if (r.reception.max + r.visits.max === 0)
     bad('rotation.visits.max', 'room for at least one activity a day (reception.max + visits.max ≥ 1)', 0);
   for (const key of ['maxPerWeek', 'siteGapDays'] as const) {
     if (v[key] === undefined) continue;
-    if (whole(v[key], 1)) r[key] = v[key] as number;
-    else bad(`rotation.${key}`, 'a whole number ≥ 1', v[key]);
+    const top = NUMBER_LIMITS[`rotation.${key}`];
+    if (whole(v[key], 1, top)) r[key] = v[key] as number;
+    else bad(`rotation.${key}`, `a whole number from 1 to ${top}`, v[key]);
   }
   if (v.quotaRules !== undefined) {
     if (Array.isArray(v.quotaRules) && v.quotaRules.every((x) => typeof x === 'string')) r.quotaRules = v.quotaRules as string[];
@@ -307,8 +358,9 @@ function validateRule(r: unknown, at: string, bad: (f: string, e: string, g: unk
     ok = false;
     bad(`${at}.${f}`, e, g);
   };
-  if (typeof r.id !== 'string' || r.id === '') fail('id', 'a non-empty string', r.id);
-  if (r.description !== undefined && typeof r.description !== 'string') fail('description', 'a string', r.description);
+  if (typeof r.id !== 'string' || r.id === '' || longText(r.id)) fail('id', `a non-empty string of at most ${MAX_TEXT} characters`, r.id);
+  if (r.description !== undefined && (typeof r.description !== 'string' || longText(r.description)))
+    fail('description', `a string of at most ${MAX_TEXT} characters`, r.description);
   const who = r.who ?? {};
   if (!isObj(who)) fail('who', 'an object with ranks, institutions and/or names', who);
   else {
@@ -326,9 +378,10 @@ function validateRule(r: unknown, at: string, bad: (f: string, e: string, g: unk
     fail('kinds', 'a non-empty array of 接访, 下访', r.kinds);
   }
   if (!PERIODS.includes(r.period as Period)) fail('period', `one of ${PERIODS.join(', ')}`, r.period);
-  if (!Number.isInteger(r.min) || (r.min as number) < 0) fail('min', 'a whole number ≥ 0', r.min);
-  if (r.max !== undefined && (!Number.isInteger(r.max) || (r.max as number) < (r.min as number))) {
-    fail('max', 'a whole number ≥ min', r.max);
+  const top = NUMBER_LIMITS['rules.min'];
+  if (!Number.isInteger(r.min) || (r.min as number) < 0 || (r.min as number) > top) fail('min', `a whole number from 0 to ${top}`, r.min);
+  if (r.max !== undefined && (!Number.isInteger(r.max) || (r.max as number) < (r.min as number) || (r.max as number) > top)) {
+    fail('max', `a whole number from min to ${top}`, r.max);
   }
   if (!ok) return [];
   return [

@@ -1,5 +1,5 @@
 // 不可接访日期 as clerks write it: dates and ranges separated by ; ； 、 , ， or spaces.
-import { addDays, dayNumber, eachDay, parseDate, parseMonthDay } from './dates.js';
+import { addDays, dayNumber, eachDay, outOfYears, parseDate, parseMonthDay } from './dates.js';
 import type { IsoDate } from './types.js';
 
 const SEPARATORS = /[;；、,，\s\u3000]+/;
@@ -19,7 +19,7 @@ export function parseDateList(text: string): { dates: IsoDate[]; errors: string[
     }
     const start = parseDate(a);
     if (!start) {
-      errors.push(`"${a}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
+      errors.push(outOfYears(a) ?? `"${a}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
       continue;
     }
     if (b === undefined) {
@@ -28,7 +28,7 @@ export function parseDateList(text: string): { dates: IsoDate[]; errors: string[
     }
     const end = parseDate(b) ?? parseMonthDay(b, +start.slice(0, 4));
     if (!end) {
-      errors.push(`"${b}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-13`);
+      errors.push(outOfYears(b) ?? `"${b}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-13`);
     } else if (dayNumber(end) < dayNumber(start)) {
       errors.push(`range ${start}~${end} ends before it starts`);
     } else {

@@ -98,12 +98,29 @@ export function yearKey(date: IsoDate): string {
   return date.slice(0, 4);
 }
 
+/** The years the calendar accepts: past them every day is guesswork, and a typo such as 0000 or 9999 would mean centuries of work. */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2099;
+export const inCalendarYears = (date: IsoDate): boolean => +date.slice(0, 4) >= FIRST_YEAR && +date.slice(0, 4) <= LAST_YEAR;
+export const YEARS_TEXT = `年份应在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间 (the calendar covers the years ${FIRST_YEAR} to ${LAST_YEAR})`;
+
+/** The sentence for a real date outside the calendar's years; undefined for any other text. */
+export function outOfYears(text: string): string | undefined {
+  const iso = readDate(text);
+  return iso && !inCalendarYears(iso) ? `"${text}"：${YEARS_TEXT}` : undefined;
+}
+
 /**
  * Reads a date as clerks write it: 2024-12-11, 2024/12/11 (what Excel saves), 2024.12.11,
- * 2024年12月11日, with or without leading zeros. Returns undefined for anything else or an
- * impossible date.
+ * 2024年12月11日, with or without leading zeros. Returns undefined for anything else, an
+ * impossible date or one outside the calendar's years (outOfYears says so).
  */
 export function parseDate(text: string): IsoDate | undefined {
+  const iso = readDate(text);
+  return iso && inCalendarYears(iso) ? iso : undefined;
+}
+
+function readDate(text: string): IsoDate | undefined {
   const m = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/.exec(text.trim());
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;

@@ -1,5 +1,5 @@
 // The user's holidays file (日期, 类型 休息|上班, 名称): local closures and extra working days.
-import { byDate, parseDate } from './dates.js';
+import { byDate, outOfYears, parseDate } from './dates.js';
 import type { HolidayEntry, Problem, RawRow } from './types.js';
 
 export const HOLIDAY_COLUMNS = [
@@ -25,7 +25,7 @@ export function buildHolidayOverrides(file: string, rows: RawRow[]): { entries: 
   for (const { line, values } of rows) {
     const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
     const date = parseDate(values.date ?? '');
-    if (!date) err('日期', `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    if (!date) err('日期', outOfYears(values.date ?? '') ?? `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD`);
     const type = TYPES[(values.type ?? '').toLowerCase()];
     if (!type) err('类型', `"${values.type ?? ''}" is not a day type; expected 休息 or 上班`);
     if (!date || !type) continue;

@@ -1,6 +1,6 @@
 // Duty records and timetables share one CSV format, so a published timetable is a record.
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
-import { parseDate, weekdayName } from './dates.js';
+import { outOfYears, parseDate, weekdayName } from './dates.js';
 import { type Institution, resolveInstitution } from './institutions.js';
 import { lostCharacterWarning } from './problems.js';
 import { cleanName } from './text.js';
@@ -47,7 +47,8 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     const problems: Problem[] = [];
     const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
     const date = dates(values.date ?? '');
-    if (!date) err('日期', `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
+    if (!date)
+      err('日期', outOfYears(values.date ?? '') ?? `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
     const name = cleanName(values.name ?? '');
     if (!name) err('姓名', 'empty name');
     const lost = name ? lostCharacterWarning(file, line, '姓名', name) : undefined;

@@ -1,9 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Problem } from '../core/types.js';
 
-/** Reads a file's bytes, or says in one line why it could not. */
-export function readBytes(file: string): { bytes?: Uint8Array; problem?: Problem } {
+/** The largest file read whole: far above any leader list or year of records, below what would exhaust memory. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** Reads a file's bytes (at most `maxBytes`), or says in one line why it could not. */
+export function readBytes(file: string, maxBytes = MAX_FILE_BYTES): { bytes?: Uint8Array; problem?: Problem } {
   try {
+    const size = statSync(file).size;
+    if (size > maxBytes) {
+      const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+      return {
+        problem: {
+          severity: 'error',
+          file,
+          code: 'file.too-large',
+          message: `文件有 ${mb(size)}，超过上限 ${mb(maxBytes)}：请确认选对了文件 (the file is ${mb(size)}, more than the ${mb(maxBytes)} rota reads; is it the right file?)`,
+        },
+      };
+    }
     return { bytes: readFileSync(file) };
   } catch (e) {
     return { problem: { severity: 'error', file, message: `cannot read the file: ${fsErrorText(e)}` } };

@@ -12,7 +12,18 @@ import type { Problem, RawRow } from '../core/types.js';
 import { type Encoding, incompleteTail } from './decode.js';
 import { LineCount, RECORD_DELIMITERS } from './line-breaks.js';
 import { fsErrorText } from './read-file.js';
-import { type Column, isBlankRecord, lineCountProblem, mapHeader, rowValues, sniffDelimiter, truncatedProblem } from './table.js';
+import {
+  type Column,
+  isBlankRecord,
+  lineCountProblem,
+  longCellProblems,
+  MAX_CELL,
+  MAX_NAME,
+  mapHeader,
+  rowValues,
+  sniffDelimiter,
+  truncatedProblem,
+} from './table.js';
 
 export interface StreamedTable {
   file: string;
@@ -164,6 +175,12 @@ export async function parseStream(
     }
     if (isBlankRecord(record)) return;
     rows++;
+    // Raw lengths first: cleaning every cell of a million rows only to measure it would double the work.
+    if (index.some(([f, i]) => (record[i]?.length ?? 0) > (f === 'name' ? MAX_NAME : MAX_CELL))) {
+      const long = longCellProblems(file, { line, values: rowValues(record, index) }, columns);
+      problems.push(...long);
+      if (long.length) return;
+    }
     onRecord(record, index, line);
   };
   const feed = (chunk: Buffer | string | undefined, end: boolean) => {

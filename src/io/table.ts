@@ -104,9 +104,35 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
   if (problems.some((p) => p.severity === 'error')) return { file, encoding, rows, problems };
   for (const { record, info } of records.slice(start + 1)) {
     const row = toRawRow(record, index, info.lines);
-    if (row) rows.push(row);
+    const long = row ? longCellProblems(file, row, columns) : [];
+    problems.push(...long);
+    if (row && !long.length) rows.push(row);
   }
   return { file, encoding, rows, problems };
+}
+
+/** Longest cell read: a pasted document in one cell is a mistake, and would slow everything after it. */
+export const MAX_CELL = 65_536;
+/** Longest name: far above any person's, well below what breaks file names and pages. */
+export const MAX_NAME = 1000;
+
+/** A cell over its limit (names 1,000 characters, any cell 64 K) is an error naming line and column; the row is not used. */
+export function longCellProblems(file: string, row: RawRow, columns: readonly Column[]): Problem[] {
+  const out: Problem[] = [];
+  for (const c of columns) {
+    const v = row.values[c.field];
+    const max = c.field === 'name' ? MAX_NAME : MAX_CELL;
+    if (v === undefined || v.length <= max) continue;
+    out.push({
+      severity: 'error',
+      file,
+      line: row.line,
+      field: c.headers[0],
+      code: 'csv.cell-too-long',
+      message: `这一格有 ${v.length} 个字符，最多 ${max} 个；请检查是否误粘贴了大段内容 (the cell has ${v.length} characters, at most ${max} are taken)`,
+    });
+  }
+  return out;
 }
 
 /** The guard that no row was lost: the parser's records must be the file's lines (blank ones included). */

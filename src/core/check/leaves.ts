@@ -1,6 +1,6 @@
 // The leaves file (姓名, 开始, 结束, 事由; 单位 optional for namesakes): a leader on leave for all
 // the working days of a period is exempt from that period.
-import { parseDate } from '../dates.js';
+import { outOfYears, parseDate } from '../dates.js';
 import { type Institution, resolveInstitution } from '../institutions.js';
 import { cleanName } from '../text.js';
 import type { IsoDate, Leader, Problem, RawRow, SourceRef } from '../types.js';
@@ -37,9 +37,9 @@ export function buildLeaves(
     const name = cleanName(values.name ?? '');
     if (!name) err('姓名', 'empty name');
     const from = parseDate(values.from ?? '');
-    if (!from) err('开始', `"${values.from ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    if (!from) err('开始', outOfYears(values.from ?? '') ?? `"${values.from ?? ''}" is not a real date; expected YYYY-MM-DD`);
     const to = parseDate(values.to ?? '');
-    if (!to) err('结束', `"${values.to ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    if (!to) err('结束', outOfYears(values.to ?? '') ?? `"${values.to ?? ''}" is not a real date; expected YYYY-MM-DD`);
     if (from && to && to < from) err('结束', `the leave ends (${to}) before it starts (${from})`);
     let institution: string | undefined;
     if (values.institution) {
