@@ -33,6 +33,9 @@ const bundles = {
   ...Object.fromEntries(commands.map((c) => [c, `src/cli/${c}.ts`])),
   'plan-files': 'src/io/plan-files.ts',
   publish: 'src/io/publish.ts',
+  // rota plan --batch: the worker pool, and the thread that plans one office at a time.
+  batch: 'src/cli/batch.ts',
+  'batch-worker': 'src/cli/batch-worker.ts',
   // The CSV parsing thread of rota check (src/io/table-stream.ts looks for it beside the bundle).
   'csv-worker': 'src/io/csv-worker.ts',
 };

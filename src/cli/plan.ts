@@ -1,6 +1,6 @@
 // rota plan: the round's timetable, optimal and explained (exit 1 and no files when no plan exists).
 import type { Command } from 'commander';
-import { addCommonOptions, addOutputOptions, addRoundOptions } from './context.js';
+import { addCommonOptions, addOutputOptions, addRoundOptions, overridesFrom } from './context.js';
 import { reportProblems } from './exit.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, type RoundOptions } from './round-input.js';
@@ -12,6 +12,7 @@ interface PlanOptions extends RoundOptions {
   json?: boolean;
   encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
+  batch?: string;
 }
 
 export function registerPlan(cmd: Command): void {
@@ -24,10 +25,30 @@ export function registerPlan(cmd: Command): void {
             "预设 preset: district 区级轮次 | township 乡科级每周接访下访 | county 县处级每月接访下访 (the file's fields still override it)",
           )
           .option('--sites <file>', "下访地点 sites CSV (名称, 类型, 地址, 每月至少, 相关分管); default: the configuration's")
-          .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)'),
+          .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)')
+          .option(
+            '--batch <dir>',
+            '批量：DIR 下每个含 rota.json 的单位文件夹各排一份，用全部 CPU 核 plan every office folder under DIR on all cores; with --out, each office writes to OUT/<office>/',
+          ),
       ),
     ),
   ).action(async (opts: PlanOptions) => {
+    if (opts.batch) {
+      const { planBatch } = await import('./batch.js');
+      return planBatch(opts.batch, {
+        out: opts.out,
+        bestEffort: opts.bestEffort,
+        encoding: opts.encoding,
+        icsPerLeader: opts.icsPerLeader,
+        json: opts.json,
+        overrides: overridesFrom({ ...opts, seed: opts.seed && /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed }, [
+          'from',
+          'to',
+          'region',
+          'seed',
+        ]),
+      });
+    }
     const round = await loadRound(opts);
     const { config, calendar } = round;
     reportProblems(round.warnings);
