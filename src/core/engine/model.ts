@@ -77,13 +77,27 @@ export class ModelBuilder<L extends string = LevelName> {
 
   /**
    * A bounded sum: Σ terms within bound, and when `soft` is given, each unit outside it costs
-   * soft.cost at soft.level instead of being forbidden (at most soft.most units). One call adds the
-   * row, its slack variable and the level's range (OR-tools' add_soft_sum_constraint).
+   * soft.cost at soft.level instead of being forbidden (at most soft.most units); with soft.once the
+   * row costs soft.cost once when broken at all, however far (a hard rule's break is counted, not its
+   * size). One call adds the row, its slack and the level's range (OR-tools' add_soft_sum_constraint).
    */
-  boundedSum(name: string, bound: { min?: number; max?: number }, terms: Terms, soft?: { level: L; cost: number; most: number }): void {
+  boundedSum(
+    name: string,
+    bound: { min?: number; max?: number },
+    terms: Terms,
+    soft?: { level: L; cost: number; most: number; once?: boolean },
+  ): void {
     const t = [...terms];
     if (soft && soft.most > 0) {
-      this.penalised(`${name}~`, soft.level, soft.cost, soft.most);
+      this.penalised(`${name}~`, soft.level, soft.once ? 0 : soft.cost, soft.most);
+      if (soft.once) {
+        this.addBinary(`${name}!`);
+        this.addCost(`${name}!`, soft.level, soft.cost);
+        this.addRow(`${name}!`, { max: 0 }, [
+          [`${name}~`, 1],
+          [`${name}!`, -soft.most],
+        ]);
+      }
       // Below a minimum the slack adds; above a maximum it takes away.
       t.push([`${name}~`, bound.min !== undefined ? 1 : -1]);
     } else if (bound.min !== undefined && bound.min > t.filter(([, c]) => c > 0).length) {

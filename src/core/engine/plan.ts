@@ -80,7 +80,8 @@ export function buildModel(ctx: PlanContext, days: number[], counted: Counted[],
     }
   }
   const chunk = chunkState(ctx, days, counted);
-  // Any timetable breaks at most one rule per place, per leader and per pin: a break outweighs them all.
+  // A break costs more than all the extra cost (+1 per short day) any timetable's breaks can add up to,
+  // so the elastic model minimises first the number of breaks the report prints, then the short days.
   const breakCost = days.length * (reception.max + visits.max) + chunk.leaders.length + ctx.pins.length + 1;
   const args = { b, ctx, chunk, elastic, breakCost };
   for (const r of ctx.rules) r.addRows?.(args);

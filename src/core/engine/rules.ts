@@ -279,8 +279,9 @@ function perDayRule(kind: Kind, id: string): HardRule {
       for (const d of chunk.days) {
         const t = ctx.candidates[d].flatMap((l) => terms(b, l, d, [kind]));
         if (min === 0 && t.length <= max) continue;
-        // An empty place costs a little more than any other break: an extra duty comes first.
-        const soft = elastic && min > 0 ? { level: 'breaks' as const, cost: breakCost + 1, most: min } : undefined;
+        // A day short of leaders is one break, however many are missing, and costs a little more than
+        // any other break: among plans with the fewest breaks, an extra duty comes before an empty day.
+        const soft = elastic && min > 0 ? { level: 'breaks' as const, cost: breakCost + 1, most: min, once: true } : undefined;
         b.boundedSum(`r${tag}${d}`, { min, max }, t, soft);
       }
     },
@@ -376,7 +377,13 @@ export const maxPerLeader: HardRule = {
       const t = chunk.days.flatMap((d) => terms(b, l, d));
       const room = Math.max(0, max - chunk.roundLoad[l]);
       if (t.length <= room) continue; // cannot be exceeded: no row needed
-      b.boundedSum(`m${l}`, { max: room }, t, elastic ? { level: 'breaks', cost: breakCost, most: t.length - room } : undefined);
+      // A leader over the maximum is one break, however many extra duties: spread over as few leaders as needed.
+      b.boundedSum(
+        `m${l}`,
+        { max: room },
+        t,
+        elastic ? { level: 'breaks', cost: breakCost, most: t.length - room, once: true } : undefined,
+      );
     }
   },
   check(duties, ctx) {
