@@ -46,13 +46,15 @@ describe('rota check exit codes', () => {
       .flatMap((s: { testcase?: Array<{ failure?: Array<{ message: string }> }> }) => s.testcase ?? [])
       .flatMap((t: { failure?: Array<{ message: string }> }) => t.failure ?? []);
     expect(failed.map((f: { message: string }) => f.message)).toEqual([
-      '艾力·买买提 区委常委、政法委书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)',
+      '艾力·买买提 区委常委、政法委书记 县处级: 2024-11 有 0 次，少于规定的至少 1 次（接访/下访）。2024-11 has 0 of at least 1',
     ]);
   });
   it('prints the missing month in text, then the summary line', () => {
     const r = rota(['check', 'fixtures/records-2024.csv', ...LEADERS]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('艾力·买买提 区委常委、政法委书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)');
+    expect(r.stdout).toContain(
+      '艾力·买买提 区委常委、政法委书记 县处级: 2024-11 有 0 次，少于规定的至少 1 次（接访/下访）。2024-11 has 0 of at least 1',
+    );
     expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(/^不合规 NOT compliant — 2024-01-01 至 2024-12-31：21 名领导/);
     expect(r.stdout).not.toContain('\u001b[');
   });
@@ -72,7 +74,7 @@ describe('rota check exit codes', () => {
     expect(r.stderr).toContain(`${bad}:3: 日期: 2024-11-09 不是工作日（周六）`);
     expect(r.stderr).toContain(`${bad}:4: 与 ${bad}:2 重复`);
     expect(r.stderr).toContain(`${bad}:5: 姓名: 无名氏（区委） 不在领导名单中`);
-    expect(r.stderr).toContain(`${bad}:6: 类型: unknown activity kind "走访"`);
+    expect(r.stderr).toContain(`${bad}:6: 类型: 不认识的类型“走访”；请写 接访 或 下访（空着按 接访）。unknown activity kind "走访"`);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     const lenient = rota(['check', bad, ...LEADERS, '--from', '2024-11-01', '--to', '2024-11-30', '--lenient']);
     expect(lenient.code).toBe(1); // the others have no November record
@@ -91,10 +93,11 @@ describe('rota check exit codes', () => {
     expect(rota(['check', compliant]).code).toBe(2); // no leader list anywhere
     const missing = rota(['check', join(dir, 'nope.csv'), ...LEADERS]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('nope.csv: cannot read the file: no such file');
+    expect(missing.stderr).toContain('nope.csv: 无法读取文件：没有这个文件；');
+    expect(missing.stderr).toContain('cannot read the file: no such file');
     const noName = rota(['check', file('nohead.csv', '日期,类型\n2024-11-05,接访\n'), ...LEADERS]);
     expect(noName.code).toBe(2);
-    expect(noName.stderr).toContain('missing required column 姓名');
+    expect(noName.stderr).toContain('缺少必填列 姓名');
     const mixed = Buffer.concat([
       Buffer.from('日期,姓名\n2024-11-05,王建国\n'),
       Buffer.alloc(70_000, 0x20),
@@ -132,7 +135,7 @@ describe('rota check inputs', () => {
       file('l2.csv', '姓名,开始,结束\n某某,2024-11-01,2024-11-30\n'),
     ]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('l2.csv:2: 姓名: 某某 is not in the leader list');
+    expect(unknown.stderr).toContain('l2.csv:2: 姓名: 某某 不在领导名单中');
   });
   it('reads rules from a {"rules": [...]} file, validated like the configuration', () => {
     const yearly = file(

@@ -39,7 +39,14 @@ const D = (date: string, name: string, kind: Duty['kind'], line: number): Duty =
 });
 const duties = [D('2024-10-09', '艾某', '接访', 2), D('2024-12-10', '艾某', '下访', 3)];
 const problems: Problem[] = [
-  { severity: 'warning', file: 'records/a,b:c.csv', line: 9, field: '日期', message: '2024-11-09 不是工作日（周六）\n100% sure' },
+  {
+    severity: 'warning',
+    code: 'record.not-working-day',
+    file: 'records/a,b:c.csv',
+    line: 9,
+    field: '日期',
+    message: '2024-11-09 不是工作日（周六）\n100% sure',
+  },
 ];
 const judgement = judge({ leaders, duties, rules: SEED_RULES, calendar, from: '2024-10-01', to: '2024-12-31' });
 const report: CheckReport = { judgement, problems, rules: SEED_RULES, leaders };
@@ -48,7 +55,9 @@ describe('text', () => {
   it('names each missing period as in the issue, leaders without records first, then a summary line', () => {
     const text = formatText(report, plain);
     const lines = text.trimEnd().split('\n');
-    expect(lines).toContain('  艾某 区委副书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)  [county-monthly]');
+    expect(lines).toContain(
+      '  艾某 区委副书记 县处级: 2024-11 有 0 次，少于规定的至少 1 次（接访/下访）。2024-11 has 0 of at least 1  [county-monthly]',
+    );
     const noRecord = lines.findIndex((l) => l.includes('无任何记录'));
     expect(noRecord).toBeGreaterThanOrEqual(0);
     expect(noRecord).toBeLessThan(lines.findIndex((l) => l.includes('艾某 区委副书记')));
@@ -92,7 +101,9 @@ describe('junit', () => {
       '艾某 区委副书记 县处级 · county-monthly',
     ]);
     expect(monthly.testcase[0].failure).toHaveLength(3);
-    expect(monthly.testcase[1].failure!.map((f) => f.message)).toEqual(['艾某 区委副书记 县处级: 2024-11 has 0 of at least 1 (接访/下访)']);
+    expect(monthly.testcase[1].failure!.map((f) => f.message)).toEqual([
+      '艾某 区委副书记 县处级: 2024-11 有 0 次，少于规定的至少 1 次（接访/下访）。2024-11 has 0 of at least 1',
+    ]);
     const weekly = suites.find((s) => s.name.startsWith('township-weekly'))!;
     expect(weekly.testcase).toHaveLength(1);
     // 2024-W40 (09-30..10-06) and 2025-W01 (12-30..01-05) are cut by the range: W41..W52 = 12 weeks, all short.
@@ -139,7 +150,7 @@ describe('github', () => {
     expect(unescapeGithub(warn[3])).toBe('日期: 2024-11-09 不是工作日（周六）\n100% sure');
     const errors = cmds.filter((m) => m[1] === 'error');
     expect(errors).toHaveLength(judgement.summary.violations);
-    const ai = errors.find((m) => unescapeGithub(m[3]).startsWith('艾某 区委副书记 县处级: 2024-11 has 0 of at least 1'))!;
+    const ai = errors.find((m) => unescapeGithub(m[3]).startsWith('艾某 区委副书记 县处级: 2024-11 有 0 次'))!;
     expect(props(ai[2])).toMatchObject({ file: 'leaders.csv', line: '2', title: 'rota check county-monthly' });
     expect(lines.at(-1)).toMatch(/^不合规 NOT compliant/);
   });

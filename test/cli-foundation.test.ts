@@ -88,8 +88,8 @@ describe('rota leaders', () => {
     const r = rota(['leaders', f]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toContain(`${f}:4: 姓名: 何某 (区人民法院) is listed twice; first at ${f}:2`);
-    expect(r.err).toContain(`${f}:5: 姓名: empty name`);
+    expect(r.err).toContain(`${f}:4: 姓名: 何某（区人民法院）出现了两次，第一次在 ${f}:2；`);
+    expect(r.err).toContain(`${f}:5: 姓名为空；每一行都要写领导姓名`);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
   it('an unknown option is a usage error, exit 2', () => {

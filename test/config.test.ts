@@ -15,19 +15,19 @@ describe('configuration', () => {
     expect(SEED_CONFIG.perDay).toBe(1);
   });
   it.each([
-    [{ region: 'tibet' }, 'region', 'national, xinjiang'],
+    [{ region: 'tibet' }, 'region', 'national、xinjiang 之一'],
     [{ from: '2024-02-30' }, 'from', 'YYYY-MM-DD'],
-    [{ from: '2024-12-26', to: '2024-12-11' }, 'to', 'on or after from'],
-    [{ order: { mode: 'cycel' } }, 'order.mode', 'cycle, blocks'],
-    [{ perDay: 0 }, 'perDay', 'from 1 to 20'],
-    [{ perDay: 1_000_000 }, 'perDay', 'from 1 to 20'],
-    [{ from: '0000-01-01' }, 'from', 'years 2000 to 2099'],
-    [{ eligibleRanks: ['处级'] }, 'eligibleRanks', '正处级, 副处级, 正科级, 副科级'],
-    [{ hours: { start: '14:00', end: '10:00' } }, 'hours', 'end after start'],
-    [{ titel: 'x' }, 'titel', 'known fields'],
-    [{ rules: [{ id: 'r', kinds: ['走访'], period: 'month', min: 1 }] }, 'rules[0].kinds', '接访, 下访'],
-    [{ rules: [{ id: 'r', kinds: ['接访'], period: 'fortnight', min: 1 }] }, 'rules[0].period', 'week, month, quarter, year'],
-    [{ place: { name: 'x', adress: 'y' } }, 'place.adress', 'name, address'],
+    [{ from: '2024-12-26', to: '2024-12-11' }, 'to', '不早于 from（2024-12-26）的日期'],
+    [{ order: { mode: 'cycel' } }, 'order.mode', 'cycle、blocks、none 之一'],
+    [{ perDay: 0 }, 'perDay', '1 至 20 的整数'],
+    [{ perDay: 1_000_000 }, 'perDay', '1 至 20 的整数'],
+    [{ from: '0000-01-01' }, 'from', '年份在 2000 至 2099 之间'],
+    [{ eligibleRanks: ['处级'] }, 'eligibleRanks', '正处级、副处级、正科级、副科级'],
+    [{ hours: { start: '14:00', end: '10:00' } }, 'hours', '结束晚于开始'],
+    [{ titel: 'x' }, 'titel', '不认识的字段 titel；请检查拼写；可用的字段有 title, from'],
+    [{ rules: [{ id: 'r', kinds: ['走访'], period: 'month', min: 1 }] }, 'rules[0].kinds', '由 接访、下访 组成的非空列表'],
+    [{ rules: [{ id: 'r', kinds: ['接访'], period: 'fortnight', min: 1 }] }, 'rules[0].period', 'week、month、quarter、year 之一'],
+    [{ place: { name: 'x', adress: 'y' } }, 'place.adress', 'name 或 address'],
   ])('%j is an error naming %s and the allowed values', (raw, field, allowed) => {
     const { config, problems } = check(raw);
     expect(config).toBeUndefined();

@@ -34,7 +34,7 @@ describe("a leader named '=1", () => {
   it('is the same leader in the leader list and in the timetable, both as Excel-safe CSV', () => {
     const leaders = join(dir, 'leaders.csv');
     writeFileSync(leaders, "姓名,单位,职务,级别\r\n'=1,区委,区委副书记,副处级\r\n");
-    const l = loadLeaders([leaders], DISTRICT_INSTITUTIONS);
+    const l = loadLeaders([leaders], { institutions: DISTRICT_INSTITUTIONS });
     expect(l.problems).toEqual([]);
     expect(l.leaders.map((x) => x.name)).toEqual(['=1']);
     const timetable = join(dir, 'timetable.csv');

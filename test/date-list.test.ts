@@ -2,6 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatDateList, parseDateList } from '../src/core/date-list.js';
 import { dayNumber, fromDayNumber } from '../src/core/dates.js';
+import { type Said, say } from '../src/core/messages.js';
+
+const text = (e: Said) => say(e.code, e.args as never);
+const WINDOW = { from: '2024-12-11', to: '2024-12-26' };
+/** A window across the new year: 12月 is 2024, 1月 is 2025. */
+const NEW_YEAR = { from: '2024-12-20', to: '2025-01-10' };
 
 describe('不可接访日期 lists', () => {
   it('a range without the year on its end takes the start year', () => {
@@ -9,9 +15,9 @@ describe('不可接访日期 lists', () => {
   });
   it('bad pieces are each named', () => {
     const { errors } = parseDateList('2024-12-11;2024-02-30、2024-12-20~2024-12-01');
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toContain('2024-02-30');
-    expect(errors[1]).toContain('ends before it starts');
+    expect(errors.map((e) => e.code)).toEqual(['date.invalid', 'date.range-reversed']);
+    expect(text(errors[0])).toContain('“2024-02-30”不是有效日期；请写成 2024-12-15 或 2024年12月15日');
+    expect(text(errors[1])).toContain('范围 2024-12-20~2024-12-01 的结束早于开始');
   });
   it('empty text is no dates', () => expect(parseDateList('  ')).toEqual({ dates: [], errors: [] }));
   it('formatting then parsing gives the same dates (property)', () => {
@@ -27,5 +33,55 @@ describe('不可接访日期 lists', () => {
   });
   it('consecutive dates are written as one range', () => {
     expect(formatDateList(['2024-12-13', '2024-12-11', '2024-12-12', '2024-12-20'])).toBe('2024-12-11~2024-12-13、2024-12-20');
+  });
+});
+
+describe('spellings offices use (issue 12)', () => {
+  it.each([
+    ['2024/12/15-2024/12/17', ['2024-12-15', '2024-12-16', '2024-12-17']],
+    ['2024/12/23-12/24', ['2024-12-23', '2024-12-24']],
+    ['12月15日至17日', ['2024-12-15', '2024-12-16', '2024-12-17']],
+    ['12月15日', ['2024-12-15']],
+    ['2024-12-15至17日', ['2024-12-15', '2024-12-16', '2024-12-17']],
+    ['2024年12月15日-17日', ['2024-12-15', '2024-12-16', '2024-12-17']],
+    ['2024年12月15日至2024年12月16日', ['2024-12-15', '2024-12-16']],
+    ['2024/12/15 - 2024/12/16、12月20日', ['2024-12-15', '2024-12-16', '2024-12-20']],
+  ])('%s', (written, dates) => expect(parseDateList(written, WINDOW)).toEqual({ dates, errors: [] }));
+
+  it('a date without a year takes the one year of the window in which it falls', () => {
+    expect(parseDateList('1月2日、12月30日', NEW_YEAR).dates).toEqual(['2024-12-30', '2025-01-02']);
+  });
+  it('a range without years over the new year ends in the next year', () => {
+    expect(parseDateList('12月30日至1月2日', NEW_YEAR).dates).toEqual(['2024-12-30', '2024-12-31', '2025-01-01', '2025-01-02']);
+  });
+
+  it('refuses a date without a year when the window fits two years, naming both', () => {
+    const { dates, errors } = parseDateList('3月1日', NEW_YEAR);
+    expect(dates).toEqual([]);
+    expect(errors.map((e) => e.code)).toEqual(['date.year-ambiguous']);
+    expect(text(errors[0])).toBe(
+      '“3月1日”没有写年份，可能是 2024-03-01 或 2025-03-01；请写上年份，如 2024-03-01。"3月1日" has no year; it could be 2024-03-01 or 2025-03-01',
+    );
+  });
+  it('refuses a date without a year when there is no window', () => {
+    const { errors } = parseDateList('12月15日');
+    expect(text(errors[0])).toBe(
+      '“12月15日”没有写年份，本轮起止日期也无法确定年份；请写上年份，如 2024年12月15日。"12月15日" has no year and the round\'s window does not tell which',
+    );
+  });
+  it('refuses a range with two range signs', () => {
+    const { errors } = parseDateList('2024-12-11~12-13~12-15', WINDOW);
+    expect(text(errors[0])).toMatch(/^“2024-12-11~12-13~12-15”中有不止一个范围符号；请写成 /);
+  });
+  it('refuses an impossible day in a range', () => {
+    const { errors } = parseDateList('2024年12月15日-32日', WINDOW);
+    expect(errors.map((e) => e.code)).toEqual(['date.invalid']);
+    expect(text(errors[0])).toContain('“2024年12月15日-32日”不是有效日期');
+  });
+  it('refuses words', () => {
+    const { errors } = parseDateList('下周一', WINDOW);
+    expect(text(errors[0])).toBe(
+      '“下周一”不是有效日期；请写成 2024-12-15 或 2024年12月15日；连续几天写成 2024-12-15~2024-12-17 或 2024年12月15日至17日。"下周一" is not a real date; expected a date like 2024-12-15 or a range like 2024-12-15~2024-12-17',
+    );
   });
 });

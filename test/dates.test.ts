@@ -9,7 +9,6 @@ import {
   isoWeekKey,
   monthKey,
   parseDate,
-  parseMonthDay,
   quarterKey,
 } from '../src/core/dates.js';
 
@@ -78,9 +77,5 @@ describe('reading dates as clerks write them', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('1900-02-29')).toBe(false);
     expect(isIsoDate('2000-02-29')).toBe(true);
-  });
-  it('month-day without a year takes the given year', () => {
-    expect(parseMonthDay('12-13', 2024)).toBe('2024-12-13');
-    expect(parseMonthDay('2月30日', 2024)).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { DISTRICT_INSTITUTIONS, resolveInstitution } from '../src/core/institutions.js';
+import { parseRank, RANK_ALIASES } from '../src/core/ranks.js';
 import { loadLeaders } from '../src/io/load.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-leaders-'));
@@ -14,7 +15,7 @@ function file(content: string | Uint8Array): string {
   writeFileSync(p, content);
   return p;
 }
-const load = (...files: string[]) => loadLeaders(files, DISTRICT_INSTITUTIONS);
+const load = (...files: string[]) => loadLeaders(files, { institutions: DISTRICT_INSTITUTIONS });
 const errors = (r: ReturnType<typeof load>) => r.problems.filter((p) => p.severity === 'error');
 
 describe('encodings from real bytes', () => {
@@ -97,9 +98,37 @@ describe('institution names as offices write them', () => {
     ['克拉玛依区人民法院', '区人民法院'],
     ['区检察院', '区人民检察院'],
     ['区人民检察院', '区人民检察院'],
+    ['区人民代表大会常务委员会', '区人大'],
+    ['克拉玛依区人民代表大会常务委员会', '区人大'],
+    ['中国人民政治协商会议克拉玛依区委员会', '区政协'],
+    ['中国共产党克拉玛依区委员会', '区委'],
   ])('%s → %s', (text, name) => expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBe(name));
   it.each(['区纪委', '市政府', '克拉玛依区公安分局', ''])('%s is unknown', (text) => {
     expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBeUndefined();
+  });
+});
+
+describe('ranks as offices write them (县级 = 处级, 乡级 = 科级)', () => {
+  it.each([
+    ['副县级', '副处级'],
+    ['正县级', '正处级'],
+    ['副乡级', '副科级'],
+    ['正乡级', '正科级'],
+    ['副 处 级', '副处级'],
+  ])('%s → %s', (text, rank) => expect(parseRank(text)).toBe(rank));
+  it('a configuration adds spellings of its own (rankAliases)', () => {
+    const f = file(`${HEADER}\n王伟,区政府,副区长,副处长级,,,,\n`);
+    const aliases = { ...RANK_ALIASES, 副处级: [...RANK_ALIASES.副处级, '副处长级'] };
+    expect(loadLeaders([f], { institutions: DISTRICT_INSTITUTIONS, rankAliases: aliases }).leaders[0].rank).toBe('副处级');
+    expect(errors(load(f))[0].code).toBe('rank.unknown');
+  });
+});
+
+describe('不可接访日期 without a year take it from the round', () => {
+  it('12月15日至17日 in the seed round is 2024-12-15..17', () => {
+    const f = file(`${HEADER}\n王伟,区政府,副区长,副处级,,12月15日至17日,,\n`);
+    const vocabulary = { institutions: DISTRICT_INSTITUTIONS, from: '2024-12-11', to: '2024-12-26' };
+    expect(loadLeaders([f], vocabulary).leaders[0].unavailable).toEqual(['2024-12-15', '2024-12-16', '2024-12-17']);
   });
 });
 
@@ -129,10 +158,18 @@ describe('bad input: every problem with file, line and field, all at once', () =
       [6, '不可接访日期'],
       [7, '职务'],
     ]);
-    expect(e[1].message).toContain('区委, 区人大, 区政府, 区政协, 区人民法院, 区人民检察院');
-    expect(e[2].message).toContain('正处级, 副处级, 正科级, 副科级');
-    expect(e[3].message).toContain('2024-02-30');
-    expect(e[4].message).toContain('ends before it starts');
+    expect(e.map((p) => p.code)).toEqual([
+      'name.empty',
+      'institution.unknown',
+      'rank.unknown',
+      'date.invalid',
+      'date.range-reversed',
+      'title.empty',
+    ]);
+    expect(e[1].message).toMatch(/^不认识的单位“区纪委”；请写 区委、区人大、区政府、区政协、区人民法院、区人民检察院 之一；/);
+    expect(e[2].message).toMatch(/^不认识的级别“处长”；请写 正处级、副处级、正科级、副科级 之一/);
+    expect(e[3].message).toMatch(/^“2024-02-30”不是有效日期；请写成 2024-12-15 或 2024年12月15日/);
+    expect(e[4].message).toMatch(/^范围 2024-12-13~2024-12-11 的结束早于开始；/);
   });
   it('a duplicate is reported even when the first of the two rows has another error', () => {
     const f = file(`${HEADER}\n王伟,区政府,副区长,副处级,,2024-02-30,,\n王伟,区政府,副区长,副处级,,,,\n`);
@@ -143,10 +180,10 @@ describe('bad input: every problem with file, line and field, all at once', () =
   });
   it('a file that cannot be read says so', () => {
     const e = errors(load(join(dir, 'nope.csv')));
-    expect(e[0].message).toContain('no such file');
+    expect(e[0].message).toMatch(/^无法读取文件：没有这个文件；.*cannot read the file: no such file$/);
   });
   it('an empty file asks for a header', () => {
-    expect(errors(load(file('')))[0].message).toContain('header');
+    expect(errors(load(file('')))[0].message).toMatch(/^文件是空的；第一行应是表头/);
   });
   it('a broken quote is reported with its line', () => {
     const e = errors(load(file(`${HEADER}\n王伟,"区政府,副区长,副处级,,,,\n`)));

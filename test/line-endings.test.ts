@@ -59,13 +59,13 @@ const mixed = (lines: string[]) =>
 const noLines = (v: unknown) => JSON.parse(JSON.stringify(v, (k, x) => (k === 'source' || k === 'line' || k === 'file' ? undefined : x)));
 
 const institutions = DISTRICT_INSTITUTIONS;
-const leaders = loadLeaders(['fixtures/leaders.csv'], institutions).leaders;
+const leaders = loadLeaders(['fixtures/leaders.csv'], { institutions }).leaders;
 
 const KINDS: Array<{ kind: string; lines: string[]; read: (file: string) => unknown; count: (r: unknown) => number }> = [
   {
     kind: 'leaders',
     lines: linesOf('fixtures/leaders.csv'),
-    read: (f) => loadLeaders([f], institutions),
+    read: (f) => loadLeaders([f], { institutions }),
     count: (r) => (r as { leaders: unknown[] }).leaders.length,
   },
   {
@@ -205,7 +205,7 @@ describe('a file cut inside its last character', () => {
 describe('a name that lost a character to its encoding', () => {
   it('is a warning naming file, line and field, for leaders and for timetables', () => {
     const lf = write('姓名,单位,职务,级别\r\n王建国,区委,区委副书记,副处级\r\n努尔兰?哈力木,区政府,副区长,副处级\r\n');
-    const l = loadLeaders([lf], institutions);
+    const l = loadLeaders([lf], { institutions });
     expect(l.leaders).toHaveLength(2);
     expect(l.problems).toEqual([
       expect.objectContaining({ severity: 'warning', file: lf, line: 3, field: '姓名', code: 'csv.lost-character' }),

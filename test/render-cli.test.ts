@@ -108,7 +108,7 @@ describe('rota render', () => {
     expect(enc.stderr).toContain("argument 'latin1' is invalid. Allowed choices are utf-8, gb18030");
     const missing = rota(['render', 'nope.csv', '-c', 'fixtures/rota.json', '-o', out]);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('nope.csv: cannot read the file: no such file');
+    expect(missing.stderr).toContain('nope.csv: 无法读取文件：没有这个文件；');
     const noLeaders = rota(['render', 'fixtures/timetable.csv', '-o', out]);
     expect(noLeaders.code).toBe(2);
     expect(noLeaders.stderr).toContain('no leader list');

@@ -2,6 +2,7 @@
 // with a warning for each year of the window whose official arrangement rota does not know yet.
 import { type Calendar, makeCalendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
+import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
 import { holidaysFrom, type ReadFile } from '../io/lists.js';
 
@@ -9,13 +10,10 @@ import { holidaysFrom, type ReadFile } from '../io/lists.js';
 export function roundCalendar(config: Config, read: ReadFile): { calendar: Calendar; problems: Problem[]; unknownYears: Problem[] } {
   const holidays = config.holidays ? holidaysFrom(read, config.holidays) : { entries: [], problems: [] };
   const calendar = makeCalendar({ region: config.region, overrides: holidays.entries });
-  return { calendar, problems: holidays.problems, unknownYears: unknownYearWarnings(config, calendar, config.from, config.to) };
+  return { calendar, problems: holidays.problems, unknownYears: unknownYearWarnings(calendar, config.from, config.to) };
 }
 
-/** A warning for each year in from..to whose official holidays the calendar does not know. */
-export function unknownYearWarnings(cfg: Config, calendar: Calendar, from: string, to: string): Problem[] {
-  return calendar.unknownYears(from, to).map((y) => ({
-    severity: 'warning',
-    message: `${y}年的官方节假日安排（国务院${cfg.region === 'xinjiang' ? '及自治区' : ''}通知）尚未收录，${y}年只按周末计算；请在 --holidays 文件（日期, 类型, 名称）中补充当年的放假和调休上班日。The official holiday arrangement for ${y} is unknown; add it in a --holidays file.`,
-  }));
+/** A warning for each year in from..to whose official holidays the calendar does not know, saying what is missing. */
+export function unknownYearWarnings(calendar: Calendar, from: string, to: string): Problem[] {
+  return calendar.missingHolidays(from, to).map((m) => problem('holidays.unknown-year', m, { severity: 'warning' }));
 }

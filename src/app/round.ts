@@ -4,6 +4,7 @@
 import type { Calendar } from '../core/calendar.js';
 import { type Config, windowProblems } from '../core/config.js';
 import type { HistoryRecord } from '../core/engine/types.js';
+import { problem } from '../core/messages.js';
 import type { Site } from '../core/sites.js';
 import type { Leader, Problem } from '../core/types.js';
 import { historyFrom, leadersFrom, type ReadFile, sitesFrom } from '../io/lists.js';
@@ -20,17 +21,15 @@ export interface Round {
   warnings: Problem[];
 }
 
-export const NO_LEADERS = '没有领导名单 no leaders: give --leaders FILE or "leaders" in the configuration';
-
 /** The round, or the errors that stop it (warnings ride along in either case). */
 export function loadRound(config: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
   const cal = roundCalendar(config, read);
-  const { leaders, problems } = leadersFrom(read, config.leaders, config.institutions);
+  const { leaders, problems } = leadersFrom(read, config.leaders, config);
   const history = historyFrom(read, config.history, leaders, config.institutions);
   const sites = config.sites ? sitesFrom(read, config.sites) : { sites: [], problems: [] };
   const all = [...windowProblems(config), ...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
   const errors = all.filter((p) => p.severity === 'error');
-  if (!errors.length && leaders.length === 0) errors.push({ severity: 'error', message: NO_LEADERS });
+  if (!errors.length && leaders.length === 0) errors.push(problem('input.none', { what: '领导名单' }));
   const warnings = all.filter((p) => p.severity !== 'error');
   if (errors.length) return { problems: [...errors, ...warnings] };
   return {

@@ -1,6 +1,7 @@
 // A published timetable of this round (for swap, replan, re-publication): read from its bytes, every
 // row valid, every date inside the round's window. A re-plan's past is read as it was published:
 // a leader who served and has since left the lists or moved to another institution is kept as written.
+import { problem } from '../core/messages.js';
 import type { Duty, IsoDate, Problem } from '../core/types.js';
 import type { Encoding } from '../io/decode.js';
 import { readTimetableBytes } from '../io/timetable-read.js';
@@ -25,18 +26,11 @@ export function readRoundTimetable(
       }
     : now;
   const problems = [...read.problems];
-  if (!problems.length && read.duties.length === 0)
-    problems.push({ severity: 'error', file, message: '时间表没有任何安排 the timetable has no rows' });
+  if (!problems.length && read.duties.length === 0) problems.push(problem('timetable.empty', {}, { file }));
   const { from, to } = round.config;
   for (const d of read.duties) {
     if (d.date < from || d.date > to) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: d.source?.line,
-        field: '日期',
-        message: `${d.date} 不在本轮 ${from} 至 ${to} 内：请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）(the timetable lies outside the round's window)`,
-      });
+      problems.push(problem('timetable.outside-window', { date: d.date, from, to }, { file, line: d.source?.line, field: '日期' }));
     }
   }
   return { duties: read.duties, encoding: read.encoding, problems };

@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import type { Calendar } from '../core/calendar.js';
 import type { Leave } from '../core/check/index.js';
 import type { Config } from '../core/config.js';
-import { inCalendarYears, isIsoDate, YEARS_TEXT } from '../core/dates.js';
+import { inCalendarYears, isIsoDate } from '../core/dates.js';
+import { say } from '../core/messages.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
 import { addCommonOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
@@ -37,15 +38,14 @@ export interface CheckSetup {
 /** Loads everything but the records; bad input stops with exit 2 and every problem listed. */
 export async function prepareCheck(opts: CheckOptions, dates: { from?: string; to?: string }): Promise<CheckSetup> {
   for (const [k, v] of Object.entries(dates)) {
-    if (v !== undefined && !isIsoDate(v)) throw new Exit(2, `--${k}: expected a real date written YYYY-MM-DD, got "${v}"`);
-    if (v !== undefined && !inCalendarYears(v)) throw new Exit(2, `--${k}: ${YEARS_TEXT}; got "${v}"`);
+    if (v !== undefined && !isIsoDate(v)) throw new Exit(2, say('option.date', { option: `--${k}`, got: v }));
+    if (v !== undefined && !inCalendarYears(v)) throw new Exit(2, `--${k}: ${say('date.out-of-years', { text: v })}`);
   }
   const { config, calendar } = loadContext({ ...opts, from: undefined, to: undefined }, {});
   const { loadLeaders } = await import('../io/load.js');
   const { loadRules, loadLeaves } = await import('../io/check-input.js');
   const files = opts.leaders ?? config.leaders;
-  if (files.length === 0)
-    throw new Exit(2, '没有领导名单：请用 --leaders FILE 给出 (no leader list: give --leaders FILE, or leaders in the configuration)');
+  if (files.length === 0) throw new Exit(2, say('input.none', { what: '领导名单' }));
   const problems: Problem[] = [];
   let rules = config.rules;
   if (opts.rules) {
@@ -53,7 +53,7 @@ export async function prepareCheck(opts: CheckOptions, dates: { from?: string; t
     problems.push(...r.problems);
     if (r.rules) rules = r.rules;
   }
-  const { leaders, problems: lp } = loadLeaders(files, config.institutions);
+  const { leaders, problems: lp } = loadLeaders(files, config);
   problems.push(...lp);
   reportProblems(problems);
   let leaves: Leave[] = [];

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { FIRST_YEAR, LAST_YEAR, YEARS_TEXT } from '../core/dates.js';
+import { FIRST_YEAR, LAST_YEAR } from '../core/dates.js';
+import { say } from '../core/messages.js';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit } from './exit.js';
 
@@ -12,16 +13,17 @@ export function registerCheck(cmd: Command): void {
       .option('--year <yyyy>', '检查整年 check one calendar year (same as --from YYYY-01-01 --to YYYY-12-31)')
       .option('--format <format>', `输出格式 output format: ${FORMATS.join(' | ')}`, 'text'),
   ).action(async (records: string[], opts: CheckOptions & { format: string }) => {
-    if (!FORMATS.includes(opts.format)) throw new Exit(2, `--format: expected one of ${FORMATS.join(', ')}, got "${opts.format}"`);
-    if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new Exit(2, `--year: expected a year like 2024, got "${opts.year}"`);
+    if (!FORMATS.includes(opts.format)) throw new Exit(2, say('option.choice', { option: '--format', choices: FORMATS, got: opts.format }));
+    if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new Exit(2, say('option.year', { option: '--year', got: opts.year }));
     if (opts.year !== undefined && (+opts.year < FIRST_YEAR || +opts.year > LAST_YEAR))
-      throw new Exit(2, `--year: ${YEARS_TEXT}; got "${opts.year}"`);
-    if (opts.year !== undefined && (opts.from || opts.to)) throw new Exit(2, '--year cannot be combined with --from/--to');
+      throw new Exit(2, `--year: ${say('date.out-of-years', { text: opts.year })}`);
+    if (opts.year !== undefined && (opts.from || opts.to))
+      throw new Exit(2, say('option.conflict', { option: '--year', other: '--from/--to' }));
     const from = opts.year ? `${opts.year}-01-01` : opts.from;
     const to = opts.year ? `${opts.year}-12-31` : opts.to;
     const setup = await prepareCheck(opts, { from, to });
     const files = records.length ? records : setup.config.history;
-    if (files.length === 0) throw new Exit(2, '没有记录文件 (no records: give CSV files, or history in the configuration)');
+    if (files.length === 0) throw new Exit(2, say('input.none', { what: '接访记录' }));
     const { createTally } = await import('../core/check/index.js');
     const { tallyRecordFiles } = await import('../io/check-input.js');
     const { formatCheck } = await import('../io/check-format.js');
@@ -48,7 +50,7 @@ export function registerCheck(cmd: Command): void {
     if (judgement)
       problems.push(
         ...judgement.problems,
-        ...unknownYearWarnings(setup.config, setup.calendar, judgement.summary.from || from || '', judgement.summary.to || to || ''),
+        ...unknownYearWarnings(setup.calendar, judgement.summary.from || from || '', judgement.summary.to || to || ''),
       );
     const report = {
       judgement: judgement?.problems.length ? undefined : judgement,

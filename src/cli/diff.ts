@@ -1,6 +1,7 @@
 // rota diff: the change notice between two timetables — one line per changed day, as text, JSON or
 // the short HTML notice (接访安排调整公告) the webmaster posts beside the page.
 import type { Command } from 'commander';
+import { say } from '../core/messages.js';
 import { type CommonOptions, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
@@ -19,16 +20,15 @@ export function registerDiff(cmd: Command): void {
     .option('-c, --config <file>', '配置文件 configuration (title, window, office and contact for the notice)')
     .option('--leaders <file...>', '领导名单 leader lists, to fill in 职务 when a timetable leaves it empty')
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
-      if (!FORMATS.includes(opts.format)) throw new Exit(2, `--format: expected ${FORMATS.join(', ')}, got "${opts.format}"`);
+      if (!FORMATS.includes(opts.format))
+        throw new Exit(2, say('option.choice', { option: '--format', choices: FORMATS, got: opts.format }));
       const { config } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
       const [{ loadLeaders, readTimetable }, { diffTimetables }, notice] = await Promise.all([
         import('../io/load.js'),
         import('../core/replan/diff.js'),
         import('../io/notice.js'),
       ]);
-      const { leaders, problems } = config.leaders.length
-        ? loadLeaders(config.leaders, config.institutions)
-        : { leaders: [], problems: [] };
+      const { leaders, problems } = config.leaders.length ? loadLeaders(config.leaders, config) : { leaders: [], problems: [] };
       const a = readTimetable(oldFile, leaders, config.institutions);
       const b = readTimetable(newFile, leaders, config.institutions);
       reportProblems([...problems, ...a.problems, ...b.problems]);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { say } from '../core/messages.js';
 import { Exit } from './exit.js';
 
 /** Example rows of the leaders template, per preset (fictional people). */
@@ -32,7 +33,7 @@ export function registerInit(cmd: Command): void {
       const { SEED_CONFIG, presetConfig } = await import('../core/config.js');
       const { PRESET_IDS } = await import('../core/presets.js');
       if (!(PRESET_IDS as readonly string[]).includes(opts.preset)) {
-        throw new Exit(2, `--preset: expected one of ${PRESET_IDS.join(', ')}, got "${opts.preset}"`);
+        throw new Exit(2, say('option.choice', { option: '--preset', choices: PRESET_IDS, got: opts.preset }));
       }
       const preset = opts.preset as (typeof PRESET_IDS)[number];
       const { CONFIG_SCHEMA } = await import('../core/config-schema.js');
@@ -98,7 +99,7 @@ export function registerInit(cmd: Command): void {
       ];
       const existing = files.map((f) => join(dir, f.path)).filter((p) => existsSync(p));
       if (existing.length && !opts.force) {
-        throw new Exit(2, `already there: ${existing.join(', ')}; use --force to overwrite`);
+        throw new Exit(2, say('init.exists', { files: existing }));
       }
       for (const p of writeAllOrNone(dir, files)) process.stdout.write(`wrote ${p}\n`);
       process.stdout.write(

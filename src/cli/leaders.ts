@@ -12,7 +12,7 @@ export function registerLeaders(cmd: Command): void {
   ).action(async (files: string[], opts: CommonOptions & { json?: boolean }) => {
     const { config } = loadContext(opts, files.length ? { leaders: files } : {});
     const { loadLeaders } = await import('../io/load.js');
-    const { leaders, problems } = loadLeaders(config.leaders, config.institutions);
+    const { leaders, problems } = loadLeaders(config.leaders, config);
     reportProblems(problems);
     if (opts.json) {
       const out = leaders.map(({ source: _s, ...l }) => l);

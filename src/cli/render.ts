@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { windowProblems } from '../core/config.js';
+import { say } from '../core/messages.js';
 import { addCommonOptions, addOutputOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
@@ -22,24 +23,21 @@ export function registerRender(cmd: Command): void {
     const { config, calendar, warnings } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
     reportProblems(windowProblems(config, opts.config));
     if (config.leaders.length === 0) {
-      throw new Exit(2, '没有领导名单 no leader list: give --leaders FILE or a configuration (-c rota.json) that names its leaders');
+      throw new Exit(2, say('input.none', { what: '领导名单' }));
     }
     const { loadLeaders } = await import('../io/load.js');
     const { readTimetable } = await import('../io/load.js');
     const { buildContext, checkTimetable } = await import('../core/engine/index.js');
     const { violationProblems } = await import('./violations.js');
+    const { problem } = await import('../core/messages.js');
     const { publishFiles } = await import('../io/publish.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');
-    const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config.institutions);
+    const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config);
     reportProblems([...warnings, ...leaderProblems]);
     const read = readTimetable(file, leaders, config.institutions);
     const problems = [...read.problems];
     if (!problems.length && read.entries.length === 0) {
-      problems.push({
-        severity: 'error',
-        file,
-        message: '时间表没有任何安排 the timetable has no rows; expected a header and one row per duty',
-      });
+      problems.push(problem('timetable.empty', {}, { file }));
     }
     // The planner's own hard rules judge the hand-edited table; a partial table is judged as far as it goes.
     const ctx = buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });

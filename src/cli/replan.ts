@@ -33,7 +33,10 @@ export function registerReplan(cmd: Command): void {
   ).action(async (opts: ReplanOptions) => {
     const { parseDate } = await import('../core/dates.js');
     const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
-    if (!today) throw new Exit(2, `--today: "${opts.today}" 不是日期；应写成 YYYY-MM-DD (expected a date)`);
+    if (!today) {
+      const { say } = await import('../core/messages.js');
+      throw new Exit(2, say('option.date', { option: '--today', got: opts.today ?? '' }));
+    }
     const round = await loadRound(opts);
     const pins = parsePins(opts.pin, round.config);
     const previous = readRoundTimetable(opts.previous, round, today);

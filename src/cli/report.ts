@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { say } from '../core/messages.js';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit, reportProblems } from './exit.js';
 
@@ -9,13 +10,13 @@ export function registerReport(cmd: Command): void {
       .requiredOption('--year <yyyy>', '年度 the year, e.g. 2024')
       .option('--out <dir>', '输出目录 output folder', '.'),
   ).action(async (records: string[], opts: CheckOptions & { year: string; out: string }) => {
-    if (!/^\d{4}$/.test(opts.year)) throw new Exit(2, `--year: expected a year like 2024, got "${opts.year}"`);
+    if (!/^\d{4}$/.test(opts.year)) throw new Exit(2, say('option.year', { option: '--year', got: opts.year }));
     const year = +opts.year;
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const setup = await prepareCheck(opts, {});
     const files = records.length ? records : setup.config.history;
-    if (files.length === 0) throw new Exit(2, '没有记录文件 (no records: give CSV files, or history in the configuration)');
+    if (files.length === 0) throw new Exit(2, say('input.none', { what: '接访记录' }));
     const { createTally } = await import('../core/check/index.js');
     const { tallyRecordFiles } = await import('../io/check-input.js');
     const { dutyRows, summaryRows, reportHtml, summaryHeader, DUTY_HEADER } = await import('../io/report.js');
@@ -35,7 +36,7 @@ export function registerReport(cmd: Command): void {
       tally,
       lenient: opts.lenient,
     });
-    reportProblems([...read.problems, ...unknownYearWarnings(setup.config, setup.calendar, from, to)]);
+    reportProblems([...read.problems, ...unknownYearWarnings(setup.calendar, from, to)]);
     const judgement = tally.finish({ from, to, leaves: setup.leaves });
     reportProblems(judgement.problems);
     const input = {

@@ -6,6 +6,7 @@ import type { Config } from '../core/config.js';
 import { parseDate } from '../core/dates.js';
 import type { Pin } from '../core/engine/types.js';
 import { resolveInstitution } from '../core/institutions.js';
+import { problem, say } from '../core/messages.js';
 import type { DutyRef } from '../core/replan/swap.js';
 import type { Duty, IsoDate, Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
@@ -57,21 +58,13 @@ export function parsePins(values: string[] | undefined, config: Config): Pin[] {
     const m = /^([^=]+)=(?:([^:：]+)[:：])?(.+)$/.exec(text.trim());
     const date = m ? parseDate(m[1]) : undefined;
     if (!m || !date) {
-      problems.push({
-        severity: 'error',
-        field: '--pin',
-        message: `"${text}"：应写成 日期=姓名 或 日期=单位:姓名，例如 2024-12-19=王建国 (expected DATE=NAME or DATE=INSTITUTION:NAME)`,
-      });
+      problems.push(problem('pin.invalid', { text }, { field: '--pin' }));
       return [];
     }
     if (!m[2]) return [{ date, name: m[3].trim() }];
     const institution = resolveInstitution(m[2], config.institutions);
     if (!institution) {
-      problems.push({
-        severity: 'error',
-        field: '--pin',
-        message: `"${text}"：不认识的单位 "${m[2]}"；应为 ${config.institutions.map((i) => i.name).join('、')} 之一 (unknown institution)`,
-      });
+      problems.push(problem('institution.unknown', { text: m[2], known: config.institutions.map((i) => i.name) }, { field: '--pin' }));
       return [];
     }
     return [{ date, name: m[3].trim(), institution }];
@@ -84,6 +77,6 @@ export function parsePins(values: string[] | undefined, config: Config): Pin[] {
 export function parseDutyRef(text: string, what: string): DutyRef {
   const [d, name] = text.split('=');
   const date = parseDate(d ?? '');
-  if (!date) throw new Exit(2, `${what}: "${text}" 不是日期；应写成 YYYY-MM-DD 或 YYYY-MM-DD=姓名 (expected a date)`);
+  if (!date) throw new Exit(2, say('option.duty', { option: what, got: text }));
   return name ? { date, name: name.trim() } : { date };
 }

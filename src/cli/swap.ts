@@ -51,7 +51,10 @@ export function registerSwap(cmd: Command): void {
       const m = /^(?:([^:：]+)[:：])?(.+)$/.exec(opts.with!.trim())!;
       const { resolveInstitution } = await import('../core/institutions.js');
       const institution = m[1] ? resolveInstitution(m[1], round.config.institutions) : undefined;
-      if (m[1] && !institution) throw new Exit(2, `--with: 不认识的单位 "${m[1]}" (unknown institution)`);
+      if (m[1] && !institution) {
+        const { say } = await import('../core/messages.js');
+        throw new Exit(2, `--with: ${say('institution.unknown', { text: m[1], known: round.config.institutions.map((i) => i.name) })}`);
+      }
       request = { kind: 'substitute', a, name: m[2], ...(institution ? { institution } : {}) };
     }
     const r = swapDuties(round, read.duties, request);

@@ -20,6 +20,16 @@ export interface Calendar {
   workingDays(from: IsoDate, to: IsoDate): IsoDate[];
   /** Years in the range whose official arrangement the data does not know (and the overrides do not cover). */
   unknownYears(from: IsoDate, to: IsoDate): number[];
+  /** For each such year, which part is missing: the State Council's arrangement, the region's, or both. */
+  missingHolidays(from: IsoDate, to: IsoDate): MissingHolidays[];
+}
+
+export interface MissingHolidays {
+  year: number;
+  /** The State Council's holidays and make-up days are not bundled for the year. */
+  national: boolean;
+  /** The region's own holidays (e.g. 肉孜节、古尔邦节) are not bundled for the year; empty for none. */
+  regional: string;
 }
 
 export function makeCalendar(options: CalendarOptions = {}): Calendar {
@@ -31,6 +41,17 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
   }
   const overrideYears = new Set((options.overrides ?? []).map((e) => +e.date.slice(0, 4)));
   const cache = new Map<IsoDate, DayInfo>();
+
+  function missing(from: IsoDate, to: IsoDate): MissingHolidays[] {
+    const out: MissingHolidays[] = [];
+    for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
+      if (overrideYears.has(y)) continue;
+      const national = !nationalYears.has(y);
+      const regional = region.years.has(y) ? '' : region.holidays;
+      if (national || regional) out.push({ year: y, national, regional });
+    }
+    return out;
+  }
 
   function day(date: IsoDate): DayInfo {
     let info = cache.get(date);
@@ -57,13 +78,7 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
     isWorkingDay: (date) => day(date).working,
     days: (from, to) => eachDay(from, to).map(day),
     workingDays: (from, to) => eachDay(from, to).filter((d) => day(d).working),
-    unknownYears(from, to) {
-      const out: number[] = [];
-      for (let y = +from.slice(0, 4); y <= +to.slice(0, 4); y++) {
-        const known = nationalYears.has(y) && region.years.has(y);
-        if (!known && !overrideYears.has(y)) out.push(y);
-      }
-      return out;
-    },
+    unknownYears: (from, to) => missing(from, to).map((m) => m.year),
+    missingHolidays: missing,
   };
 }

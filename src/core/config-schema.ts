@@ -59,6 +59,12 @@ export const CONFIG_SCHEMA = {
       },
       description: '单位及轮值顺序 institutions in duty order',
     },
+    rankAliases: {
+      type: 'object',
+      additionalProperties: false,
+      properties: Object.fromEntries(RANKS.map((r) => [r, strings])),
+      description: '级别的其他写法（补充默认的 副县级=副处级 等） other spellings of each rank',
+    },
     order: {
       type: 'object',
       additionalProperties: false,

@@ -3,7 +3,9 @@
 import { addDays, FIRST_YEAR, inCalendarYears, isIsoDate, LAST_YEAR } from './dates.js';
 import { REGION_IDS, type RegionId } from './holidays/regions.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
+import { problem } from './messages.js';
 import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from './presets.js';
+import { RANK_ALIASES, type RankAliases } from './ranks.js';
 import { SEED_RULES } from './rules.js';
 import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
 import { KINDS, RANKS } from './types.js';
@@ -48,6 +50,8 @@ export interface Config {
   /** Reception hours (HH:MM, Beijing time); none means all-day calendar events. */
   hours?: { start: string; end: string };
   institutions: Institution[];
+  /** Other spellings of each rank (副县级 = 副处级 …); the file's entries add to the defaults. */
+  rankAliases: RankAliases;
   order: { mode: OrderMode; start: number };
   eligibleRanks: Rank[];
   perDay: number;
@@ -73,6 +77,7 @@ export const SEED_CONFIG: Config = {
   published: '2024-12-09',
   hours: { start: '10:00', end: '14:00' },
   institutions: DISTRICT_INSTITUTIONS,
+  rankAliases: RANK_ALIASES,
   order: { mode: 'cycle', start: 0 },
   eligibleRanks: ['正处级', '副处级'],
   perDay: 1,
@@ -96,6 +101,7 @@ const TOP_FIELDS = [
   'published',
   'hours',
   'institutions',
+  'rankAliases',
   'order',
   'eligibleRanks',
   'perDay',
@@ -146,39 +152,39 @@ export function windowProblems(c: Pick<Config, 'from' | 'to'>, file?: string): P
   const next = `${+c.from.slice(0, 4) + 1}${c.from.slice(4)}`;
   const split = isIsoDate(next) ? next : addDays(next.replace('-02-29', '-02-28'), 1);
   return [
-    {
-      severity: 'error',
-      ...(file ? { file } : {}),
-      field: 'to',
-      code: 'config.window-too-long',
-      message: `一轮最长两年（${MAX_WINDOW_DAYS} 天），${c.from} 至 ${c.to} 共 ${days} 天；请分成几轮排，例如 --from ${c.from} --to ${addDays(split, -1)}，再 --from ${split} … (a round is at most two years; split it into rounds)`,
-    },
+    problem(
+      'config.window-too-long',
+      { max: MAX_WINDOW_DAYS, from: c.from, to: c.to, days, firstEnd: addDays(split, -1), next: split },
+      { file, field: 'to' },
+    ),
   ];
 }
 
 /** Validates a parsed configuration, filling defaults from the seed; every problem names its field. */
 export function validateConfig(raw: unknown, file: string): { config?: Config; problems: Problem[] } {
   const problems: Problem[] = [];
-  const bad = (field: string, expected: string, got: unknown) =>
-    problems.push({ severity: 'error', file, field, message: `${field}: expected ${expected}, got ${show(got)}` });
+  const bad = (field: string, expected: string, expectedEn: string, got: unknown) =>
+    problems.push(problem('config.invalid', { field, expected, expectedEn, got: show(got) }, { file, field }));
   if (!isObj(raw)) {
-    bad('(top level)', 'a JSON object', raw);
+    bad('(top level)', '一个 JSON 对象 {…}', 'a JSON object', raw);
     return { problems };
   }
   for (const key of Object.keys(raw).sort()) {
     if (!(TOP_FIELDS as readonly string[]).includes(key)) {
-      bad(key, `one of the known fields (${TOP_FIELDS.filter((f) => f !== '$schema').join(', ')})`, key);
+      problems.push(
+        problem('config.unknown-field', { field: key, known: TOP_FIELDS.filter((f) => f !== '$schema') }, { file, field: key }),
+      );
     }
   }
   let c: Config = structuredClone(SEED_CONFIG);
   if (raw.preset !== undefined) {
     if (PRESET_IDS.includes(raw.preset as PresetId)) c = presetConfig(raw.preset as PresetId);
-    else bad('preset', `one of ${PRESET_IDS.join(', ')}`, raw.preset);
+    else bad('preset', `${PRESET_IDS.join('、')} 之一`, `one of ${PRESET_IDS.join(', ')}`, raw.preset);
   }
   const str = (key: 'title' | 'office') => {
     if (raw[key] === undefined) return;
     if (typeof raw[key] === 'string' && raw[key] !== '' && !longText(raw[key])) c[key] = raw[key] as string;
-    else bad(key, `a non-empty string of at most ${MAX_TEXT} characters`, raw[key]);
+    else bad(key, `不超过 ${MAX_TEXT} 字的非空文字`, `a non-empty string of at most ${MAX_TEXT} characters`, raw[key]);
   };
   str('title');
   str('office');
@@ -186,37 +192,49 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     const v = raw[key];
     if (v === undefined) continue;
     if (typeof v === 'string' && isIsoDate(v) && inCalendarYears(v)) c[key] = v;
-    else bad(key, `a real date written YYYY-MM-DD in the years ${FIRST_YEAR} to ${LAST_YEAR}`, v);
+    else
+      bad(
+        key,
+        `真实日期，写成 YYYY-MM-DD，年份在 ${FIRST_YEAR} 至 ${LAST_YEAR} 之间`,
+        `a real date written YYYY-MM-DD in the years ${FIRST_YEAR} to ${LAST_YEAR}`,
+        v,
+      );
   }
-  if (c.to < c.from) bad('to', `a date on or after from (${c.from})`, c.to);
+  if (c.to < c.from) bad('to', `不早于 from（${c.from}）的日期`, `a date on or after from (${c.from})`, c.to);
   if (raw.region !== undefined) {
     if (REGION_IDS.includes(raw.region as RegionId)) c.region = raw.region as RegionId;
-    else bad('region', `one of ${REGION_IDS.join(', ')}`, raw.region);
+    else bad('region', `${REGION_IDS.join('、')} 之一`, `one of ${REGION_IDS.join(', ')}`, raw.region);
   }
   if (raw.holidays !== undefined) {
     if (typeof raw.holidays === 'string') c.holidays = raw.holidays;
-    else bad('holidays', 'a path to a holidays CSV', raw.holidays);
+    else bad('holidays', '节假日覆盖 CSV 文件的路径', 'a path to a holidays CSV', raw.holidays);
   }
   if (raw.sites !== undefined) {
     if (typeof raw.sites === 'string' && raw.sites !== '') c.sites = raw.sites;
-    else bad('sites', 'a path to a 下访 sites CSV (名称, 类型, 地址, 每月至少, 相关分管)', raw.sites);
+    else
+      bad(
+        'sites',
+        '下访地点 CSV 文件的路径（列：名称, 类型, 地址, 每月至少, 相关分管）',
+        'a path to a 下访 sites CSV (名称, 类型, 地址, 每月至少, 相关分管)',
+        raw.sites,
+      );
   }
   for (const key of ['leaders', 'history'] as const) {
     const v = raw[key];
     if (v === undefined) continue;
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) c[key] = v as string[];
-    else bad(key, 'an array of file paths', v);
+    else bad(key, '文件路径的列表，如 ["leaders.csv"]', 'an array of file paths', v);
   }
   const pair = <K extends 'place' | 'contact'>(key: K, a: string, b: string) => {
     const v = raw[key];
     if (v === undefined) return;
-    if (!isObj(v)) return bad(key, `an object with ${a} and ${b}`, v);
+    if (!isObj(v)) return bad(key, `含 ${a} 和 ${b} 的对象`, `an object with ${a} and ${b}`, v);
     for (const f of [a, b]) {
       if (v[f] === undefined) continue;
       if (typeof v[f] === 'string' && !longText(v[f])) (c[key] as Record<string, string>)[f] = v[f] as string;
-      else bad(`${key}.${f}`, `a string of at most ${MAX_TEXT} characters`, v[f]);
+      else bad(`${key}.${f}`, `不超过 ${MAX_TEXT} 字的文字`, `a string of at most ${MAX_TEXT} characters`, v[f]);
     }
-    for (const f of Object.keys(v)) if (f !== a && f !== b) bad(`${key}.${f}`, `one of ${a}, ${b}`, f);
+    for (const f of Object.keys(v)) if (f !== a && f !== b) bad(`${key}.${f}`, `${a} 或 ${b}`, `one of ${a}, ${b}`, f);
   };
   pair('place', 'name', 'address');
   pair('contact', 'name', 'phone');
@@ -225,7 +243,12 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     const h = raw.hours as Obj;
     const hhmm = (v: unknown) => typeof v === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(v);
     if (!isObj(h) || !hhmm(h.start) || !hhmm(h.end) || (h.end as string) <= (h.start as string)) {
-      bad('hours', 'null or {"start": "HH:MM", "end": "HH:MM"} with end after start', raw.hours);
+      bad(
+        'hours',
+        'null 或 {"start": "HH:MM", "end": "HH:MM"}，结束晚于开始',
+        'null or {"start": "HH:MM", "end": "HH:MM"} with end after start',
+        raw.hours,
+      );
     } else c.hours = { start: h.start as string, end: h.end as string };
   }
   if (raw.institutions !== undefined) {
@@ -243,31 +266,56 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
       );
     if (ok) c.institutions = (v as Obj[]).map((i) => ({ name: i.name as string, aliases: (i.aliases as string[]) ?? [] }));
     else
-      bad('institutions', `a non-empty array of {"name": "…", "aliases": ["…"]} in duty order, names of at most ${MAX_TEXT} characters`, v);
+      bad(
+        'institutions',
+        `按轮值顺序排列的非空列表 [{"name": "…", "aliases": ["…"]}]，名称不超过 ${MAX_TEXT} 字`,
+        `a non-empty array of {"name": "…", "aliases": ["…"]} in duty order, names of at most ${MAX_TEXT} characters`,
+        v,
+      );
     const names = c.institutions.map((i) => i.name);
     const dup = names.find((n, k) => names.indexOf(n) !== k);
-    if (dup) bad('institutions', 'distinct institution names', dup);
+    if (dup) bad('institutions', '互不相同的单位名称', 'distinct institution names', dup);
+  }
+  if (raw.rankAliases !== undefined) {
+    const v = raw.rankAliases;
+    const ok =
+      isObj(v) &&
+      Object.entries(v).every(([k, xs]) => RANKS.includes(k as Rank) && Array.isArray(xs) && xs.every((x) => typeof x === 'string'));
+    if (ok) for (const [k, xs] of Object.entries(v)) c.rankAliases[k as Rank] = [...c.rankAliases[k as Rank], ...(xs as string[])];
+    else
+      bad(
+        'rankAliases',
+        `{"副处级": ["副县级"]} 这样的对象，键为 ${RANKS.join('、')}`,
+        `an object like {"副处级": ["副县级"]} keyed by ${RANKS.join(', ')}`,
+        v,
+      );
   }
   if (raw.order !== undefined) {
     const o = raw.order;
-    if (!isObj(o)) bad('order', '{"mode": "cycle" | "blocks" | "none", "start": 0}', o);
+    if (!isObj(o))
+      bad('order', '{"mode": "cycle" | "blocks" | "none", "start": 0} 这样的对象', '{"mode": "cycle" | "blocks" | "none", "start": 0}', o);
     else {
       if (o.mode !== undefined) {
         if (o.mode === 'cycle' || o.mode === 'blocks' || o.mode === 'none') c.order.mode = o.mode;
-        else bad('order.mode', 'one of cycle, blocks, none', o.mode);
+        else bad('order.mode', 'cycle、blocks、none 之一', 'one of cycle, blocks, none', o.mode);
       }
       if (o.start !== undefined) {
         if (Number.isInteger(o.start) && (o.start as number) >= 0 && (o.start as number) <= NUMBER_LIMITS['order.start'])
           c.order.start = o.start as number;
         else
-          bad('order.start', `a whole number from 0 to ${NUMBER_LIMITS['order.start']} (the position in the order to begin with)`, o.start);
+          bad(
+            'order.start',
+            `0 至 ${NUMBER_LIMITS['order.start']} 的整数（从顺序中的第几个单位开始）`,
+            `a whole number from 0 to ${NUMBER_LIMITS['order.start']} (the position in the order to begin with)`,
+            o.start,
+          );
       }
     }
   }
   if (raw.eligibleRanks !== undefined) {
     const v = raw.eligibleRanks;
     if (Array.isArray(v) && v.length > 0 && v.every((r) => RANKS.includes(r as Rank))) c.eligibleRanks = v as Rank[];
-    else bad('eligibleRanks', `a non-empty array of ${RANKS.join(', ')}`, v);
+    else bad('eligibleRanks', `由 ${RANKS.join('、')} 组成的非空列表`, `a non-empty array of ${RANKS.join(', ')}`, v);
   }
   for (const key of ['perDay', 'maxPerLeader', 'seed'] as const) {
     const v = raw[key];
@@ -275,10 +323,10 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     const min = key === 'seed' ? 0 : 1;
     const max = NUMBER_LIMITS[key];
     if (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) c[key] = v as number;
-    else bad(key, `a whole number from ${min} to ${max}`, v);
+    else bad(key, `${min} 至 ${max} 的整数`, `a whole number from ${min} to ${max}`, v);
   }
   if (raw.rules !== undefined) {
-    if (!Array.isArray(raw.rules)) bad('rules', 'an array of rules', raw.rules);
+    if (!Array.isArray(raw.rules)) bad('rules', '规则列表', 'an array of rules', raw.rules);
     else c.rules = raw.rules.flatMap((r, k) => validateRule(r, `rules[${k}]`, bad));
   }
   if (raw.rotation === null) delete c.rotation;
@@ -286,7 +334,8 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   if (c.rotation) {
     const ids = c.rules.map((x) => x.id);
     const unknown = c.rotation.quotaRules.filter((id) => !ids.includes(id));
-    if (unknown.length) bad('rotation.quotaRules', `ids among the rules (${ids.join(', ')})`, unknown);
+    if (unknown.length)
+      bad('rotation.quotaRules', `rules 中已有的 id（${ids.join('、')}）`, `ids among the rules (${ids.join(', ')})`, unknown);
   }
   return problems.some((p) => p.severity === 'error') ? { problems } : { config: c, problems };
 }
@@ -302,86 +351,99 @@ export function presetConfig(id: PresetId): Config {
 const DECOMPOSE = ['week', 'month', 'whole'] as const;
 
 /** The rotation block: fields given override the preset's (or the defaults'); names the field at fault. */
-function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, g: unknown) => void): void {
+function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, en: string, g: unknown) => void): void {
   if (!isObj(v)) {
-    bad('rotation', 'an object (or null for the district round)', v);
+    bad('rotation', '对象（区级轮次写 null）', 'an object (or null for the district round)', v);
     return;
   }
   const r: Rotation = structuredClone(c.rotation ?? ROTATION_DEFAULTS);
   const whole = (x: unknown, min: number, max: number) => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
   for (const f of Object.keys(v)) {
     if (!['reception', 'visits', 'maxPerWeek', 'quotaRules', 'siteGapDays', 'decompose'].includes(f)) {
-      bad(`rotation.${f}`, 'one of reception, visits, maxPerWeek, quotaRules, siteGapDays, decompose', f);
+      bad(
+        `rotation.${f}`,
+        'reception、visits、maxPerWeek、quotaRules、siteGapDays、decompose 之一',
+        'one of reception, visits, maxPerWeek, quotaRules, siteGapDays, decompose',
+        f,
+      );
     }
   }
   for (const key of ['reception', 'visits'] as const) {
     const x = v[key];
     if (x === undefined) continue;
     if (!isObj(x)) {
-      bad(`rotation.${key}`, '{"min": n, "max": m} per working day', x);
+      bad(`rotation.${key}`, '每个工作日的 {"min": n, "max": m}', '{"min": n, "max": m} per working day', x);
       continue;
     }
     const min = x.min ?? r[key].min,
       max = x.max ?? r[key].max;
     const top = NUMBER_LIMITS[`rotation.${key}`];
-    if (!whole(min, 0, top)) bad(`rotation.${key}.min`, `a whole number from 0 to ${top}`, x.min);
+    if (!whole(min, 0, top)) bad(`rotation.${key}.min`, `0 至 ${top} 的整数`, `a whole number from 0 to ${top}`, x.min);
     else if (!whole(max, 0, top) || (max as number) < (min as number))
-      bad(`rotation.${key}.max`, `a whole number from min (${min}) to ${top}`, x.max);
+      bad(`rotation.${key}.max`, `min（${min}）至 ${top} 的整数`, `a whole number from min (${min}) to ${top}`, x.max);
     else r[key] = { min: min as number, max: max as number };
   }
   if (r.reception.max + r.visits.max === 0)
-    bad('rotation.visits.max', 'room for at least one activity a day (reception.max + visits.max ≥ 1)', 0);
+    bad(
+      'rotation.visits.max',
+      '每天至少能安排一项活动（reception.max + visits.max ≥ 1）',
+      'room for at least one activity a day (reception.max + visits.max ≥ 1)',
+      0,
+    );
   for (const key of ['maxPerWeek', 'siteGapDays'] as const) {
     if (v[key] === undefined) continue;
     const top = NUMBER_LIMITS[`rotation.${key}`];
     if (whole(v[key], 1, top)) r[key] = v[key] as number;
-    else bad(`rotation.${key}`, `a whole number from 1 to ${top}`, v[key]);
+    else bad(`rotation.${key}`, `1 至 ${top} 的整数`, `a whole number from 1 to ${top}`, v[key]);
   }
   if (v.quotaRules !== undefined) {
     if (Array.isArray(v.quotaRules) && v.quotaRules.every((x) => typeof x === 'string')) r.quotaRules = v.quotaRules as string[];
-    else bad('rotation.quotaRules', 'an array of rule ids', v.quotaRules);
+    else bad('rotation.quotaRules', '规则 id 的列表', 'an array of rule ids', v.quotaRules);
   }
   if (v.decompose !== undefined) {
     if (DECOMPOSE.includes(v.decompose as Rotation['decompose'])) r.decompose = v.decompose as Rotation['decompose'];
-    else bad('rotation.decompose', `one of ${DECOMPOSE.join(', ')}`, v.decompose);
+    else bad('rotation.decompose', `${DECOMPOSE.join('、')} 之一`, `one of ${DECOMPOSE.join(', ')}`, v.decompose);
   }
   c.rotation = r;
 }
 
-function validateRule(r: unknown, at: string, bad: (f: string, e: string, g: unknown) => void): Rule[] {
+function validateRule(r: unknown, at: string, bad: (f: string, e: string, en: string, g: unknown) => void): Rule[] {
   if (!isObj(r)) {
-    bad(at, 'a rule object', r);
+    bad(at, '规则对象', 'a rule object', r);
     return [];
   }
   let ok = true;
-  const fail = (f: string, e: string, g: unknown) => {
+  const fail = (f: string, e: string, en: string, g: unknown) => {
     ok = false;
-    bad(`${at}.${f}`, e, g);
+    bad(`${at}.${f}`, e, en, g);
   };
-  if (typeof r.id !== 'string' || r.id === '' || longText(r.id)) fail('id', `a non-empty string of at most ${MAX_TEXT} characters`, r.id);
+  if (typeof r.id !== 'string' || r.id === '' || longText(r.id))
+    fail('id', `不超过 ${MAX_TEXT} 字的非空文字`, `a non-empty string of at most ${MAX_TEXT} characters`, r.id);
   if (r.description !== undefined && (typeof r.description !== 'string' || longText(r.description)))
-    fail('description', `a string of at most ${MAX_TEXT} characters`, r.description);
+    fail('description', `不超过 ${MAX_TEXT} 字的文字`, `a string of at most ${MAX_TEXT} characters`, r.description);
   const who = r.who ?? {};
-  if (!isObj(who)) fail('who', 'an object with ranks, institutions and/or names', who);
+  if (!isObj(who)) fail('who', '含 ranks、institutions、names 的对象', 'an object with ranks, institutions and/or names', who);
   else {
     for (const f of Object.keys(who)) {
-      if (!['ranks', 'institutions', 'names'].includes(f)) fail(`who.${f}`, 'one of ranks, institutions, names', f);
+      if (!['ranks', 'institutions', 'names'].includes(f))
+        fail(`who.${f}`, 'ranks、institutions、names 之一', 'one of ranks, institutions, names', f);
       else if (!Array.isArray(who[f]) || !(who[f] as unknown[]).every((x) => typeof x === 'string')) {
-        fail(`who.${f}`, 'an array of strings', who[f]);
+        fail(`who.${f}`, '文字列表', 'an array of strings', who[f]);
       }
     }
     if (Array.isArray(who.ranks) && !who.ranks.every((x) => RANKS.includes(x as Rank))) {
-      fail('who.ranks', `ranks among ${RANKS.join(', ')}`, who.ranks);
+      fail('who.ranks', `${RANKS.join('、')} 中的级别`, `ranks among ${RANKS.join(', ')}`, who.ranks);
     }
   }
   if (!Array.isArray(r.kinds) || r.kinds.length === 0 || !r.kinds.every((k) => KINDS.includes(k as Kind))) {
-    fail('kinds', 'a non-empty array of 接访, 下访', r.kinds);
+    fail('kinds', '由 接访、下访 组成的非空列表', 'a non-empty array of 接访, 下访', r.kinds);
   }
-  if (!PERIODS.includes(r.period as Period)) fail('period', `one of ${PERIODS.join(', ')}`, r.period);
+  if (!PERIODS.includes(r.period as Period)) fail('period', `${PERIODS.join('、')} 之一`, `one of ${PERIODS.join(', ')}`, r.period);
   const top = NUMBER_LIMITS['rules.min'];
-  if (!Number.isInteger(r.min) || (r.min as number) < 0 || (r.min as number) > top) fail('min', `a whole number from 0 to ${top}`, r.min);
+  if (!Number.isInteger(r.min) || (r.min as number) < 0 || (r.min as number) > top)
+    fail('min', `0 至 ${top} 的整数`, `a whole number from 0 to ${top}`, r.min);
   if (r.max !== undefined && (!Number.isInteger(r.max) || (r.max as number) < (r.min as number) || (r.max as number) > top)) {
-    fail('max', `a whole number from min to ${top}`, r.max);
+    fail('max', `min 至 ${top} 的整数`, `a whole number from min to ${top}`, r.max);
   }
   if (!ok) return [];
   return [

@@ -1,39 +1,107 @@
-// 不可接访日期 as clerks write it: dates and ranges separated by ; ； 、 , ， or spaces.
-import { addDays, dayNumber, eachDay, outOfYears, parseDate, parseMonthDay } from './dates.js';
+// 不可接访日期 as clerks write it: dates and ranges separated by ; ； 、 , ， or spaces. A range is
+// written with ~ 至 到 — or a hyphen (2024/12/15-2024/12/17, 2024/12/23-12/24, 2024年12月15日-17日,
+// 12月15日至17日); a date without a year takes it from the round's window when only one fits.
+import { addDays, dayNumber, eachDay, inCalendarYears, isIsoDate } from './dates.js';
+import type { Said } from './messages.js';
 import type { IsoDate } from './types.js';
 
 const SEPARATORS = /[;；、,，\s\u3000]+/;
-const RANGE = /\s*(?:~|～|〜|至|到|—|－)\s*/g;
+/** Range signs other than the hyphen; the hyphen also separates year, month and day. */
+const RANGE = /\s*(?:~|～|〜|至|到|—|－|–)\s*/g;
 
-/** Parses a list of dates and ranges; each bad piece gives one message saying what was expected. */
-export function parseDateList(text: string): { dates: IsoDate[]; errors: string[] } {
+/** 2024-12-15, 2024/12/15, 2024.12.15, 2024年12月15日 */
+const FULL = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+/** 12月15日, 12/15, 12.15, 12-15 (no year) */
+const MONTH_DAY = String.raw`(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+/** 17日 or 17: the end of a range in the start's month */
+const DAY = String.raw`(\d{1,2})\s*日?`;
+const START = `(?:${FULL}|${MONTH_DAY})`;
+const END = `(?:${FULL}|${MONTH_DAY}|${DAY})`;
+const PIECE = new RegExp(`^${START}(?:\\s*[~-]\\s*${END})?$`);
+
+/** The round's window, which gives a year to dates written without one. */
+export interface DateWindow {
+  from: IsoDate;
+  to: IsoDate;
+}
+
+interface Parts {
+  year?: number;
+  month: number;
+  day: number;
+}
+
+const iso = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+
+/**
+ * The year of a month-day: the one year of the window's years in which the date falls inside the
+ * window; a single-year window gives its year to any date; otherwise the clerk is asked to choose.
+ */
+function yearFor(text: string, month: number, day: number, window: DateWindow | undefined): number | Said {
+  if (!window) return { code: 'date.year-missing', args: { text } };
+  const first = +window.from.slice(0, 4);
+  const last = +window.to.slice(0, 4);
+  if (first === last) return first;
+  const years: number[] = [];
+  for (let y = first; y <= last; y++) years.push(y);
+  const inside = years.filter((y) => {
+    const d = iso(y, month, day);
+    return isIsoDate(d) && d >= window.from && d <= window.to;
+  });
+  if (inside.length === 1) return inside[0];
+  return { code: 'date.year-ambiguous', args: { text, choices: years.map((y) => iso(y, month, day)) } };
+}
+
+/** Parses a list of dates and ranges; each bad piece gives one message saying what to write. */
+export function parseDateList(text: string, window?: DateWindow): { dates: IsoDate[]; errors: Said[] } {
   const dates = new Set<IsoDate>();
-  const errors: string[] = [];
-  // Join "a ~ b" first so the separator split does not cut a range at its spaces.
-  const joined = text.replace(RANGE, '~');
+  const errors: Said[] = [];
+  // Join "a ~ b" (and "a - b" with spaces) first so the separator split does not cut a range at its spaces.
+  const joined = text.replace(RANGE, '~').replace(/\s+-\s+/g, '~');
   for (const piece of joined.split(SEPARATORS).filter(Boolean)) {
-    const [a, b, ...rest] = piece.split('~');
-    if (rest.length > 0) {
-      errors.push(`"${piece}" has more than one range sign; expected a date or a range like 2024-12-11~2024-12-13`);
+    if ((piece.match(/~/g) ?? []).length > 1) {
+      errors.push({ code: 'date.range-twice', args: { text: piece } });
       continue;
     }
-    const start = parseDate(a);
-    if (!start) {
-      errors.push(outOfYears(a) ?? `"${a}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
+    const m = PIECE.exec(piece);
+    if (!m) {
+      errors.push({ code: 'date.invalid', args: { text: piece } });
       continue;
     }
-    if (b === undefined) {
-      dates.add(start);
+    const start: Parts = m[1] ? { year: +m[1], month: +m[2], day: +m[3] } : { month: +m[4], day: +m[5] };
+    const end: Parts | undefined = m[6]
+      ? { year: +m[6], month: +m[7], day: +m[8] }
+      : m[9]
+        ? { month: +m[9], day: +m[10] }
+        : m[11]
+          ? { month: start.month, day: +m[11] }
+          : undefined;
+    let year = start.year;
+    if (year === undefined) {
+      const y = yearFor(piece, start.month, start.day, window);
+      if (typeof y !== 'number') {
+        errors.push(y);
+        continue;
+      }
+      year = y;
+    }
+    const a = iso(year, start.month, start.day);
+    if (!isIsoDate(a) || !inCalendarYears(a)) {
+      errors.push({ code: isIsoDate(a) ? 'date.out-of-years' : 'date.invalid', args: { text: piece } });
       continue;
     }
-    const end = parseDate(b) ?? parseMonthDay(b, +start.slice(0, 4));
     if (!end) {
-      errors.push(outOfYears(b) ?? `"${b}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-13`);
-    } else if (dayNumber(end) < dayNumber(start)) {
-      errors.push(`range ${start}~${end} ends before it starts`);
-    } else {
-      for (const d of eachDay(start, end)) dates.add(d);
+      dates.add(a);
+      continue;
     }
+    // An end without a year is in the start's year, or the next one when it would end before it starts (12/30-1/2).
+    let b = iso(end.year ?? year, end.month, end.day);
+    if (end.year === undefined && isIsoDate(b) && b < a && end.month < start.month) b = iso(year + 1, end.month, end.day);
+    if (!isIsoDate(b) || !inCalendarYears(b))
+      errors.push({ code: isIsoDate(b) ? 'date.out-of-years' : 'date.invalid', args: { text: piece } });
+    else if (dayNumber(b) < dayNumber(a)) errors.push({ code: 'date.range-reversed', args: { from: a, to: b } });
+    else for (const d of eachDay(a, b)) dates.add(d);
   }
   return { dates: [...dates].sort(), errors };
 }

@@ -102,12 +102,11 @@ export function yearKey(date: IsoDate): string {
 export const FIRST_YEAR = 2000;
 export const LAST_YEAR = 2099;
 export const inCalendarYears = (date: IsoDate): boolean => +date.slice(0, 4) >= FIRST_YEAR && +date.slice(0, 4) <= LAST_YEAR;
-export const YEARS_TEXT = `年份应在 ${FIRST_YEAR} 至 ${LAST_YEAR} 年之间 (the calendar covers the years ${FIRST_YEAR} to ${LAST_YEAR})`;
 
-/** The sentence for a real date outside the calendar's years; undefined for any other text. */
-export function outOfYears(text: string): string | undefined {
+/** The message code for a date text parseDate refused: a real date outside the calendar's years, or not a date. */
+export function badDateCode(text: string): 'date.out-of-years' | 'date.invalid' {
   const iso = readDate(text);
-  return iso && !inCalendarYears(iso) ? `"${text}"：${YEARS_TEXT}` : undefined;
+  return iso && !inCalendarYears(iso) ? 'date.out-of-years' : 'date.invalid';
 }
 
 /**
@@ -124,13 +123,5 @@ function readDate(text: string): IsoDate | undefined {
   const m = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/.exec(text.trim());
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : undefined;
-}
-
-/** Reads a month-day without a year (12-13, 12/13, 12月13日), giving it `year`. */
-export function parseMonthDay(text: string, year: number): IsoDate | undefined {
-  const m = /^(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text.trim());
-  if (!m) return undefined;
-  const iso = `${year}-${m[1].padStart(2, '0')}-${m[2].padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : undefined;
 }

@@ -1,5 +1,6 @@
 // The user's holidays file (日期, 类型 休息|上班, 名称): local closures and extra working days.
-import { byDate, outOfYears, parseDate } from './dates.js';
+import { badDateCode, byDate, parseDate } from './dates.js';
+import { type MessageArgs, type MessageCode, problem } from './messages.js';
 import type { HolidayEntry, Problem, RawRow } from './types.js';
 
 export const HOLIDAY_COLUMNS = [
@@ -23,14 +24,15 @@ export function buildHolidayOverrides(file: string, rows: RawRow[]): { entries: 
   const entries: HolidayEntry[] = [];
   const seen = new Map<string, number>();
   for (const { line, values } of rows) {
-    const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+    const err = <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) =>
+      problems.push(problem(code, args, { file, line, field }));
     const date = parseDate(values.date ?? '');
-    if (!date) err('日期', outOfYears(values.date ?? '') ?? `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    if (!date) err('日期', badDateCode(values.date ?? ''), { text: values.date ?? '' });
     const type = TYPES[(values.type ?? '').toLowerCase()];
-    if (!type) err('类型', `"${values.type ?? ''}" is not a day type; expected 休息 or 上班`);
+    if (!type) err('类型', 'holiday.type-unknown', { text: values.type ?? '' });
     if (!date || !type) continue;
     if (seen.has(date)) {
-      err('日期', `${date} is listed twice; first at line ${seen.get(date)}`);
+      err('日期', 'row.duplicate', { what: date, line: seen.get(date)! });
       continue;
     }
     seen.set(date, line);

@@ -4,18 +4,26 @@ import { clean } from './text.js';
 export interface Institution {
   /** Canonical name, used in every output. */
   name: string;
+  /** Other spellings; `*` stands for a place name (中国人民政治协商会议*区委员会). */
   aliases: string[];
 }
 
 /** The seed's six, in the order the timetable takes them (seed 四、(一)1). */
 export const DISTRICT_INSTITUTIONS: Institution[] = [
-  { name: '区委', aliases: ['区委', '中共区委', '区委员会'] },
-  { name: '区人大', aliases: ['区人大', '人大', '区人大常委会', '人大常委会'] },
+  { name: '区委', aliases: ['区委', '中共区委', '区委员会', '中国共产党*区委员会', '中共*区委员会'] },
+  {
+    name: '区人大',
+    aliases: ['区人大', '人大', '区人大常委会', '人大常委会', '区人民代表大会常务委员会', '*区人民代表大会常务委员会'],
+  },
   { name: '区政府', aliases: ['区政府', '区人民政府', '政府'] },
-  { name: '区政协', aliases: ['区政协', '政协'] },
+  { name: '区政协', aliases: ['区政协', '政协', '中国人民政治协商会议*区委员会', '区政协委员会'] },
   { name: '区人民法院', aliases: ['区人民法院', '区法院', '法院', '人民法院'] },
   { name: '区人民检察院', aliases: ['区人民检察院', '区检察院', '检察院', '人民检察院'] },
 ];
+
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** An alias with `*` as a pattern: `*` is a place name (one or more characters). */
+const pattern = (alias: string) => new RegExp(`^${alias.split('*').map(literal).join('.+')}$`);
 
 /**
  * Resolves a name as written to a canonical institution. Beyond the aliases, a place prefix
@@ -26,10 +34,13 @@ export function resolveInstitution(text: string, known: Institution[]): string |
   for (const inst of known) {
     if (inst.name === written || inst.aliases.includes(written)) return inst.name;
   }
+  for (const inst of known) {
+    if (inst.aliases.some((a) => a.includes('*') && pattern(a).test(written))) return inst.name;
+  }
   const bare = written.replace(/^中共/, '');
   for (const inst of known) {
     for (const alias of [inst.name, ...inst.aliases]) {
-      if (!alias.startsWith('区')) continue;
+      if (!alias.startsWith('区') || alias.includes('*')) continue;
       const tail = alias.slice(1);
       if (bare.endsWith(tail) && bare.slice(0, bare.length - tail.length).endsWith('区')) return inst.name;
     }

@@ -1,10 +1,11 @@
 // Leader lists: rows from each institution office's CSV into one checked, merged list.
 import { parseDateList } from './date-list.js';
 import { type Institution, resolveInstitution } from './institutions.js';
+import { type MessageArgs, type MessageCode, placed, problem } from './messages.js';
 import { lostCharacterWarning } from './problems.js';
-import { parseRank } from './ranks.js';
+import { parseRank, RANK_ALIASES, type RankAliases } from './ranks.js';
 import { cleanName } from './text.js';
-import type { Leader, Problem, RawRow } from './types.js';
+import type { IsoDate, Leader, Problem, RawRow } from './types.js';
 import { RANKS } from './types.js';
 
 /** Columns of a leader list: Chinese header first, then English aliases. */
@@ -27,31 +28,43 @@ export interface LeaderFile {
   rows: RawRow[];
 }
 
+/** What reading a leader list needs from the round: its institutions, rank spellings and window (a rota Config fits). */
+export interface LeaderVocabulary {
+  institutions: Institution[];
+  rankAliases?: RankAliases;
+  /** The round's window: gives a year to 不可接访日期 written without one (12月15日). */
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
 /** Checks every row of every file, merges them, and reports all problems at once. */
-export function buildLeaders(files: LeaderFile[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
+export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary): { leaders: Leader[]; problems: Problem[] } {
+  const { institutions, rankAliases = RANK_ALIASES, from, to } = vocabulary;
+  const window = from && to ? { from, to } : undefined;
   const problems: Problem[] = [];
   const leaders: Leader[] = [];
   const seen = new Map<string, { file: string; line: number }>();
-  const known = institutions.map((i) => i.name).join(', ');
+  const known = institutions.map((i) => i.name);
   for (const { file, rows } of files) {
     for (const { line, values } of rows) {
-      const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+      const err = <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) =>
+        problems.push(problem(code, args, { file, line, field }));
       const name = cleanName(values.name ?? '');
-      if (!name) err('姓名', "empty name; every row needs the leader's name");
+      if (!name) err('姓名', 'name.empty', {});
       const lost = lostCharacterWarning(file, line, '姓名', name);
       if (lost) problems.push(lost);
       const institution = resolveInstitution(values.institution ?? '', institutions);
-      if (!institution) err('单位', `unknown institution "${values.institution ?? ''}"; expected one of ${known}`);
-      const rank = parseRank(values.rank ?? '');
-      if (!rank) err('级别', `unknown rank "${values.rank ?? ''}"; expected one of ${RANKS.join(', ')}`);
+      if (!institution) err('单位', 'institution.unknown', { text: values.institution ?? '', known });
+      const rank = parseRank(values.rank ?? '', rankAliases);
+      if (!rank) err('级别', 'rank.unknown', { text: values.rank ?? '', known: [...RANKS] });
       const title = values.title ?? '';
-      if (!title) err('职务', 'empty title; residents see it on the timetable');
-      const { dates, errors } = parseDateList(values.unavailable ?? '');
-      for (const e of errors) err('不可接访日期', e);
+      if (!title) err('职务', 'title.empty', {});
+      const { dates, errors } = parseDateList(values.unavailable ?? '', window);
+      for (const e of errors) problems.push(placed(e, { file, line, field: '不可接访日期' }));
       // A duplicate is reported even when the first row has other errors: every problem at once.
       const key = name && institution ? leaderKey({ institution, name }) : undefined;
       const first = key === undefined ? undefined : seen.get(key);
-      if (first) err('姓名', `${name} (${institution}) is listed twice; first at ${first.file}:${first.line}`);
+      if (first) err('姓名', 'leader.duplicate', { name, institution: institution!, first: `${first.file}:${first.line}` });
       else if (key !== undefined) seen.set(key, { file, line });
       if (!name || !institution || !rank || !title || errors.length || first) continue;
       const leader: Leader = {
@@ -72,10 +85,7 @@ export function buildLeaders(files: LeaderFile[], institutions: Institution[]): 
   // Institution order, then rank, then as the office listed them (stable sort keeps file order).
   leaders.sort((a, b) => order.get(a.institution)! - order.get(b.institution)! || RANKS.indexOf(a.rank) - RANKS.indexOf(b.rank));
   for (const [name, group] of groupNamesakes(leaders)) {
-    problems.push({
-      severity: 'warning',
-      message: `${name} appears in ${group.join(', ')}; records for ${name} must give 单位 to tell them apart`,
-    });
+    problems.push(problem('leader.namesake', { name, institutions: group }, { severity: 'warning' }));
   }
   return { leaders, problems };
 }

@@ -1,3 +1,4 @@
+import { problem } from './messages.js';
 import type { Problem } from './types.js';
 
 /** "file:line: field: message" — the one way a problem is shown to a clerk. */
@@ -16,12 +17,5 @@ export const hasErrors = (ps: Problem[]) => ps.some((p) => p.severity === 'error
  */
 export function lostCharacterWarning(file: string, line: number, field: string, value: string): Problem | undefined {
   if (!/[?\uFFFD]/.test(value)) return undefined;
-  return {
-    severity: 'warning',
-    file,
-    line,
-    field,
-    code: 'csv.lost-character',
-    message: `"${value}" 含有 ? 或 �：文件的编码装不下某个字符（如 GBK 中的 •）；请另存为 CSV UTF-8 并改正姓名 (a character was lost to the file's encoding; save as CSV UTF-8 and correct the name)`,
-  };
+  return problem('csv.lost-character', { value }, { severity: 'warning', file, line, field });
 }

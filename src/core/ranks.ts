@@ -1,22 +1,22 @@
 import type { Level, Rank } from './types.js';
 
-const ALIASES: Record<string, Rank> = {
-  正处级: '正处级',
-  正处: '正处级',
-  县处级正职: '正处级',
-  副处级: '副处级',
-  副处: '副处级',
-  县处级副职: '副处级',
-  正科级: '正科级',
-  正科: '正科级',
-  乡科级正职: '正科级',
-  副科级: '副科级',
-  副科: '副科级',
-  乡科级副职: '副科级',
+/** Other spellings of each rank, beyond its own name; rota.json's rankAliases adds to them. */
+export type RankAliases = Record<Rank, string[]>;
+
+/** The spellings offices use: 县级 = 处级 and 乡级 = 科级 in the civil-service grades. */
+export const RANK_ALIASES: RankAliases = {
+  正处级: ['正处', '县处级正职', '正县级', '正县'],
+  副处级: ['副处', '县处级副职', '副县级', '副县'],
+  正科级: ['正科', '乡科级正职', '正乡级', '正乡', '正镇级'],
+  副科级: ['副科', '乡科级副职', '副乡级', '副乡', '副镇级'],
 };
 
-export function parseRank(text: string): Rank | undefined {
-  return ALIASES[text.replace(/[\s\u3000]/g, '')];
+export function parseRank(text: string, aliases: RankAliases = RANK_ALIASES): Rank | undefined {
+  const written = text.replace(/[\s\u3000]/g, '');
+  for (const [rank, spellings] of Object.entries(aliases) as Array<[Rank, string[]]>) {
+    if (written === rank || spellings.includes(written)) return rank;
+  }
+  return undefined;
 }
 
 export function levelOf(rank: Rank): Level {

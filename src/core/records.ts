@@ -1,11 +1,11 @@
 // Duty records and timetables share one CSV format, so a published timetable is a record.
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
-import { outOfYears, parseDate, weekdayName } from './dates.js';
+import { badDateCode, parseDate, weekdayName } from './dates.js';
 import { type Institution, resolveInstitution } from './institutions.js';
+import { type MessageArgs, type MessageCode, problem } from './messages.js';
 import { lostCharacterWarning } from './problems.js';
 import { cleanName } from './text.js';
 import type { Duty, Kind, Leader, Problem, RawRow } from './types.js';
-import { KINDS } from './types.js';
 
 export const RECORD_COLUMNS = [
   { field: 'date', headers: ['日期', 'date'], required: true },
@@ -45,22 +45,22 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
   const insts = memo((text: string) => resolveInstitution(text, institutions));
   return (file, { line, values }) => {
     const problems: Problem[] = [];
-    const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+    const err = <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) =>
+      problems.push(problem(code, args, { file, line, field }));
     const date = dates(values.date ?? '');
-    if (!date)
-      err('日期', outOfYears(values.date ?? '') ?? `"${values.date ?? ''}" is not a real date; expected YYYY-MM-DD, e.g. 2024-12-11`);
+    if (!date) err('日期', badDateCode(values.date ?? ''), { text: values.date ?? '' });
     const name = cleanName(values.name ?? '');
-    if (!name) err('姓名', 'empty name');
+    if (!name) err('姓名', 'name.empty', {});
     const lost = name ? lostCharacterWarning(file, line, '姓名', name) : undefined;
     if (lost) problems.push(lost);
     const kindText = (values.kind ?? '').toLowerCase();
     const kind: Kind | undefined = kindText === '' ? '接访' : KIND_ALIASES[kindText];
-    if (!kind) err('类型', `unknown activity kind "${values.kind}"; expected ${KINDS.join(' or ')}`);
+    if (!kind) err('类型', 'kind.unknown', { text: values.kind ?? '' });
     let institution: string | undefined;
     if (values.institution) {
       institution = insts(values.institution);
       if (!institution) {
-        err('单位', `unknown institution "${values.institution}"; expected one of ${institutions.map((i) => i.name).join(', ')}`);
+        err('单位', 'institution.unknown', { text: values.institution, known: institutions.map((i) => i.name) });
       }
     }
     if (!date || !name || !kind || (values.institution && !institution)) return { problems };
@@ -68,15 +68,12 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     if (candidates.length > 1 && institution) candidates = candidates.filter((l) => l.institution === institution);
     if (candidates.length > 1 && values.title) candidates = candidates.filter((l) => l.title === values.title);
     if (candidates.length > 1) {
-      err(
-        '单位',
-        `${name} is the name of ${candidates.length} leaders (${candidates.map((l) => l.institution).join(', ')}); give 单位 to say which`,
-      );
+      err('单位', 'leader.ambiguous', { name, institutions: candidates.map((l) => l.institution) });
       return { problems };
     }
     const leader = candidates[0];
     if (leader && institution && leader.institution !== institution) {
-      err('单位', `${name} is listed under ${leader.institution}, not ${institution}`);
+      err('单位', 'leader.other-institution', { name, listed: leader.institution, given: institution });
       return { problems };
     }
     const duty: Duty = {

@@ -1,4 +1,5 @@
 // 下访 sites (名称, 类型 村/社区, 地址, 每月至少, 相关分管): the villages and communities leaders visit.
+import { type MessageArgs, type MessageCode, problem } from './messages.js';
 import type { Problem, RawRow } from './types.js';
 
 export interface Site {
@@ -27,15 +28,16 @@ export function buildSites(file: string, rows: RawRow[]): { sites: Site[]; probl
   const sites: Site[] = [];
   const seen = new Map<string, number>();
   for (const { line, values } of rows) {
-    const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+    const err = <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) =>
+      problems.push(problem(code, args, { file, line, field }));
     const name = (values.name ?? '').replace(/[\s\u3000]+/g, '');
-    if (!name) err('名称', 'empty site name');
+    if (!name) err('名称', 'site.name-empty', {});
     const type = TYPES[(values.type ?? '').toLowerCase()];
-    if (!type) err('类型', `"${values.type ?? ''}" is not a site type; expected 村 or 社区`);
+    if (!type) err('类型', 'site.type-unknown', { text: values.type ?? '' });
     const minText = values.monthlyMin ?? '';
     const monthlyMin = minText === '' ? 0 : Number(minText);
-    if (!Number.isInteger(monthlyMin) || monthlyMin < 0) err('每月至少', `"${minText}" is not a whole number ≥ 0`);
-    if (name && seen.has(name)) err('名称', `${name} is listed twice; first at line ${seen.get(name)}`);
+    if (!Number.isInteger(monthlyMin) || monthlyMin < 0) err('每月至少', 'number.invalid', { text: minText });
+    if (name && seen.has(name)) err('名称', 'row.duplicate', { what: name, line: seen.get(name)! });
     if (!name || !type || !Number.isInteger(monthlyMin) || monthlyMin < 0 || seen.has(name)) continue;
     seen.set(name, line);
     const related = (values.related ?? '').split(/[;；、,，\s\u3000]+/).filter(Boolean);

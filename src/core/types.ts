@@ -1,4 +1,5 @@
 // The one vocabulary shared by the calendar, planner, checker, CSV and page.
+import type { MessageCode } from './messages.js';
 
 /** A civil date written YYYY-MM-DD (China Standard Time; no clock involved). */
 export type IsoDate = string;
@@ -22,9 +23,10 @@ export interface SourceRef {
 /** A problem in the inputs or the rules, told to a clerk in one sentence. */
 export interface Problem {
   severity: 'error' | 'warning';
+  /** Stable code from the message catalogue (src/core/messages.ts), e.g. date.invalid. */
+  code: MessageCode;
+  /** Chinese sentence and fix first, English after (see say() in messages.ts). */
   message: string;
-  /** A stable identifier of the kind of problem (e.g. csv.line-count), for tools and documentation. */
-  code?: string;
   file?: string;
   line?: number;
   field?: string;

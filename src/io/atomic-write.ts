@@ -1,7 +1,7 @@
 // Writing output files all or none: each goes to a temporary sibling first, then all are renamed.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fsErrorText } from './read-file.js';
+import { fsWords } from '../core/messages.js';
 
 /** The output folder cannot be written (a file in the way, no permission, disk full): bad usage, not a bug. */
 export class WriteError extends Error {
@@ -26,8 +26,8 @@ export function writeAllOrNone(dir: string, files: OutFile[]): string[] {
     }
   } catch (e) {
     for (const t of tmp) rmSync(t, { force: true });
-    const why = fsErrorText(e);
-    throw new WriteError(`无法写入输出文件夹 ${dir}：${why}；未写出任何文件 (cannot write to ${dir}: ${why}; nothing was written)`);
+    const [zh, en] = fsWords((e as NodeJS.ErrnoException).code ?? '', String((e as Error).message));
+    throw new WriteError(`无法写入输出文件夹 ${dir}：${zh}；未写出任何文件 (cannot write to ${dir}: ${en}; nothing was written)`);
   }
   return files.map((f, i) => {
     const target = join(dir, f.path);

@@ -3,6 +3,7 @@
 
 import type { CheckResult, Judgement } from '../core/check/index.js';
 import { leaderKey } from '../core/leaders.js';
+import { say } from '../core/messages.js';
 import { formatProblem } from '../core/problems.js';
 import { levelOf } from '../core/ranks.js';
 import type { Leader, Problem, Rule } from '../core/types.js';
@@ -36,10 +37,12 @@ export const isViolation = (r: CheckResult) => r.status === 'short' || r.status 
 /** `艾某 区委副书记 县处级` — how a leader is named in every violation. */
 export const leaderLabel = (r: Pick<CheckResult, 'name' | 'title' | 'rank'>) => `${r.name} ${r.title} ${levelOf(r.rank)}`;
 
-/** `2024-11 has 0 of at least 1 (接访/下访)` */
+/** `2024-11 有 0 次，少于规定的至少 1 次（接访/下访）。2024-11 has 0 of at least 1` */
 export function violationText(r: CheckResult): string {
-  const bound = r.status === 'over' ? `at most ${r.max}` : `at least ${r.required}`;
-  return `${r.period} has ${r.count} of ${bound} (${r.kinds.join('/')})`;
+  const { period, count, kinds } = r;
+  return r.status === 'over'
+    ? say('verdict.over', { period, count, max: r.max ?? 0, kinds })
+    : say('verdict.short', { period, count, min: r.required, kinds });
 }
 
 function summaryLine(j: Judgement): string {

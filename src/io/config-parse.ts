@@ -1,6 +1,7 @@
 // The configuration's text: JSON (see docs/rota.schema.json) checked against the schema. No file
 // system here, so the browser app reads its rota.json through the same function as the CLI.
 import { type Config, validateConfig } from '../core/config.js';
+import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
 import { decode } from './decode.js';
 
@@ -30,14 +31,7 @@ export function parseConfig(
     } catch (e) {
       const at = locate(text, (e as Error).message);
       return {
-        problems: [
-          {
-            severity: 'error',
-            file,
-            line: at?.line,
-            message: `not valid JSON${at ? ` (column ${at.column})` : ''}: ${(e as Error).message}`,
-          },
-        ],
+        problems: [problem('json.invalid', { column: at?.column, detail: (e as Error).message }, { file, line: at?.line })],
       };
     }
   }

@@ -5,7 +5,8 @@
 import type { HistoryRecord } from '../core/engine/types.js';
 import { buildHolidayOverrides, HOLIDAY_COLUMNS } from '../core/holiday-overrides.js';
 import type { Institution } from '../core/institutions.js';
-import { buildLeaders, LEADER_COLUMNS } from '../core/leaders.js';
+import { buildLeaders, LEADER_COLUMNS, type LeaderVocabulary } from '../core/leaders.js';
+import { problem } from '../core/messages.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import { buildSites, SITE_COLUMNS, type Site } from '../core/sites.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';
@@ -22,11 +23,11 @@ export function tableFrom(read: ReadFile, file: string, columns: Column[]): Tabl
   return readTable(bytes, file, columns);
 }
 
-export function leadersFrom(read: ReadFile, files: string[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
+export function leadersFrom(read: ReadFile, files: string[], vocabulary: LeaderVocabulary): { leaders: Leader[]; problems: Problem[] } {
   const tables = files.map((f) => tableFrom(read, f, LEADER_COLUMNS));
   const built = buildLeaders(
     tables.map((t) => ({ file: t.file, rows: t.rows.map(unneutraliseRow) })),
-    institutions,
+    vocabulary,
   );
   return { leaders: built.leaders, problems: [...tables.flatMap((t) => t.problems), ...built.problems] };
 }
@@ -61,13 +62,7 @@ export function historyFrom(
       problems.push(...r.problems);
       if (!r.duty) continue;
       if (!r.leader) {
-        problems.push({
-          severity: 'warning',
-          file,
-          line: row.line,
-          field: '姓名',
-          message: `${r.duty.name} 不在领导名单中，此记录不计入配额 (not in the leader lists; not counted)`,
-        });
+        problems.push(problem('record.not-counted', { name: r.duty.name }, { severity: 'warning', file, line: row.line, field: '姓名' }));
         continue;
       }
       records.push({ date: r.duty.date, kind: r.duty.kind, name: r.leader.name, institution: r.leader.institution });

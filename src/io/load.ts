@@ -1,5 +1,6 @@
 // Reading the clerk's CSV files from disk into checked core data; every problem of every file at once.
 import type { Institution } from '../core/institutions.js';
+import type { LeaderVocabulary } from '../core/leaders.js';
 import { RECORD_COLUMNS } from '../core/records.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';
 import { holidaysFrom, leadersFrom, tableFrom } from './lists.js';
@@ -12,8 +13,8 @@ export function loadTable(file: string, columns: Column[]): Table {
   return tableFrom(readBytes, file, columns);
 }
 
-export function loadLeaders(files: string[], institutions: Institution[]): { leaders: Leader[]; problems: Problem[] } {
-  return leadersFrom(readBytes, files, institutions);
+export function loadLeaders(files: string[], vocabulary: LeaderVocabulary): { leaders: Leader[]; problems: Problem[] } {
+  return leadersFrom(readBytes, files, vocabulary);
 }
 
 export function loadHolidays(file: string): { entries: HolidayEntry[]; problems: Problem[] } {

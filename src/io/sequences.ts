@@ -5,6 +5,7 @@
 // that file the published CSV is the basis and every sequence is taken as 0.
 import type { Config } from '../core/config.js';
 import { dutySlots } from '../core/duty-order.js';
+import { problem } from '../core/messages.js';
 import type { Duty, Problem } from '../core/types.js';
 import { slotKey } from './ics.js';
 import { publicDuty } from './plan-files.js';
@@ -81,13 +82,7 @@ export function publishedStateFrom(
   } catch (e) {
     return {
       ...fallback,
-      problems: [
-        {
-          severity: 'warning',
-          file,
-          message: `无法读取（${(e as Error).message}），日历 SEQUENCE 按 0 计 (unreadable; sequences taken as 0)`,
-        },
-      ],
+      problems: [problem('calendar.sequences-unreadable', { detail: (e as Error).message }, { severity: 'warning', file })],
     };
   }
 }

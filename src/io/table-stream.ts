@@ -7,11 +7,12 @@ import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type Parser, parse } from 'csv-parse';
+import { problem } from '../core/messages.js';
 import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
 import { type Encoding, incompleteTail } from './decode.js';
 import { LineCount, RECORD_DELIMITERS } from './line-breaks.js';
-import { fsErrorText } from './read-file.js';
+import { unreadable } from './read-file.js';
 import {
   type Column,
   isBlankRecord,
@@ -200,7 +201,7 @@ export async function parseStream(
     // The engine works on bytes (UTF-8), as the stream Parser hands it after its own conversion.
     const err = engine.parse(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, end, push, () => undefined);
     if (err) {
-      problems.push({ severity: 'error', file, line: parser!.info.lines, message: `not readable as CSV: ${err.message}` });
+      problems.push(problem('csv.unreadable', { detail: err.message }, { file, line: parser!.info.lines }));
       stop = true;
     }
   };
@@ -233,12 +234,7 @@ export async function parseStream(
       if (mode === 'utf-8') {
         const tail = incompleteTail(chunk);
         if (!isUtf8(chunk.subarray(0, chunk.length - tail))) {
-          problems.push({
-            severity: 'error',
-            file,
-            line: parser?.info.lines,
-            message: `不是有效的 UTF-8 编码（约第 ${offset} 字节之后）；请整个文件用同一种编码保存 (not valid UTF-8 after byte ${offset}, though the file began as UTF-8; save the whole file in one encoding)`,
-          });
+          problems.push(problem('csv.bad-utf8', { offset }, { file, line: parser?.info.lines }));
           stop = true;
           break;
         }
@@ -266,13 +262,13 @@ export async function parseStream(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (!code || code.startsWith('ERR_')) throw e;
-    problems.push({ severity: 'error', file, message: `cannot read the file: ${fsErrorText(e)}` });
+    problems.push(unreadable(file, e));
   } finally {
     stream.destroy();
   }
   const encoding: Encoding = mode === undefined || mode === 'ascii' ? 'utf-8' : mode;
   if (!index && !problems.some((p) => p.severity === 'error')) {
-    problems.push({ severity: 'error', file, line: 1, message: 'the file is empty; expected a header row' });
+    problems.push(problem('csv.empty', {}, { file, line: 1 }));
   }
   return result(encoding, rows);
 }

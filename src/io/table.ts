@@ -1,6 +1,7 @@
 // A CSV table with a header row, as Excel/WPS save it, mapped to named fields by Chinese
 // headers or their English aliases. Every row keeps its line number for messages.
 import { parse } from 'csv-parse/sync';
+import { problem } from '../core/messages.js';
 import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
 import { decode, type Encoding } from './decode.js';
@@ -34,24 +35,14 @@ export function mapHeader(cells: string[], columns: Column[], file: string): { i
     const col = columns.find((c) => c.headers.some((x) => normHeader(x) === h));
     if (!col) return;
     if (index.has(col.field)) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: 1,
-        field: col.headers[0],
-        message: `column ${col.headers[0]} appears twice in the header`,
-      });
+      problems.push(problem('csv.column-twice', { column: col.headers[0] }, { file, line: 1, field: col.headers[0] }));
     } else index.set(col.field, i);
   });
   for (const c of columns) {
     if (c.required && !index.has(c.field)) {
-      problems.push({
-        severity: 'error',
-        file,
-        line: 1,
-        field: c.headers[0],
-        message: `missing required column ${c.headers.join(' / ')}; the header row has: ${cells.map(clean).join(', ') || '(nothing)'}`,
-      });
+      problems.push(
+        problem('csv.column-missing', { columns: c.headers, header: cells.map(clean) }, { file, line: 1, field: c.headers[0] }),
+      );
     }
   }
   return { index, problems };
@@ -82,7 +73,7 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
       file,
       encoding,
       rows: [],
-      problems: [{ severity: 'error', file, line: err.lines, code: 'csv.unreadable', message: `not readable as CSV: ${err.message}` }],
+      problems: [problem('csv.unreadable', { detail: err.message }, { file, line: err.lines })],
     };
   }
   const guard = lineCountProblem(file, records.length, countLines(text));
@@ -94,7 +85,7 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
       file,
       encoding,
       rows: [],
-      problems: [{ severity: 'error', file, line: 1, code: 'csv.empty', message: 'the file is empty; expected a header row' }, ...cut],
+      problems: [problem('csv.empty', {}, { file, line: 1 }), ...cut],
     };
   }
   const { index, problems } = mapHeader(records[start].record, columns, file);
@@ -123,14 +114,7 @@ export function longCellProblems(file: string, row: RawRow, columns: readonly Co
     const v = row.values[c.field];
     const max = c.field === 'name' ? MAX_NAME : MAX_CELL;
     if (v === undefined || v.length <= max) continue;
-    out.push({
-      severity: 'error',
-      file,
-      line: row.line,
-      field: c.headers[0],
-      code: 'csv.cell-too-long',
-      message: `这一格有 ${v.length} 个字符，最多 ${max} 个；请检查是否误粘贴了大段内容 (the cell has ${v.length} characters, at most ${max} are taken)`,
-    });
+    out.push(problem('csv.cell-too-long', { length: v.length, max }, { file, line: row.line, field: c.headers[0] }));
   }
   return out;
 }
@@ -138,23 +122,12 @@ export function longCellProblems(file: string, row: RawRow, columns: readonly Co
 /** The guard that no row was lost: the parser's records must be the file's lines (blank ones included). */
 export function lineCountProblem(file: string, records: number, lines: number): Problem | undefined {
   if (records === lines) return undefined;
-  return {
-    severity: 'error',
-    file,
-    code: 'csv.line-count',
-    message: `读到 ${records} 行记录，但文件有 ${lines} 行：换行或引号有误，未使用此文件；请在 Excel 中另存为 CSV 后重试 (read ${records} records but the file has ${lines} lines: its line breaks or quotes are broken; save it again as CSV)`,
-  };
+  return problem('csv.line-count', { records, lines }, { file });
 }
 
 /** The file ends inside a character: it was cut short (a copy that stopped, a full disk). */
 export function truncatedProblem(file: string, line: number): Problem {
-  return {
-    severity: 'error',
-    file,
-    line,
-    code: 'csv.truncated',
-    message: `文件在第 ${line} 行的一个字符中间结束，可能没有保存完整；请重新保存或复制此文件 (the file ends in the middle of a character: it was cut short; save or copy it again)`,
-  };
+  return problem('csv.truncated', { line }, { file, line });
 }
 
 /** One data record as a RawRow of cleaned cells by field; undefined for a blank line (Excel's trailing ",,,,"). */

@@ -109,7 +109,7 @@ function generate(n: number, w: number): Generated {
 function solveTime(configFile: string, runs: number) {
   const { config } = loadConfig(configFile);
   const c = config!;
-  const { leaders } = loadLeaders(c.leaders, c.institutions);
+  const { leaders } = loadLeaders(c.leaders, c);
   const { records } = loadHistory(c.history, leaders, c.institutions);
   const days = makeCalendar({ region: c.region }).days(c.from, c.to);
   const ts: number[] = [];

@@ -13,7 +13,7 @@ export function loadRotation(file: string, overrides: Record<string, unknown> = 
   const { config, problems } = loadConfig(file, overrides);
   if (!config?.rotation) throw new Error(problems.map((p) => p.message).join('\n') || 'not a rotation');
   const calendar = makeCalendar({ region: config.region });
-  const { leaders, problems: lp } = loadLeaders(config.leaders, config.institutions);
+  const { leaders, problems: lp } = loadLeaders(config.leaders, config);
   if (lp.some((p) => p.severity === 'error')) throw new Error(lp.map((p) => p.message).join('\n'));
   const { sites, problems: sp } = config.sites ? loadSites(config.sites) : { sites: [] as Site[], problems: [] };
   if (sp.length) throw new Error(sp.map((p) => p.message).join('\n'));

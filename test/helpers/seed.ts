@@ -9,7 +9,7 @@ export function seed() {
   const { config, problems } = loadConfig('fixtures/rota.json');
   if (!config) throw new Error(problems.map((p) => p.message).join('\n'));
   const calendar = makeCalendar({ region: config.region });
-  const { leaders } = loadLeaders(config.leaders, config.institutions);
+  const { leaders } = loadLeaders(config.leaders, config);
   const read = readTimetable('fixtures/timetable.csv', leaders, config.institutions);
   if (read.problems.length) throw new Error(read.problems.map((p) => p.message).join('\n'));
   return { config, calendar, leaders, duties: read.duties, entries: read.entries };

@@ -3,16 +3,13 @@
 export {
   aboveMaximum,
   belowMinimum,
-  duplicateRecord,
   judgePeriod,
-  notWorkingDay,
   noWorkingDay,
   onLeaveThroughout,
   PERIOD_JUDGEMENTS,
   type PeriodFacts,
   periodCutByRange,
   type Status,
-  unknownPerson,
   type Verdict,
 } from './judgements.js';
 export { buildLeaves, LEAVE_COLUMNS, type Leave } from './leaves.js';

@@ -84,20 +84,3 @@ export function judgePeriod(f: PeriodFacts): Verdict | undefined {
   }
   return undefined;
 }
-
-// Record checks: each returns the sentence for one faulty line.
-
-/** 记录中的人员不在领导名单中 (the record names a person not in the leader list). */
-export function unknownPerson(name: string, institution: string): string {
-  return `${name}${institution ? `（${institution}）` : ''} 不在领导名单中 (not in the leader list)`;
-}
-
-/** 记录日期不是工作日 (the record's date is a weekend or holiday). */
-export function notWorkingDay(date: IsoDate, why: string | undefined): string {
-  return `${date} 不是工作日${why ? `（${why}）` : ''} (not a working day)`;
-}
-
-/** 同一日期、姓名、类型的记录重复，只计一次 (a duplicate line counts once). */
-export function duplicateRecord(where: string): string {
-  return `与 ${where} 重复（同一日期、姓名、类型），只计一次 (duplicate line, counted once)`;
-}

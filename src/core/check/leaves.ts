@@ -1,7 +1,8 @@
 // The leaves file (姓名, 开始, 结束, 事由; 单位 optional for namesakes): a leader on leave for all
 // the working days of a period is exempt from that period.
-import { outOfYears, parseDate } from '../dates.js';
+import { badDateCode, parseDate } from '../dates.js';
 import { type Institution, resolveInstitution } from '../institutions.js';
+import { type MessageArgs, type MessageCode, problem } from '../messages.js';
 import { cleanName } from '../text.js';
 import type { IsoDate, Leader, Problem, RawRow, SourceRef } from '../types.js';
 
@@ -33,30 +34,28 @@ export function buildLeaves(
   const problems: Problem[] = [];
   const leaves: Leave[] = [];
   for (const { line, values } of rows) {
-    const err = (field: string, message: string) => problems.push({ severity: 'error', file, line, field, message });
+    const err = <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) =>
+      problems.push(problem(code, args, { file, line, field }));
     const name = cleanName(values.name ?? '');
-    if (!name) err('姓名', 'empty name');
+    if (!name) err('姓名', 'name.empty', {});
     const from = parseDate(values.from ?? '');
-    if (!from) err('开始', outOfYears(values.from ?? '') ?? `"${values.from ?? ''}" is not a real date; expected YYYY-MM-DD`);
+    if (!from) err('开始', badDateCode(values.from ?? ''), { text: values.from ?? '' });
     const to = parseDate(values.to ?? '');
-    if (!to) err('结束', outOfYears(values.to ?? '') ?? `"${values.to ?? ''}" is not a real date; expected YYYY-MM-DD`);
-    if (from && to && to < from) err('结束', `the leave ends (${to}) before it starts (${from})`);
+    if (!to) err('结束', badDateCode(values.to ?? ''), { text: values.to ?? '' });
+    if (from && to && to < from) err('结束', 'leave.reversed', { from, to });
     let institution: string | undefined;
     if (values.institution) {
       institution = resolveInstitution(values.institution, institutions);
-      if (!institution) err('单位', `unknown institution "${values.institution}"`);
+      if (!institution) err('单位', 'institution.unknown', { text: values.institution, known: institutions.map((i) => i.name) });
     }
     if (!name || !from || !to || to < from || (values.institution && !institution)) continue;
     const matches = leaders.filter((l) => l.name === name && (!institution || l.institution === institution));
     if (matches.length === 0) {
-      err('姓名', `${name}${institution ? ` (${institution})` : ''} is not in the leader list; 请假人员不在领导名单中`);
+      err('姓名', 'leader.not-listed', { name, institution: institution ?? '' });
       continue;
     }
     if (matches.length > 1) {
-      err(
-        '单位',
-        `${name} is the name of ${matches.length} leaders (${matches.map((l) => l.institution).join(', ')}); give 单位 to say which`,
-      );
+      err('单位', 'leader.ambiguous', { name, institutions: matches.map((l) => l.institution) });
       continue;
     }
     leaves.push({ name, institution: matches[0].institution, from, to, reason: values.reason || '请假', source: { file, line } });

@@ -5,9 +5,10 @@
 import type { Calendar } from '../calendar.js';
 import { byDate, dayNumber, fromDayNumber } from '../dates.js';
 import { leaderKey } from '../leaders.js';
+import { problem } from '../messages.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Kind, Leader, Problem, Rank, Rule } from '../types.js';
-import { duplicateRecord, judgePeriod, notWorkingDay, type Status, unknownPerson } from './judgements.js';
+import { judgePeriod, type Status } from './judgements.js';
 import type { Leave } from './leaves.js';
 import { type PeriodSpan, periodsOverlapping } from './periods.js';
 
@@ -96,6 +97,9 @@ export interface Tally {
 const KIND_INDEX: Record<Kind, number> = { 接访: 0, 下访: 1 };
 const CELLS = 366 * 2;
 
+/** Where a duty's line is, for its problems. */
+const at = (duty: Duty) => ({ file: duty.source?.file, line: duty.source?.line });
+
 interface YearGrid {
   /** Line of the first record of (day of year, kind); 0 = none. */
   line: Int32Array;
@@ -154,15 +158,11 @@ export function createTally(options: TallyOptions): Tally {
     const leader = given ?? resolve(duty);
     const li = leader === undefined ? undefined : index.get(leader);
     if (li === undefined) {
-      return [
-        { severity, file: duty.source?.file, line: duty.source?.line, field: '姓名', message: unknownPerson(duty.name, duty.institution) },
-      ];
+      return [problem('leader.not-listed', { name: duty.name, institution: duty.institution }, { severity, ...at(duty), field: '姓名' })];
     }
     const f = facts(duty.date);
     if (!f.working)
-      problems = [
-        { severity, file: duty.source?.file, line: duty.source?.line, field: '日期', message: notWorkingDay(duty.date, f.reason) },
-      ];
+      problems = [problem('record.not-working-day', { date: duty.date, why: f.reason }, { severity, ...at(duty), field: '日期' })];
     let grid = grids[li].get(f.year);
     if (!grid) {
       grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
@@ -171,7 +171,7 @@ export function createTally(options: TallyOptions): Tally {
     const cell = f.doy * 2 + KIND_INDEX[duty.kind];
     if (grid.line[cell] !== 0) {
       const where = `${files[grid.file[cell]]}:${grid.line[cell]}`;
-      return [...problems, { severity, file: duty.source?.file, line: duty.source?.line, message: duplicateRecord(where) }];
+      return [...problems, problem('record.duplicate', { where }, { severity, ...at(duty) })];
     }
     const file = duty.source?.file ?? '';
     if (file !== lastFile) {
@@ -240,14 +240,11 @@ export function createTally(options: TallyOptions): Tally {
       compliant: true,
     };
     if (from === undefined || to === undefined) {
-      problems.push({
-        severity: 'error',
-        message: '没有记录，也没有给出 --from/--to，无从检查 (no records and no --from/--to: nothing to judge)',
-      });
+      problems.push(problem('check.nothing-to-judge', {}));
       return { results: [], summary: empty, problems };
     }
     if (to < from) {
-      problems.push({ severity: 'error', field: 'to', message: `结束日期 ${to} 早于开始日期 ${from} (--to is before --from)` });
+      problems.push(problem('check.to-before-from', { from, to }, { field: 'to' }));
       return { results: [], summary: empty, problems };
     }
     const spans = new Map<string, { span: PeriodSpan; workingDays: IsoDate[]; offReasons: string[] }>();

@@ -7,14 +7,16 @@ export type RegionId = 'national' | 'xinjiang';
 
 export interface Region {
   label: string;
+  /** The region's own holidays, named for messages ('' for none). */
+  holidays: string;
   entries: HolidayEntry[];
   /** Years for which the region's own arrangement is known. */
   years: ReadonlySet<number>;
 }
 
 export const regions: Record<RegionId, Region> = {
-  national: { label: '全国', entries: [], years: nationalYears },
-  xinjiang: { label: '新疆维吾尔自治区', entries: xinjiangEntries, years: xinjiangYears },
+  national: { label: '全国', holidays: '', entries: [], years: nationalYears },
+  xinjiang: { label: '新疆维吾尔自治区', holidays: '肉孜节、古尔邦节', entries: xinjiangEntries, years: xinjiangYears },
 };
 
 export const REGION_IDS = Object.keys(regions).sort() as RegionId[];

@@ -1,0 +1,459 @@
+// The one message catalogue: every problem rota tells a clerk has a stable code, a Chinese sentence
+// (what is wrong), the fix in the clerk's words, and the English after. One table, so a new problem
+// is one entry here; docs/messages.md is generated from it and the tests walk every entry.
+import type { Problem } from './types.js';
+
+export interface MessageEntry<A> {
+  /** What is wrong, in Chinese (no final punctuation). */
+  zh: (a: A) => string;
+  /** What to write or do instead, in Chinese; omitted when the sentence says it all. */
+  fix?: (a: A) => string;
+  /** The same in English, for the reader who needs it (and for search engines). */
+  en: (a: A) => string;
+  /** Sample arguments: shown in docs/messages.md and walked by the tests. */
+  example: NoInfer<A>;
+}
+
+const entry = <A>(e: MessageEntry<A>) => e;
+const list = (xs: readonly string[]) => xs.join('、');
+
+/** How dates are written, told once so every date message gives the same advice. */
+export const DATE_ADVICE = '请写成 2024-12-15 或 2024年12月15日；连续几天写成 2024-12-15~2024-12-17 或 2024年12月15日至17日';
+const DATE_ADVICE_EN = 'expected a date like 2024-12-15 or a range like 2024-12-15~2024-12-17';
+
+/** Why a file could not be read, by Node's error code. */
+const FS_WORDS: Record<string, [string, string]> = {
+  ENOENT: ['没有这个文件', 'no such file'],
+  EISDIR: ['这是一个文件夹，应为文件', 'is a folder, expected a file'],
+  EACCES: ['没有读写权限', 'permission denied'],
+  EPERM: ['没有读写权限', 'permission denied'],
+  EEXIST: ['有同名文件挡住了文件夹', 'a file is in the way of the folder'],
+  ENOTDIR: ['有同名文件挡住了文件夹', 'a file is in the way of the folder'],
+  ENOSPC: ['磁盘已满', 'the disk is full'],
+};
+export const fsWords = (code: string, detail: string): [string, string] => FS_WORDS[code] ?? [detail, detail];
+
+export const CATALOGUE = {
+  // Files and tables
+  'file.unreadable': entry({
+    zh: (a: { code: string; detail: string }) => `无法读取文件：${fsWords(a.code, a.detail)[0]}`,
+    fix: () => '请检查文件名和所在文件夹（路径相对于当前文件夹或配置文件）',
+    en: (a) => `cannot read the file: ${fsWords(a.code, a.detail)[1]}`,
+    example: { code: 'ENOENT', detail: 'ENOENT' },
+  }),
+  'file.too-large': entry({
+    zh: (a: { size: string; max: string }) => `文件有 ${a.size}，超过上限 ${a.max}`,
+    fix: () => '请确认选对了文件',
+    en: (a) => `the file is ${a.size}, more than the ${a.max} rota reads; is it the right file?`,
+    example: { size: '300 MB', max: '256 MB' },
+  }),
+  'csv.cell-too-long': entry({
+    zh: (a: { length: number; max: number }) => `这一格有 ${a.length} 个字符，最多 ${a.max} 个`,
+    fix: () => '请检查是否误粘贴了大段内容',
+    en: (a) => `the cell has ${a.length} characters, at most ${a.max} are taken`,
+    example: { length: 70000, max: 65536 },
+  }),
+  'csv.empty': entry({
+    zh: () => '文件是空的',
+    fix: () => '第一行应是表头（如 姓名,单位,职务,级别），下面每行一条',
+    en: () => 'the file is empty; expected a header row',
+    example: {},
+  }),
+  'csv.unreadable': entry({
+    zh: (a: { detail: string }) => `无法按 CSV 读取（${a.detail}）`,
+    fix: () => '请在 Excel/WPS 中另存为“CSV（逗号分隔）”，引号要成对',
+    en: (a) => `not readable as CSV: ${a.detail}`,
+    example: { detail: 'Invalid Closing Quote' },
+  }),
+  'csv.bad-utf8': entry({
+    zh: (a: { offset: number }) => `约第 ${a.offset} 字节之后不是有效的 UTF-8 编码`,
+    fix: () => '请把整个文件用同一种编码重新保存（Excel：另存为“CSV UTF-8”）',
+    en: (a) => `not valid UTF-8 after byte ${a.offset}, though the file began as UTF-8; save the whole file in one encoding`,
+    example: { offset: 4096 },
+  }),
+  'csv.line-count': entry({
+    zh: (a: { records: number; lines: number }) => `读到 ${a.records} 行记录，但文件有 ${a.lines} 行：换行或引号有误，未使用此文件`,
+    fix: () => '请在 Excel 中另存为 CSV 后重试',
+    en: (a) => `read ${a.records} records but the file has ${a.lines} lines: its line breaks or quotes are broken; save it again as CSV`,
+    example: { records: 11, lines: 12 },
+  }),
+  'csv.truncated': entry({
+    zh: (a: { line: number }) => `文件在第 ${a.line} 行的一个字符中间结束，可能没有保存完整`,
+    fix: () => '请重新保存或复制此文件',
+    en: () => 'the file ends in the middle of a character: it was cut short; save or copy it again',
+    example: { line: 3 },
+  }),
+  'csv.lost-character': entry({
+    zh: (a: { value: string }) => `“${a.value}”含有 ? 或 �：文件的编码装不下某个字符（如 GBK 中的 •）`,
+    fix: () => '请另存为 CSV UTF-8 并改正姓名',
+    en: () => "a character was lost to the file's encoding; save as CSV UTF-8 and correct the name",
+    example: { value: '艾力?买买提' },
+  }),
+  'csv.column-twice': entry({
+    zh: (a: { column: string }) => `表头中 ${a.column} 列出现了两次`,
+    fix: () => '请删去多余的一列',
+    en: (a) => `column ${a.column} appears twice in the header`,
+    example: { column: '姓名' },
+  }),
+  'csv.column-missing': entry({
+    zh: (a: { columns: string[]; header: string[] }) => `缺少必填列 ${a.columns[0]}；表头现有：${list(a.header) || '（空）'}`,
+    fix: (a) => `请在第一行加上“${a.columns[0]}”列`,
+    en: (a) => `missing required column ${a.columns.join(' / ')}; the header row has: ${a.header.join(', ') || '(nothing)'}`,
+    example: { columns: ['姓名', 'name'], header: ['名字', '单位'] },
+  }),
+  'json.invalid': entry({
+    zh: (a: { column?: number | undefined; detail: string }) => `不是有效的 JSON${a.column ? `（第 ${a.column} 列）` : ''}`,
+    fix: () => '请检查逗号、引号和括号是否成对（可用 VS Code 打开，错误处有红线）',
+    en: (a) => `not valid JSON${a.column ? ` (column ${a.column})` : ''}: ${a.detail}`,
+    example: { column: 3, detail: "Expected ',' or '}' after property value in JSON at position 40" },
+  }),
+
+  // The configuration file (rota.json)
+  'config.invalid': entry({
+    zh: (a: { field: string; expected: string; expectedEn: string; got: string }) => `${a.field} 应为${a.expected}，实际是 ${a.got}`,
+    en: (a) => `${a.field}: expected ${a.expectedEn}, got ${a.got}`,
+    example: { field: 'from', expected: '真实日期，写成 YYYY-MM-DD', expectedEn: 'a real date written YYYY-MM-DD', got: '"2024-13-01"' },
+  }),
+  'config.window-too-long': entry({
+    zh: (a: { max: number; from: string; to: string; days: number; firstEnd: string; next: string }) =>
+      `一轮最长两年（${a.max} 天），${a.from} 至 ${a.to} 共 ${a.days} 天`,
+    fix: (a) => `请分成几轮排，例如 --from ${a.from} --to ${a.firstEnd}，再 --from ${a.next} …`,
+    en: () => 'a round is at most two years; split it into rounds',
+    example: { max: 731, from: '2024-01-01', to: '2026-12-31', days: 1096, firstEnd: '2024-12-31', next: '2025-01-01' },
+  }),
+  'config.unknown-field': entry({
+    zh: (a: { field: string; known: string[] }) => `不认识的字段 ${a.field}`,
+    fix: (a) => `请检查拼写；可用的字段有 ${a.known.join(', ')}`,
+    en: (a) => `unknown field ${a.field}; expected one of ${a.known.join(', ')}`,
+    example: { field: 'titel', known: ['title', 'from', 'to'] },
+  }),
+
+  // Dates (不可接访日期, 日期, 开始, 结束)
+  'date.invalid': entry({
+    zh: (a: { text: string }) => `“${a.text}”不是有效日期`,
+    fix: () => DATE_ADVICE,
+    en: (a) => `"${a.text}" is not a real date; ${DATE_ADVICE_EN}`,
+    example: { text: '2024-12-32' },
+  }),
+  'date.out-of-years': entry({
+    zh: (a: { text: string }) => `“${a.text}”的年份超出了 rota 的日历（2000 至 2099 年）`,
+    fix: () => '请检查年份是否写错',
+    en: (a) => `"${a.text}": the calendar covers the years 2000 to 2099`,
+    example: { text: '1024-12-15' },
+  }),
+  'date.range-twice': entry({
+    zh: (a: { text: string }) => `“${a.text}”中有不止一个范围符号`,
+    fix: () => DATE_ADVICE,
+    en: (a) => `"${a.text}" has more than one range sign; ${DATE_ADVICE_EN}`,
+    example: { text: '2024-12-11~12-13~12-15' },
+  }),
+  'date.range-reversed': entry({
+    zh: (a: { from: string; to: string }) => `范围 ${a.from}~${a.to} 的结束早于开始`,
+    fix: () => '请先写开始日期，后写结束日期',
+    en: (a) => `range ${a.from}~${a.to} ends before it starts`,
+    example: { from: '2024-12-17', to: '2024-12-15' },
+  }),
+  'date.year-missing': entry({
+    zh: (a: { text: string }) => `“${a.text}”没有写年份，本轮起止日期也无法确定年份`,
+    fix: (a) => `请写上年份，如 2024年${a.text}`,
+    en: (a) => `"${a.text}" has no year and the round's window does not tell which`,
+    example: { text: '12月15日' },
+  }),
+  'date.year-ambiguous': entry({
+    zh: (a: { text: string; choices: string[] }) => `“${a.text}”没有写年份，可能是 ${a.choices.join(' 或 ')}`,
+    fix: (a) => `请写上年份，如 ${a.choices[0]}`,
+    en: (a) => `"${a.text}" has no year; it could be ${a.choices.join(' or ')}`,
+    example: { text: '3月1日', choices: ['2024-03-01', '2025-03-01'] },
+  }),
+
+  // Leader lists
+  'name.empty': entry({
+    zh: () => '姓名为空',
+    fix: () => '每一行都要写领导姓名',
+    en: () => "empty name; every row needs the leader's name",
+    example: {},
+  }),
+  'title.empty': entry({
+    zh: () => '职务为空',
+    fix: () => '请填写职务（群众在安排表上看到它），如 区委常委、政法委书记',
+    en: () => 'empty title; residents see it on the timetable',
+    example: {},
+  }),
+  'institution.unknown': entry({
+    zh: (a: { text: string; known: string[] }) => `不认识的单位“${a.text}”`,
+    fix: (a) => `请写 ${list(a.known)} 之一；若这是其中某单位的另一种写法，可在 rota.json 的 institutions 中给它加上 aliases（别名）`,
+    en: (a) =>
+      `unknown institution "${a.text}"; expected one of ${a.known.join(', ')}, or add it to that institution's aliases in rota.json`,
+    example: { text: '区纪委', known: ['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院'] },
+  }),
+  'rank.unknown': entry({
+    zh: (a: { text: string; known: string[] }) => `不认识的级别“${a.text}”`,
+    fix: (a) => `请写 ${list(a.known)} 之一（副县级、正乡级等写法也可以）；其他写法可在 rota.json 的 rankAliases 中加上`,
+    en: (a) => `unknown rank "${a.text}"; expected one of ${a.known.join(', ')}, or add it to rankAliases in rota.json`,
+    example: { text: '处级', known: ['正处级', '副处级', '正科级', '副科级'] },
+  }),
+  'leader.duplicate': entry({
+    zh: (a: { name: string; institution: string; first: string }) => `${a.name}（${a.institution}）出现了两次，第一次在 ${a.first}`,
+    fix: () => '请删去重复的一行；若确是同名的两个人，请分列在不同单位',
+    en: (a) => `${a.name} (${a.institution}) is listed twice; first at ${a.first}`,
+    example: { name: '艾力·买买提', institution: '区委', first: 'leaders.csv:3' },
+  }),
+  'leader.namesake': entry({
+    zh: (a: { name: string; institutions: string[] }) => `${a.name} 同时出现在 ${list(a.institutions)}`,
+    fix: (a) => `记录中写到 ${a.name} 时请同时写“单位”，以便区分`,
+    en: (a) => `${a.name} appears in ${a.institutions.join(', ')}; records for ${a.name} must give 单位 to tell them apart`,
+    example: { name: '王伟', institutions: ['区委', '区政府'] },
+  }),
+
+  // Holidays, records, leaves and sites
+  'holiday.type-unknown': entry({
+    zh: (a: { text: string }) => `“${a.text}”不是日子类型`,
+    fix: () => '请写 休息 或 上班',
+    en: (a) => `"${a.text}" is not a day type; expected 休息 or 上班`,
+    example: { text: '假' },
+  }),
+  'row.duplicate': entry({
+    zh: (a: { what: string; line: number }) => `${a.what} 重复，第一次在第 ${a.line} 行`,
+    fix: () => '请删去重复的一行',
+    en: (a) => `${a.what} is listed twice; first at line ${a.line}`,
+    example: { what: '2024-12-20', line: 2 },
+  }),
+  'kind.unknown': entry({
+    zh: (a: { text: string }) => `不认识的类型“${a.text}”`,
+    fix: () => '请写 接访 或 下访（空着按 接访）',
+    en: (a) => `unknown activity kind "${a.text}"; expected 接访 or 下访`,
+    example: { text: '接待' },
+  }),
+  'leader.ambiguous': entry({
+    zh: (a: { name: string; institutions: string[] }) => `名单中有 ${a.institutions.length} 名 ${a.name}（${list(a.institutions)}）`,
+    fix: () => '请在“单位”列写明是哪一位',
+    en: (a) => `${a.name} is the name of ${a.institutions.length} leaders (${a.institutions.join(', ')}); give 单位 to say which`,
+    example: { name: '王伟', institutions: ['区委', '区政府'] },
+  }),
+  'leader.other-institution': entry({
+    zh: (a: { name: string; listed: string; given: string }) => `${a.name} 在名单中属于 ${a.listed}，不是 ${a.given}`,
+    fix: (a) => `请把“单位”改为 ${a.listed}，或先改领导名单`,
+    en: (a) => `${a.name} is listed under ${a.listed}, not ${a.given}`,
+    example: { name: '张三', listed: '区委', given: '区政府' },
+  }),
+  'leader.not-listed': entry({
+    zh: (a: { name: string; institution: string }) => `${a.name}${a.institution ? `（${a.institution}）` : ''} 不在领导名单中`,
+    fix: () => '请检查姓名的写法（含间隔号 ·），或把此人加入领导名单',
+    en: () => 'not in the leader list',
+    example: { name: '艾力买买提', institution: '' },
+  }),
+  'record.not-counted': entry({
+    zh: (a: { name: string }) => `${a.name} 不在领导名单中，此记录不计入次数`,
+    fix: () => '若是名单漏了此人，请补入领导名单',
+    en: () => 'not in the leader lists; not counted',
+    example: { name: '李明' },
+  }),
+  'record.not-working-day': entry({
+    zh: (a: { date: string; why?: string | undefined }) => `${a.date} 不是工作日${a.why ? `（${a.why}）` : ''}`,
+    fix: () => '请核对日期；若当天确实上班，请在节假日覆盖文件中写为 上班',
+    en: () => 'not a working day',
+    example: { date: '2024-11-09', why: '周六' },
+  }),
+  'record.duplicate': entry({
+    zh: (a: { where: string }) => `与 ${a.where} 重复（同一日期、姓名、类型），只计一次`,
+    en: () => 'duplicate line, counted once',
+    example: { where: 'records.csv:4' },
+  }),
+  'leave.reversed': entry({
+    zh: (a: { from: string; to: string }) => `请假结束（${a.to}）早于开始（${a.from}）`,
+    fix: () => '请对调“开始”和“结束”',
+    en: (a) => `the leave ends (${a.to}) before it starts (${a.from})`,
+    example: { from: '2024-12-17', to: '2024-12-15' },
+  }),
+  'site.type-unknown': entry({
+    zh: (a: { text: string }) => `“${a.text}”不是下访地点类型`,
+    fix: () => '请写 村 或 社区',
+    en: (a) => `"${a.text}" is not a site type; expected 村 or 社区`,
+    example: { text: '小区' },
+  }),
+  'site.name-empty': entry({
+    zh: () => '下访地点名称为空',
+    fix: () => '每一行都要写村或社区的名称',
+    en: () => 'empty site name',
+    example: {},
+  }),
+  'number.invalid': entry({
+    zh: (a: { text: string }) => `“${a.text}”不是 0 或正整数`,
+    fix: () => '请写 0、1、2 这样的整数',
+    en: (a) => `"${a.text}" is not a whole number ≥ 0`,
+    example: { text: '一' },
+  }),
+
+  // The calendar
+  'holidays.unknown-year': entry({
+    zh: (a: { year: number; national: boolean; regional: string }) =>
+      a.national
+        ? `${a.year}年的国务院节假日安排${a.regional ? `和自治区${a.regional}放假安排` : ''}尚未收录，${a.year}年只按周末计算`
+        : `${a.year}年的自治区${a.regional}放假安排尚未收录（国务院的节假日和调休已计入），这两个节日当作工作日`,
+    fix: (a) =>
+      `请在节假日覆盖文件（--holidays 或 rota.json 的 holidays，列：日期, 类型, 名称）中补充${a.year}年的${a.national ? '放假和调休上班日' : a.regional}`,
+    en: (a) =>
+      a.national
+        ? `the official holiday arrangement for ${a.year} is not bundled; only weekends are off; add it in a holidays file`
+        : `the regional holidays (${a.regional}) for ${a.year} are not bundled (national holidays are applied); add them in a holidays file`,
+    example: { year: 2023, national: false, regional: '肉孜节、古尔邦节' },
+  }),
+
+  // Timetables, records and pins given to replan, swap, render, check
+  'timetable.empty': entry({
+    zh: () => '时间表没有任何安排',
+    fix: () => '第一行是表头（日期, 星期, 类型, 单位, 姓名, …），下面每天一行',
+    en: () => 'the timetable has no rows; expected a header and one row per duty',
+    example: {},
+  }),
+  'timetable.outside-window': entry({
+    zh: (a: { date: string; from: string; to: string }) => `${a.date} 不在本轮 ${a.from} 至 ${a.to} 内`,
+    fix: () => '请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）',
+    en: () => "the timetable lies outside the round's window",
+    example: { date: '2025-01-02', from: '2024-12-11', to: '2024-12-26' },
+  }),
+  'pin.invalid': entry({
+    zh: (a: { text: string }) => `“${a.text}”写法不对`,
+    fix: () => '应写成 日期=姓名 或 日期=单位:姓名，例如 2024-12-19=王建国',
+    en: () => 'expected DATE=NAME or DATE=INSTITUTION:NAME',
+    example: { text: '12-19 王建国' },
+  }),
+  'check.nothing-to-judge': entry({
+    zh: () => '没有记录，也没有给出 --from/--to，无从检查',
+    fix: () => '请给出记录文件，或用 --year 2024 指明检查哪一年',
+    en: () => 'no records and no --from/--to: nothing to judge',
+    example: {},
+  }),
+  'check.to-before-from': entry({
+    zh: (a: { from: string; to: string }) => `结束日期 ${a.to} 早于开始日期 ${a.from}`,
+    en: () => '--to is before --from',
+    example: { from: '2024-12-26', to: '2024-12-11' },
+  }),
+  'calendar.sequences-unreadable': entry({
+    zh: (a: { detail: string }) => `无法读取上次发布的记录（${a.detail}），日历 SEQUENCE 按 0 计`,
+    fix: () => '手机日历可能不更新已有事件；请确认输出文件夹里的 timetable.json 未被改动',
+    en: () => 'unreadable; sequences taken as 0',
+    example: { detail: 'no "duties" array' },
+  }),
+  'rule.broken': entry({
+    zh: (a: { sentence: string }) => a.sentence,
+    en: () => 'a rule is broken (see the sentence before)',
+    example: { sentence: '王建国 连续两个工作日接访（2024-12-11、2024-12-12）(on consecutive working days)' },
+  }),
+
+  // Verdicts of rota check: one line per leader and period that breaks a rule
+  'verdict.short': entry({
+    zh: (a: { period: string; count: number; min: number; kinds: string[] }) =>
+      `${a.period} 有 ${a.count} 次，少于规定的至少 ${a.min} 次（${a.kinds.join('/')}）`,
+    en: (a) => `${a.period} has ${a.count} of at least ${a.min}`,
+    example: { period: '2024-11', count: 0, min: 1, kinds: ['接访', '下访'] },
+  }),
+  'verdict.over': entry({
+    zh: (a: { period: string; count: number; max: number; kinds: string[] }) =>
+      `${a.period} 有 ${a.count} 次，多于规定的最多 ${a.max} 次（${a.kinds.join('/')}）`,
+    en: (a) => `${a.period} has ${a.count} of at most ${a.max}`,
+    example: { period: '2024-W50', count: 3, max: 2, kinds: ['接访'] },
+  }),
+
+  // The command line
+  'option.choice': entry({
+    zh: (a: { option: string; choices: readonly string[]; got: string }) => `${a.option} 不能是“${a.got}”`,
+    fix: (a) => `请写 ${a.choices.join('、')} 之一`,
+    en: (a) => `${a.option}: expected one of ${a.choices.join(', ')}, got "${a.got}"`,
+    example: { option: '--format', choices: ['text', 'json'], got: 'xml' },
+  }),
+  'option.year': entry({
+    zh: (a: { option: string; got: string }) => `${a.option} 应为年份，实际是“${a.got}”`,
+    fix: () => '请写四位年份，如 2024',
+    en: (a) => `${a.option}: expected a year like 2024, got "${a.got}"`,
+    example: { option: '--year', got: '24' },
+  }),
+  'option.date': entry({
+    zh: (a: { option: string; got: string }) => `${a.option} 应为日期，实际是“${a.got}”`,
+    fix: () => '请写成 YYYY-MM-DD，如 2024-12-11',
+    en: (a) => `${a.option}: expected a real date written YYYY-MM-DD, got "${a.got}"`,
+    example: { option: '--from', got: '2024-13-01' },
+  }),
+  'option.duty': entry({
+    zh: (a: { option: string; got: string }) => `${a.option}“${a.got}”不是日期`,
+    fix: () => '请写成 YYYY-MM-DD，当天有几位领导时写成 YYYY-MM-DD=姓名，如 2024-12-19=王建国',
+    en: () => 'expected a date, or DATE=NAME',
+    example: { option: 'other', got: '12-19' },
+  }),
+  'option.conflict': entry({
+    zh: (a: { option: string; other: string }) => `${a.option} 不能与 ${a.other} 同时使用`,
+    fix: (a) => `请只用其中一个：${a.option} 或 ${a.other}`,
+    en: (a) => `${a.option} cannot be combined with ${a.other}`,
+    example: { option: '--year', other: '--from/--to' },
+  }),
+  'option.unknown': entry({
+    zh: (a: { option: string }) => `不认识的选项 ${a.option}`,
+    fix: () => '用 rota <命令> --help 查看这个命令能用的选项',
+    en: (a) => `unknown option '${a.option}'`,
+    example: { option: '--leader' },
+  }),
+  'option.missing-argument': entry({
+    zh: (a: { option: string }) => `${a.option} 后面缺少内容`,
+    fix: (a) => `请在 ${a.option} 后写上文件名或数值`,
+    en: (a) => `option '${a.option}' argument missing`,
+    example: { option: '--leaders <file>' },
+  }),
+  'command.unknown': entry({
+    zh: (a: { command: string }) => `不认识的命令 ${a.command}`,
+    fix: () => '用 rota --help 查看所有命令',
+    en: (a) => `unknown command '${a.command}'`,
+    example: { command: 'plna' },
+  }),
+  'argument.missing': entry({
+    zh: (a: { argument: string }) => `缺少参数 ${a.argument}`,
+    fix: () => '用 rota <命令> --help 查看应写什么',
+    en: (a) => `missing required argument '${a.argument}'`,
+    example: { argument: 'new' },
+  }),
+  'argument.excess': entry({
+    zh: (a: { got: string }) => `多余的参数“${a.got}”`,
+    fix: () => '同一个选项给几个文件时，请每个文件前都写一次选项，如 --leaders a.csv --leaders b.csv',
+    en: (a) => `too many arguments: "${a.got}"`,
+    example: { got: 'b.csv' },
+  }),
+  'input.none': entry({
+    zh: (a: { what: string }) => `没有${a.what}`,
+    fix: (a) => `请在命令后给出${a.what}文件，或在 rota.json 中写明（当前文件夹有 rota.json 时自动使用）`,
+    en: (a) => `no ${a.what === '领导名单' ? 'leader list' : 'records'}: give the files, or name them in rota.json`,
+    example: { what: '领导名单' },
+  }),
+  'init.exists': entry({
+    zh: (a: { files: string[] }) => `这些文件已经存在：${a.files.join('、')}`,
+    fix: () => '换一个文件夹，或加 --force 覆盖',
+    en: (a) => `already there: ${a.files.join(', ')}; use --force to overwrite`,
+    example: { files: ['rota.json', 'leaders.csv'] },
+  }),
+} as const;
+
+export type MessageCode = keyof typeof CATALOGUE;
+export type MessageArgs<C extends MessageCode> = Parameters<(typeof CATALOGUE)[C]['zh']>[0];
+
+/** A message not yet placed: its code and arguments (parsers return these; callers add where). */
+export type Said = { [C in MessageCode]: { code: C; args: MessageArgs<C> } }[MessageCode];
+
+/** The sentence a clerk reads: Chinese, the fix, then English. */
+export function say<C extends MessageCode>(code: C, args: MessageArgs<C>): string {
+  const e = CATALOGUE[code] as unknown as MessageEntry<MessageArgs<C>>;
+  const fix = e.fix ? `；${e.fix(args)}` : '';
+  return `${e.zh(args)}${fix}。${e.en(args)}`;
+}
+
+/** A problem with its code and sentence, placed at file:line:field. */
+export function problem<C extends MessageCode>(
+  code: C,
+  args: MessageArgs<C>,
+  at: { severity?: Problem['severity']; file?: string; line?: number; field?: string } = {},
+): Problem {
+  const { severity = 'error', ...where } = at;
+  const p: Problem = { severity, code, message: say(code, args) };
+  for (const [k, v] of Object.entries(where)) if (v !== undefined) (p as unknown as Record<string, unknown>)[k] = v;
+  return p;
+}
+
+/** Places a parser's message. */
+export const placed = (s: Said, at: Parameters<typeof problem>[2]): Problem => problem(s.code, s.args as never, at);
