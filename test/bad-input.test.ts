@@ -41,7 +41,7 @@ describe('bad input is exit 2 with a sentence, never exit 70 or minutes of work'
     expect(cal.stderr).toContain('to: expected a real date written YYYY-MM-DD in the years 2000 to 2099, got "9999-12-31"');
     const check = rota(['check', 'fixtures/records-2024.csv', '-c', 'fixtures/rota.json', '--year', '9999']);
     expect(check.code).toBe(2);
-    expect(check.stderr).toContain('--year: 年份应在 2000 至 2099 年之间');
+    expect(check.stderr).toContain('--year: “9999”的年份超出了 rota 的日历（2000 至 2099 年）');
   });
 
   it('"perDay": 1000000 names the field and its range', () => {
@@ -78,6 +78,6 @@ describe('bad input is exit 2 with a sentence, never exit 70 or minutes of work'
     l[2] = l[2].replace(/,,热合曼/, ',2024-12-11~9999-12-31,热合曼');
     const r = rota(['plan', '-c', 'fixtures/rota.json', '--leaders', file('far.csv', l.join('\r\n'))]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('far.csv:3: 不可接访日期: "9999-12-31"：年份应在 2000 至 2099 年之间');
+    expect(r.stderr).toContain('far.csv:3: 不可接访日期: “2024-12-11~9999-12-31”的年份超出了 rota 的日历（2000 至 2099 年）');
   });
 });
