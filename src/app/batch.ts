@@ -4,6 +4,7 @@
 // spreads the calls over worker threads.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { problem } from '../core/messages.js';
 import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
 import { writeAllOrNone } from '../io/atomic-write.js';
@@ -11,7 +12,7 @@ import { loadConfig } from '../io/config-file.js';
 import { digestFiles } from '../io/digest.js';
 import { planFiles } from '../io/plan-files.js';
 import type { PublishOptions } from '../io/publish.js';
-import { readBytes } from '../io/read-file.js';
+import { readBytes, unreadable } from '../io/read-file.js';
 import { planRound } from './plan.js';
 import { planInputPaths, planOutput } from './plan-output.js';
 import { loadRound } from './round.js';
@@ -49,19 +50,12 @@ export function findOffices(dir: string): { offices: string[]; problems: Problem
       .map((e) => e.name)
       .sort();
   } catch (e) {
-    return { offices: [], problems: [{ severity: 'error', file: dir, message: `cannot read the folder: ${(e as Error).message}` }] };
+    return { offices: [], problems: [unreadable(dir, e)] };
   }
   if (names.length === 0)
     return {
       offices: [],
-      problems: [
-        {
-          severity: 'error',
-          file: dir,
-          message:
-            '文件夹下没有含 rota.json 的单位文件夹 (no office folder with a rota.json in it; one folder per office: DIR/某某乡/rota.json)',
-        },
-      ],
+      problems: [problem('batch.no-office', {}, { file: dir })],
     };
   return { offices: names, problems: [] };
 }

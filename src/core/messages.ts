@@ -422,6 +422,12 @@ export const CATALOGUE = {
     en: (a) => `no ${a.what === '领导名单' ? 'leader list' : 'records'}: give the files, or name them in rota.json`,
     example: { what: '领导名单' },
   }),
+  'batch.no-office': entry({
+    zh: () => '文件夹下没有含 rota.json 的单位文件夹',
+    fix: () => '每个单位一个文件夹，如 DIR/某某乡/rota.json',
+    en: () => 'no office folder with a rota.json in it; one folder per office: DIR/某某乡/rota.json',
+    example: {},
+  }),
   'init.exists': entry({
     zh: (a: { files: string[] }) => `这些文件已经存在：${a.files.join('、')}`,
     fix: () => '换一个文件夹，或加 --force 覆盖',

@@ -33,6 +33,7 @@ const SECTIONS: Array<[string, string]> = [
   ['argument', '命令行 The command line'],
   ['input', '命令行 The command line'],
   ['init', '命令行 The command line'],
+  ['batch', '命令行 The command line'],
 ];
 
 export function messagesMarkdown(): string {
