@@ -46,6 +46,7 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     report: {
       status: string;
       stillShort: Array<{ name: string; rule: string; period: string }>;
+      otherPlans: Array<{ rule: string; periods: string[]; names: string[] }>;
       leftOut: Array<{ name: string; reason: string }>;
     };
   };
@@ -101,11 +102,11 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     const quarterly = out.report.stillShort.filter((s) => s.rule === 'district-quarterly');
     expect(quarterly).toHaveLength(1);
     expect(gov).toContain(quarterly[0].name);
-    // The checker's monthly rule: the 8 eligible leaders not on the timetable have no December record.
-    const monthly = out.report.stillShort
-      .filter((s) => s.rule === 'county-monthly')
-      .map((s) => s.name)
-      .sort();
+    // The checker's monthly rule, left for the county's plan: the 8 eligible leaders not on the timetable
+    // have no December record.
+    expect(out.report.stillShort.map((s) => s.rule)).toEqual(['district-quarterly']);
+    expect(out.report.otherPlans.map((o) => [o.rule, o.periods])).toEqual([['county-monthly', ['2024-12']]]);
+    const monthly = [...out.report.otherPlans[0].names].sort();
     const serving = new Set(out.duties.map((d) => d.name));
     const eligibleNames = [
       '王建国',
@@ -131,20 +132,18 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     ];
     expect(monthly).toEqual(eligibleNames.filter((n) => !serving.has(n)).sort());
     expect(monthly).toHaveLength(8);
-    // 李明 (正科级) falls under the weekly 乡科级 rule: weeks 2024-W50, W51 and W52 touch the round.
-    expect(out.report.stillShort.filter((s) => s.rule === 'township-weekly').map((s) => `${s.name} ${s.period}`)).toEqual([
-      '李明 2024-W50',
-      '李明 2024-W51',
-      '李明 2024-W52',
-    ]);
+    // 李明 (正科级) falls under the weekly 乡科级 rule, which a district round never serves: not listed.
+    expect(out.report.otherPlans.some((o) => o.rule === 'township-weekly')).toBe(false);
   });
 
-  it('the table names the left-out and the still-short', () => {
+  it('the table names the left-out, what the round achieves and what remains for other plans', () => {
     const t = rota(['plan', '-c', 'fixtures/rota.json']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('2024-12-11  星期三  区委');
     expect(t.stdout).toContain('李明（区委，正科级）');
-    expect(t.stdout).toContain('still short of a rule after this round (12)');
+    expect(t.stdout).toContain('what this timetable achieves\n  [district-quarterly]');
+    expect(t.stdout).toContain('what remains for other plans (1)\n  [county-monthly]');
+    expect(t.stdout).not.toContain('township-weekly');
   });
 });
 

@@ -84,7 +84,7 @@ describe('presets from the command line', () => {
     const r = rota(['plan', '--preset', 'county', '--leaders', 'fixtures/leaders.csv', '--from', '2025-03-01', '--to', '2025-03-31']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('李明（区委，正科级）：正科级，不在 正处级、副处级 之列');
-    expect(r.stdout).toContain('本轮后仍未达到频次要求 still short of a rule after this round (0)');
+    expect(r.stdout).toContain('[county-monthly] 县处级领导干部每月接访、下访群众不少于一次：全部达到 all met');
   });
   it('rota init --preset township writes a ready example that plans', () => {
     const dir = tmp();

@@ -46,12 +46,24 @@ export function renderPlan(
     `未安排的领导 left out (${report.leftOut.length})`,
     report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${c.dim(l.reason)}`),
   );
+  // What this timetable achieves (the plan's own quota rules), then what remains for other plans.
   section(
-    `本轮后仍未达到频次要求 still short of a rule after this round (${report.stillShort.length})`,
-    report.stillShort.map(
-      (s) =>
-        c.yellow(`${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`) +
-        (s.reason ? `\n    ${c.dim(`原因：${s.reason}`)}` : ''),
+    '本安排达到的频次要求 what this timetable achieves',
+    report.served.flatMap((r) => [
+      `[${r.rule}] ${r.description}：${r.short === 0 ? '全部达到 all met' : c.yellow(`${r.short} 项仍未达到 still short`)}`,
+      ...report.stillShort
+        .filter((s) => s.rule === r.rule)
+        .map(
+          (s) =>
+            `  ${c.yellow(`${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次`)}` +
+            (s.reason ? `\n      ${c.dim(`原因：${s.reason}`)}` : ''),
+        ),
+    ]),
+  );
+  section(
+    `留给其他安排 what remains for other plans (${report.otherPlans.length})`,
+    report.otherPlans.map(
+      (o) => `[${o.rule}] ${o.description}：${o.periods.join('、')} 尚有 ${o.names.length} 名未达到 still short: ${o.names.join('、')}`,
     ),
   );
   if (report.sites.length) {

@@ -16,7 +16,7 @@ import { buildContext, type PlanContext } from './context.js';
 import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses } from './explain.js';
 import { LEVELS, ModelBuilder } from './model.js';
 import { PREFERENCES } from './preferences.js';
-import { leftOut, measureObjective, softUnmet, stillShort } from './report.js';
+import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
 import { checkTimetable, KIND_LIST, varName } from './rules.js';
 import { siteCoverage, siteModel, UNDECIDED_SITE } from './sites.js';
 import { type Counted, chunkState } from './state.js';
@@ -170,6 +170,8 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
   const breaks = broken ? checkTimetable(all, ctx) : [];
   const short = unstaffedDays(ctx, all);
   const unstaffed = short.filter((u) => !causeDates.has(ctx.days[u.day]));
+  const behind = stillShort(all, ctx);
+  const own = (s: { rule: string }) => ctx.set.quotaRules.some((r) => r.id === s.rule);
   return {
     duties,
     report: {
@@ -180,8 +182,15 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
       kinds: { 接访: all.filter((d) => d.kind === '接访').length, 下访: all.filter((d) => d.kind === '下访').length },
       objective: measureObjective(all, ctx),
       leftOut: leftOut(all, ctx),
-      stillShort: stillShort(all, ctx).map((s) =>
-        ctx.set.quotaRules.some((r) => r.id === s.rule) ? { ...s, reason: quotaReason(ctx, s) } : s,
+      served: ctx.set.quotaRules.map((r) => ({
+        rule: r.id,
+        description: r.description,
+        short: behind.filter((s) => s.rule === r.id).length,
+      })),
+      stillShort: behind.filter(own).map((s) => ({ ...s, reason: quotaReason(ctx, s) })),
+      otherPlans: otherPlans(
+        behind.filter((s) => !own(s)),
+        ctx,
       ),
       softUnmet: softUnmet(all, ctx),
       causes: [...causes, ...unstaffedCauses(ctx, unstaffed, all)],

@@ -9,7 +9,7 @@ import type { Duty, Rule } from '../types.js';
 import type { PlanContext } from './context.js';
 import { PREFERENCES } from './preferences.js';
 import { SITE_RULES } from './sites.js';
-import type { LeftOut, ObjectiveValue, SoftUnmet, StillShort } from './types.js';
+import type { LeftOut, ObjectiveValue, OtherPlan, SoftUnmet, StillShort } from './types.js';
 
 /** Each preference's measure, highest priority first; the site rules' too when there are sites. */
 export function measureObjective(duties: Duty[], ctx: PlanContext): ObjectiveValue {
@@ -101,3 +101,27 @@ export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
     return [{ name: l.name, institution: l.institution, title: l.title, rank: l.rank, rule, reason }];
   });
 }
+
+/**
+ * The configuration's rules this plan does not serve (not among its quota rules) but whose leaders it
+ * can schedule, each summarised: the periods and the leaders still short, left for other plans. A rule
+ * for ranks this plan never schedules (科级 staff's township-weekly in a district round) is left out.
+ */
+export function otherPlans(short: StillShort[], ctx: PlanContext): OtherPlan[] {
+  const own = new Set(ctx.set.quotaRules.map((r) => r.id));
+  const order = new Map(ctx.leaders.map((l, i) => [`${l.institution}\u0000${l.name}`, i]));
+  return ctx.reportRules.flatMap((rule) => {
+    if (own.has(rule.id)) return [];
+    if (rule.who.ranks && !rule.who.ranks.some((r) => ctx.config.eligibleRanks.includes(r))) return [];
+    const mine = short.filter((s) => s.rule === rule.id && ctx.config.eligibleRanks.includes(rankOf(ctx, s)));
+    if (mine.length === 0) return [];
+    const key = (s: StillShort) => `${s.institution}\u0000${s.name}`;
+    const names = [...new Map(mine.map((s) => [key(s), s])).values()]
+      .sort((a, b) => (order.get(key(a)) ?? 0) - (order.get(key(b)) ?? 0))
+      .map((s) => s.name);
+    return [{ rule: rule.id, description: rule.description, periods: [...new Set(mine.map((s) => s.period))].sort(), names }];
+  });
+}
+
+const rankOf = (ctx: PlanContext, s: StillShort) =>
+  ctx.leaders.find((l) => l.name === s.name && l.institution === s.institution)?.rank ?? '正处级';

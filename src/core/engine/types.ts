@@ -114,6 +114,16 @@ export interface StillShort {
   reason?: string;
 }
 
+/** A rule of the configuration this kind of plan does not serve, but whose leaders it schedules: left for other plans. */
+export interface OtherPlan {
+  rule: string;
+  description: string;
+  /** Periods in which someone is still short, sorted. */
+  periods: string[];
+  /** Leaders still short in any of them, in list order. */
+  names: string[];
+}
+
 export interface SoftUnmet {
   preference: string;
   sentence: string;
@@ -157,7 +167,12 @@ export interface PlanReport {
   kinds: Record<Kind, number>;
   objective: ObjectiveValue;
   leftOut: LeftOut[];
+  /** The quota rules this kind of plan serves, each with how many (leader, period) pairs are still short. */
+  served: Array<{ rule: string; description: string; short: number }>;
+  /** What this timetable achieves: leaders still short of this plan's own quota rules, each with its reason. */
   stillShort: StillShort[];
+  /** What remains for other plans: one summary per rule that this kind of plan does not serve. */
+  otherPlans: OtherPlan[];
   softUnmet: SoftUnmet[];
   /** Why no plan keeps every hard rule (infeasible or best-effort). */
   causes: Cause[];
