@@ -2,7 +2,7 @@
 // breaks reported); pins hold; a pin that breaks a rule is an error naming the pin and the rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plan } from '../src/core/engine/index.js';
+import { buildContext, HARD_RULES, plan } from '../src/core/engine/index.js';
 import { changeLine, diffTimetables } from '../src/core/replan/diff.js';
 import { replan } from '../src/core/replan/replan.js';
 import type { Duty, Leader } from '../src/core/types.js';
@@ -25,6 +25,17 @@ const base = input(['甲', '乙'], LS, '2025-01-06', '2025-01-10');
 const first = plan(base);
 
 describe('replan', () => {
+  it('frozen-past (picked by id): a timetable whose past differs from the publication is named day by day; the future is free', () => {
+    const ctx = buildContext({ ...base, published: { duties: first.duties, today: '2025-01-08' } });
+    const rule = HARD_RULES.find((r) => r.id === 'frozen-past')!;
+    expect(rule.check(first.duties, ctx)).toEqual([]);
+    const other = LS.find((l) => l.institution === first.duties[0].institution && l.name !== first.duties[0].name)!;
+    const edited = first.duties.map((d, i) => (i === 0 || i === 3 ? { ...d, name: other.name } : d));
+    expect(rule.check(edited, ctx).map((v) => [v.dates, v.names])).toEqual([[['2025-01-06'], [first.duties[0].name, other.name]]]);
+    // The planner never puts anyone on a frozen day: no (leader, day) before today is allowed.
+    expect(ctx.candidates.slice(0, 2).every((c) => c.length === 0)).toBe(true);
+  });
+
   it('the published plan is kept whole when nothing changed', () => {
     const r = replan({ ...base, previous: first.duties, today: '2025-01-06' });
     expect(r.report.status).toBe('optimal');

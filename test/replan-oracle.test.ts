@@ -142,7 +142,7 @@ describe('replan = brute-force minimum of changed days', () => {
           );
         const score = (ds: Duty[]) => {
           const o = measureObjective(ds, ctx);
-          return [o.quotaShortfall, o.consecutive, o.unevenness, o.tieBreak];
+          return [o.quota, o['no-consecutive-days'], o['even-spread'], o['seeded-tie-break']];
         };
         const best = all
           .filter((w) => changes(w) === min)

@@ -50,7 +50,7 @@ export function rotationBench(): BenchSection[] {
     ],
     rows: [],
     notes: [
-      'Solve: planRotation in-process, median of 3 (both stages: duties per chunk, then 下访 sites per month). Wall: `node bin/rota.js plan -c FILE --from 2025-01-01 --to 2025-12-31 --json`, median of 3.',
+      'Solve: the planner in-process (plan()), median of 3 (both stages: duties per chunk, then 下访 sites per month). Wall: `node bin/rota.js plan -c FILE --from 2025-01-01 --to 2025-12-31 --json`, median of 3.',
       'Targets: a township year (15 leaders, ~250 working days) under 1 s; a county year in a few seconds.',
       "Unmet quotas are the holiday-shortened weeks (e.g. 2025-W05 has one working day), weeks cut by the window's edges and leaders away a whole week; each is reported with its reason.",
     ],
