@@ -23,6 +23,8 @@ export {
   ROTATION_DEFAULTS,
   rulesetOf,
   TOWNSHIP_INSTITUTIONS,
+  TOWNSHIP_INSTITUTIONS_BY_KIND,
+  TOWNSHIP_KINDS,
 } from './core/presets.js';
 export { formatProblem } from './core/problems.js';
 export { levelOf, parseRank } from './core/ranks.js';

@@ -21,7 +21,10 @@ export function addCheckOptions(cmd: Command): Command {
   return addCommonOptions(
     cmd
       .option('--leaders <file>', "领导名单 leader list CSV (repeat for several); default: the configuration's leaders", collect)
-      .option('--rules <file>', '规则文件 rules: a configuration JSON or {"rules": [...]}; default: the seed\'s three rules')
+      .option(
+        '--rules <file>',
+        '规则文件：配置文件或 {"rules": [...]}；默认为配置中的规则 rules: a configuration JSON or {"rules": [...]}; default: the configuration\'s rules',
+      )
       .option('--leaves <file>', '请假文件 leaves CSV (姓名, 开始, 结束, 事由)')
       .option('--lenient', '记录问题仅作警告 record problems are warnings, and checking goes on'),
   );

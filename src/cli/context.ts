@@ -1,4 +1,5 @@
 // Loading what every command needs: the configuration with command-line overrides, and the calendar.
+import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { roundCalendar } from '../app/calendar.js';
 import type { Calendar } from '../core/calendar.js';
@@ -18,10 +19,16 @@ export interface CommonOptions {
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd
-    .option('-c, --config <file>', '配置文件 configuration file (rota.json); defaults reproduce the seed round')
+    .option(
+      '-c, --config <file>',
+      '配置文件；不写时用当前文件夹的 rota.json，没有则用内置的种子轮次 configuration file; default: ./rota.json, else the seed round',
+    )
     .option('--from <date>', '起始日期 first day, YYYY-MM-DD')
     .option('--to <date>', '结束日期 last day, YYYY-MM-DD')
-    .option('--region <id>', '地区 region for regional holidays: national | xinjiang')
+    .option(
+      '--region <id>',
+      "地区 national | xinjiang；默认为配置中的，种子为 xinjiang（加肉孜节、古尔邦节） region for regional holidays; default: the configuration's, the seed's xinjiang",
+    )
     .option('--holidays <file>', '节假日覆盖文件 holidays override CSV (日期, 类型, 名称)');
 }
 
@@ -32,10 +39,18 @@ export function overridesFrom(opts: Record<string, unknown>, keys: string[]): Re
   return out;
 }
 
+/** Without -c, ./rota.json when the folder has one; said on stderr so the clerk knows which file ruled. */
+export function useFolderConfig(opts: CommonOptions): void {
+  if (opts.config !== undefined || !existsSync('rota.json')) return;
+  opts.config = 'rota.json';
+  process.stderr.write('使用当前文件夹的配置文件 rota.json (using ./rota.json)\n');
+}
+
 export function loadContext(
   opts: CommonOptions,
   extra: Record<string, unknown> = {},
 ): { config: Config; calendar: Calendar; warnings: Problem[] } {
+  useFolderConfig(opts);
   const { config, problems } = loadConfig(opts.config, {
     ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
     ...extra,
@@ -61,7 +76,7 @@ export function addRoundOptions(cmd: Command): Command {
     )
     .option('--seed <n>', '决定同等方案取舍的种子 tie-break seed (whole number)')
     .option('--best-effort', '无完全合规方案时，输出违反规则最少的方案 write the plan breaking the fewest hard rules')
-    .option('--json', 'JSON on stdout');
+    .option('--json', '以 JSON 输出（供其他程序读取） JSON on stdout');
 }
 
 /** --encoding and --ics-per-leader, for every command that writes the published files. */

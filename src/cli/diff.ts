@@ -2,7 +2,7 @@
 // the short HTML notice (接访安排调整公告) the webmaster posts beside the page.
 import type { Command } from 'commander';
 import { say } from '../core/messages.js';
-import { type CommonOptions, loadContext } from './context.js';
+import { type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 interface DiffOptions extends CommonOptions {
@@ -18,7 +18,11 @@ export function registerDiff(cmd: Command): void {
     .argument('<new>', '新时间表 the new timetable CSV')
     .option('--format <fmt>', `输出格式 ${FORMATS.join(' | ')}`, 'text')
     .option('-c, --config <file>', '配置文件 configuration (title, window, office and contact for the notice)')
-    .option('--leaders <file...>', '领导名单 leader lists, to fill in 职务 when a timetable leaves it empty')
+    .option(
+      '--leaders <file>',
+      '领导名单（几个名单就写几次 --leaders）leader list, repeatable, to fill in 职务 when a timetable leaves it empty',
+      collect,
+    )
     .action(async (oldFile: string, newFile: string, opts: DiffOptions) => {
       if (!FORMATS.includes(opts.format))
         throw new Exit(2, say('option.choice', { option: '--format', choices: FORMATS, got: opts.format }));

@@ -4,20 +4,41 @@ import type { Command } from 'commander';
 import { say } from '../core/messages.js';
 import { Exit } from './exit.js';
 
-/** Example rows of the leaders template, per preset (fictional people). */
-const EXAMPLE_LEADERS: Record<string, string[][]> = {
-  district: [['张三', '区委', '区委常委、政法委书记', '副处级', '政法、信访', '2024-12-16~2024-12-18', '李四', '0990-6200000']],
-  township: [
-    ['王五', '乡党委', '党委书记', '正科级', '党委全面工作', '', '刘六', '0990-6900001'],
-    ['阿依古丽·买买提', '乡政府', '副乡长', '副科级', '农业农村、水利', '2025-01-13~2025-01-17', '赵七', '0990-6900002'],
-    ['陈八', '乡人大', '人大主席', '正科级', '人大工作、民族团结', '', '孙九', '0990-6900003'],
-    ['李十', '乡政府', '副乡长', '副科级', '教育、民政、劳动保障', '', '周一', '0990-6900004'],
-  ],
-  county: [
-    ['张三', '区委', '区委常委、政法委书记', '副处级', '政法、信访', '2025-01-13~2025-01-17', '李四', '0990-6200000'],
-    ['努尔兰·哈力木', '区政府', '副区长', '副处级', '征地拆迁、城市建设', '', '王五', '0990-6200001'],
-  ],
+/** Example rows of the district template (fictional people): two per institution, so the example's 12 days plan as written. */
+const DISTRICT_LEADERS: string[][] = [
+  ['张三', '区委', '区委常委、政法委书记', '副处级', '政法、信访', '2024-12-16~2024-12-18', '李四', '0990-6200000'],
+  ['王红', '区委', '区委常委、组织部部长', '副处级', '组织、人才', '', '赵敏', '0990-6200001'],
+  ['刘强', '区人大', '区人大常委会副主任', '副处级', '城乡建设、环境保护', '', '孙丽', '0990-6200002'],
+  ['古丽娜尔·艾买提', '区人大', '区人大常委会副主任', '副处级', '教育、科技、文化', '', '马超', '0990-6200003'],
+  ['努尔兰·哈力木', '区政府', '副区长', '副处级', '征地拆迁、城市建设', '', '周平', '0990-6200004'],
+  ['陈静', '区政府', '副区长', '副处级', '民政、劳动保障、医疗', '', '吴杰', '0990-6200005'],
+  ['杨帆', '区政协', '区政协副主席', '副处级', '民族宗教、社会法制', '', '郑雪', '0990-6200006'],
+  ['阿布都热合曼·吐尔逊', '区政协', '区政协副主席', '副处级', '经济、农业农村', '', '何磊', '0990-6200007'],
+  ['林涛', '区人民法院', '区人民法院副院长', '副处级', '民事、执行', '', '高燕', '0990-6200008'],
+  ['许文', '区人民法院', '区人民法院副院长', '副处级', '行政、刑事', '', '罗刚', '0990-6200009'],
+  ['黄磊', '区人民检察院', '区人民检察院副检察长', '副处级', '控告申诉、公益诉讼', '', '谢芳', '0990-6200010'],
+  ['买买提·依明', '区人民检察院', '区人民检察院副检察长', '副处级', '刑事检察、未成年人', '', '唐亮', '0990-6200011'],
+];
+
+/** Titles in a township office of each kind: secretary, deputy head, congress head. */
+const TOWNSHIP_TITLES: Record<string, [string, string, string]> = {
+  乡: ['党委书记', '副乡长', '人大主席'],
+  镇: ['党委书记', '副镇长', '人大主席'],
+  街道: ['党工委书记', '办事处副主任', '人大工委主任'],
 };
+
+/** Example rows of the township template for an office of this kind (its institutions: Party, congress, government). */
+function townshipLeaders(kind: string, [party, congress, government]: string[]): string[][] {
+  const [secretary, deputy, chair] = TOWNSHIP_TITLES[kind];
+  return [
+    ['王五', party, secretary, '正科级', '党委全面工作', '', '刘六', '0990-6900001'],
+    ['阿依古丽·买买提', government, deputy, '副科级', '农业农村、水利', '2025-01-13~2025-01-17', '赵七', '0990-6900002'],
+    ['陈八', congress, chair, '正科级', '人大工作、民族团结', '', '孙九', '0990-6900003'],
+    ['李十', government, deputy, '副科级', '教育、民政、劳动保障', '', '周一', '0990-6900004'],
+  ];
+}
+
+const COUNTY_LEADERS: string[][] = DISTRICT_LEADERS.slice(0, 6).map((row) => [...row.slice(0, 5), '', ...row.slice(6)]);
 
 const EXAMPLE_SITES: string[][] = [
   ['示例村', '村', '某乡示例村村委会', '1', '农业农村、水利'],
@@ -26,16 +47,23 @@ const EXAMPLE_SITES: string[][] = [
 
 export function registerInit(cmd: Command): void {
   cmd
-    .argument('[dir]', 'target folder', '.')
+    .argument('[dir]', '目标文件夹 target folder', '.')
     .option('--preset <id>', '预设 preset: district 区级轮次 | township 乡镇每周接访下访 | county 县处级每月接访下访', 'district')
-    .option('--force', 'overwrite existing files')
-    .action(async (dir: string, opts: { force?: boolean; preset: string }) => {
+    .option('--kind <kind>', '乡镇类型（仅 township）：乡 | 镇 | 街道，决定单位名称 which kind of township office (names its institutions)')
+    .option('--force', '覆盖已有文件 overwrite existing files')
+    .action(async (dir: string, opts: { force?: boolean; preset: string; kind?: string }) => {
       const { SEED_CONFIG, presetConfig } = await import('../core/config.js');
       const { PRESET_IDS } = await import('../core/presets.js');
       if (!(PRESET_IDS as readonly string[]).includes(opts.preset)) {
         throw new Exit(2, say('option.choice', { option: '--preset', choices: PRESET_IDS, got: opts.preset }));
       }
       const preset = opts.preset as (typeof PRESET_IDS)[number];
+      const { TOWNSHIP_INSTITUTIONS_BY_KIND, TOWNSHIP_KINDS } = await import('../core/presets.js');
+      if (opts.kind !== undefined && preset !== 'township')
+        throw new Exit(2, say('option.conflict', { option: '--kind', other: `--preset ${preset}` }));
+      const kind = (opts.kind ?? '乡') as (typeof TOWNSHIP_KINDS)[number];
+      if (!TOWNSHIP_KINDS.includes(kind)) throw new Exit(2, say('option.choice', { option: '--kind', choices: TOWNSHIP_KINDS, got: kind }));
+      const institutions = TOWNSHIP_INSTITUTIONS_BY_KIND[kind];
       const { CONFIG_SCHEMA } = await import('../core/config-schema.js');
       const { LEADER_COLUMNS } = await import('../core/leaders.js');
       const { HOLIDAY_COLUMNS } = await import('../core/holiday-overrides.js');
@@ -50,10 +78,12 @@ export function registerInit(cmd: Command): void {
       } else {
         // Only what a clerk edits; the preset fills the rest (institutions, ranks, rules, rotation).
         const p = presetConfig(preset);
+        // A township office of any kind writes its own institutions, so nothing is filed under another kind's names.
+        const own = (text: string) => (preset === 'township' ? text.replace('乡（镇、街道）', kind).replace(/^乡/, kind) : text);
         config = {
           $schema: './rota.schema.json',
           preset,
-          title: p.title,
+          title: own(p.title),
           from: p.from,
           to: p.to,
           region: p.region,
@@ -61,10 +91,11 @@ export function registerInit(cmd: Command): void {
           sites: 'sites.csv',
           history: [],
           holidays: 'holidays.csv',
-          place: p.place,
+          place: { ...p.place, name: own(p.place.name) },
           contact: p.contact,
-          office: p.office,
+          office: own(p.office),
           hours: p.hours ?? null,
+          ...(preset === 'township' ? { institutions } : {}),
           rotation: p.rotation,
         };
       }
@@ -75,14 +106,22 @@ export function registerInit(cmd: Command): void {
           path: 'leaders.csv',
           content: await toExcelCsv(
             LEADER_COLUMNS.map((c) => c.headers[0]),
-            EXAMPLE_LEADERS[preset],
+            preset === 'district'
+              ? DISTRICT_LEADERS
+              : preset === 'county'
+                ? COUNTY_LEADERS
+                : townshipLeaders(
+                    kind,
+                    institutions.map((i) => i.name),
+                  ),
           ),
         },
         {
           path: 'holidays.csv',
+          // Header only: an example row would silently take a working day away from the first plan.
           content: await toExcelCsv(
             HOLIDAY_COLUMNS.map((c) => c.headers[0]),
-            [[rotation ? '2025-01-20' : '2024-12-20', '休息', '本地活动（示例，可删除）']],
+            [],
           ),
         },
         ...(rotation
@@ -103,9 +142,9 @@ export function registerInit(cmd: Command): void {
       }
       for (const p of writeAllOrNone(dir, files)) process.stdout.write(`wrote ${p}\n`);
       process.stdout.write(
-        rotation
-          ? '下一步 next: 编辑 leaders.csv、sites.csv 和 rota.json，然后运行 rota plan -c rota.json。\n'
-          : '下一步 next: 编辑 leaders.csv 和 rota.json，然后运行 rota leaders -c rota.json 检查名单。\n',
+        `下一步 next: 编辑 leaders.csv${rotation ? '、sites.csv' : ''} 和 rota.json（示例可直接试排：rota plan -c rota.json）；` +
+          '本地放假或调休上班的日子写进 holidays.csv（日期, 类型 休息|上班, 名称），然后运行 rota leaders -c rota.json 检查名单。\n' +
+          'Edit the lists and rota.json; local days off or extra working days go in holidays.csv.\n',
       );
     });
 }

@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
 import { formatDateList } from '../core/date-list.js';
+import { say } from '../core/messages.js';
 import { addCommonOptions, type CommonOptions, loadContext } from './context.js';
-import { reportProblems } from './exit.js';
+import { Exit, reportProblems } from './exit.js';
 import { paint } from './style.js';
 
 export function registerLeaders(cmd: Command): void {
   addCommonOptions(
     cmd
       .argument('[files...]', "领导名单 CSV files (one per institution office is fine); default: the configuration's leaders")
-      .option('--json', 'JSON on stdout'),
+      .option('--json', '以 JSON 输出（供其他程序读取） JSON on stdout'),
   ).action(async (files: string[], opts: CommonOptions & { json?: boolean }) => {
     const { config } = loadContext(opts, files.length ? { leaders: files } : {});
     const { loadLeaders } = await import('../io/load.js');
+    if (config.leaders.length === 0) throw new Exit(2, say('input.none', { what: '领导名单' }));
     const { leaders, problems } = loadLeaders(config.leaders, config);
     reportProblems(problems);
     if (opts.json) {

@@ -3,6 +3,7 @@
 // named and described here, which is all `rota --help` shows.
 import { Command, CommanderError } from 'commander';
 import { isExit } from './exit.js';
+import { localise } from './texts.js';
 
 type Register = (cmd: Command) => void;
 
@@ -71,9 +72,8 @@ function commandIn(args: string[]): string | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = new Command('rota')
+  const program = localise(new Command('rota'), '0.1.0')
     .description("领导干部接访排班 duty rosters for leaders' public reception (接访、下访)")
-    .version('0.1.0')
     .showHelpAfterError('(rota <command> --help 查看用法 for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`rota: internal error: ${(e as Error).message}\n`);
+    process.stderr.write(`rota 内部错误，请把这条信息告诉维护者 internal error: ${(e as Error).message}\n`);
     if (process.env.ROTA_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
     return 70;
   }

@@ -76,6 +76,13 @@ export function registerPlan(cmd: Command): void {
       }
     }
     const { renderPlan } = await import('./plan-table.js');
+    if (config.holidays) {
+      const [{ holidayFileChanges }, { say }] = await Promise.all([import('../core/calendar.js'), import('../core/messages.js')]);
+      const { removed, added } = holidayFileChanges(calendar, config.region, config.from, config.to);
+      const named = (ds: typeof removed) => ds.map((d) => `${d.date}（${d.reason ?? '上班'}）`);
+      if (removed.length || added.length)
+        process.stdout.write(`${say('holidays.file-changed', { file: config.holidays, removed: named(removed), added: named(added) })}\n`);
+    }
     process.stdout.write(renderPlan({ title: config.title, from: config.from, to: config.to, ...result }, config.place, c));
   });
 }

@@ -12,7 +12,7 @@ import type { Duty, IsoDate, Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
 import type { Encoding } from '../io/decode.js';
 import { readBytes } from '../io/read-file.js';
-import { type CommonOptions, overridesFrom } from './context.js';
+import { type CommonOptions, overridesFrom, useFolderConfig } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 export type { Round } from '../app/round.js';
@@ -32,6 +32,7 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   if (opts.preset) extra.preset = opts.preset;
   if (opts.sites) extra.sites = opts.sites;
   if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
+  useFolderConfig(opts);
   const { config, problems } = loadConfig(opts.config, {
     ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
     ...extra,

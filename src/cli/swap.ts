@@ -30,7 +30,7 @@ export function registerSwap(cmd: Command): void {
           '--out <dir>',
           '输出目录: write all timetable files, timetable.json and the change notice there; without it the CSV is rewritten in place',
         )
-        .option('--json', 'JSON on stdout'),
+        .option('--json', '以 JSON 输出（供其他程序读取） JSON on stdout'),
       undefined,
     ),
   ).action(async (file: string, dateA: string, dateB: string | undefined, opts: SwapOptions) => {

@@ -82,3 +82,18 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
     missingHolidays: missing,
   };
 }
+
+/** What the holidays file changed in from..to: working days it took away, and days off it made working. */
+export function holidayFileChanges(
+  calendar: Calendar,
+  region: RegionId,
+  from: IsoDate,
+  to: IsoDate,
+): { removed: DayInfo[]; added: DayInfo[] } {
+  const base = makeCalendar({ region });
+  const days = calendar.days(from, to);
+  return {
+    removed: days.filter((d) => !d.working && base.isWorkingDay(d.date)),
+    added: days.filter((d) => d.working && !base.isWorkingDay(d.date)),
+  };
+}

@@ -97,7 +97,10 @@ export const CATALOGUE = {
   }),
   'csv.column-missing': entry({
     zh: (a: { columns: string[]; header: string[] }) => `缺少必填列 ${a.columns[0]}；表头现有：${list(a.header) || '（空）'}`,
-    fix: (a) => `请在第一行加上“${a.columns[0]}”列`,
+    fix: (a) =>
+      a.columns[0] === '日期' && a.header.includes('级别')
+        ? '这像是领导名单，不是接访记录：几个名单请写 --leaders a.csv --leaders b.csv'
+        : `请在第一行加上“${a.columns[0]}”列`,
     en: (a) => `missing required column ${a.columns.join(' / ')}; the header row has: ${a.header.join(', ') || '(nothing)'}`,
     example: { columns: ['姓名', 'name'], header: ['名字', '单位'] },
   }),
@@ -181,7 +184,11 @@ export const CATALOGUE = {
   }),
   'institution.unknown': entry({
     zh: (a: { text: string; known: string[] }) => `不认识的单位“${a.text}”`,
-    fix: (a) => `请写 ${list(a.known)} 之一；若这是其中某单位的另一种写法，可在 rota.json 的 institutions 中给它加上 aliases（别名）`,
+    fix: (a) =>
+      `请写 ${list(a.known)} 之一；若这是其中某单位的另一种写法，可在 rota.json 的 institutions 中给它加上 aliases（别名）` +
+      (/[乡镇]|街道/.test(a.text)
+        ? '；乡、镇、街道的单位名称由 rota.json 的 institutions 决定，rota init --preset township --kind 镇（或 乡、街道）会写好'
+        : ''),
     en: (a) =>
       `unknown institution "${a.text}"; expected one of ${a.known.join(', ')}, or add it to that institution's aliases in rota.json`,
     example: { text: '区纪委', known: ['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院'] },
@@ -297,6 +304,19 @@ export const CATALOGUE = {
         ? `the official holiday arrangement for ${a.year} is not bundled; only weekends are off; add it in a holidays file`
         : `the regional holidays (${a.regional}) for ${a.year} are not bundled (national holidays are applied); add them in a holidays file`,
     example: { year: 2023, national: false, regional: '肉孜节、古尔邦节' },
+  }),
+
+  'holidays.file-changed': entry({
+    zh: (a: { file: string; removed: string[]; added: string[] }) =>
+      [
+        a.removed.length ? `已按 ${a.file} 去掉 ${a.removed.join('、')}` : '',
+        a.added.length ? `已按 ${a.file} 加上 ${a.added.join('、')}` : '',
+      ]
+        .filter(Boolean)
+        .join('；'),
+    fix: (a) => `若不对，请改 ${a.file}`,
+    en: (a) => `${a.file} took ${a.removed.length} working day(s) away and added ${a.added.length}`,
+    example: { file: 'holidays.csv', removed: ['2024-12-20（本地活动）'], added: [] },
   }),
 
   // Timetables, records and pins given to replan, swap, render, check

@@ -14,12 +14,35 @@ const rulesNamed = (...ids: string[]) => SEED_RULES.filter((r) => ids.includes(r
 export const PRESET_IDS = ['district', 'township', 'county'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
-/** 乡（镇、街道）党委、人大、政府, with the names offices write for them. */
-export const TOWNSHIP_INSTITUTIONS: Institution[] = [
-  { name: '乡党委', aliases: ['党委', '镇党委', '乡镇党委', '街道党工委', '党工委'] },
-  { name: '乡人大', aliases: ['人大', '镇人大', '乡人大主席团', '人大主席团', '街道人大工委'] },
-  { name: '乡政府', aliases: ['政府', '镇政府', '乡人民政府', '镇人民政府', '街道办事处', '办事处'] },
-];
+/** The three kinds of township office: 乡, 镇 and 街道 each name their institutions their own way. */
+export const TOWNSHIP_KINDS = ['乡', '镇', '街道'] as const;
+export type TownshipKind = (typeof TOWNSHIP_KINDS)[number];
+
+/**
+ * Each kind's Party committee, people's congress and government, with the names offices write for
+ * them (纪委 is filed under the Party committee, whose member the 纪委书记 is). A 镇 or 街道 name is
+ * never taken for a 乡 one: an office of another kind names its own in rota.json (rota init --kind).
+ */
+export const TOWNSHIP_INSTITUTIONS_BY_KIND: Record<TownshipKind, Institution[]> = {
+  乡: [
+    { name: '乡党委', aliases: ['党委', '中共*乡委员会', '乡纪委', '纪委'] },
+    { name: '乡人大', aliases: ['人大', '乡人大主席团', '人大主席团'] },
+    { name: '乡政府', aliases: ['政府', '乡人民政府', '*乡人民政府'] },
+  ],
+  镇: [
+    { name: '镇党委', aliases: ['党委', '中共*镇委员会', '镇纪委', '纪委'] },
+    { name: '镇人大', aliases: ['人大', '镇人大主席团', '人大主席团'] },
+    { name: '镇政府', aliases: ['政府', '镇人民政府', '*镇人民政府'] },
+  ],
+  街道: [
+    { name: '街道党工委', aliases: ['党工委', '街道党委', '中共*街道工作委员会', '街道纪工委', '纪工委', '街道纪委'] },
+    { name: '街道人大工委', aliases: ['人大工委', '街道人大'] },
+    { name: '街道办事处', aliases: ['办事处', '街道办', '*街道办事处'] },
+  ],
+};
+
+/** The township preset's default: a 乡. */
+export const TOWNSHIP_INSTITUTIONS: Institution[] = TOWNSHIP_INSTITUTIONS_BY_KIND.乡;
 
 /** Defaults of the rotation block when a file gives only part of it. */
 export const ROTATION_DEFAULTS: Rotation = {
