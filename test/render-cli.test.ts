@@ -105,7 +105,7 @@ describe('rota render', () => {
     const out = tmp();
     const enc = rota(['render', 'fixtures/timetable.csv', '-c', 'fixtures/rota.json', '-o', out, '--encoding', 'latin1']);
     expect(enc).toMatchObject({ code: 2 });
-    expect(enc.stderr).toContain("argument 'latin1' is invalid. Allowed choices are utf-8, gb18030");
+    expect(enc.stderr).toContain('错误 --encoding <enc> 不能是“latin1”；请写 utf-8、gb18030 之一。');
     const missing = rota(['render', 'nope.csv', '-c', 'fixtures/rota.json', '-o', out]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('nope.csv: 无法读取文件：没有这个文件；');
