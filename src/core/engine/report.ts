@@ -1,7 +1,7 @@
 // The plan's report: who was left out and why (the rules' own reasons), who is still short of a
 // quota after this plan, which preferences could not be met, and the objective measured from the
 // timetable itself by each preference.
-import { PERIOD_NAMES, periodOf } from '../check/periods.js';
+import { PERIOD_NAMES, periodOf, periodsOverlapping } from '../check/periods.js';
 import { judge } from '../check/tally.js';
 import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
@@ -47,7 +47,11 @@ export function stillShort(duties: Duty[], ctx: PlanContext, rules: Rule[] = ctx
     .map((r) => ({ name: r.name, institution: r.institution, rule: r.rule, period: r.period, count: r.count, min: r.required }));
 }
 
-/** Records outside the window (and the frozen past) of a leader, by the quota rule's kinds and period. */
+/**
+ * Whether the leader's quotas are met by records outside the window (and the frozen past) in every
+ * period the window touches: the reason he or she is left out, or, when a period the plan has no day
+ * in is still short, that reason; undefined when the plan could still serve a shortfall.
+ */
 function metQuota(ctx: PlanContext, li: number): string | undefined {
   const l = ctx.leaders[li];
   const counted = [
@@ -57,16 +61,22 @@ function metQuota(ctx: PlanContext, li: number): string | undefined {
   const needs = ctx.set.quotaRules.filter((r) => ruleApplies(r, l));
   if (needs.length === 0) return undefined;
   const facts: string[] = [];
+  const outside: string[] = [];
   for (const rule of needs) {
-    for (const key of new Set(ctx.open.map((d) => periodOf(rule.period, ctx.days[d]).key))) {
+    const open = new Set(ctx.open.map((d) => periodOf(rule.period, ctx.days[d]).key));
+    // The same periods the report's still-short list judges: every one the window overlaps.
+    for (const { key } of periodsOverlapping(rule.period, ctx.config.from, ctx.config.to)) {
       const dates = counted
         .filter((r) => rule.kinds.includes(r.kind) && periodOf(rule.period, r.date).key === key)
         .map((r) => r.date)
         .sort();
-      if (dates.length < rule.min) return undefined;
-      facts.push(`本${PERIOD_NAMES[rule.period]}（${key}）已${rule.kinds.join('、')} ${dates.length} 次（${dates.join('、')}）`);
+      if (dates.length >= rule.min)
+        facts.push(`本${PERIOD_NAMES[rule.period]}（${key}）已${rule.kinds.join('、')} ${dates.length} 次（${dates.join('、')}）`);
+      else if (open.has(key)) return undefined;
+      else outside.push(key);
     }
   }
+  if (outside.length) return `${outside.join('、')} 在本安排中没有可排的工作日，本安排无法补足 (no day of that period to plan)`;
   return facts.length ? `${facts.join('；')}，优先安排尚未完成的领导 (already met the quota)` : undefined;
 }
 
