@@ -45,7 +45,7 @@ export { buildSites, SITE_COLUMNS, type Site } from './core/sites.js';
 export { clean, cleanName } from './core/text.js';
 export type * from './core/types.js';
 export { KINDS, RANKS } from './core/types.js';
-export { type OutFile, writeAllOrNone } from './io/atomic-write.js';
+export { type OutFile, WriteError, writeAllOrNone } from './io/atomic-write.js';
 export {
   CHECK_FORMATS,
   type CheckFormat,
@@ -70,6 +70,16 @@ export { loadHolidays, loadLeaders, loadTable, readTimetable } from './io/load.j
 export { NOTICE_TITLE, type NoticeMeta, noticeHtml, noticeJson, noticeText } from './io/notice.js';
 export { type PlanOutput, planFiles, planJson, publicDuty } from './io/plan-files.js';
 export { type PublishOptions, perLeaderIcs, publishFiles, renderCsv, safeFileName } from './io/publish.js';
+export {
+  type FolderFs,
+  generations,
+  isPublished,
+  lockFolder,
+  publishFolder,
+  recoverFolder,
+  rollbackFolder,
+  stateDir,
+} from './io/publish-folder.js';
 export { readPublishedState } from './io/published-state.js';
 export { dutyRows, type ReportInput, reportHtml, summaryRows } from './io/report.js';
 export { type Republication, republishFiles, republishJson } from './io/republish.js';

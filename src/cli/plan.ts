@@ -65,9 +65,9 @@ export function registerPlan(cmd: Command): void {
       ]);
       const out = planOutput(round, result, digestFiles(planInputPaths(round, opts.config)));
       if (opts.out) {
-        const { writeAllOrNone } = await import('../io/atomic-write.js');
+        const { publishFolder } = await import('../io/publish-folder.js');
         const files = await planFiles(out, calendar, { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) });
-        const written = writeAllOrNone(opts.out, files);
+        const written = publishFolder(opts.out, files);
         for (const p of written) process.stderr.write(`wrote ${p}\n`);
       }
       if (opts.json) {

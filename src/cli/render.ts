@@ -31,7 +31,7 @@ export function registerRender(cmd: Command): void {
     const { violationProblems } = await import('./violations.js');
     const { problem } = await import('../core/messages.js');
     const { publishFiles } = await import('../io/publish.js');
-    const { writeAllOrNone } = await import('../io/atomic-write.js');
+    const { publishFolder } = await import('../io/publish-folder.js');
     const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config);
     reportProblems([...warnings, ...leaderProblems]);
     const read = readTimetable(file, leaders, config.institutions);
@@ -57,7 +57,7 @@ export function registerRender(cmd: Command): void {
     } else {
       files = await publishFiles(read.duties, config, calendar, options);
     }
-    const written = writeAllOrNone(opts.out, files);
+    const written = publishFolder(opts.out, files);
     const days = new Set(read.duties.map((d) => d.date)).size;
     process.stdout.write(
       `已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`,

@@ -60,10 +60,10 @@ export function registerReplan(cmd: Command): void {
     }
     reportPlanFailure(report, c);
     if (opts.out) {
-      const [{ readPublishedState }, { republishFiles }, { writeAllOrNone }, { digestFiles }] = await Promise.all([
+      const [{ readPublishedState }, { republishFiles }, { publishFolder }, { digestFiles }] = await Promise.all([
         import('../io/published-state.js'),
         import('../io/republish.js'),
-        import('../io/atomic-write.js'),
+        import('../io/publish-folder.js'),
         import('../io/digest.js'),
       ]);
       const state = readPublishedState(opts.previous, previous.duties);
@@ -79,7 +79,7 @@ export function registerReplan(cmd: Command): void {
         encoding: opts.encoding,
         icsPerLeader: Boolean(opts.icsPerLeader),
       });
-      for (const p of writeAllOrNone(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
+      for (const p of publishFolder(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
     }
     if (opts.json) {
       process.stdout.write(replanJson(result));

@@ -1,6 +1,7 @@
 // rota swap: exchange two days' leaders, or put another leader on a day, if every rule allows it;
 // otherwise say which rule it breaks and list the valid alternatives for that day, best first.
-import { basename, dirname } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
@@ -28,7 +29,7 @@ export function registerSwap(cmd: Command): void {
         .option('--history <file>', '已有接访记录 duty records so far (repeatable), for the quota warnings', collect)
         .option(
           '--out <dir>',
-          '输出目录: write all timetable files, timetable.json and the change notice there; without it the CSV is rewritten in place',
+          '输出目录: write all timetable files, timetable.json and the change notice there; without it a published folder holding the CSV is re-published whole, any other CSV is rewritten in place',
         )
         .option('--json', '以 JSON 输出（供其他程序读取） JSON on stdout'),
       undefined,
@@ -112,19 +113,25 @@ export function registerSwap(cmd: Command): void {
       if (!opts.json) process.stdout.write('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
       return;
     }
-    const { writeAllOrNone } = await import('../io/atomic-write.js');
-    if (opts.out) {
+    const [{ writeAllOrNone }, { isPublished, publishFolder }] = await Promise.all([
+      import('../io/atomic-write.js'),
+      import('../io/publish-folder.js'),
+    ]);
+    // A timetable inside a published folder is never rewritten alone: the whole folder is re-published.
+    const out = opts.out ?? (isPublished(dirname(file)) ? dirname(file) : undefined);
+    if (out) {
       const [{ readPublishedState }, { republishFiles }] = await Promise.all([
         import('../io/published-state.js'),
         import('../io/republish.js'),
       ]);
       const state = readPublishedState(file, read.duties);
       reportProblems(state.problems);
+      const encoding = opts.encoding === 'gb18030' || (opts.encoding === undefined && read.encoding === 'gb18030') ? 'gb18030' : 'utf-8';
       const files = await republishFiles(swapRepublication(round, r, state.state), {
-        encoding: opts.encoding === 'gb18030' ? 'gb18030' : 'utf-8',
-        icsPerLeader: Boolean(opts.icsPerLeader),
+        encoding,
+        icsPerLeader: Boolean(opts.icsPerLeader) || (!opts.out && existsSync(join(out, 'ics'))),
       });
-      for (const p of writeAllOrNone(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
+      for (const p of publishFolder(out, files)) process.stderr.write(`wrote ${p}\n`);
     } else {
       // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
       const { renderCsv } = await import('../io/publish.js');

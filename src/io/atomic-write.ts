@@ -1,4 +1,5 @@
-// Writing output files all or none: each goes to a temporary sibling first, then all are renamed.
+// Writing a few output files (rota init, report, a lone CSV) all or none: each goes to a temporary
+// sibling first, then all are renamed. A published folder goes through publish-folder.ts instead.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fsWords } from '../core/messages.js';
@@ -21,17 +22,24 @@ export function writeAllOrNone(dir: string, files: OutFile[]): string[] {
       const target = join(dir, f.path);
       mkdirSync(dirname(target), { recursive: true });
       const t = `${target}.${process.pid}.tmp`;
-      writeFileSync(t, f.content);
+      // Listed before writing: a write that fails half way (disk full) leaves a partial file to remove.
       tmp.push(t);
+      writeFileSync(t, f.content);
     }
   } catch (e) {
     for (const t of tmp) rmSync(t, { force: true });
     const [zh, en] = fsWords((e as NodeJS.ErrnoException).code ?? '', String((e as Error).message));
     throw new WriteError(`无法写入输出文件夹 ${dir}：${zh}；未写出任何文件 (cannot write to ${dir}: ${en}; nothing was written)`);
   }
-  return files.map((f, i) => {
-    const target = join(dir, f.path);
-    renameSync(tmp[i], target);
-    return target;
-  });
+  let i = 0;
+  try {
+    for (; i < files.length; i++) renameSync(tmp[i], join(dir, files[i].path));
+  } catch (e) {
+    for (const t of tmp.slice(i)) rmSync(t, { force: true });
+    const [zh, en] = fsWords((e as NodeJS.ErrnoException).code ?? '', String((e as Error).message));
+    throw new WriteError(
+      `无法写入 ${join(dir, files[i].path)}：${zh}；此前 ${i} 个文件已写出 (cannot write ${files[i].path}: ${en}; ${i} files before it were written)`,
+    );
+  }
+  return files.map((f) => join(dir, f.path));
 }

@@ -1,5 +1,5 @@
 // Everything a round publishes, as files in memory: the page, the Excel-safe CSV and the ICS
-// calendars. rota plan --out and rota render both write these through writeAllOrNone.
+// calendars. No file system here (the browser app builds the same files); publish-folder.ts writes them.
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import { sortDuties } from '../core/duty-order.js';

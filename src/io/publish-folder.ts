@@ -1,0 +1,285 @@
+// A publication is one transaction, as static-site deployers do it: the whole new folder is built
+// beside the old one, then switched in by renames, so a web server syncing the folder, a reader or a
+// SIGKILL at any instant finds the old publication or the new one, never a mix, and no file the new
+// one does not contain (a stale per-leader calendar, an old change notice).
+//
+// The published folder itself holds plain files only, so a webmaster can copy it as it is. rota's own
+// state lives beside it in a hidden sibling folder, `.<name>.rota/`:
+//   lock        the publisher holding the folder (its pid); a second one waits, then gives up cleanly
+//   next/       the new publication being written (removed if a run dies while writing)
+//   ready/      the new publication, complete (renamed from next/ in one step)
+//   old/        the previous publication, moved aside while ready/ takes its place
+//   gen-N/      earlier publications, the last KEEP of them, for rota publish --rollback and diff
+// fs.rename of a folder onto a non-empty folder fails on Linux, so the switch is two renames
+// (out → old/, ready/ → out); a run killed between them leaves no folder for an instant, and the
+// next run (or recoverFolder) finishes the switch on start-up before doing anything else.
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fsWords } from '../core/messages.js';
+import { type OutFile, WriteError } from './atomic-write.js';
+
+/** Earlier publications kept beside the folder. */
+export const KEEP = 5;
+
+/** The file-system calls a publication makes; tests pass failing ones to prove the folder stays as it was. */
+export interface FolderFs {
+  writeFile(path: string, content: string | Uint8Array): void;
+  mkdir(path: string): void;
+  rename(from: string, to: string): void;
+}
+
+const realFs: FolderFs = {
+  writeFile: (p, c) => writeFileSync(p, c),
+  mkdir: (p) => mkdirSync(p, { recursive: true }),
+  rename: (a, b) => renameSync(a, b),
+};
+
+/** Where rota keeps the state of the folder `out`: `.<name>.rota` beside it. */
+export function stateDir(out: string): string {
+  const abs = resolve(out);
+  return join(dirname(abs), `.${basename(abs)}.rota`);
+}
+
+const exists = (p: string) => existsSync(p);
+
+/** Has rota published into `dir` (its timetable.json or its state beside it)? */
+export function isPublished(dir: string): boolean {
+  return exists(join(dir, 'timetable.json')) || exists(stateDir(dir));
+}
+
+/** The numbers of the kept generations, oldest first. */
+export function generations(out: string): number[] {
+  const s = stateDir(out);
+  if (!exists(s)) return [];
+  return readdirSync(s)
+    .map((n) => /^gen-(\d+)$/.exec(n))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => +m[1])
+    .sort((a, b) => a - b);
+}
+
+/** Finishes or undoes a switch that a killed run left half done; returns what it did (empty when nothing). */
+export function recoverFolder(out: string): string[] {
+  const abs = resolve(out);
+  const s = stateDir(abs);
+  const done: string[] = [];
+  if (!exists(s)) return done;
+  const next = join(s, 'next');
+  const ready = join(s, 'ready');
+  const old = join(s, 'old');
+  // A publisher killed while taking the lock leaves its lock.<pid> behind.
+  for (const f of readdirSync(s)) {
+    const m = /^lock\.(\d+)$/.exec(f);
+    if (m && !alive(+m[1])) rmSync(join(s, f), { force: true });
+  }
+  if (exists(next)) {
+    rmSync(next, { recursive: true, force: true });
+    done.push('removed an unfinished publication');
+  }
+  if (exists(ready)) {
+    if (exists(abs)) {
+      // Killed before the switch began: the old publication is still in place; the new one never was.
+      rmSync(ready, { recursive: true, force: true });
+      done.push('dropped a publication that was never switched in');
+    } else {
+      renameSync(ready, abs);
+      done.push('finished switching in the new publication');
+    }
+  }
+  if (exists(old)) {
+    if (exists(abs)) keepGeneration(s, old);
+    else {
+      // The old folder was moved aside and nothing took its place: put it back.
+      renameSync(old, abs);
+      done.push('put the previous publication back');
+    }
+  }
+  return done;
+}
+
+/** Moves `dir` into the history as the next gen-N and prunes all but the last KEEP. */
+function keepGeneration(s: string, dir: string): void {
+  const gens = readdirSync(s)
+    .map((n) => /^gen-(\d+)$/.exec(n))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => +m[1])
+    .sort((a, b) => a - b);
+  const n = (gens.at(-1) ?? 0) + 1;
+  renameSync(dir, join(s, `gen-${n}`));
+  for (const g of [...gens, n].slice(0, -KEEP)) rmSync(join(s, `gen-${g}`), { recursive: true, force: true });
+}
+
+export interface LockOptions {
+  /** How long to wait for another publisher (default 30 s). */
+  waitMs?: number;
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Takes the folder's lock (waiting for another publisher, taking over a dead one's); returns the release. */
+export function lockFolder(out: string, options: LockOptions = {}): () => void {
+  const s = stateDir(out);
+  mkdirSync(s, { recursive: true });
+  const lock = join(s, 'lock');
+  const deadline = Date.now() + (options.waitMs ?? 30_000);
+  // The lock appears with its pid already in it (written aside, then linked), so a reader never finds it empty.
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, `${process.pid}\n`);
+  for (;;) {
+    try {
+      linkSync(mine, lock);
+      rmSync(mine, { force: true });
+      return () => rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+        rmSync(mine, { force: true });
+        throw e;
+      }
+    }
+    const pid = Number.parseInt(readFileSafe(lock), 10);
+    // A lock whose publisher died is taken over.
+    if (Number.isInteger(pid) && !alive(pid)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (Date.now() > deadline) {
+      rmSync(mine, { force: true });
+      throw new WriteError(
+        `另一个 rota（进程 ${Number.isInteger(pid) ? pid : '?'}）正在发布到 ${out}，等候超时，未改动任何文件；请稍后重试 (another rota is publishing to ${out}; nothing was changed, try again later)`,
+      );
+    }
+    sleep(50);
+  }
+}
+
+function readFileSafe(p: string): string {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Names a folder may hold when rota has not published into it yet: its own files of an older version. */
+const ROTA_NAMES = /^(timetable\.(html|csv|ics|json)|change-notice\.(html|txt)|ics)$/;
+
+export interface PublishFolderOptions extends LockOptions {
+  /** File-system calls (tests inject failures). */
+  fs?: FolderFs;
+}
+
+/**
+ * Makes `out` hold exactly `files`, all at once, or leaves it as it was and throws a WriteError
+ * (exit 2) saying why. Returns the paths written.
+ */
+export function publishFolder(out: string, files: OutFile[], options: PublishFolderOptions = {}): string[] {
+  const fs = options.fs ?? realFs;
+  const abs = resolve(out);
+  if (exists(abs) && !statSync(abs).isDirectory()) {
+    throw new WriteError(
+      `无法写入 ${out}：这是一个文件，不是文件夹；未写出任何文件 (cannot write to ${out}: it is a file, not a folder; nothing was written)`,
+    );
+  }
+  const s = stateDir(abs);
+  if (exists(abs) && !exists(s)) {
+    const foreign = readdirSync(abs).filter((n) => !ROTA_NAMES.test(n));
+    if (foreign.length) {
+      throw new WriteError(
+        `${out} 中有不是 rota 写的文件（${foreign.slice(0, 3).join('、')}${foreign.length > 3 ? ' 等' : ''}），发布会替换整个文件夹；请用一个新文件夹或空文件夹 (${out} holds files rota did not write; a publication replaces the whole folder, so give a new or empty folder; nothing was written)`,
+      );
+    }
+  }
+  let release: () => void;
+  try {
+    release = lockFolder(abs, options);
+  } catch (e) {
+    if (e instanceof WriteError) throw e;
+    throw writeError(out, e);
+  }
+  try {
+    recoverFolder(abs);
+    const next = join(s, 'next');
+    const ready = join(s, 'ready');
+    const old = join(s, 'old');
+    try {
+      fs.mkdir(next);
+      for (const f of files) {
+        const target = join(next, f.path);
+        fs.mkdir(dirname(target));
+        fs.writeFile(target, f.content);
+      }
+      // The folder keeps its permissions (a web server's group may need them).
+      if (exists(abs)) chmodSync(next, statSync(abs).mode & 0o7777);
+      fs.rename(next, ready);
+    } catch (e) {
+      rmSync(next, { recursive: true, force: true });
+      throw writeError(out, e);
+    }
+    let movedAside = false;
+    try {
+      if (exists(abs)) {
+        fs.rename(abs, old);
+        movedAside = true;
+      }
+      fs.rename(ready, abs);
+    } catch (e) {
+      // Undo: the old publication back in place, the new one dropped.
+      if (movedAside && !exists(abs)) renameSync(old, abs);
+      rmSync(ready, { recursive: true, force: true });
+      throw writeError(out, e);
+    }
+    if (movedAside) keepGeneration(s, old);
+    return files.map((f) => join(out, f.path));
+  } finally {
+    release();
+  }
+}
+
+function writeError(out: string, e: unknown): WriteError {
+  const [zh, en] = fsWords((e as NodeJS.ErrnoException).code ?? '', String((e as Error).message));
+  return new WriteError(`无法写入输出文件夹 ${out}：${zh}；文件夹保持原样 (cannot write to ${out}: ${en}; the folder is unchanged)`);
+}
+
+/**
+ * Undo: publishes the newest kept generation again (the current one joins the history, so a second
+ * rollback returns to it). Returns the generation used.
+ */
+export function rollbackFolder(out: string, options: PublishFolderOptions = {}): number {
+  const abs = resolve(out);
+  const gens = generations(abs);
+  if (!gens.length) throw new WriteError(`${out} 没有可以恢复的上一次发布 (no earlier publication of ${out} is kept)`);
+  const g = gens.at(-1)!;
+  const dir = join(stateDir(abs), `gen-${g}`);
+  const files: OutFile[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else files.push({ path: p, content: readFileSync(join(dir, p)) });
+    }
+  };
+  walk('');
+  publishFolder(abs, files, options);
+  // The generation just published is the folder now: drop its copy, so a second rollback returns to where the first began.
+  rmSync(dir, { recursive: true, force: true });
+  return g;
+}
