@@ -8,9 +8,9 @@ import { build } from 'esbuild';
 
 rmSync('dist', { recursive: true, force: true });
 
-// The library: ES modules, split so that heavy modules load only when a function needs them.
+// The library: ES modules (rota = dist/index.js, rota/core = dist/core-api.js), split so that heavy modules load only when a function needs them.
 await build({
-  entryPoints: ['src/index.ts'],
+  entryPoints: ['src/index.ts', 'src/core-api.ts'],
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -17,6 +17,7 @@ export function planInputPaths(round: Round, configFile: string | undefined): st
   ];
 }
 
+/** The document behind timetable.json and `rota plan --json`: the plan, its report, the configuration, the inputs' digest. */
 export function planOutput(round: Round, outcome: PlanOutcome, inputs: InputDigest): PlanOutput {
   const { config } = round;
   return { title: config.title, from: config.from, to: config.to, duties: outcome.duties, report: outcome.report, config, inputs };

@@ -29,6 +29,13 @@ export function planInput(r: Round): PlanInput {
   };
 }
 
+/**
+ * Plans the round with its preset's rules: optimal, or (infeasible) the named causes and, with
+ * `bestEffort`, the timetable breaking the fewest rules.
+ * @example
+ * const { duties, report } = planRound(round);
+ * report.status; // 'optimal' | 'infeasible' | 'best-effort'
+ */
 export function planRound(round: Round, options: PlanRoundOptions = {}): PlanOutcome {
   return plan({ ...planInput(round), bestEffort: options.bestEffort, onProgress: options.onProgress });
 }

@@ -28,6 +28,13 @@ export interface ReplanOutcome extends ReplanResult {
   notice: string;
 }
 
+/**
+ * Re-plans a published timetable after a change (an illness, a new leave): the days before `today`
+ * stay as published, the fewest other days change; the change notice comes with it.
+ * @example
+ * const r = replanRound(round, published, { today: '2024-12-18' });
+ * console.log(r.notice);
+ */
 export function replanRound(round: Round, previous: Duty[], options: ReplanOptions): ReplanOutcome {
   const { today } = options;
   const result = replan({ ...planInput(round), previous, today, pins: options.pins, bestEffort: options.bestEffort });

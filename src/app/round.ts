@@ -21,7 +21,13 @@ export interface Round {
   warnings: Problem[];
 }
 
-/** The round, or the errors that stop it (warnings ride along in either case). */
+/**
+ * The round, or the errors that stop it (warnings ride along in either case). `read` gives a file's
+ * bytes: `readFromDisk` on Node, or the bytes of files a clerk picked in the browser app.
+ * @example
+ * const { round, problems } = loadRound(config, readFromDisk);
+ * if (!round) console.error(problems.map(formatProblem).join('\n'));
+ */
 export function loadRound(config: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
   const cal = roundCalendar(config, read);
   const { leaders, problems } = leadersFrom(read, config.leaders, config);

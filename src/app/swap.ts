@@ -7,6 +7,13 @@ import type { PublishedState } from '../io/sequences.js';
 import { planInput } from './plan.js';
 import type { Round } from './round.js';
 
+/**
+ * Swaps two days' leaders or puts another leader on a day, judged by every rule of the round; when
+ * refused, the rule broken and the valid alternatives for that day, best first.
+ * @example
+ * const r = swapDuties(round, timetable, { kind: 'swap', a: { date: '2024-12-11' }, b: { date: '2024-12-19' } });
+ * if (r.status === 'ok') timetable = r.timetable;
+ */
 export function swapDuties(round: Round, timetable: Duty[], request: SwapRequest): SwapResult {
   return proposeSwap({ ...planInput(round), timetable, request });
 }

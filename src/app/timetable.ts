@@ -7,6 +7,12 @@ import type { Encoding } from '../io/decode.js';
 import { readTimetableBytes } from '../io/timetable-read.js';
 import type { Round } from './round.js';
 
+/**
+ * A published (or hand-edited) timetable CSV of this round, from its bytes: its duties, or the problems
+ * naming line and field. Rows before `frozenBefore` are read as published, whoever is on today's lists.
+ * @example
+ * const { duties, problems } = readRoundTimetable(round, 'timetable.csv', readFileSync('timetable.csv'));
+ */
 export function readRoundTimetable(
   round: Round,
   file: string,

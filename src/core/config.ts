@@ -340,7 +340,11 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   return problems.some((p) => p.severity === 'error') ? { problems } : { config: c, problems };
 }
 
-/** The seed's configuration with a preset's defaults laid over it. */
+/**
+ * The seed's configuration with a preset's defaults laid over it (district, township or county).
+ * @example
+ * const township = { ...presetConfig('township'), leaders: ['乡领导.csv'] };
+ */
 export function presetConfig(id: PresetId): Config {
   const c = { ...structuredClone(SEED_CONFIG), ...structuredClone(PRESET_OVERLAYS[id]) } as Config & Record<string, unknown>;
   for (const k of Object.keys(c)) if (c[k] === undefined) delete c[k];

@@ -11,6 +11,7 @@ import { SEED_RULES } from './rules.js';
 
 const rulesNamed = (...ids: string[]) => SEED_RULES.filter((r) => ids.includes(r.id));
 
+/** The presets a configuration may name: district (区级轮次), township (乡镇每周), county (县级每月). */
 export const PRESET_IDS = ['district', 'township', 'county'] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 

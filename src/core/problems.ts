@@ -1,7 +1,11 @@
 import { problem } from './messages.js';
 import type { Problem } from './types.js';
 
-/** "file:line: field: message" — the one way a problem is shown to a clerk. */
+/**
+ * "file:line: field: message" — the one way a problem is shown to a clerk (Chinese first, then English).
+ * @example
+ * formatProblem(problems[0]); // 'leaders.csv:4: 级别: …'
+ */
 export function formatProblem(p: Problem): string {
   const where = [p.file, p.line].filter((x) => x !== undefined).join(':');
   const field = p.field && !p.message.startsWith(p.field) ? `${p.field}: ` : '';

@@ -15,6 +15,10 @@ export interface OutFile {
   content: string | Uint8Array;
 }
 
+/**
+ * Writes a publication's files into `dir` all at once or not at all; returns the paths written.
+ * Throws WriteError (a sentence naming the path) when the folder cannot be written.
+ */
 export function writeAllOrNone(dir: string, files: OutFile[]): string[] {
   const tmp: string[] = [];
   try {

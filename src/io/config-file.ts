@@ -5,6 +5,12 @@ import type { Problem } from '../core/types.js';
 import { parseConfig } from './config-parse.js';
 import { readBytes } from './read-file.js';
 
+/**
+ * Reads a rota.json (or, without a file, the seed's configuration) and lays `overrides` over it: the
+ * configuration every other function takes, or the problems with file and field.
+ * @example
+ * const { config, problems } = loadConfig('rota.json', { from: '2025-01-01', to: '2025-01-31' });
+ */
 export function loadConfig(file: string | undefined, overrides: Record<string, unknown> = {}): { config?: Config; problems: Problem[] } {
   let bytes: Uint8Array | undefined;
   if (file) {

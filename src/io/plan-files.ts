@@ -36,6 +36,13 @@ export function planJson(out: PlanOutput): string {
   return `${JSON.stringify({ ...out, duties: out.duties.map(publicDuty) }, null, 2)}\n`;
 }
 
+/**
+ * Everything a plan publishes, as files in memory: timetable.html, .csv (Excel-safe), .ics, .json and,
+ * with `icsPerLeader`, ics/<姓名>.ics; `publishFolder` switches a folder to them in one step.
+ * @example
+ * const files = await planFiles(planOutput(round, outcome, digestFiles(paths)), round.calendar);
+ * publishFolder('发布', files);
+ */
 export async function planFiles(out: PlanOutput, calendar: Calendar, options: PublishOptions = {}): Promise<OutFile[]> {
   return [...(await publishFiles(out.duties, out.config, calendar, options)), { path: 'timetable.json', content: planJson(out) }];
 }

@@ -42,6 +42,10 @@ export function republishJson(r: Republication, sequences: Record<string, number
   )}\n`;
 }
 
+/**
+ * A re-publication after a re-plan or a swap: the same files with raised SEQUENCE on changed calendar
+ * events, cancelled events for removed days, and the dated change notice.
+ */
 export async function republishFiles(r: Republication, options: PublishOptions = {}): Promise<OutFile[]> {
   const sequences = nextSequences(r.previous, r.duties, r.config);
   const meta: NoticeMeta = { config: r.config, ...(r.date ? { date: r.date } : {}) };
