@@ -1,7 +1,7 @@
 // rota plan: the round's timetable, optimal and explained (exit 1 and no files when no plan exists).
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, overridesFrom } from './context.js';
-import { reportProblems } from './exit.js';
+import { Exit, reportProblems } from './exit.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
@@ -13,6 +13,7 @@ interface PlanOptions extends RoundOptions {
   encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
   batch?: string;
+  replace?: boolean;
 }
 
 export function registerPlan(cmd: Command): void {
@@ -26,6 +27,7 @@ export function registerPlan(cmd: Command): void {
           )
           .option('--sites <file>', "下访地点 sites CSV (名称, 类型, 地址, 每月至少, 相关分管); default: the configuration's")
           .option('--out <dir>', '输出目录 write timetable.html, .csv, .ics and .json here (all or none)')
+          .option('--replace', '替换已发布的文件夹（日历 SEQUENCE 继续递增）replace a published --out folder on purpose')
           .option(
             '--batch <dir>',
             '批量：DIR 下每个含 rota.json 的单位文件夹各排一份，用全部 CPU 核 plan every office folder under DIR on all cores; with --out, each office writes to OUT/<office>/',
@@ -49,6 +51,10 @@ export function registerPlan(cmd: Command): void {
         ]),
       });
     }
+    const publication = opts.out ? await import('../io/publication.js') : undefined;
+    // Before any work: a published folder is changed by replan, or replaced only on purpose.
+    if (opts.out && publication?.publishedFolder(opts.out) && !opts.replace)
+      throw new Exit(2, `已经发布过的文件夹 ${opts.out}：${publication.planOverPublishedAdvice(opts.out)}`);
     const round = await loadRound(opts);
     const { config, calendar } = round;
     reportProblems(round.warnings);
@@ -63,10 +69,19 @@ export function registerPlan(cmd: Command): void {
         import('../io/digest.js'),
         import('../io/plan-files.js'),
       ]);
-      const out = planOutput(round, result, digestFiles(planInputPaths(round, opts.config)));
-      if (opts.out) {
+      let out = planOutput(round, result, digestFiles(planInputPaths(round, opts.config)));
+      if (opts.out && publication) {
         const { publishFolder } = await import('../io/publish-folder.js');
-        const files = await planFiles(out, calendar, { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) });
+        const prev = publication.previousPublication(opts.out);
+        reportProblems(prev.problems);
+        // Replacing a publication: every changed slot's SEQUENCE rises, so subscribed phones take the new plan.
+        const replaced = prev.state ? publication.replacing(prev.state, out.duties, config) : undefined;
+        if (replaced) out = { ...out, sequences: replaced.sequences };
+        const files = await planFiles(out, calendar, {
+          encoding: opts.encoding,
+          icsPerLeader: Boolean(opts.icsPerLeader),
+          ...(replaced ?? {}),
+        });
         const written = publishFolder(opts.out, files);
         for (const p of written) process.stderr.write(`wrote ${p}\n`);
       }

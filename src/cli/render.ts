@@ -9,6 +9,7 @@ interface RenderOptions extends CommonOptions {
   leaders?: string[];
   encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
+  today?: string;
 }
 
 export function registerRender(cmd: Command): void {
@@ -17,7 +18,8 @@ export function registerRender(cmd: Command): void {
       cmd
         .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
         .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
-        .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's leaders", collect),
+        .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's leaders", collect)
+        .option('--today <date>', '发布日期（调整公告和网页上的日期）date of this re-publication; default: today in Beijing time'),
     ),
   ).action(async (file: string, opts: RenderOptions) => {
     const { config, calendar, warnings } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
@@ -44,16 +46,32 @@ export function registerRender(cmd: Command): void {
     problems.push(...violationProblems(checkTimetable(read.duties, ctx, { complete: false }), file));
     reportProblems(problems);
     const options = { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) };
-    // Beside a published timetable.csv, timetable.json says what the calendars last had: then the edit is
-    // a re-publication (raised SEQUENCE, cancelled events, the change notice), as after rota swap.
-    const { readPublishedState } = await import('../io/published-state.js');
-    const state = readPublishedState(file, read.duties);
+    // The --out folder's timetable.json says what the calendars last had (else the one beside the CSV): then
+    // the edit is a re-publication (raised SEQUENCE, cancelled events, a dated change notice), as after rota swap.
+    const [{ readPublishedState }, publication] = await Promise.all([import('../io/published-state.js'), import('../io/publication.js')]);
+    const target = publication.previousPublication(opts.out);
+    const state = target.state ? { state: target.state, problems: target.problems } : readPublishedState(file, read.duties);
     reportProblems(state.problems);
     let files: import('../io/atomic-write.js').OutFile[];
     if (state.state.file) {
-      const [{ republishFiles }, { diffTimetables }] = await Promise.all([import('../io/republish.js'), import('../core/replan/diff.js')]);
+      const [{ republishFiles }, { diffTimetables }, { parseDate }, { todayInChina }] = await Promise.all([
+        import('../io/republish.js'),
+        import('../core/replan/diff.js'),
+        import('../core/dates.js'),
+        import('./today.js'),
+      ]);
+      const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
+      if (!today) throw new Exit(2, say('option.date', { option: '--today', got: opts.today ?? '' }));
       const changes = diffTimetables(state.state.duties, read.duties);
-      files = await republishFiles({ duties: read.duties, changes, config, calendar, previous: state.state }, options);
+      // The page shows the date of this publication.
+      const dated = { ...config, published: config.published && config.published > today ? config.published : today };
+      files = await republishFiles({ duties: read.duties, changes, config: dated, calendar, previous: state.state, date: today }, options);
+      if (changes.length === 0) {
+        // Nothing changed: the last real change notice stays as it was.
+        const kept = publication.keptNotices(opts.out);
+        files = [...files.filter((f) => !f.path.startsWith('change-notice.') || !kept.length), ...kept];
+        process.stdout.write('本次无调整 nothing changed since the last publication\n');
+      }
     } else {
       files = await publishFiles(read.duties, config, calendar, options);
     }

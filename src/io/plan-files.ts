@@ -15,6 +15,8 @@ export interface PlanOutput {
   report: PlanReport;
   config: Config;
   inputs: InputDigest;
+  /** SEQUENCE per slot, when the plan replaces an earlier publication (rota plan --replace). */
+  sequences?: Record<string, number>;
 }
 
 /** The duty as published: exactly these keys, in this order. */

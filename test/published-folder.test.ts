@@ -1,0 +1,96 @@
+// The published folder knows it is published: plan over it is refused (or replaces it on purpose with
+// SEQUENCE still rising), render finds the last publication in --out wherever the edited CSV was
+// saved, every re-publication is dated, an unchanged one keeps the last real notice, swap re-publishes
+// the whole folder, and a calendar the new publication lacks is gone.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const rota = (args: string[]) => {
+  const r = spawnSync('node', ['bin/rota.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const C = ['-c', 'fixtures/rota.json'];
+const sequences = (dir: string) =>
+  Object.fromEntries(
+    readFileSync(join(dir, 'timetable.ics'), 'utf8')
+      .split('BEGIN:VEVENT')
+      .slice(1)
+      .map((ev) => [/UID:(\S+)/.exec(ev)![1], +/SEQUENCE:(\d+)/.exec(ev)![1]]),
+  );
+
+/** A published folder, and the CSV of it edited in "Excel" and saved elsewhere with one day's leader changed. */
+function publishedAndEdited() {
+  const out = join(mkdtempSync(join(tmpdir(), 'rota-pub-')), '发布');
+  expect(rota(['plan', ...C, '--out', out, '--ics-per-leader']).code).toBe(0);
+  const lines = readFileSync(join(out, 'timetable.csv'), 'utf8').split('\r\n');
+  const i = lines.findIndex((l) => l.startsWith('2024-12-19,'));
+  const before = lines[i].split(',')[4];
+  const onTable = new Set(lines.slice(1).map((l) => l.split(',')[4]));
+  const substitute = ['艾力·买买提', '刘芳'].find((n) => !onTable.has(n))!;
+  lines[i] = lines[i].replace(`,${before},`, `,${substitute},`);
+  const saved = join(mkdtempSync(join(tmpdir(), 'rota-saveas-')), '另存为.csv');
+  writeFileSync(saved, lines.join('\r\n'));
+  return { out, saved, before, substitute };
+}
+
+describe('a published folder', () => {
+  it('refuses plan --out over it, naming replan and --replace; --replace keeps SEQUENCE rising', () => {
+    const { out, saved } = publishedAndEdited();
+    const html = readFileSync(join(out, 'timetable.html'), 'utf8');
+    const r = rota(['plan', ...C, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`rota replan --previous ${join(out, 'timetable.csv')} --out ${out}`);
+    expect(r.stderr).toContain('--replace');
+    expect(readFileSync(join(out, 'timetable.html'), 'utf8')).toBe(html);
+    // A hand edit published (one event at SEQUENCE 1), then the plan again on purpose: that event changes back.
+    expect(rota(['render', saved, ...C, '--out', out, '--today', '2024-12-12']).code).toBe(0);
+    const edited = sequences(out);
+    expect(Object.values(edited).filter((s) => s === 1)).toHaveLength(1);
+    expect(rota(['plan', ...C, '--out', out, '--replace']).code).toBe(0);
+    const replaced = sequences(out);
+    for (const [uid, s] of Object.entries(edited)) expect(replaced[uid]).toBeGreaterThanOrEqual(s);
+    expect(Object.values(replaced).filter((s) => s === 2)).toHaveLength(1);
+  });
+
+  it('render finds the last publication in --out although the CSV was saved elsewhere; the notice and the page are dated', () => {
+    const { out, saved, before, substitute } = publishedAndEdited();
+    const r = rota(['render', saved, ...C, '--out', out, '--today', '2024-12-15']);
+    expect(r.code).toBe(0);
+    const notice = readFileSync(join(out, 'change-notice.txt'), 'utf8');
+    expect(notice).toContain(`2024-12-19：原 ${before}`);
+    expect(notice).toContain(`→ 现 ${substitute}`);
+    expect(notice).toContain('2024-12-15');
+    expect(readFileSync(join(out, 'timetable.html'), 'utf8')).toContain('2024年12月15日发布');
+    // An unchanged re-render says so and keeps that notice.
+    const again = rota(['render', join(out, 'timetable.csv'), ...C, '--out', out, '--today', '2024-12-16', '--ics-per-leader']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('本次无调整');
+    expect(readFileSync(join(out, 'change-notice.txt'), 'utf8')).toBe(notice);
+  });
+
+  it('render without --ics-per-leader leaves no per-leader calendar behind', () => {
+    const { out } = publishedAndEdited();
+    expect(readdirSync(join(out, 'ics')).length).toBeGreaterThan(0);
+    expect(rota(['render', join(out, 'timetable.csv'), ...C, '--out', out, '--today', '2024-12-12']).code).toBe(0);
+    expect(existsSync(join(out, 'ics'))).toBe(false);
+  });
+
+  it('swap without --out re-publishes the whole folder, never the CSV alone', () => {
+    const { out } = publishedAndEdited();
+    const csv = join(out, 'timetable.csv');
+    const r = rota(['swap', csv, '2024-12-11', '--with', '艾力·买买提', ...C]);
+    expect(r.code).toBe(0);
+    const rows = readFileSync(csv, 'utf8').split('\r\n');
+    const nameOn = (d: string) => rows.find((l) => l.startsWith(`${d},`))!.split(',')[4];
+    const json = JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8'));
+    const jsonName = (d: string) => json.duties.find((x: { date: string }) => x.date === d).name;
+    expect(nameOn('2024-12-11')).toBe('艾力·买买提');
+    expect(jsonName('2024-12-11')).toBe('艾力·买买提');
+    expect(readFileSync(join(out, 'timetable.html'), 'utf8')).toContain('艾力·买买提');
+    expect(readdirSync(join(out, 'ics'))).toContain('艾力·买买提.ics');
+    expect(readFileSync(join(out, 'change-notice.txt'), 'utf8')).toContain('2024-12-11');
+  });
+});
