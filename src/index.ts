@@ -29,12 +29,12 @@ export { formatProblem } from './core/problems.js';
 export type { SwapRequest, SwapResult } from './core/replan/swap.js';
 export type { Duty, Leader, Problem, Rule } from './core/types.js';
 export type { OutFile } from './io/atomic-write.js';
-export { publishFolder } from './io/publish-folder.js';
 // Configure: a rota.json (its preset — district, township, county — carries the rules) or a preset.
 export { loadConfig } from './io/config-file.js';
 export { digestFiles } from './io/digest.js';
 export type { PlanOutput } from './io/plan-files.js';
 export { planFiles } from './io/plan-files.js';
+export { publishFolder } from './io/publish-folder.js';
 // Load: the lists a configuration names, through a reader (the disk's, or bytes a browser was given).
 export { readBytes as readFromDisk } from './io/read-file.js';
 export { republishFiles } from './io/republish.js';
