@@ -1,3 +1,4 @@
+// biome-ignore-all assist/source/organizeImports: grouped in the order a clerk works, not alphabetically
 // rota's library API: the functions the command line and the browser app call, in the order a clerk
 // works (configure, load, plan, adjust, publish, check). Each one is documented where it is defined;
 // the building blocks behind them (engine, rules, readers, renderers) are in `rota/core`.
@@ -7,34 +8,35 @@
 //   const { round } = loadRound(config!, readFromDisk);
 //   const { duties, report } = planRound(round!);
 
-export type { PlanOutcome, PlanRoundOptions } from './app/plan.js';
+// Configure: a rota.json (its preset — district, township, county — carries the rules) or a preset.
+export { loadConfig } from './io/config-file.js';
+export { presetConfig } from './core/config.js';
+export { PRESET_IDS } from './core/presets.js';
+// Load: the lists a configuration names, through a reader (the disk's, or bytes a browser was given).
+export { readBytes as readFromDisk } from './io/read-file.js';
+export { loadRound } from './app/round.js';
+export { readRoundTimetable } from './app/timetable.js';
 // Plan, re-plan after a change, swap two days: one planner, the preset's rules.
 export { planRound } from './app/plan.js';
+export { replanRound } from './app/replan.js';
+export { swapDuties } from './app/swap.js';
 // Publish: the files of a publication in memory (page, Excel-safe CSV, calendars, JSON), then one switch of the folder.
 export { planOutput } from './app/plan-output.js';
-export type { ReplanOptions, ReplanOutcome } from './app/replan.js';
-export { replanRound } from './app/replan.js';
-export type { Round } from './app/round.js';
-export { loadRound } from './app/round.js';
-export { swapDuties } from './app/swap.js';
-export { readRoundTimetable } from './app/timetable.js';
-export type { JudgeInput, Judgement } from './core/check/tally.js';
+export { digestFiles } from './io/digest.js';
+export { planFiles } from './io/plan-files.js';
+export { republishFiles } from './io/republish.js';
+export { publishFolder } from './io/publish-folder.js';
 // Check duty records against the quota rules; every problem told as "file:line: field: message".
 export { judge } from './core/check/tally.js';
-export type { Config } from './core/config.js';
-export { presetConfig } from './core/config.js';
-export type { PlanReport } from './core/engine/types.js';
-export { PRESET_IDS } from './core/presets.js';
 export { formatProblem } from './core/problems.js';
+
+export type { PlanOutcome, PlanRoundOptions } from './app/plan.js';
+export type { ReplanOptions, ReplanOutcome } from './app/replan.js';
+export type { Round } from './app/round.js';
+export type { JudgeInput, Judgement } from './core/check/tally.js';
+export type { Config } from './core/config.js';
+export type { PlanReport } from './core/engine/types.js';
 export type { SwapRequest, SwapResult } from './core/replan/swap.js';
 export type { Duty, Leader, Problem, Rule } from './core/types.js';
 export type { OutFile } from './io/atomic-write.js';
-// Configure: a rota.json (its preset — district, township, county — carries the rules) or a preset.
-export { loadConfig } from './io/config-file.js';
-export { digestFiles } from './io/digest.js';
 export type { PlanOutput } from './io/plan-files.js';
-export { planFiles } from './io/plan-files.js';
-export { publishFolder } from './io/publish-folder.js';
-// Load: the lists a configuration names, through a reader (the disk's, or bytes a browser was given).
-export { readBytes as readFromDisk } from './io/read-file.js';
-export { republishFiles } from './io/republish.js';
