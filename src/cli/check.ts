@@ -43,6 +43,7 @@ export function registerCheck(cmd: Command): void {
       institutions: setup.config.institutions,
       tally,
       lenient: opts.lenient,
+      fast: format !== 'json',
     });
     const problems = read.problems;
     const stopped = problems.some((p) => p.severity === 'error');

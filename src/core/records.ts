@@ -25,6 +25,12 @@ export const TIMETABLE_HEADER = ['日期', '星期', '类型', '单位', '姓名
 const KIND_ALIASES: Record<string, Kind> = { 接访: '接访', 下访: '下访', reception: '接访', visit: '下访' };
 const YES = new Set(['是', '锁定', '锁', 'y', 'yes', 'true', '1', '√', '✓']);
 
+/** The activity kind a (cleaned) 类型 cell names: empty is 接访; undefined when it names none. */
+export function kindOf(text: string): Kind | undefined {
+  const t = text.toLowerCase();
+  return t === '' ? '接访' : KIND_ALIASES[t];
+}
+
 export interface RecordResult {
   duty?: Duty;
   /** The leader the record names; undefined when nobody in the list matches. */
@@ -53,8 +59,7 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     if (!name) err('姓名', 'name.empty', {});
     const lost = name ? lostCharacterWarning(file, line, '姓名', name) : undefined;
     if (lost) problems.push(lost);
-    const kindText = (values.kind ?? '').toLowerCase();
-    const kind: Kind | undefined = kindText === '' ? '接访' : KIND_ALIASES[kindText];
+    const kind = kindOf(values.kind ?? '');
     if (!kind) err('类型', 'kind.unknown', { text: values.kind ?? '' });
     let institution: string | undefined;
     if (values.institution) {
@@ -93,7 +98,7 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
 }
 
 /** Caches a pure function of a string; forgets everything past 4096 entries so memory stays bounded. */
-function memo<T>(f: (text: string) => T): (text: string) => T {
+export function memo<T>(f: (text: string) => T): (text: string) => T {
   const cache = new Map<string, T>();
   return (text) => {
     if (cache.has(text)) return cache.get(text)!;

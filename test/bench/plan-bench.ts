@@ -1,45 +1,16 @@
-// Benchmark of the planner: the seed round and generated rounds (40/200/1000 leaders × 12/60/250
-// working days): model size, solve time, and the whole `rota plan` beside a bare `node -e 0`.
-import { spawnSync } from 'node:child_process';
+// Benchmark of the district round: the seed round and generated rounds of 100/500/1000 leaders over
+// 12 working days: model size and the whole `rota plan` beside a bare `node -e 0`.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCalendar } from '../../src/core/calendar.js';
 import { SEED_CONFIG } from '../../src/core/config.js';
 import { addDays } from '../../src/core/dates.js';
-import { plan } from '../../src/core/engine/index.js';
-import type { HistoryRecord } from '../../src/core/engine/types.js';
+import type { HistoryRecord, PlanReport } from '../../src/core/engine/types.js';
 import { type Leader, RANKS } from '../../src/core/types.js';
-import { loadConfig } from '../../src/io/config-file.js';
-import { loadHistory } from '../../src/io/history.js';
-import { loadLeaders } from '../../src/io/load.js';
+import { paired, ratioText } from './paired.js';
 import type { BenchSection } from './section.js';
-
-export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** Wall time of a command, median of `runs`. */
-export function wall(args: string[], runs: number, cwd?: string): number {
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync(args[0], args.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
-    ts.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  }
-  return median(ts);
-}
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './township-gen.js';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴'];
 const GIVEN = ['建国', '海燕', '立新', '志强', '丽', '伟', '静', '芳', '德胜', '晓军'];
@@ -105,82 +76,46 @@ function generate(n: number, w: number): Generated {
   return { dir, config, leaders, history, from, to, maxPerLeader };
 }
 
-/** Loads a round the way the CLI does (outside the timing), then times plan() alone. */
-function solveTime(configFile: string, runs: number) {
-  const { config } = loadConfig(configFile);
-  const c = config!;
-  const { leaders } = loadLeaders(c.leaders, c);
-  const { records } = loadHistory(c.history, leaders, c.institutions);
-  const days = makeCalendar({ region: c.region }).days(c.from, c.to);
-  const ts: number[] = [];
-  let result = plan({ config: c, days, leaders, history: records });
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    result = plan({ config: c, days, leaders, history: records });
-    ts.push(performance.now() - t);
-  }
-  return { ms: median(ts), result };
-}
-
 export function planBench(): BenchSection[] {
   const rows: string[][] = [];
-  const bare = wall(['node', '-e', '0'], 11);
-  const cases: Array<{ label: string; config: string; n: number; w: number; cliRuns: number; solveRuns: number }> = [
-    { label: 'seed round (fixtures)', config: 'fixtures/rota.json', n: 21, w: 12, cliRuns: 11, solveRuns: 5 },
+  // A district round 区级轮次: 12 working days, the seed's 21 leaders, then generated districts.
+  const LIMIT_MS = 60_000;
+  const cases = [
+    { n: 21, config: 'fixtures/rota.json', pairs: 5 },
+    ...[100, 500, 1000].map((n) => ({ n, config: generate(n, 12).config, pairs: n >= 500 ? 1 : 3 })),
   ];
-  for (const n of [40, 200, 1000]) {
-    for (const w of [12, 60, 250]) {
-      const g = generate(n, w);
-      const big = n * w >= 50_000;
-      cases.push({
-        label: `generated, maxPerLeader ${g.maxPerLeader}`,
-        config: g.config,
-        n,
-        w,
-        cliRuns: big ? 3 : 5,
-        solveRuns: big ? 1 : 3,
-      });
-    }
-  }
   for (const k of cases) {
-    const { ms, result } = solveTime(k.config, k.solveRuns);
-    const cli = wall(['node', 'bin/rota.js', 'plan', '-c', k.config, '--json'], k.cliRuns);
-    const r = result.report;
-    rows.push([
-      k.label,
-      String(k.n),
-      String(r.workingDays),
-      r.status,
-      String(r.model.components),
-      String(r.model.variables),
-      String(r.model.constraints),
-      ms.toFixed(1),
-      cli.toFixed(0),
-      bare.toFixed(0),
-      (cli / bare).toFixed(2),
-    ]);
+    let cells: string[];
+    try {
+      const p = paired([process.execPath, 'bin/rota.js', 'plan', '-c', k.config, '--json'], k.pairs, undefined, LIMIT_MS);
+      const r = JSON.parse(p.stdout).report as PlanReport;
+      cells = [
+        String(r.workingDays),
+        r.status,
+        `${r.model.variables} / ${r.model.constraints}`,
+        p.ms.toFixed(0),
+        ratioText(p.ratio, k.n === 21 ? 1.5 : undefined),
+      ];
+    } catch (e) {
+      cells = ['', '', '', `stopped after ${LIMIT_MS / 1000} s`, (e as Error).message.slice(0, 80)];
+    }
+    rows.push([String(k.n), ...cells]);
   }
   return [
     {
-      title: 'rota plan: model size, solve time, CLI wall time',
+      title: 'District rounds 区级轮次: how cost grows with leaders',
       header: [
-        'round',
         'leaders',
         'working days',
         'status',
-        'components',
-        'variables',
-        'constraints',
-        'solve ms (median)',
-        'rota plan ms (median)',
-        'node -e 0 ms (median)',
-        'ratio',
+        'variables / constraints',
+        'plan() ms (median)',
+        'rota plan --json ms',
+        'ratio to node -e 0',
       ],
       rows,
       notes: [
-        'solve ms: plan() alone (model building + javascript-lp-solver on every component + report), inputs already loaded; median of 3–5 runs after one warm-up (1 run for the largest).',
-        'rota plan ms: whole `node bin/rota.js plan -c … --json` spawned, median of 3–11 runs; node -e 0 median of 11 runs in the same process run.',
-        'Targets: seed round ≤ 1.5 × node -e 0; 200 leaders × 250 working days solved in under 1 s.',
+        'Whole process `node bin/rota.js plan -c … --json` paired with node -e 0 (5 pairs for the seed, 3 for 100, 1 for 500 and 1000), stopped after 60 s.',
         'Generated rounds: 6 institutions in cycle order, ~10% 正科级 (never scheduled), ~10% of days unavailable, half the leaders already served this quarter; maxPerLeader set so the round is feasible.',
       ],
     },

@@ -10,7 +10,7 @@ import { addDays } from '../../src/core/dates.js';
 import { plan } from '../../src/core/engine/index.js';
 import { replan } from '../../src/core/replan/replan.js';
 import type { Leader } from '../../src/core/types.js';
-import { wall } from './plan-bench.js';
+import { paired, ratioText } from './paired.js';
 import type { BenchSection } from './section.js';
 
 function round(n: number, w: number) {
@@ -71,11 +71,21 @@ export function replanBench(): BenchSection[] {
   );
   const rota = join(process.cwd(), 'bin/rota.js');
   spawnSync('node', [rota, 'plan', '-c', 'fixtures/rota.json', '--out', join(dir, 'pub')]);
-  const bare = wall(['node', '-e', '0'], 9);
-  const cli = wall(
-    ['node', rota, 'replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--out', 'new'],
+  const p = paired(
+    [
+      process.execPath,
+      rota,
+      'replan',
+      '-c',
+      join(dir, 'rota.json'),
+      '--previous',
+      join(dir, 'pub/timetable.csv'),
+      '--today',
+      '2024-12-16',
+      '--out',
+      join(dir, 'new'),
+    ],
     9,
-    dir,
   );
   return [
     {
@@ -84,11 +94,11 @@ export function replanBench(): BenchSection[] {
       rows: [
         ...rows,
         [
-          'seed round, whole `rota replan --out` (median of 9)',
+          'seed round, whole `rota replan --out` (9 pairs with node -e 0)',
           'optimal',
           String(JSON.parse(readFileSync(join(dir, 'new', 'timetable.json'), 'utf8')).changes.length),
           '',
-          `${cli.toFixed(0)} ms (node -e 0: ${bare.toFixed(0)} ms, ${(cli / bare).toFixed(2)}×)`,
+          `${p.ms.toFixed(0)} ms (node -e 0: ${p.referenceMs.toFixed(0)} ms, ${ratioText(p.ratio)})`,
         ],
       ],
       notes: [

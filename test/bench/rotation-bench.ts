@@ -2,23 +2,30 @@
 // solve in-process and `rota plan --json` wall time, and the quality of the decomposition (week by
 // week or month by month, fairness carried forward) against one model of the whole horizon on
 // windows where that model still solves in reasonable time.
-import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { PlanReport } from '../../src/core/engine/types.js';
 import { planFixture } from '../helpers/rotation.js';
+import { BARE_NODE, paired, ratioText, timeRun } from './paired.js';
 import type { BenchSection } from './section.js';
+import { writeTownship } from './township-gen.js';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-function wall(args: string[], runs = 3): number {
-  const ts: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    const r = spawnSync('node', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    ts.push(performance.now() - t);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  }
-  return median(ts);
+/** Leaders in the office's leader lists (one per data line). */
+function leadersIn(config: string): number {
+  const lists: string[] = JSON.parse(readFileSync(config, 'utf8')).leaders;
+  return lists.reduce(
+    (n, f) =>
+      n +
+      readFileSync(join(dirname(config), f), 'utf8')
+        .trim()
+        .split(/\r?\n/).length -
+      1,
+    0,
+  );
 }
+
+import { median } from './paired.js';
 
 function timed(file: string, over: Record<string, unknown>, runs = 3) {
   const ts: number[] = [];
@@ -34,52 +41,62 @@ function timed(file: string, over: Record<string, unknown>, runs = 3) {
 const vec = (r: PlanReport) =>
   `${r.unstaffed}/${r.objective.quota}/${r.objective['site-demand']}/${r.objective['fewest-activities']}/${r.objective['no-consecutive-days']}/${r.objective['even-spread']}`;
 
+/** Whole `rota plan --json` processes stopped after this long: the bench must end in minutes. */
+const LIMIT_MS = 60_000;
+
 export function rotationBench(): BenchSection[] {
+  const dir = mkdtempSync(join(tmpdir(), 'rota-bench-rotation-'));
   const year: BenchSection = {
-    title: 'Rotation planner: a year 轮值全年',
-    header: [
-      'plan',
-      'leaders',
-      'working days',
-      'chunks',
-      'variables',
-      'duties (接访/下访)',
-      'unmet quotas',
-      'solve (ms)',
-      'rota plan --json wall (ms)',
-    ],
+    title: 'Township and county years 乡镇、县级全年: how cost grows with leaders',
+    header: ['plan', 'leaders', 'working days', 'duties (接访/下访)', 'unmet quotas', 'rota plan --json ms', 'ratio to node -e 0 vs goal'],
     rows: [],
+    headline: {},
     notes: [
-      'Solve: the planner in-process (plan()), median of 3 (both stages: duties per chunk, then 下访 sites per month). Wall: `node bin/rota.js plan -c FILE --from 2025-01-01 --to 2025-12-31 --json`, median of 3.',
-      'Targets: a township year (15 leaders, ~250 working days) under 1 s; a county year in a few seconds.',
+      'Whole process `node bin/rota.js plan -c FILE --json` for 2025-01-01..2025-12-31, paired with node -e 0 (3 pairs for the fixtures, 1 for generated offices), stopped after 60 s.',
+      'Goals: a township year (15 leaders) ≤ 10 × node -e 0, a county year ≤ 25 ×. Generated offices: test/bench/township-gen.ts (seed 5), 4-12 sites, leaves, now and then a local closure day.',
       "Unmet quotas are the holiday-shortened weeks (e.g. 2025-W05 has one working day), weeks cut by the window's edges and leaders away a whole week; each is reported with its reason.",
     ],
   };
-  for (const [name, file] of [
-    ['township 小拐乡', 'fixtures/township/rota.json'],
-    ['county 克拉玛依区', 'fixtures/county/rota.json'],
-  ]) {
-    const over = { from: '2025-01-01', to: '2025-12-31' };
-    const { ms, r } = timed(file, over);
-    const w = wall(['bin/rota.js', 'plan', '-c', file, '--from', over.from, '--to', over.to, '--json']);
-    year.rows.push([
-      name,
-      String(r.leaders.length),
-      String(r.report.workingDays),
-      String(r.report.model.components),
-      String(r.report.model.variables),
-      `${r.report.kinds.接访}/${r.report.kinds.下访}`,
-      String(r.report.stillShort.length),
-      ms.toFixed(0),
-      w.toFixed(0),
-    ]);
+  const cases: Array<[string, string, number, number | undefined]> = [
+    ['township 小拐乡 (fixture)', 'fixtures/township/rota.json', 3, 10],
+    ['county 克拉玛依区 (fixture)', 'fixtures/county/rota.json', 3, 25],
+  ];
+  for (const [preset, sizes] of [
+    ['township', [8, 15, 30, 60]],
+    ['county', [20, 40, 80]],
+  ] as const) {
+    for (const n of sizes) {
+      const office = join(dir, `${preset}-${n}`);
+      writeTownship(office, 5, { leaders: n, preset });
+      cases.push([`${preset} (generated)`, join(office, 'rota.json'), 1, undefined]);
+    }
   }
+  for (const [label, file, pairs, goal] of cases) {
+    const args = [process.execPath, 'bin/rota.js', 'plan', '-c', file, '--from', '2025-01-01', '--to', '2025-12-31', '--json'];
+    let cells: string[];
+    try {
+      const p = paired(args, pairs, () => timeRun(BARE_NODE), LIMIT_MS);
+      const r = JSON.parse(p.stdout).report as PlanReport;
+      cells = [
+        String(r.workingDays),
+        `${r.kinds.接访}/${r.kinds.下访}`,
+        String(r.stillShort.length),
+        p.ms.toFixed(0),
+        ratioText(p.ratio, goal),
+      ];
+    } catch (e) {
+      cells = ['', '', '', `stopped after ${LIMIT_MS / 1000} s`, (e as Error).message.slice(0, 80)];
+    }
+    year.rows.push([label, String(leadersIn(file)), ...cells]);
+  }
+  rmSync(dir, { recursive: true, force: true });
   const quality: BenchSection = {
     title: 'Decomposition quality 分解求解与整体求解',
     header: [
       'window',
       'decomposed by',
       'objective decomposed vs whole (unstaffed/quota/sites/activities/consecutive/unevenness)',
+      'ratio to the whole-horizon optimum: first four levels; consecutive + unevenness',
       'ms',
       'whole horizon',
       'ms',
@@ -99,10 +116,15 @@ export function rotationBench(): BenchSection[] {
   ] as const) {
     const d = timed(file, { from, to, rotation: { decompose: mode } }, 1);
     const w = timed(file, { from, to, rotation: { decompose: whole } }, 1);
+    const [dr, wr] = [d.r.report, w.r.report];
+    const firstFour = (r: PlanReport) =>
+      [r.unstaffed, r.objective.quota, r.objective['site-demand'], r.objective['fewest-activities']].join('/');
+    const soft = (r: PlanReport) => r.objective['no-consecutive-days'] + r.objective['even-spread'];
     quality.rows.push([
       label,
       mode,
-      `${vec(d.r.report)} vs ${vec(w.r.report)}`,
+      `${vec(dr)} vs ${vec(wr)}`,
+      `${firstFour(dr) === firstFour(wr) ? 'equal' : 'differ'}; soft ${soft(wr) ? (soft(dr) / soft(wr)).toFixed(2) : '—'}×`,
       d.ms.toFixed(0),
       whole === 'month' ? 'month (one chunk = whole)' : 'whole',
       w.ms.toFixed(0),

@@ -31,7 +31,11 @@ export interface TownshipOptions {
   sites?: number;
   from?: string;
   to?: string;
+  /** county: 县处级 leaders of the six district institutions, planned month by month (default township). */
+  preset?: 'township' | 'county';
 }
+
+const COUNTY_INSTITUTIONS = ['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院'];
 
 const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
 
@@ -49,8 +53,13 @@ export function writeTownship(dir: string, seed: number, o: TownshipOptions = {}
   for (let i = 0; i < n; i++) {
     const name =
       i % 5 === 2 ? `${UYGHUR[i % UYGHUR.length]}${i}` : `${SURNAMES[(seed + i) % SURNAMES.length]}${GIVEN[i % GIVEN.length]}${i}`;
-    const institution = i < 2 ? ['乡党委', '乡政府'][i] : pick(['乡党委', '乡政府', '乡政府', '乡人大']);
-    const rank = i < 3 ? '正科级' : '副科级';
+    const county = o.preset === 'county';
+    const institution = county
+      ? COUNTY_INSTITUTIONS[i % COUNTY_INSTITUTIONS.length]
+      : i < 2
+        ? ['乡党委', '乡政府'][i]
+        : pick(['乡党委', '乡政府', '乡政府', '乡人大']);
+    const rank = county ? (i < 6 ? '正处级' : '副处级') : i < 3 ? '正科级' : '副科级';
     // About one leader in three is away a week or two during the year (leave, training, a business trip).
     const away: string[] = [];
     if (random() < 0.35 && span > 14) {
@@ -76,8 +85,8 @@ export function writeTownship(dir: string, seed: number, o: TownshipOptions = {}
   }
   writeFileSync(join(dir, 'sites.csv'), csv([['名称', '类型', '地址', '每月至少', '相关分管'], ...sites]));
   const config: Record<string, unknown> = {
-    preset: 'township',
-    title: `第${seed}乡领导干部接访、下访轮值表`,
+    preset: o.preset ?? 'township',
+    title: `第${seed}${o.preset === 'county' ? '区县处级' : '乡'}领导干部接访、下访轮值表`,
     from,
     to,
     region: 'xinjiang',

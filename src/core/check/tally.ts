@@ -87,6 +87,8 @@ export interface FinishOptions {
 export interface Tally {
   /** Counts one duty; `leader` when the caller already matched it (recordReader). Returns the line's problems. */
   add(duty: Duty, leader?: Leader): Problem[];
+  /** Counts a duty of a leader of the tally (the checker's fast path: no Duty object); as add(), without the place. */
+  addFor(leader: Leader, date: IsoDate, kind: Kind, source: { file: string; line: number }): Problem[];
   /** First and last date among the counted duties. */
   range(): { first?: IsoDate; last?: IsoDate };
   finish(options?: FinishOptions): Judgement;
@@ -154,26 +156,32 @@ export function createTally(options: TallyOptions): Tally {
   let lastFileIndex = 0;
 
   function add(duty: Duty, given?: Leader): Problem[] {
-    let problems = NONE;
     const leader = given ?? resolve(duty);
     const li = leader === undefined ? undefined : index.get(leader);
     if (li === undefined) {
       return [problem('leader.not-listed', { name: duty.name, institution: duty.institution }, { severity, ...at(duty), field: '姓名' })];
     }
-    const f = facts(duty.date);
+    return addAt(li, duty.date, duty.kind, duty.source, duty.place);
+  }
+
+  function addAt(li: number, date: IsoDate, kind: Kind, source: Duty['source'], place: string): Problem[] {
+    let problems = NONE;
+    const f = facts(date);
     if (!f.working)
-      problems = [problem('record.not-working-day', { date: duty.date, why: f.reason }, { severity, ...at(duty), field: '日期' })];
+      problems = [
+        problem('record.not-working-day', { date, why: f.reason }, { severity, file: source?.file, line: source?.line, field: '日期' }),
+      ];
     let grid = grids[li].get(f.year);
     if (!grid) {
       grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
       grids[li].set(f.year, grid);
     }
-    const cell = f.doy * 2 + KIND_INDEX[duty.kind];
+    const cell = f.doy * 2 + KIND_INDEX[kind];
     if (grid.line[cell] !== 0) {
       const where = `${files[grid.file[cell]]}:${grid.line[cell]}`;
-      return [...problems, problem('record.duplicate', { where }, { severity, ...at(duty) })];
+      return [...problems, problem('record.duplicate', { where }, { severity, file: source?.file, line: source?.line })];
     }
-    const file = duty.source?.file ?? '';
+    const file = source?.file ?? '';
     if (file !== lastFile) {
       let fi = fileIndex.get(file);
       if (fi === undefined) {
@@ -185,17 +193,11 @@ export function createTally(options: TallyOptions): Tally {
       lastFileIndex = fi;
     }
     const fi = lastFileIndex;
-    grid.line[cell] = duty.source?.line ?? -1;
+    grid.line[cell] = source?.line ?? -1;
     grid.file[cell] = fi;
-    if (first === undefined || duty.date < first) first = duty.date;
-    if (last === undefined || duty.date > last) last = duty.date;
-    if (options.keepRecords)
-      kept[li].push({
-        date: duty.date,
-        kind: duty.kind,
-        place: duty.place,
-        ...(duty.source ? { file: duty.source.file, line: duty.source.line } : {}),
-      });
+    if (first === undefined || date < first) first = date;
+    if (last === undefined || date > last) last = date;
+    if (options.keepRecords) kept[li].push({ date, kind, place, ...(source ? { file: source.file, line: source.line } : {}) });
     return problems;
   }
 
@@ -323,6 +325,11 @@ export function createTally(options: TallyOptions): Tally {
 
   return {
     add,
+    addFor: (leader, date, kind, source) => {
+      const li = index.get(leader);
+      if (li === undefined) throw new Error(`addFor: ${leader.name} is not one of the tally's leaders`);
+      return addAt(li, date, kind, source, '');
+    },
     range: () => ({ first, last }),
     finish,
     records: (leader) => {
