@@ -7,6 +7,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SEED_CONFIG } from '../src/core/config.js';
+import { loadLeaders } from '../src/io/load.js';
 
 const rota = (args: string[]) => {
   const r = spawnSync('node', ['bin/rota.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -21,6 +23,10 @@ const sequences = (dir: string) =>
       .map((ev) => [/UID:(\S+)/.exec(ev)![1], +/SEQUENCE:(\d+)/.exec(ev)![1]]),
   );
 
+/** 职务 and 分管工作 of a leader in fixtures/leaders.csv, read by rota's own reader. */
+const LIST = loadLeaders(['fixtures/leaders.csv'], SEED_CONFIG).leaders;
+const leaderRow = (name: string) => LIST.find((l) => l.name === name)!;
+
 /** A published folder, and the CSV of it edited in "Excel" and saved elsewhere with one day's leader changed. */
 function publishedAndEdited() {
   const out = join(mkdtempSync(join(tmpdir(), 'rota-pub-')), '发布');
@@ -30,7 +36,11 @@ function publishedAndEdited() {
   const before = lines[i].split(',')[4];
   const onTable = new Set(lines.slice(1).map((l) => l.split(',')[4]));
   const substitute = ['艾力·买买提', '刘芳'].find((n) => !onTable.has(n))!;
-  lines[i] = lines[i].replace(`,${before},`, `,${substitute},`);
+  // The whole row as the list has it: only 姓名, 职务 and 分管工作 change (a names-only edit is refused, see below).
+  const cells = lines[i].split(',');
+  const listed = leaderRow(substitute);
+  [cells[4], cells[5], cells[6]] = [substitute, listed.title, listed.portfolio];
+  lines[i] = cells.join(',');
   const saved = join(mkdtempSync(join(tmpdir(), 'rota-saveas-')), '另存为.csv');
   writeFileSync(saved, lines.join('\r\n'));
   return { out, saved, before, substitute };
@@ -92,5 +102,45 @@ describe('a published folder', () => {
     expect(readFileSync(join(out, 'timetable.html'), 'utf8')).toContain('艾力·买买提');
     expect(readdirSync(join(out, 'ics'))).toContain('艾力·买买提.ics');
     expect(readFileSync(join(out, 'change-notice.txt'), 'utf8')).toContain('2024-12-11');
+  });
+});
+
+describe('a hand edit that changed only 姓名', () => {
+  /** The published CSV with two days' names swapped and nothing else, as a clerk does in Excel. */
+  function namesOnlySwap() {
+    const { out } = publishedAndEdited();
+    const csv = join(out, 'timetable.csv');
+    const lines = readFileSync(csv, 'utf8').split('\r\n');
+    // Two days of 区政府 (the order cycles through six institutions), both leaders free on either day.
+    const i = lines.findIndex((l) => l.startsWith('2024-12-13,'));
+    const j = lines.findIndex((l) => l.startsWith('2024-12-23,'));
+    const [a, b] = [lines[i].split(','), lines[j].split(',')];
+    [a[4], b[4]] = [b[4], a[4]];
+    lines[i] = a.join(',');
+    lines[j] = b.join(',');
+    const edited = join(mkdtempSync(join(tmpdir(), 'rota-names-')), 'edited.csv');
+    writeFileSync(edited, lines.join('\r\n'));
+    return { out, edited, a, b, line: i + 1 };
+  }
+
+  it('is an error naming line, field and both values; the folder is unchanged', () => {
+    const { out, edited, a, line } = namesOnlySwap();
+    const before = readFileSync(join(out, 'timetable.html'), 'utf8');
+    const r = rota(['render', edited, ...C, '--out', out, '--today', '2024-12-12']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`edited\\.csv:${line}: 分管工作: ${a[4]} 的分管工作是“${a[6]}”，领导名单中是“[^”]+”`));
+    expect(readFileSync(join(out, 'timetable.html'), 'utf8')).toBe(before);
+  });
+
+  it('with --fix-from-leaders takes 职务 and 分管工作 from the list, a warning per cell, and publishes rows that match it', () => {
+    const { out, edited } = namesOnlySwap();
+    const r = rota(['render', edited, ...C, '--out', out, '--today', '2024-12-12', '--fix-from-leaders']);
+    expect(r.code).toBe(0);
+    expect(r.stderr.match(/已按名单改为/g)?.length).toBeGreaterThanOrEqual(2);
+    const json = JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8'));
+    for (const d of json.duties as Array<{ name: string; title: string; portfolio: string }>) {
+      expect(d.title).toBe(leaderRow(d.name).title);
+      expect(d.portfolio).toBe(leaderRow(d.name).portfolio);
+    }
   });
 });

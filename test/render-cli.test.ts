@@ -25,8 +25,14 @@ describe('rota render', () => {
     const substitute = ['艾力·买买提', '刘芳'].find((n) => !onTable.has(n))!;
     lines[i] = lines[i].replace(`,${before},`, `,${substitute},`);
     writeFileSync(csvFile, lines.join('\r\n'));
-    const r = rota(['render', csvFile, '-c', 'fixtures/rota.json', '--out', out]);
-    expect(r.stderr).toBe('');
+    // Only 姓名 was edited: the other cells of the row are taken from the leader list, a warning each.
+    const r = rota(['render', csvFile, '-c', 'fixtures/rota.json', '--out', out, '--fix-from-leaders']);
+    expect(
+      r.stderr
+        .split('\n')
+        .filter(Boolean)
+        .every((l) => l.includes('已按名单改为')),
+    ).toBe(true);
     expect(r.code).toBe(0);
     const notice = readFileSync(join(out, 'change-notice.txt'), 'utf8');
     expect(notice).toContain(`2024-12-19：原 ${before}`);

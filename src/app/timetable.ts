@@ -4,7 +4,7 @@
 import { problem } from '../core/messages.js';
 import type { Duty, IsoDate, Problem } from '../core/types.js';
 import type { Encoding } from '../io/decode.js';
-import { readTimetableBytes } from '../io/timetable-read.js';
+import { readTimetableBytes, type TimetableReadOptions } from '../io/timetable-read.js';
 import type { Round } from './round.js';
 
 /**
@@ -18,8 +18,9 @@ export function readRoundTimetable(
   file: string,
   bytes: Uint8Array,
   frozenBefore?: IsoDate,
+  options: TimetableReadOptions = { reconcile: 'error' },
 ): { duties: Duty[]; encoding: Encoding; problems: Problem[] } {
-  const now = readTimetableBytes(bytes, file, round.leaders, round.config.institutions);
+  const now = readTimetableBytes(bytes, file, round.leaders, round.config.institutions, options);
   // Rows before frozenBefore, read against no list: as published, whoever is on today's lists.
   const asPublished = frozenBefore ? readTimetableBytes(bytes, file, [], round.config.institutions) : undefined;
   const past = asPublished?.duties.filter((d) => d.date < frozenBefore!) ?? [];

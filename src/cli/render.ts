@@ -10,6 +10,7 @@ interface RenderOptions extends CommonOptions {
   encoding: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
   today?: string;
+  fixFromLeaders?: boolean;
 }
 
 export function registerRender(cmd: Command): void {
@@ -19,6 +20,10 @@ export function registerRender(cmd: Command): void {
         .argument('<timetable>', '接访时间表 timetable CSV (日期, 星期, 类型, 单位, 姓名, 职务, 分管工作, 地点)')
         .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
         .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's leaders", collect)
+        .option(
+          '--fix-from-leaders',
+          '职务、分管工作与领导名单不符时按名单改正（逐格警告）take 职务 and 分管工作 from the leader list, a warning per cell',
+        )
         .option('--today <date>', '发布日期（调整公告和网页上的日期）date of this re-publication; default: today in Beijing time'),
     ),
   ).action(async (file: string, opts: RenderOptions) => {
@@ -36,7 +41,7 @@ export function registerRender(cmd: Command): void {
     const { publishFolder } = await import('../io/publish-folder.js');
     const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config);
     reportProblems([...warnings, ...leaderProblems]);
-    const read = readTimetable(file, leaders, config.institutions);
+    const read = readTimetable(file, leaders, config.institutions, { reconcile: opts.fixFromLeaders ? 'fix' : 'error' });
     const problems = [...read.problems];
     if (!problems.length && read.entries.length === 0) {
       problems.push(problem('timetable.empty', {}, { file }));

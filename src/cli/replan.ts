@@ -10,6 +10,7 @@ import { todayInChina } from './today.js';
 
 interface ReplanOptions extends RoundOptions {
   previous: string;
+  fixFromLeaders?: boolean;
   today?: string;
   pin?: string[];
   out?: string;
@@ -26,6 +27,10 @@ export function registerReplan(cmd: Command): void {
         cmd
           .requiredOption('--previous <file>', '已公布的接访时间表 the published timetable CSV (its 锁定 column pins duties)')
           .option('--today <date>', '今天的日期：此前的安排保持不变 days before it are frozen; default: today in Beijing time')
+          .option(
+            '--fix-from-leaders',
+            '职务、分管工作与领导名单不符时按名单改正（逐格警告）take 职务 and 分管工作 from the leader list, a warning per cell',
+          )
           .option('--pin <date=name>', '锁定 keep this duty: 2024-12-19=姓名 or 2024-12-19=单位:姓名 (repeatable)', collect)
           .option('--out <dir>', '输出目录 write the timetable files, timetable.json and change-notice.html/.txt here (all or none)'),
       ),
@@ -39,7 +44,7 @@ export function registerReplan(cmd: Command): void {
     }
     const round = await loadRound(opts);
     const pins = parsePins(opts.pin, round.config);
-    const previous = readRoundTimetable(opts.previous, round, today);
+    const previous = readRoundTimetable(opts.previous, round, today, opts.fixFromLeaders);
     reportProblems(round.warnings);
     const { replanRound, replanRepublication, replanJson } = await import('../app/replan.js');
     const result = replanRound(round, previous.duties, { today, pins, bestEffort: opts.bestEffort });

@@ -44,10 +44,15 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
 }
 
 /** A published timetable of this round: read, every row valid, every date inside the window (rows before frozenBefore as published). */
-export function readRoundTimetable(file: string, r: Round, frozenBefore?: IsoDate): { duties: Duty[]; encoding: Encoding } {
+export function readRoundTimetable(
+  file: string,
+  r: Round,
+  frozenBefore?: IsoDate,
+  fixFromLeaders?: boolean,
+): { duties: Duty[]; encoding: Encoding } {
   const { bytes, problem } = readBytes(file);
   if (!bytes) reportProblems([problem!]);
-  const read = readTimetableBytesOf(r, file, bytes!, frozenBefore);
+  const read = readTimetableBytesOf(r, file, bytes!, frozenBefore, { reconcile: fixFromLeaders ? 'fix' : 'error' });
   reportProblems(read.problems);
   return { duties: read.duties, encoding: read.encoding };
 }

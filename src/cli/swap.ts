@@ -10,6 +10,7 @@ import { paint } from './style.js';
 
 interface SwapOptions extends RoundOptions {
   with?: string;
+  fixFromLeaders?: boolean;
   out?: string;
   json?: boolean;
   /** Default: the input's (GB18030 stays GB18030, else UTF-8 with BOM). */
@@ -24,6 +25,10 @@ export function registerSwap(cmd: Command): void {
         .argument('<timetable>', '接访时间表 timetable CSV')
         .argument('<date>', '要调整的日期 the day to change: YYYY-MM-DD (or YYYY-MM-DD=姓名 when the day has several leaders)')
         .argument('[other]', '与之对调的日期 the day to swap with')
+        .option(
+          '--fix-from-leaders',
+          '职务、分管工作与领导名单不符时按名单改正（逐格警告）take 职务 and 分管工作 from the leader list, a warning per cell',
+        )
         .option('--with <name>', '改由此人接访 the substitute: 姓名 or 单位:姓名')
         .option('--leaders <file>', "领导名单 leader list CSV (repeatable); default: the configuration's", collect)
         .option('--history <file>', '已有接访记录 duty records so far (repeatable), for the quota warnings', collect)
@@ -39,7 +44,7 @@ export function registerSwap(cmd: Command): void {
       throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
     const a = parseDutyRef(dateA, 'date');
     const round = await loadRound(opts);
-    const read = readRoundTimetable(file, round);
+    const read = readRoundTimetable(file, round, undefined, opts.fixFromLeaders);
     reportProblems(round.warnings);
     const [{ swapDuties, swapRepublication }, { changeLine }] = await Promise.all([
       import('../app/swap.js'),

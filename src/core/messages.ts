@@ -326,6 +326,18 @@ export const CATALOGUE = {
     en: () => 'the timetable has no rows; expected a header and one row per duty',
     example: {},
   }),
+  'timetable.differs-from-leaders': entry({
+    zh: (a: { name: string; header: string; was: string; list: string }) => `${a.name} 的${a.header}是“${a.was}”，领导名单中是“${a.list}”`,
+    fix: () => '请改正这一格，或加 --fix-from-leaders 按名单改正',
+    en: (a) => `${a.header} "${a.was}" differs from the leader list's "${a.list}"; correct it, or give --fix-from-leaders`,
+    example: { name: '孙伟', header: '职务', was: '区长', list: '副区长' },
+  }),
+  'timetable.fixed-from-leaders': entry({
+    zh: (a: { name: string; header: string; was: string; list: string }) =>
+      `${a.name} 的${a.header}“${a.was}”与领导名单不符，已按名单改为“${a.list}”`,
+    en: (a) => `${a.header} "${a.was}" differed from the leader list; taken from the list: "${a.list}"`,
+    example: { name: '孙伟', header: '职务', was: '区长', list: '副区长' },
+  }),
   'timetable.outside-window': entry({
     zh: (a: { date: string; from: string; to: string }) => `${a.date} 不在本轮 ${a.from} 至 ${a.to} 内`,
     fix: () => '请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）',

@@ -6,7 +6,7 @@ import type { HolidayEntry, Leader, Problem } from '../core/types.js';
 import { holidaysFrom, leadersFrom, tableFrom } from './lists.js';
 import { readBytes } from './read-file.js';
 import type { Column, Table } from './table.js';
-import { type TimetableRead, timetableFromTable } from './timetable-read.js';
+import { type TimetableRead, type TimetableReadOptions, timetableFromTable } from './timetable-read.js';
 
 /** Reads one CSV table; a missing file becomes a problem, not an exception. */
 export function loadTable(file: string, columns: Column[]): Table {
@@ -22,6 +22,11 @@ export function loadHolidays(file: string): { entries: HolidayEntry[]; problems:
 }
 
 /** Reads a timetable CSV file (UTF-8 with or without BOM, GB18030, UTF-16) into duties. */
-export function readTimetable(file: string, leaders: Leader[], institutions: Institution[]): TimetableRead {
-  return timetableFromTable(loadTable(file, RECORD_COLUMNS), leaders, institutions);
+export function readTimetable(
+  file: string,
+  leaders: Leader[],
+  institutions: Institution[],
+  options: TimetableReadOptions = {},
+): TimetableRead {
+  return timetableFromTable(loadTable(file, RECORD_COLUMNS), leaders, institutions, options);
 }
