@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_CONFIG } from '../src/core/config.js';
 import { loadLeaders } from '../src/io/load.js';
@@ -21,6 +21,18 @@ const sequences = (dir: string) =>
       .split('BEGIN:VEVENT')
       .slice(1)
       .map((ev) => [/UID:(\S+)/.exec(ev)![1], +/SEQUENCE:(\d+)/.exec(ev)![1]]),
+  );
+
+/** Every file of a folder, path → bytes (base64, so a difference shows). */
+const files = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const p = join(e.parentPath, e.name);
+        return [relative(dir, p), readFileSync(p).toString('base64')];
+      })
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
   );
 
 /** 职务 and 分管工作 of a leader in fixtures/leaders.csv, read by rota's own reader. */
@@ -86,6 +98,33 @@ describe('a published folder', () => {
     expect(readdirSync(join(out, 'ics')).length).toBeGreaterThan(0);
     expect(rota(['render', join(out, 'timetable.csv'), ...C, '--out', out, '--today', '2024-12-12']).code).toBe(0);
     expect(existsSync(join(out, 'ics'))).toBe(false);
+  });
+
+  it('rota rollback restores the previous publication byte for byte, and a second rollback undoes the first', () => {
+    const { out, saved } = publishedAndEdited();
+    const first = files(out);
+    expect(rota(['render', saved, ...C, '--out', out, '--today', '2024-12-15']).code).toBe(0);
+    const second = files(out);
+    expect(second).not.toEqual(first);
+    const r = rota(['rollback', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^已恢复 .+ 的上一次发布.*Restored the previous publication/);
+    expect(files(out)).toEqual(first);
+    expect(rota(['rollback', '--out', out]).code).toBe(0);
+    expect(files(out)).toEqual(second);
+  });
+
+  it('rota rollback is exit 2 with a sentence for a folder never published or published once, and changes nothing', () => {
+    const never = rota(['rollback', '--out', join(mkdtempSync(join(tmpdir(), 'rota-never-')), '发布')]);
+    expect(never.code).toBe(2);
+    expect(never.stderr).toContain('不是 rota 发布过的文件夹');
+    const out = join(mkdtempSync(join(tmpdir(), 'rota-once-')), '发布');
+    expect(rota(['plan', ...C, '--out', out]).code).toBe(0);
+    const once = files(out);
+    const r = rota(['rollback', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\S+ 只发布过一次，没有更早的发布可以恢复.*has no earlier publication/);
+    expect(files(out)).toEqual(once);
   });
 
   it('swap without --out re-publishes the whole folder, never the CSV alone', () => {

@@ -47,6 +47,11 @@ const COMMANDS: Array<{ name: string; description: string; load: () => Promise<R
     load: async () => (await import('./swap.js')).registerSwap,
   },
   {
+    name: 'rollback',
+    description: '撤销最近一次发布，恢复上一次发布的文件夹 undo the last publication: the folder as it was published before',
+    load: async () => (await import('./rollback.js')).registerRollback,
+  },
+  {
     name: 'diff',
     description: '两张接访时间表之间的调整公告 the change notice between two timetables',
     load: async () => (await import('./diff.js')).registerDiff,

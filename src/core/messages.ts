@@ -454,6 +454,18 @@ export const CATALOGUE = {
     en: (a) => `no ${a.what === '领导名单' ? 'leader list' : 'records'}: give the files, or name them in rota.json`,
     example: { what: '领导名单' },
   }),
+  'publish.never': entry({
+    zh: (a: { out: string }) => `${a.out} 不是 rota 发布过的文件夹，没有可以恢复的发布`,
+    fix: () => '请写出用 rota plan、render、replan 或 swap 的 --out 发布过的文件夹',
+    en: (a) => `${a.out} was never published by rota, so there is nothing to restore; give the folder named by --out when publishing`,
+    example: { out: '发布' },
+  }),
+  'publish.no-earlier': entry({
+    zh: (a: { out: string }) => `${a.out} 只发布过一次，没有更早的发布可以恢复`,
+    fix: () => 'rota 只保留最近 5 次发布；要改动当前发布，请用 rota replan 或 rota swap',
+    en: (a) => `${a.out} has no earlier publication kept (rota keeps the last 5); to change the current one use rota replan or rota swap`,
+    example: { out: '发布' },
+  }),
   'batch.no-office': entry({
     zh: () => '文件夹下没有含 rota.json 的单位文件夹',
     fix: () => '每个单位一个文件夹，如 DIR/某某乡/rota.json',

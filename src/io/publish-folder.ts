@@ -26,7 +26,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fsWords } from '../core/messages.js';
+import { fsWords, say } from '../core/messages.js';
 import { type OutFile, WriteError } from './atomic-write.js';
 
 /** Earlier publications kept beside the folder. */
@@ -265,8 +265,9 @@ function writeError(out: string, e: unknown): WriteError {
  */
 export function rollbackFolder(out: string, options: PublishFolderOptions = {}): number {
   const abs = resolve(out);
+  if (!isPublished(abs)) throw new WriteError(say('publish.never', { out }));
   const gens = generations(abs);
-  if (!gens.length) throw new WriteError(`${out} 没有可以恢复的上一次发布 (no earlier publication of ${out} is kept)`);
+  if (!gens.length) throw new WriteError(say('publish.no-earlier', { out }));
   const g = gens.at(-1)!;
   const dir = join(stateDir(abs), `gen-${g}`);
   const files: OutFile[] = [];

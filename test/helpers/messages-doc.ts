@@ -25,6 +25,7 @@ const SECTIONS: Array<[string, string]> = [
   ['timetable', '时间表与调整 Timetables and changes'],
   ['pin', '时间表与调整 Timetables and changes'],
   ['calendar', '时间表与调整 Timetables and changes'],
+  ['publish', '时间表与调整 Timetables and changes'],
   ['rule', '时间表与调整 Timetables and changes'],
   ['check', '检查 Checking records'],
   ['verdict', '检查 Checking records'],
