@@ -6,6 +6,7 @@
 import { PERIOD_NAMES, type PeriodSpan, periodOf } from '../check/periods.js';
 import { formatDateList } from '../date-list.js';
 import { addDays, monthDay } from '../dates.js';
+import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Leader, Rule } from '../types.js';
 import type { PlanContext } from './context.js';
@@ -209,6 +210,30 @@ function dayCapacity(ctx: PlanContext, rule: Rule, d: number): number {
   return Math.min(max, ctx.candidates[d].length);
 }
 
+// The count of leaders needing the rule in a span is the same for every short leader of that span:
+// counted once per context (a district round asks it for hundreds of leaders).
+const needingMemo = new WeakMap<PlanContext, Map<string, number>>();
+
+/** Leaders the rule applies to, with some open day, whose records outside the window fall short in the span. */
+function needingCount(ctx: PlanContext, rule: Rule, span: { from: string; to: string }): number {
+  let memo = needingMemo.get(ctx);
+  if (!memo) needingMemo.set(ctx, (memo = new Map()));
+  const key = `${rule.id}\n${span.from}\n${span.to}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const { config } = ctx;
+  const seen = new Map<string, number>();
+  for (const h of ctx.history) {
+    if (!rule.kinds.includes(h.kind) || (h.date >= config.from && h.date <= config.to) || h.date < span.from || h.date > span.to) continue;
+    const k = leaderKey(h);
+    seen.set(k, (seen.get(k) ?? 0) + 1);
+  }
+  const withDay = new Set(ctx.candidates.flat());
+  const n = ctx.leaders.filter((l, i) => ruleApplies(rule, l) && withDay.has(i) && (seen.get(leaderKey(l)) ?? 0) < rule.min).length;
+  memo.set(key, n);
+  return n;
+}
+
 /** The reason one quota (leader, rule, period) stays unmet after planning. */
 export function quotaReason(ctx: PlanContext, s: StillShort): string {
   const { config, set } = ctx;
@@ -235,20 +260,7 @@ export function quotaReason(ctx: PlanContext, s: StillShort): string {
     return `${partly}${leader.name} 在 ${s.period} 的 ${wd.length} 个工作日（${dates}）都不可安排（${absence(leader)}） (unavailable on every working day of the period)`;
   }
   const capacity = wd.reduce((sum, d) => sum + dayCapacity(ctx, rule, d), 0);
-  const needing = ctx.leaders.filter(
-    (l, i) =>
-      ruleApplies(rule, l) &&
-      ctx.candidates.some((c) => c.includes(i)) &&
-      ctx.history.filter(
-        (h) =>
-          h.name === l.name &&
-          h.institution === l.institution &&
-          rule.kinds.includes(h.kind) &&
-          (h.date < config.from || h.date > config.to) &&
-          h.date >= span.from &&
-          h.date <= span.to,
-      ).length < rule.min,
-  ).length;
+  const needing = needingCount(ctx, rule, span);
   const { reception, visits, maxPerWeek } = set;
   const perDay = [rule.kinds.includes('接访') ? `接访 ${reception.max}` : '', rule.kinds.includes('下访') ? `下访 ${visits.max}` : '']
     .filter(Boolean)

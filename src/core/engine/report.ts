@@ -103,7 +103,7 @@ export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
       if (met) [rule, reason] = ['quota-met', met];
       else {
         const open = allowedBy();
-        const rivals = ctx.leaders.filter((_, oi) => open.some((d) => ctx.candidates[d].includes(oi))).length;
+        const rivals = new Set(open.flatMap((d) => ctx.candidates[d])).size;
         rule = 'more-leaders-than-places';
         reason = `可安排的 ${open.length} 个工作日由 ${rivals} 名领导分担，按优先顺序未轮到 (more leaders than places)`;
       }
