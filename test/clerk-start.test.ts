@@ -125,3 +125,30 @@ describe('the configuration in the folder', () => {
     expect(r.err).not.toContain('只按周末计算');
   });
 });
+
+describe("the README's replan and swap examples run on the bundled files", () => {
+  it('replan after 艾力·买买提 falls ill (fixtures/leaders-ill.csv, 12月17日至20日): one day changes', () => {
+    const out = fresh();
+    const r = rota([
+      'replan',
+      '-c',
+      'fixtures/rota.json',
+      '--leaders',
+      'fixtures/leaders-ill.csv',
+      '--previous',
+      'fixtures/timetable.csv',
+      '--today',
+      '2024-12-16',
+      '--out',
+      out,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2024-12-19：原 艾力·买买提（区委常委、政法委书记） → 现 刘芳（区委常委、组织部部长）');
+  });
+  it('swap 2024-12-19 with 张志强 is refused, naming the rule and the best alternative', () => {
+    const r = rota(['swap', 'fixtures/timetable.csv', '2024-12-19', '--with', '张志强', '-c', 'fixtures/rota.json']);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('张志强 2024-12-19 不可接访（不可接访日期：2024-12-19）');
+    expect(r.out).toContain('1. 改由 刘芳（区委常委、组织部部长）接访');
+  });
+});
