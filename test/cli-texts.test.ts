@@ -23,6 +23,13 @@ describe('help in Chinese first', () => {
     for (const row of rows) expect(row.trim().split(/\s{2,}/)[1] ?? '', row).toMatch(CJK);
     for (const title of r.out.split('\n').filter((l) => /^\S.*:/.test(l) && !l.startsWith('rota'))) expect(title).toMatch(CJK);
   });
+  it('leaders --help lists only options that work there; check --help says the rules default to the configuration', () => {
+    const leaders = rota(['leaders', '--help']).out;
+    expect(leaders).not.toContain('--region');
+    expect(leaders).not.toContain('--holidays');
+    expect(rota(['check', '--help']).out).toContain('默认为配置中的规则');
+    expect(rota(['plan', '--help']).out).toContain('种子为 xinjiang');
+  });
   it('the program names its help and version options in Chinese', () => {
     const r = rota(['--help']);
     expect(r.out).toContain('-V, --version   显示版本号 output the version number');

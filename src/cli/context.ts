@@ -17,14 +17,17 @@ export interface CommonOptions {
   holidays?: string;
 }
 
-export function addCommonOptions(cmd: Command): Command {
-  return cmd
+/** -c, --from, --to and, for commands that use the calendar, --region and --holidays. */
+export function addCommonOptions(cmd: Command, { calendar = true } = {}): Command {
+  cmd
     .option(
       '-c, --config <file>',
       '配置文件；不写时用当前文件夹的 rota.json，没有则用内置的种子轮次 configuration file; default: ./rota.json, else the seed round',
     )
     .option('--from <date>', '起始日期 first day, YYYY-MM-DD')
-    .option('--to <date>', '结束日期 last day, YYYY-MM-DD')
+    .option('--to <date>', '结束日期 last day, YYYY-MM-DD');
+  if (!calendar) return cmd;
+  return cmd
     .option(
       '--region <id>',
       "地区 national | xinjiang；默认为配置中的，种子为 xinjiang（加肉孜节、古尔邦节） region for regional holidays; default: the configuration's, the seed's xinjiang",

@@ -8,8 +8,10 @@ import { paint } from './style.js';
 export function registerLeaders(cmd: Command): void {
   addCommonOptions(
     cmd
-      .argument('[files...]', "领导名单 CSV files (one per institution office is fine); default: the configuration's leaders")
+      .argument('[files...]', "领导名单 CSV 文件（每个单位一个也可以）；默认为配置中的 leader lists; default: the configuration's")
       .option('--json', '以 JSON 输出（供其他程序读取） JSON on stdout'),
+    // --from/--to give a year to 不可接访日期 written without one; the calendar plays no part here.
+    { calendar: false },
   ).action(async (files: string[], opts: CommonOptions & { json?: boolean }) => {
     const { config } = loadContext(opts, files.length ? { leaders: files } : {});
     const { loadLeaders } = await import('../io/load.js');
