@@ -68,6 +68,11 @@ const COMMANDS: Array<{ name: string; description: string; load: () => Promise<R
       '年终考核印证资料 year-end evidence: every duty per leader, monthly and quarterly totals, compliance per rule (CSV + printable HTML)',
     load: async () => (await import('./report.js')).registerReport,
   },
+  {
+    name: 'app',
+    description: '写出浏览器版排班助手 write the browser app 排班助手.html: one file, opens offline from the file system',
+    load: async () => (await import('./app.js')).registerApp,
+  },
 ];
 
 /** The command named on the command line (`rota plan …`, `rota help plan`); rota has no option taking a value before it. */

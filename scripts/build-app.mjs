@@ -1,0 +1,67 @@
+// The browser app 排班助手.html: one self-contained file (inline script and style allowed by hash in a
+// strict Content-Security-Policy, nothing fetched), the same src/app functions as the CLI bundled for
+// the browser. node:crypto and node:module are replaced by small browser versions (src/web/shims).
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const SHIMS = { 'node:crypto': 'src/web/shims/crypto.ts', 'node:module': 'src/web/shims/module.ts' };
+const shims = {
+  name: 'node-shims',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => {
+      const shim = SHIMS[args.path];
+      if (!shim) return { errors: [{ text: `${args.path} has no browser version; keep it out of src/web's imports` }] };
+      return { path: new URL(`../${shim}`, import.meta.url).pathname };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: ['src/web/main.ts'],
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome109', 'firefox115'],
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+  write: false,
+  plugins: [shims],
+  // The CSV libraries' browser builds carry the Buffer they use.
+  alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync', 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'silent' },
+});
+// The script is inline: "</script" inside it would end the element early.
+const script = result.outputFiles[0].text.replaceAll('</script', '<\\/script').trim();
+const css = readFileSync('src/web/style.css', 'utf8').trim();
+const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const csp = [
+  "default-src 'none'",
+  `script-src ${hash(script)}`,
+  `style-src ${hash(css)}`,
+  // The planner runs in a Web Worker made from the page's own script (a blob: URL), so the page never freezes.
+  'worker-src blob:',
+  "img-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<title>排班助手 rota</title>
+<style>${css}</style>
+</head>
+<body>
+<noscript>排班助手需要启用 JavaScript。This page needs JavaScript.</noscript>
+<main id="app"></main>
+<script>${script}</script>
+</body>
+</html>
+`;
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/排班助手.html', html);

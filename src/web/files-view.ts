@@ -1,0 +1,98 @@
+// Step 1 and 2: the kind of plan and its window, the settings file and the lists. Each file input
+// has the stable label the tests and screen readers rely on.
+import type { Ctx } from './context.js';
+import { h, section } from './dom.js';
+import type { Role } from './state.js';
+
+const INPUTS: Array<{ role: Role; label: string; en: string; accept: string; multiple: boolean }> = [
+  { role: 'config', label: '配置文件', en: 'settings, rota.json', accept: '.json,application/json', multiple: false },
+  { role: 'leaders', label: '领导名单', en: 'leader lists', accept: '.csv,.txt,text/csv', multiple: true },
+  { role: 'history', label: '接访记录', en: 'duty records so far', accept: '.csv,.txt,text/csv', multiple: true },
+  { role: 'sites', label: '下访地点', en: '下访 sites', accept: '.csv,.txt,text/csv', multiple: false },
+  { role: 'holidays', label: '节假日', en: 'holidays file', accept: '.csv,.txt,text/csv', multiple: false },
+];
+
+const KINDS = [
+  ['district', '区级轮次 district round'],
+  ['township', '乡镇每周 township, weekly'],
+  ['county', '县级每月 county, monthly'],
+] as const;
+
+async function pick(ctx: Ctx, role: Role, list: FileList | null): Promise<void> {
+  const picked = await Promise.all(
+    [...(list ?? [])].map(async (f) => ({ role, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+  );
+  ctx.update((s) => {
+    s.files = [...s.files.filter((f) => f.role !== role), ...picked];
+  });
+}
+
+export function settingsView(ctx: Ctx): HTMLElement {
+  const kind = ctx.state.kind || ctx.config?.preset || 'district';
+  const date = (id: string, label: string, value: string, key: 'from' | 'to') =>
+    h(
+      'p',
+      {},
+      h('label', { for: id }, label),
+      h('input', {
+        type: 'date',
+        id,
+        value,
+        onchange: (e) =>
+          ctx.update((s) => {
+            s[key] = (e.target as HTMLInputElement).value;
+          }),
+      }),
+    );
+  return section(
+    'settings',
+    '1 设置 Settings',
+    h(
+      'p',
+      {},
+      h('label', { for: 'kind' }, '排班类型 kind of plan'),
+      h(
+        'select',
+        {
+          id: 'kind',
+          onchange: (e) =>
+            ctx.update((s) => {
+              s.kind = (e.target as HTMLSelectElement).value as typeof s.kind;
+            }),
+        },
+        ...KINDS.map(([id, text]) => h('option', { value: id, selected: id === kind }, text)),
+      ),
+    ),
+    date('from', '起始日期 first day', ctx.config?.from ?? '', 'from'),
+    date('to', '结束日期 last day', ctx.config?.to ?? '', 'to'),
+    fileInput(ctx, INPUTS[0]),
+  );
+}
+
+function fileInput(ctx: Ctx, i: (typeof INPUTS)[number]): HTMLElement {
+  const names = ctx.state.files.filter((f) => f.role === i.role).map((f) => f.name);
+  return h(
+    'p',
+    { class: 'file' },
+    h('label', { for: `file-${i.role}` }, i.label),
+    h('span', { class: 'en', lang: 'en' }, ` ${i.en}`),
+    h('input', {
+      type: 'file',
+      id: `file-${i.role}`,
+      accept: i.accept,
+      multiple: i.multiple,
+      'aria-describedby': `picked-${i.role}`,
+      onchange: (e) => void pick(ctx, i.role, (e.target as HTMLInputElement).files),
+    }),
+    h('span', { id: `picked-${i.role}`, class: 'picked' }, names.length ? `已选择 ${names.join('、')}` : '未选择 none'),
+  );
+}
+
+export function listsView(ctx: Ctx): HTMLElement {
+  return section(
+    'lists',
+    '2 名单 Lists',
+    h('p', {}, '名单可以是 UTF-8、GB18030（Excel 的“CSV”）或 UTF-16（Excel 的“Unicode 文本”）。Lists in any of these encodings.'),
+    ...INPUTS.slice(1).map((i) => fileInput(ctx, i)),
+  );
+}

@@ -1,0 +1,130 @@
+// Step 3: 排班. The planner runs in the worker (progress bar, cancel); then the timetable, who was
+// left out and why, who is still short of a rule, and — when no plan keeps every rule — the causes
+// and the best-effort option, in the CLI's words.
+import { planFailure } from '../app/plan-failure.js';
+import { renderCsv } from '../io/publish.js';
+import type { Ctx } from './context.js';
+import { h, messageView, section } from './dom.js';
+import { timetableView } from './timetable-view.js';
+import { planInWorker } from './worker.js';
+
+async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
+  const { round, config } = ctx;
+  if (!round || !config) return;
+  const job = planInWorker(ctx.source, { config, files: ctx.state.files, bestEffort }, (done, total) => {
+    const bar = document.getElementById('progress') as HTMLProgressElement | null;
+    if (bar) {
+      bar.max = total;
+      bar.value = done;
+      bar.textContent = `${done}/${total}`;
+    }
+  });
+  ctx.show((ui) => {
+    ui.planning = { done: 0, total: 1, cancel: job.cancel };
+    ui.message = undefined;
+  });
+  try {
+    const outcome = await job.result;
+    const csv = await renderCsv(outcome.duties, round.config);
+    ctx.show((ui) => {
+      ui.planning = undefined;
+      ui.editing = undefined;
+    });
+    ctx.update((s) => {
+      s.plan = outcome;
+      s.current = outcome.duties;
+      s.baseline = { name: 'timetable.csv', bytes: csv, duties: outcome.duties, sequences: {} };
+      s.replan = undefined;
+      s.step = 'plan';
+    });
+  } catch (e) {
+    const cancelled = (e as Error).message === 'cancelled';
+    ctx.show((ui) => {
+      ui.planning = undefined;
+      ui.message = { text: cancelled ? '已取消 cancelled' : `排班出错 the planner failed: ${(e as Error).message}`, alert: !cancelled };
+    });
+  }
+}
+
+function reportView(ctx: Ctx): HTMLElement | undefined {
+  const report = ctx.state.replan?.report ?? ctx.state.plan?.report;
+  if (!report) return undefined;
+  const failure = planFailure(report);
+  const list = (title: string, items: string[]) =>
+    h(
+      'div',
+      {},
+      h('h3', {}, `${title}${items.length ? '' : '：无 none'}`),
+      items.length ? h('ul', {}, ...items.map((x) => h('li', {}, x))) : undefined,
+    );
+  return h(
+    'div',
+    { class: 'report' },
+    failure
+      ? h(
+          'div',
+          { class: 'failure', role: 'alert' },
+          h('p', {}, h('strong', {}, failure.head)),
+          h('ul', {}, ...failure.lines.map((l) => h('li', {}, l))),
+        )
+      : undefined,
+    h('p', {}, `${report.workingDays} 个工作日，${report.duties} 人次 ${report.workingDays} working days, ${report.duties} duties.`),
+    list(
+      `未安排的领导 left out (${report.leftOut.length})`,
+      report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${l.reason}`),
+    ),
+    list(
+      `本轮后仍未达到频次要求 still short of a rule (${report.stillShort.length})`,
+      report.stillShort.map(
+        (s) =>
+          `${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]${s.reason ? ` 原因：${s.reason}` : ''}`,
+      ),
+    ),
+    list(
+      `未满足的偏好 preferences not met (${report.softUnmet.length})`,
+      report.softUnmet.map((u) => u.message),
+    ),
+  );
+}
+
+export function planView(ctx: Ctx): HTMLElement {
+  const blocked = !ctx.round || ctx.problems.some((p) => p.severity === 'error');
+  const { planning } = ctx.ui;
+  return section(
+    'plan',
+    '3 排班 Plan',
+    h(
+      'p',
+      {},
+      h('input', { type: 'checkbox', id: 'best-effort' }),
+      h('label', { for: 'best-effort' }, ' 无完全合规方案时，排出违反规则最少的方案 best effort'),
+    ),
+    h(
+      'p',
+      { class: 'actions' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'plan-button',
+          disabled: blocked || Boolean(planning),
+          onclick: () => void runPlan(ctx, (document.getElementById('best-effort') as HTMLInputElement).checked),
+        },
+        '排班',
+      ),
+      blocked ? h('span', {}, ' 请先选择名单并改正错误 pick the lists and fix the errors first') : undefined,
+    ),
+    planning
+      ? h(
+          'p',
+          { class: 'progress' },
+          h('label', { for: 'progress' }, '正在排班 planning '),
+          h('progress', { id: 'progress', max: planning.total, value: planning.done }, `${planning.done}/${planning.total}`),
+          h('button', { type: 'button', id: 'cancel', onclick: () => planning.cancel() }, '取消 cancel'),
+        )
+      : undefined,
+    ctx.ui.editing ? undefined : messageView(ctx.ui.message),
+    reportView(ctx),
+    timetableView(ctx),
+  );
+}

@@ -1,0 +1,68 @@
+// Re-open a published timetable (timetable.csv, and the timetable.json published beside it) to change
+// it after publication: edits then give the change notice and raised SEQUENCE, as `rota render` does.
+import { readRoundTimetable } from '../app/timetable.js';
+import { formatProblem } from '../core/problems.js';
+import type { Duty } from '../core/types.js';
+import { publishedStateFrom } from '../io/sequences.js';
+import type { Ctx } from './context.js';
+import { h, section } from './dom.js';
+
+async function reopen(ctx: Ctx, list: FileList | null): Promise<void> {
+  const round = ctx.round;
+  if (!round || !list?.length) return;
+  const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+  const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
+  const csv = files.find((f) => !f.name.toLowerCase().endsWith('.json'));
+  const jsonText = json ? { text: new TextDecoder().decode(json.bytes), file: json.name } : undefined;
+  let duties: Duty[] = [];
+  const problems = [];
+  if (csv) {
+    const read = readRoundTimetable(round, csv.name, csv.bytes);
+    problems.push(...read.problems);
+    duties = read.duties.map(({ source: _s, ...d }) => d);
+  }
+  const state = publishedStateFrom(jsonText, duties);
+  problems.push(...state.problems);
+  if (!csv) duties = state.state.duties;
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length || !duties.length) {
+    ctx.show((ui) => {
+      ui.message = { text: `无法打开 cannot re-open：${errors.map(formatProblem).join('；') || '没有安排 no duties'}`, alert: true };
+    });
+    return;
+  }
+  const base = csv ?? json!;
+  ctx.show((ui) => {
+    ui.editing = undefined;
+    ui.message = { text: `已打开 re-opened ${files.map((f) => f.name).join('、')}：${duties.length} 条安排`, alert: false };
+  });
+  ctx.update((s) => {
+    s.plan = undefined;
+    s.replan = undefined;
+    s.current = duties;
+    s.baseline = { name: base.name, bytes: base.bytes, duties: state.state.duties, sequences: state.state.sequences };
+    s.step = 'edit';
+  });
+}
+
+export function reopenView(ctx: Ctx): HTMLElement | undefined {
+  if (!ctx.round) return undefined;
+  return section(
+    'reopen',
+    '重新打开已公布的时间表 Re-open a published timetable',
+    h('p', {}, '选择已公布的 timetable.csv（以及同时公布的 timetable.json）；调整后导出的日历 SEQUENCE 会提高，并附调整公告。'),
+    h(
+      'p',
+      { class: 'file' },
+      h('label', { for: 'file-published' }, '已公布的时间表'),
+      h('span', { lang: 'en' }, ' published timetable.csv / timetable.json '),
+      h('input', {
+        type: 'file',
+        id: 'file-published',
+        accept: '.csv,.json,.txt',
+        multiple: true,
+        onchange: (e) => void reopen(ctx, (e.target as HTMLInputElement).files),
+      }),
+    ),
+  );
+}

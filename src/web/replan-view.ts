@@ -1,0 +1,53 @@
+// Re-plan the rest with the fewest changes: days before "today" stay as published, pinned (锁定) days
+// are kept, every other duty that is still valid is kept too (the `rota replan` logic).
+import { replanRound } from '../app/replan.js';
+import type { Ctx } from './context.js';
+import { h, section } from './dom.js';
+
+/** Today in Beijing time, as YYYY-MM-DD (the frozen past ends here by default). */
+const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+function run(ctx: Ctx): void {
+  const round = ctx.round;
+  const previous = ctx.state.current;
+  if (!round || !previous) return;
+  const today = (document.getElementById('today') as HTMLInputElement).value || todayInChina();
+  const outcome = replanRound(round, previous, { today });
+  const { report } = outcome;
+  if (report.status === 'pin-conflict') {
+    ctx.show((ui) => {
+      ui.message = { text: `锁定的安排违反规则 a pin breaks a rule：${report.pinErrors.map((p) => p.message).join('；')}`, alert: true };
+    });
+    return;
+  }
+  ctx.show((ui) => {
+    ui.editing = undefined;
+    ui.message = { text: outcome.notice, alert: report.status === 'infeasible' };
+  });
+  if (report.status === 'infeasible') return;
+  ctx.update((s) => {
+    s.current = outcome.duties;
+    s.replan = outcome;
+    s.step = 'replan';
+  });
+}
+
+export function replanView(ctx: Ctx): HTMLElement | undefined {
+  if (!ctx.state.current?.length || !ctx.round) return undefined;
+  return section(
+    'edit',
+    '4 调整 Edit',
+    h(
+      'p',
+      {},
+      '在上表中按「换人」改由另一名领导，或勾选「锁定」固定某天；再按下面的按钮重新安排其余日期，改动最少。Use 换人 or 锁定 in the table, then re-plan the rest with the fewest changes.',
+    ),
+    h(
+      'p',
+      {},
+      h('label', { for: 'today' }, '今天（此前的安排不变）today: days before it stay as published '),
+      h('input', { type: 'date', id: 'today', value: todayInChina() }),
+      h('button', { type: 'button', id: 'replan', onclick: () => run(ctx) }, '重新安排 re-plan'),
+    ),
+  );
+}

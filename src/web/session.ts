@@ -1,0 +1,46 @@
+// The round as the page's settings and files make it: the same parseConfig and loadRound as the CLI,
+// reading the files the clerk picked instead of the disk.
+import { loadRound, type Round } from '../app/round.js';
+import type { Config } from '../core/config.js';
+import type { Problem } from '../core/types.js';
+import { parseConfig } from '../io/config-parse.js';
+import type { ReadFile } from '../io/lists.js';
+import type { AppState, Role, StoredFile } from './state.js';
+
+const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** Reads a file the configuration names from those picked (by name; folders do not exist here). */
+export function pickedReader(files: StoredFile[]): ReadFile {
+  return (path) => {
+    const f = files.find((x) => x.name === path) ?? files.find((x) => x.name === baseName(path));
+    if (f) return { bytes: f.bytes };
+    return {
+      problem: { severity: 'error', file: path, message: `尚未选择此文件：请在上方选择 ${baseName(path)} (this file has not been picked)` },
+    };
+  };
+}
+
+const named = (s: AppState, role: Role) => s.files.filter((f) => f.role === role).map((f) => f.name);
+
+/** The settings the page adds to (or puts in place of) a rota.json, as the CLI's options do. */
+export function overrides(s: AppState): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (s.kind) o.preset = s.kind;
+  if (s.from) o.from = s.from;
+  if (s.to) o.to = s.to;
+  for (const role of ['leaders', 'history'] as const) if (named(s, role).length) o[role] = named(s, role);
+  for (const role of ['sites', 'holidays'] as const) if (named(s, role).length) o[role] = named(s, role)[0];
+  return o;
+}
+
+export function configOf(s: AppState): { config?: Config; problems: Problem[]; file?: string } {
+  const file = s.files.find((f) => f.role === 'config');
+  return { ...parseConfig(file?.bytes, file?.name, overrides(s)), file: file?.name };
+}
+
+export function roundOf(s: AppState): { round?: Round; config?: Config; problems: Problem[]; configFile?: string } {
+  const c = configOf(s);
+  if (!c.config) return { problems: c.problems };
+  const r = loadRound(c.config, pickedReader(s.files));
+  return { ...r, config: c.config, problems: [...c.problems, ...r.problems], configFile: c.file };
+}
