@@ -3,6 +3,7 @@
 // The runner reads the clock and the machine (it is not core). One import per section file.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
+import { appBench } from './app-bench.js';
 import { batchBench } from './batch-bench.js';
 import { checkBench } from './check-bench.js';
 import { planBench } from './plan-bench.js';
@@ -18,7 +19,7 @@ const SECTIONS: Array<[string, () => BenchSection[] | Promise<BenchSection[]>]> 
   ['batch', batchBench],
   ['records', async () => [await checkBench()]],
   ['re-planning', replanBench],
-  // The browser app (issue 13) adds its section here: a file test/bench/app-bench.ts returning sections.
+  ['browser app', appBench],
 ];
 
 /** Columns of the dated table, each filled from a section's headline. */
