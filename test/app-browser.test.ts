@@ -132,7 +132,7 @@ describe('排班助手.html', () => {
     expect(app.requests.filter((u) => u !== APP_URL && !u.startsWith('blob:'))).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.context.close();
-  });
+  }, 180_000);
 
   it('reads a GB18030 leader list (Excel\'s "CSV") into the same timetable', async () => {
     const dir = folder({ 'rota.json': 'fixtures/rota.json', 'history.csv': 'fixtures/history.csv' });
@@ -148,7 +148,7 @@ describe('排班助手.html', () => {
     expect((await shownTimetable(page)).map((d) => [d.date, d.name])).toEqual(cli.duties.map((d) => [d.date, d.name]));
     expect(app.errors).toEqual([]);
     await app.context.close();
-  });
+  }, 60_000);
 
   it("plans a township year in the worker: a progress bar, input handled during the solve, the CLI's timetable", async () => {
     const dir = folder({
@@ -204,5 +204,5 @@ describe('排班助手.html', () => {
     expect(app.requests.filter((u) => u !== APP_URL && !u.startsWith('blob:'))).toEqual([]);
     expect(app.errors).toEqual([]);
     await app.context.close();
-  }, 60_000);
+  }, 180_000);
 });

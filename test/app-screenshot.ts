@@ -1,0 +1,29 @@
+// Re-creates docs/app.png (1366×768) and docs/app-phone.png (360 px) of the browser app with the seed
+// round planned and one day open for a change. Run after npm run build:
+//   npx esbuild test/app-screenshot.ts --bundle --platform=node --format=esm --packages=external \
+//     --outfile=dist/app-screenshot.mjs --log-level=warning && node dist/app-screenshot.mjs
+// It needs /usr/bin/chromium and fonts-noto-cjk.
+import { resolve } from 'node:path';
+import { openApp } from './browser/app-page.js';
+import { launchChromium } from './browser/launch.js';
+
+const browser = await launchChromium();
+try {
+  for (const [viewport, file] of [
+    [{ width: 1366, height: 768 }, 'docs/app.png'],
+    [{ width: 360, height: 740 }, 'docs/app-phone.png'],
+  ] as const) {
+    const { page, context } = await openApp(browser, viewport);
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles('fixtures/rota.json');
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles('fixtures/leaders.csv');
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles('fixtures/history.csv');
+    await page.getByRole('button', { name: '排班', exact: true }).click();
+    await page.waitForSelector('#timetable');
+    await page.locator('#timetable tbody tr').first().getByRole('button').click();
+    await page.screenshot({ path: resolve(file), fullPage: true });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+process.stdout.write('wrote docs/app.png docs/app-phone.png\n');
