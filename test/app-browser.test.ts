@@ -150,6 +150,57 @@ describe('排班助手.html', () => {
     await app.context.close();
   }, 60_000);
 
+  it("lists every problem of the lists with file, line and field in the CLI's words, and plans nothing until they are fixed", async () => {
+    const dir = folder({ 'rota.json': 'fixtures/rota.json', 'history.csv': 'fixtures/history.csv' });
+    const lines = readFileSync('fixtures/leaders.csv', 'utf8').split(/\r?\n/);
+    lines[2] = lines[2].replace(',区委,', ',区委宣传部门口,');
+    lines[4] = lines[4].replace(/正处级|副处级|正科级/, '处长级');
+    writeFileSync(join(dir, 'leaders.csv'), lines.join('\n'));
+    const cli = rota(dir, ['plan', '-c', 'rota.json']);
+    expect(cli.code).toBe(2);
+    const expected = cli.stderr.split('\n').filter((l) => l.startsWith('leaders.csv:'));
+    expect(expected.length).toBeGreaterThanOrEqual(2);
+    const app = await openApp(browser, { width: 360, height: 740 });
+    const { page } = app;
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await expect.poll(() => page.$$eval('.problems li', (li) => li.map((x) => x.textContent))).toEqual(expect.arrayContaining(expected));
+    expect(await page.getByRole('button', { name: '排班', exact: true }).isDisabled()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  }, 60_000);
+
+  it('re-plans the rest as `rota replan` does: the same timetable.json, calendar and change notice', async () => {
+    const dir = folder({ 'rota.json': 'fixtures/rota.json', 'leaders.csv': 'fixtures/leaders.csv', 'history.csv': 'fixtures/history.csv' });
+    expect(rota(dir, ['plan', '-c', 'rota.json', '--out', '.']).code).toBe(0);
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await page.getByRole('button', { name: '排班', exact: true }).click();
+    await page.waitForSelector('#timetable');
+    await page.getByLabel(/今天/).fill('2024-12-18');
+    await page.getByRole('button', { name: '重新安排 re-plan' }).click();
+    await expect.poll(() => page.textContent('#message')).toContain('接访安排调整公告');
+    expect(await axeViolations(page)).toEqual([]);
+    const cli = rota(dir, ['replan', '-c', 'rota.json', '--previous', 'timetable.csv', '--today', '2024-12-18', '--out', 'out']);
+    expect(cli.code, cli.stderr).toBe(0);
+    for (const [button, files] of [
+      ['导出 CSV', ['timetable.csv']],
+      ['导出日历', ['timetable.ics']],
+      ['导出 JSON', ['timetable.json']],
+      ['导出调整公告', ['change-notice.html', 'change-notice.txt']],
+    ] as const) {
+      const got = await exported(page, button, files.length);
+      for (const f of files) expect(got.get(f)?.toString(), f).toEqual(readFileSync(join(dir, 'out', f), 'utf8'));
+    }
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  }, 120_000);
+
   it("plans a township year in the worker: a progress bar, input handled during the solve, the CLI's timetable", async () => {
     const dir = folder({
       'rota.json': 'fixtures/township/rota.json',

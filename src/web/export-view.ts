@@ -50,7 +50,8 @@ function download(f: OutFile): void {
   document.body.append(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // Late: a busy PC may start the download seconds after the click, and a revoked URL fails it.
+  setTimeout(() => URL.revokeObjectURL(url), 120_000);
 }
 
 async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: string): Promise<void> {

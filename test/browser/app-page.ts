@@ -68,7 +68,14 @@ export async function exported(page: Page, button: string, count = 1): Promise<M
     });
   });
   await page.getByRole('button', { name: button, exact: true }).click();
-  await done;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${button}: ${files.size} of ${count} downloads after 60 s (${[...files.keys()].join(', ')})`)),
+      60_000,
+    );
+  });
+  await Promise.race([done, late]).finally(() => clearTimeout(timer));
   page.removeAllListeners('download');
   return files;
 }
