@@ -20,7 +20,10 @@ try {
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     await page.locator('#timetable tbody tr').first().getByRole('button').click();
-    await page.screenshot({ path: resolve(file), fullPage: true });
+    // The desktop shot shows the whole page; the phone's its screen at the change panel and the table.
+    const phone = viewport.width < 400;
+    if (phone) await page.locator('.edit').evaluate((el) => el.scrollIntoView());
+    await page.screenshot({ path: resolve(file), fullPage: !phone });
     await context.close();
   }
 } finally {

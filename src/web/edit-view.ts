@@ -66,8 +66,9 @@ export function editPanel(ctx: Ctx, d: Duty): HTMLElement {
   const id = 'substitute';
   return h(
     'div',
-    { class: 'edit' },
-    h('label', { for: id }, `改由谁${d.kind} ${d.date} another leader for ${d.date}`),
+    { class: 'edit', role: 'group', 'aria-labelledby': 'edit-h' },
+    h('h3', { id: 'edit-h' }, `调整 ${d.date}（${d.weekday}）${d.kind}：${d.name} change ${d.date}`),
+    h('label', { for: id }, `改由 another leader`),
     h(
       'select',
       { id },

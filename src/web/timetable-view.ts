@@ -19,8 +19,7 @@ export function timetableView(ctx: Ctx): HTMLElement | undefined {
   const duties = ctx.state.current;
   if (!duties?.length) return undefined;
   const cols = ['日期', '星期', '类型', '单位', '姓名', '职务', '分管工作', '地点', '锁定', '调整'];
-  const editing = ctx.ui.editing;
-  const rows = duties.flatMap((d) => {
+  const rows = duties.map((d) => {
     const label = `${d.date} ${d.name}`;
     const row = h(
       'tr',
@@ -53,20 +52,23 @@ export function timetableView(ctx: Ctx): HTMLElement | undefined {
             type: 'button',
             id: `edit-${d.date}-${d.name}`,
             'aria-label': `换人 ${label}`,
-            onclick: () =>
+            onclick: () => {
               ctx.show((ui) => {
                 ui.editing = { date: d.date, name: d.name };
                 ui.message = undefined;
-              }),
+              });
+              document.getElementById('substitute')?.focus();
+            },
           },
           '换人',
         ),
       ),
     );
-    const open = editing && editing.date === d.date && editing.name === d.name;
-    return open ? [row, h('tr', { class: 'editing' }, h('td', { colspan: cols.length }, editPanel(ctx, d)))] : [row];
+    return row;
   });
-  return h(
+  const editing = ctx.ui.editing;
+  const open = editing && duties.find((d) => d.date === editing.date && d.name === editing.name);
+  const table = h(
     'div',
     { class: 'scroll', role: 'region', 'aria-labelledby': 'timetable-caption', tabindex: 0 },
     h(
@@ -77,4 +79,6 @@ export function timetableView(ctx: Ctx): HTMLElement | undefined {
       h('tbody', {}, ...rows),
     ),
   );
+  // The change panel sits above the table, so its list of leaders never widens the table.
+  return h('div', {}, open ? editPanel(ctx, open) : undefined, table);
 }
