@@ -11,7 +11,8 @@ export function registerApp(cmd: Command): void {
     const [{ readBytes }, { writeAllOrNone }] = await Promise.all([import('../io/read-file.js'), import('../io/atomic-write.js')]);
     // This command's bundle is dist/cli/app.cjs; the build writes the app in dist/.
     const { bytes } = readBytes(join(__dirname, '..', APP_FILE));
-    if (!bytes) throw new Exit(70, `${APP_FILE} 不在安装中 is missing from this installation (npm run build makes it)`);
+    if (!bytes)
+      throw new Exit(70, '排班助手.html 不在安装中，请重新安装或构建（npm run build）。The browser app is missing from this installation.');
     for (const p of writeAllOrNone(opts.out, [{ path: APP_FILE, content: bytes }])) process.stderr.write(`wrote ${p}\n`);
   });
 }

@@ -47,6 +47,12 @@ export const CATALOGUE = {
     en: (a) => `the file is ${a.size}, more than the ${a.max} rota reads; is it the right file?`,
     example: { size: '300 MB', max: '256 MB' },
   }),
+  'file.not-picked': entry({
+    zh: (a: { name: string }) => `尚未选择文件 ${a.name}`,
+    fix: () => '请在页面上对应的位置（领导名单、接访记录等）选择配置文件中写的这个文件',
+    en: (a) => `${a.name} has not been picked: pick the file the configuration names on the page`,
+    example: { name: 'leaders.csv' },
+  }),
   'csv.cell-too-long': entry({
     zh: (a: { length: number; max: number }) => `这一格有 ${a.length} 个字符，最多 ${a.max} 个`,
     fix: () => '请检查是否误粘贴了大段内容',

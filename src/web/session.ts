@@ -2,6 +2,7 @@
 // reading the files the clerk picked instead of the disk.
 import { loadRound, type Round } from '../app/round.js';
 import type { Config } from '../core/config.js';
+import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
 import { parseConfig } from '../io/config-parse.js';
 import type { ReadFile } from '../io/lists.js';
@@ -14,9 +15,7 @@ export function pickedReader(files: StoredFile[]): ReadFile {
   return (path) => {
     const f = files.find((x) => x.name === path) ?? files.find((x) => x.name === baseName(path));
     if (f) return { bytes: f.bytes };
-    return {
-      problem: { severity: 'error', file: path, message: `尚未选择此文件：请在上方选择 ${baseName(path)} (this file has not been picked)` },
-    };
+    return { problem: problem('file.not-picked', { name: baseName(path) }, { file: path }) };
   };
 }
 
