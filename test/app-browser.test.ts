@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_URL, axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
@@ -28,6 +28,20 @@ function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rota-app-'));
   for (const [name, from] of Object.entries(files)) copyFileSync(from, join(dir, name));
   return dir;
+}
+
+/** The page's re-publication (CSV, calendar, JSON, change notice) is what the CLI wrote in `out`, byte for byte. */
+async function expectRepublication(page: Page, out: string): Promise<void> {
+  for (const [button, files] of [
+    ['导出 CSV', ['timetable.csv']],
+    ['导出日历', ['timetable.ics']],
+    ['导出 JSON', ['timetable.json']],
+    ['导出调整公告', ['change-notice.html', 'change-notice.txt']],
+  ] as const) {
+    const got = await exported(page, button, files.length);
+    for (const f of files) expect(got.get(f)?.toString('utf8'), f).toEqual(readFileSync(join(out, f), 'utf8'));
+    for (const f of files) expect(got.get(f), f).toEqual(readFileSync(join(out, f)));
+  }
 }
 
 let browser: Browser;
@@ -107,15 +121,7 @@ describe('排班助手.html', () => {
       'out2',
     ]);
     expect(swapped.code, swapped.stderr).toBe(0);
-    for (const [button, files] of [
-      ['导出 CSV', ['timetable.csv']],
-      ['导出日历', ['timetable.ics']],
-      ['导出 JSON', ['timetable.json']],
-      ['导出调整公告', ['change-notice.html', 'change-notice.txt']],
-    ] as const) {
-      const got = await exported(page, button, files.length);
-      for (const f of files) expect(got.get(f), f).toEqual(readFileSync(join(dir, 'out2', f)));
-    }
+    await expectRepublication(page, join(dir, 'out2'));
 
     // Reload: the files, the timetable and the edit are still there.
     await page.reload();
@@ -188,15 +194,7 @@ describe('排班助手.html', () => {
     expect(await axeViolations(page)).toEqual([]);
     const cli = rota(dir, ['replan', '-c', 'rota.json', '--previous', 'timetable.csv', '--today', '2024-12-18', '--out', 'out']);
     expect(cli.code, cli.stderr).toBe(0);
-    for (const [button, files] of [
-      ['导出 CSV', ['timetable.csv']],
-      ['导出日历', ['timetable.ics']],
-      ['导出 JSON', ['timetable.json']],
-      ['导出调整公告', ['change-notice.html', 'change-notice.txt']],
-    ] as const) {
-      const got = await exported(page, button, files.length);
-      for (const f of files) expect(got.get(f)?.toString(), f).toEqual(readFileSync(join(dir, 'out', f), 'utf8'));
-    }
+    await expectRepublication(page, join(dir, 'out'));
     expect(app.errors).toEqual([]);
     await app.context.close();
   }, 120_000);
