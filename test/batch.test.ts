@@ -47,6 +47,22 @@ describe('rota plan --batch', () => {
     }
   });
 
+  it('publishes each office as plan --out does: a second batch into the same folder refuses and changes nothing', () => {
+    const out = join(dir, 'twice');
+    expect(rota(['plan', '--batch', join(dir, 'in'), '--out', out]).code).toBe(0);
+    const before = good.map((office) => readFileSync(join(out, office, 'timetable.json')));
+    const r = rota(['plan', '--batch', join(dir, 'in'), '--out', out, '--json']);
+    expect(r.code).toBe(2);
+    const summary = JSON.parse(r.stdout) as { offices: OfficeSummary[] };
+    for (const o of summary.offices) {
+      expect(o.status).toBe('bad-input');
+      expect(o.reason).toMatch(/已经发布过的文件夹.*replan/);
+    }
+    good.forEach((office, i) => {
+      expect(readFileSync(join(out, office, 'timetable.json'))).toEqual(before[i]);
+    });
+  });
+
   it('goes on past a bad office and an infeasible one, names each with its reason, and exits 2', () => {
     const mixed = join(dir, 'mixed');
     writeTownships(mixed, 2, 11, WINDOW);
@@ -61,7 +77,12 @@ describe('rota plan --batch', () => {
     expect(lines[2]).toMatch(/^乡02 +township +完成 ok/);
     expect(lines[3]).toMatch(/无法排出 infeasible .*2025-03-03/);
     expect(lines[4]).toMatch(/输入有误 bad input .*missing\.csv.*no such file/);
-    expect(readdirSync(join(dir, 'mixed-out')).sort()).toEqual(['乡01', '乡02']);
+    // Only the offices planned are published (each keeps its earlier publications in a hidden .<office>.rota beside it).
+    expect(
+      readdirSync(join(dir, 'mixed-out'))
+        .filter((f) => !f.startsWith('.'))
+        .sort(),
+    ).toEqual(['乡01', '乡02']);
     expect(r.stderr).toMatch(/1 infeasible, 1 bad input/);
     // No progress bar when stderr is not a terminal.
     expect(r.stderr).not.toContain('[#');

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { problem } from '../core/messages.js';
 import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
-import { writeAllOrNone } from '../io/atomic-write.js';
 import { loadConfig } from '../io/config-file.js';
 import { digestFiles } from '../io/digest.js';
 import { planFiles } from '../io/plan-files.js';
+import { planOverPublishedAdvice, publishedFolder } from '../io/publication.js';
 import type { PublishOptions } from '../io/publish.js';
+import { publishFolder } from '../io/publish-folder.js';
 import { readBytes, unreadable } from '../io/read-file.js';
 import { planRound } from './plan.js';
 import { planInputPaths, planOutput } from './plan-output.js';
@@ -34,7 +35,7 @@ export interface OfficeSummary {
 }
 
 export interface BatchPlanOptions extends PublishOptions {
-  /** Write each office's files to OUT/<office>/ (all or none per office). */
+  /** Publish each office into OUT/<office>/ as \`rota plan --out\` does: one switch per office, a published folder refused. */
   out?: string;
   bestEffort?: boolean;
   /** Command-line values for every office's configuration (from, to, region, seed). */
@@ -79,15 +80,25 @@ export async function planOffice(dir: string, office: string, options: BatchPlan
     const loaded = loadRound(config, readBytes);
     if (!loaded.round) return summary({ preset, status: 'bad-input', duties: 0, unmet: 0, reason: because(loaded.problems) });
     const round = loaded.round;
+    // As rota plan --out: a folder already published is changed by replan, never silently replaced.
+    const target = options.out ? join(options.out, office) : undefined;
+    if (target && publishedFolder(target))
+      return summary({
+        preset,
+        status: 'bad-input',
+        duties: 0,
+        unmet: 0,
+        reason: `已经发布过的文件夹 ${target}：${planOverPublishedAdvice(target)}`,
+      });
     const result = planRound(round, { bestEffort: options.bestEffort });
     const { report } = result;
     if (report.status === 'infeasible') {
       const first = report.causes[0]?.message ?? report.breaks[0]?.message ?? '';
       return summary({ preset, status: 'infeasible', duties: 0, unmet: report.stillShort.length, reason: first });
     }
-    if (options.out) {
+    if (target) {
       const out = planOutput(round, result, digestFiles(planInputPaths(round, file)));
-      writeAllOrNone(join(options.out, office), await planFiles(out, round.calendar, options));
+      publishFolder(target, await planFiles(out, round.calendar, options));
     }
     return summary({ preset, status: 'ok', duties: result.duties.length, unmet: report.stillShort.length });
   } catch (e) {
