@@ -3,7 +3,7 @@
 // saved, every re-publication is dated, an unchanged one keeps the last real notice, swap re-publishes
 // the whole folder, and a calendar the new publication lacks is gone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,6 +91,19 @@ describe('a published folder', () => {
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('本次无调整');
     expect(readFileSync(join(out, 'change-notice.txt'), 'utf8')).toBe(notice);
+  });
+
+  it('replan takes the last publication from --out although --previous was saved elsewhere: SEQUENCE keeps rising', () => {
+    const { out, saved } = publishedAndEdited();
+    expect(rota(['render', saved, ...C, '--out', out, '--today', '2024-12-12']).code).toBe(0);
+    const published = sequences(out);
+    expect(Object.values(published).filter((s) => s === 1)).toHaveLength(1);
+    // "Save As" elsewhere: no timetable.json beside the CSV the re-plan starts from.
+    const copy = join(mkdtempSync(join(tmpdir(), 'rota-saveas-')), '另存为.csv');
+    copyFileSync(join(out, 'timetable.csv'), copy);
+    expect(rota(['replan', ...C, '--previous', copy, '--today', '2024-12-13', '--out', out]).code).toBe(0);
+    const replanned = sequences(out);
+    for (const [uid, s] of Object.entries(published)) expect(replanned[uid]).toBeGreaterThanOrEqual(s);
   });
 
   it('render without --ics-per-leader leaves no per-leader calendar behind', () => {

@@ -53,9 +53,8 @@ export function registerRender(cmd: Command): void {
     const options = { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) };
     // The --out folder's timetable.json says what the calendars last had (else the one beside the CSV): then
     // the edit is a re-publication (raised SEQUENCE, cancelled events, a dated change notice), as after rota swap.
-    const [{ readPublishedState }, publication] = await Promise.all([import('../io/published-state.js'), import('../io/publication.js')]);
-    const target = publication.previousPublication(opts.out);
-    const state = target.state ? { state: target.state, problems: target.problems } : readPublishedState(file, read.duties);
+    const publication = await import('../io/publication.js');
+    const state = publication.lastPublication(opts.out, file, read.duties);
     reportProblems(state.problems);
     let files: import('../io/atomic-write.js').OutFile[];
     if (state.state.file) {

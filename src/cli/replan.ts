@@ -65,13 +65,14 @@ export function registerReplan(cmd: Command): void {
     }
     reportPlanFailure(report, c);
     if (opts.out) {
-      const [{ readPublishedState }, { republishFiles }, { publishFolder }, { digestFiles }] = await Promise.all([
-        import('../io/published-state.js'),
+      const [{ lastPublication }, { republishFiles }, { publishFolder }, { digestFiles }] = await Promise.all([
+        import('../io/publication.js'),
         import('../io/republish.js'),
         import('../io/publish-folder.js'),
         import('../io/digest.js'),
       ]);
-      const state = readPublishedState(opts.previous, previous.duties);
+      // The --out folder's own timetable.json when it is published, wherever --previous was saved.
+      const state = lastPublication(opts.out, opts.previous, previous.duties);
       reportProblems(state.problems);
       const inputs = digestFiles([
         opts.previous,

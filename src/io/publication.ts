@@ -7,6 +7,7 @@ import type { Config } from '../core/config.js';
 import type { Duty, Problem } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
 import { isPublished } from './publish-folder.js';
+import { readPublishedState } from './published-state.js';
 import { nextSequences, type PublishedState, publishedStateFrom, removedSlots } from './sequences.js';
 
 /** The last publication of the folder `out`, or undefined when rota has not published there. */
@@ -15,6 +16,20 @@ export function previousPublication(out: string): { state?: PublishedState; prob
   if (!existsSync(file)) return { problems: [] };
   const read = publishedStateFrom({ text: readFileSync(file, 'utf8'), file }, []);
   return { ...(read.state.file ? { state: read.state } : {}), problems: read.problems };
+}
+
+/**
+ * What the calendars were last published with, for a re-publication into `out`: the folder's own
+ * timetable.json wherever the edited CSV was saved (Excel "Save As" elsewhere keeps SEQUENCE rising),
+ * else timetable.json beside the CSV, else the CSV alone (sequence 0).
+ */
+export function lastPublication(
+  out: string | undefined,
+  csvFile: string,
+  csvDuties: Duty[],
+): { state: PublishedState; problems: Problem[] } {
+  const target = out === undefined ? undefined : previousPublication(out);
+  return target?.state ? { state: target.state, problems: target.problems } : readPublishedState(csvFile, csvDuties);
 }
 
 /** What to do instead of `rota plan --out` over a published folder (after "已经发布过的文件夹 OUT："). */
