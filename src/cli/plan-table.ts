@@ -1,5 +1,6 @@
 // The timetable and its report as a readable table for the terminal (colours via paint()).
 import type { ChalkInstance } from 'chalk';
+import { planReportSections, type ReportLine, type Tone } from '../app/plan-report.js';
 import type { PlanReport } from '../core/engine/types.js';
 import { type Place, placeText } from '../core/place.js';
 import type { Duty } from '../core/types.js';
@@ -38,51 +39,15 @@ export function renderPlan(
   lines.push(c.bold(line(header)));
   for (const r of rows) lines.push(line(r));
   lines.push('');
-  const section = (title: string, items: string[]) => {
-    lines.push(`${c.bold(title)}${items.length ? '' : '：无 none'}`);
-    for (const x of items) lines.push(`  ${x}`);
+  // The report's sections, in the words the browser app shows too; the terminal only colours them.
+  const paintTone: Record<Tone, (s: string) => string> = { plain: (s) => s, dim: c.dim, warn: c.yellow, bad: c.red };
+  const put = (l: ReportLine, depth: number) => {
+    lines.push(`${'  '.repeat(depth)}${paintTone[l.tone](l.text)}`);
+    for (const u of l.under ?? []) put(u, depth + 1);
   };
-  section(
-    `未安排的领导 left out (${report.leftOut.length})`,
-    report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${c.dim(l.reason)}`),
-  );
-  // What this timetable achieves (the plan's own quota rules), then what remains for other plans.
-  section(
-    '本安排达到的频次要求 what this timetable achieves',
-    report.served.flatMap((r) => [
-      `[${r.rule}] ${r.description}：${r.short === 0 ? '全部达到 all met' : c.yellow(`${r.short} 项仍未达到 still short`)}`,
-      ...report.stillShort
-        .filter((s) => s.rule === r.rule)
-        .map(
-          (s) =>
-            `  ${c.yellow(`${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次`)}` +
-            (s.reason ? `\n      ${c.dim(`原因：${s.reason}`)}` : ''),
-        ),
-    ]),
-  );
-  section(
-    `留给其他安排 what remains for other plans (${report.otherPlans.length})`,
-    report.otherPlans.map(
-      (o) => `[${o.rule}] ${o.description}：${o.periods.join('、')} 尚有 ${o.names.length} 名未达到 still short: ${o.names.join('、')}`,
-    ),
-  );
-  if (report.sites.length) {
-    section(
-      `下访点 sites (${report.sites.length})`,
-      report.sites.map(
-        (s) =>
-          `${s.name}（${s.type}）：下访 ${s.visits} 次，每月至少 ${s.monthlyMin} 次，最长间隔 ${s.longestGap} 天，与分管相关 ${s.matched} 次`,
-      ),
-    );
+  for (const s of planReportSections(report)) {
+    lines.push(`${c.bold(s.title)}${s.lines.length ? '' : '：无 none'}`);
+    for (const l of s.lines) put(l, 1);
   }
-  section(
-    `未满足的偏好 preferences not met (${report.softUnmet.length})`,
-    report.softUnmet.map((u) => c.yellow(u.message)),
-  );
-  if (report.breaks.length)
-    section(
-      `违反的规则 rules broken (${report.breaks.length})`,
-      report.breaks.map((v) => c.red(v.message)),
-    );
   return `${lines.join('\n')}\n`;
 }

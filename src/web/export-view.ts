@@ -56,7 +56,11 @@ function download(f: OutFile): void {
 
 async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: string): Promise<void> {
   const files = (await filesOf(ctx)).filter((f) => pick(f.path));
-  for (const f of files) download(f);
+  // One at a time, a moment apart: Chromium drops some of many downloads started in the same instant.
+  for (const [i, f] of files.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve, 300));
+    download(f);
+  }
   ctx.show((ui) => {
     ui.message = { text: `已导出 exported ${what}：${files.map((f) => f.path).join('、')}`, alert: false };
   });

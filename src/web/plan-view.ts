@@ -2,6 +2,7 @@
 // left out and why, who is still short of a rule, and — when no plan keeps every rule — the causes
 // and the best-effort option, in the CLI's words.
 import { planFailure } from '../app/plan-failure.js';
+import { planReportSections, type ReportLine } from '../app/plan-report.js';
 import { renderCsv } from '../io/publish.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
@@ -50,13 +51,8 @@ function reportView(ctx: Ctx): HTMLElement | undefined {
   const report = ctx.state.replan?.report ?? ctx.state.plan?.report;
   if (!report) return undefined;
   const failure = planFailure(report);
-  const list = (title: string, items: string[]) =>
-    h(
-      'div',
-      {},
-      h('h3', {}, `${title}${items.length ? '' : '：无 none'}`),
-      items.length ? h('ul', {}, ...items.map((x) => h('li', {}, x))) : undefined,
-    );
+  const items = (lines: ReportLine[]): HTMLElement | undefined =>
+    lines.length ? h('ul', {}, ...lines.map((l) => h('li', {}, l.text, items(l.under ?? [])))) : undefined;
   return h(
     'div',
     { class: 'report' },
@@ -69,21 +65,8 @@ function reportView(ctx: Ctx): HTMLElement | undefined {
         )
       : undefined,
     h('p', {}, `${report.workingDays} 个工作日，${report.duties} 人次 ${report.workingDays} working days, ${report.duties} duties.`),
-    list(
-      `未安排的领导 left out (${report.leftOut.length})`,
-      report.leftOut.map((l) => `${l.name}（${l.institution}，${l.rank}）：${l.reason}`),
-    ),
-    list(
-      `本轮后仍未达到频次要求 still short of a rule (${report.stillShort.length})`,
-      report.stillShort.map(
-        (s) =>
-          `${s.name}（${s.institution}）：${s.period} 已 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]${s.reason ? ` 原因：${s.reason}` : ''}`,
-      ),
-    ),
-    list(
-      `未满足的偏好 preferences not met (${report.softUnmet.length})`,
-      report.softUnmet.map((u) => u.message),
-    ),
+    // The same sections and words as the terminal's report (src/app/plan-report.ts).
+    ...planReportSections(report).map((s) => h('div', {}, h('h3', {}, `${s.title}${s.lines.length ? '' : '：无 none'}`), items(s.lines))),
   );
 }
 
