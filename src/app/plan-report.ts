@@ -22,7 +22,7 @@ export interface ReportSection {
 const line = (text: string, tone: Tone = 'plain', under?: ReportLine[]): ReportLine =>
   under?.length ? { text, tone, under } : { text, tone };
 
-export function planReportSections(report: PlanReport): ReportSection[] {
+export function planReportSections(report: Omit<PlanReport, 'status'>): ReportSection[] {
   const sections: ReportSection[] = [
     {
       title: `未安排的领导 left out (${report.leftOut.length})`,
