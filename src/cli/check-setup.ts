@@ -1,12 +1,10 @@
 // What `rota check` and `rota report` both need: configuration, calendar, leaders, rules, leaves.
 import type { Command } from 'commander';
-import type { Calendar } from '../core/calendar.js';
-import type { Leave } from '../core/check/index.js';
-import type { Config } from '../core/config.js';
+import type { CheckSetup } from '../app/check.js';
 import { inCalendarYears, isIsoDate } from '../core/dates.js';
 import { say } from '../core/messages.js';
-import type { Leader, Problem, Rule } from '../core/types.js';
-import { addCommonOptions, type CommonOptions, collect, loadContext } from './context.js';
+import { loadConfig } from '../io/config-file.js';
+import { addCommonOptions, type CommonOptions, collect, overridesFrom, useFolderConfig } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
 export interface CheckOptions extends CommonOptions {
@@ -30,40 +28,17 @@ export function addCheckOptions(cmd: Command): Command {
   );
 }
 
-export interface CheckSetup {
-  config: Config;
-  calendar: Calendar;
-  leaders: Leader[];
-  rules: Rule[];
-  leaves: Leave[];
-}
-
 /** Loads everything but the records; bad input stops with exit 2 and every problem listed. */
 export async function prepareCheck(opts: CheckOptions, dates: { from?: string; to?: string }): Promise<CheckSetup> {
   for (const [k, v] of Object.entries(dates)) {
     if (v !== undefined && !isIsoDate(v)) throw new Exit(2, say('option.date', { option: `--${k}`, got: v }));
     if (v !== undefined && !inCalendarYears(v)) throw new Exit(2, `--${k}: ${say('date.out-of-years', { text: v })}`);
   }
-  const { config, calendar } = loadContext({ ...opts, from: undefined, to: undefined }, {});
-  const { loadLeaders } = await import('../io/load.js');
-  const { loadRules, loadLeaves } = await import('../io/check-input.js');
-  const files = opts.leaders ?? config.leaders;
-  if (files.length === 0) throw new Exit(2, say('input.none', { what: '领导名单' }));
-  const problems: Problem[] = [];
-  let rules = config.rules;
-  if (opts.rules) {
-    const r = loadRules(opts.rules);
-    problems.push(...r.problems);
-    if (r.rules) rules = r.rules;
-  }
-  const { leaders, problems: lp } = loadLeaders(files, config);
-  problems.push(...lp);
+  useFolderConfig(opts);
+  const { config, problems } = loadConfig(opts.config, overridesFrom(opts as Record<string, unknown>, ['region', 'holidays']));
   reportProblems(problems);
-  let leaves: Leave[] = [];
-  if (opts.leaves) {
-    const l = loadLeaves(opts.leaves, leaders, config.institutions);
-    reportProblems(l.problems);
-    leaves = l.leaves;
-  }
-  return { config, calendar, leaders, rules, leaves };
+  const { loadCheckSetup } = await import('../app/check.js');
+  const loaded = loadCheckSetup(config!, { leaders: opts.leaders, rules: opts.rules, leaves: opts.leaves });
+  reportProblems(loaded.problems);
+  return loaded.setup!;
 }

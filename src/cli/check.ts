@@ -24,50 +24,32 @@ export function registerCheck(cmd: Command): void {
     const setup = await prepareCheck(opts, { from, to });
     const files = records.length ? records : setup.config.history;
     if (files.length === 0) throw new Exit(2, say('input.none', { what: '接访记录' }));
-    const { createTally } = await import('../core/check/index.js');
-    const { tallyRecordFiles } = await import('../io/check-input.js');
+    const { checkRecords } = await import('../app/check.js');
     const { formatCheck } = await import('../io/check-format.js');
     const { formatProblem } = await import('../core/problems.js');
-    const { unknownYearWarnings } = await import('../app/calendar.js');
     const { paint } = await import('./style.js');
     const format = opts.format as 'text' | 'json' | 'junit' | 'github';
-    const tally = createTally({
-      leaders: setup.leaders,
-      rules: setup.rules,
-      calendar: setup.calendar,
+    const { problems, judgement, omitted } = await checkRecords(setup, files, {
+      from,
+      to,
       keepRecords: format === 'json',
       lenient: opts.lenient,
     });
-    const read = await tallyRecordFiles(files, {
-      leaders: setup.leaders,
-      institutions: setup.config.institutions,
-      tally,
-      lenient: opts.lenient,
-      fast: format !== 'json',
-    });
-    const problems = read.problems;
-    const stopped = problems.some((p) => p.severity === 'error');
-    const judgement = stopped ? undefined : tally.finish({ from, to, leaves: setup.leaves });
-    if (judgement)
-      problems.push(
-        ...judgement.problems,
-        ...unknownYearWarnings(setup.calendar, judgement.summary.from || from || '', judgement.summary.to || to || ''),
-      );
     const report = {
       judgement: judgement?.problems.length ? undefined : judgement,
       problems,
       rules: setup.rules,
       leaders: setup.leaders,
-      omitted: read.omitted,
+      omitted,
     };
     for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-    if (read.omitted) process.stderr.write(`… 另有 ${read.omitted} 个问题未列出 (${read.omitted} more problems not shown)\n`);
+    if (omitted) process.stderr.write(`… 另有 ${omitted} 个问题未列出 (${omitted} more problems not shown)\n`);
     if (format === 'json') {
       const { jsonChunks } = await import('../io/check-format.js');
       for (const piece of jsonChunks(report)) process.stdout.write(piece);
     } else process.stdout.write(formatCheck(format, report, paint()));
     if (problems.some((p) => p.severity === 'error')) {
-      const n = problems.filter((p) => p.severity === 'error').length + (opts.lenient ? 0 : read.omitted);
+      const n = problems.filter((p) => p.severity === 'error').length + (opts.lenient ? 0 : omitted);
       throw new Exit(
         2,
         `输入有 ${n} 个错误，未作检查 (${n} error${n === 1 ? '' : 's'} in the input; nothing was judged${opts.lenient ? '' : '; --lenient makes record problems warnings'})`,

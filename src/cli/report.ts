@@ -17,28 +17,13 @@ export function registerReport(cmd: Command): void {
     const setup = await prepareCheck(opts, {});
     const files = records.length ? records : setup.config.history;
     if (files.length === 0) throw new Exit(2, say('input.none', { what: '接访记录' }));
-    const { createTally } = await import('../core/check/index.js');
-    const { tallyRecordFiles } = await import('../io/check-input.js');
+    const { checkRecords } = await import('../app/check.js');
     const { dutyRows, summaryRows, reportHtml, summaryHeader, DUTY_HEADER } = await import('../io/report.js');
     const { toExcelCsv } = await import('../io/csv-write.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');
-    const { unknownYearWarnings } = await import('../app/calendar.js');
-    const tally = createTally({
-      leaders: setup.leaders,
-      rules: setup.rules,
-      calendar: setup.calendar,
-      keepRecords: true,
-      lenient: opts.lenient,
-    });
-    const read = await tallyRecordFiles(files, {
-      leaders: setup.leaders,
-      institutions: setup.config.institutions,
-      tally,
-      lenient: opts.lenient,
-    });
-    reportProblems([...read.problems, ...unknownYearWarnings(setup.calendar, from, to)]);
-    const judgement = tally.finish({ from, to, leaves: setup.leaves });
-    reportProblems(judgement.problems);
+    const { tally, problems, judgement } = await checkRecords(setup, files, { from, to, keepRecords: true, lenient: opts.lenient });
+    reportProblems(problems);
+    if (!judgement) throw new Error('report: records without errors were not judged');
     const input = {
       year,
       title: `${year}年领导干部接访、下访情况（年终考核印证资料）`,

@@ -1,0 +1,100 @@
+// Checking duty records against the quota rules: what `rota check`, `rota report` and
+// `rota check --batch` share. The setup (calendar, leaders, rules, leaves) comes from a configuration
+// and optional files that replace its lists; the record files are streamed into one tally and judged.
+import type { Calendar } from '../core/calendar.js';
+import { createTally, type Judgement, type Leave, type Tally } from '../core/check/index.js';
+import type { Config } from '../core/config.js';
+import { problem } from '../core/messages.js';
+import { hasErrors } from '../core/problems.js';
+import type { IsoDate, Leader, Problem, Rule } from '../core/types.js';
+import { loadLeaves, loadRules, tallyRecordFiles } from '../io/check-input.js';
+import { loadLeaders } from '../io/load.js';
+import { readBytes } from '../io/read-file.js';
+import { roundCalendar, unknownYearWarnings } from './calendar.js';
+
+export interface CheckSetup {
+  config: Config;
+  calendar: Calendar;
+  leaders: Leader[];
+  rules: Rule[];
+  leaves: Leave[];
+}
+
+/** Files that replace the configuration's lists (the CLI's --leaders, --rules, --leaves). */
+export interface SetupFiles {
+  leaders?: string[];
+  rules?: string;
+  leaves?: string;
+}
+
+/** Everything but the records, or every problem that stops the check (warnings ride along). */
+export function loadCheckSetup(config: Config, files: SetupFiles = {}): { setup?: CheckSetup; problems: Problem[] } {
+  const cal = roundCalendar(config, readBytes);
+  const problems = [...cal.problems];
+  const leaderFiles = files.leaders ?? config.leaders;
+  if (leaderFiles.length === 0) return { problems: [...problems, problem('input.none', { what: '领导名单' })] };
+  let rules = config.rules;
+  if (files.rules) {
+    const r = loadRules(files.rules);
+    problems.push(...r.problems);
+    if (r.rules) rules = r.rules;
+  }
+  const { leaders, problems: lp } = loadLeaders(leaderFiles, config);
+  problems.push(...lp);
+  if (hasErrors(problems)) return { problems };
+  let leaves: Leave[] = [];
+  if (files.leaves) {
+    const l = loadLeaves(files.leaves, leaders, config.institutions);
+    problems.push(...l.problems);
+    leaves = l.leaves;
+  }
+  if (hasErrors(problems)) return { problems };
+  return { setup: { config, calendar: cal.calendar, leaders, rules, leaves }, problems };
+}
+
+export interface CheckRecordsOptions {
+  from?: IsoDate;
+  to?: IsoDate;
+  /** Keep each counted duty (JSON output, the report's duty list): memory grows with the lines. */
+  keepRecords?: boolean;
+  /** Record problems are warnings, and judging goes on. */
+  lenient?: boolean;
+}
+
+export interface RecordsChecked {
+  tally: Tally;
+  /** The records' problems, then the judgement's and the unknown-year warnings. */
+  problems: Problem[];
+  /** Problems only counted, past the 10,000 kept. */
+  omitted: number;
+  /** Undefined when a record error stopped the check before judging. */
+  judgement?: Judgement;
+}
+
+/** Tallies `files` for this setup and judges the range, unless an error in the records stops it. */
+export async function checkRecords(setup: CheckSetup, files: string[], o: CheckRecordsOptions = {}): Promise<RecordsChecked> {
+  const tally = createTally({
+    leaders: setup.leaders,
+    rules: setup.rules,
+    calendar: setup.calendar,
+    keepRecords: o.keepRecords,
+    lenient: o.lenient,
+  });
+  const read = await tallyRecordFiles(files, {
+    leaders: setup.leaders,
+    institutions: setup.config.institutions,
+    tally,
+    lenient: o.lenient,
+    fast: !o.keepRecords,
+  });
+  const problems = read.problems;
+  if (hasErrors(problems)) {
+    if (o.from && o.to) problems.push(...unknownYearWarnings(setup.calendar, o.from, o.to));
+    return { tally, problems, omitted: read.omitted };
+  }
+  const judgement = tally.finish({ from: o.from, to: o.to, leaves: setup.leaves });
+  const from = judgement.summary.from || o.from || '';
+  const to = judgement.summary.to || o.to || '';
+  problems.push(...judgement.problems, ...unknownYearWarnings(setup.calendar, from, to));
+  return { tally, problems, omitted: read.omitted, judgement };
+}
