@@ -24,7 +24,7 @@ await build({
 });
 
 // The CLI: CommonJS, so bin/rota.js can compile it from a code cache. A small main (commander and
-// the list of commands), one bundle per command, and one for the published files (luxon, ICS, HTML:
+// the list of commands), one bundle per command, and one for the published files (ICS, HTML, CSV:
 // half of a command's code, needed only with --out), so a command loads only what it uses. Where
 // the sources import one of these dynamically, the import becomes a require of the sibling bundle.
 const commands = [...readFileSync('src/cli/main.ts', 'utf8').matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((m) => m[1]);
@@ -76,6 +76,21 @@ const quietChalk = {
     b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(args.resolveDir, 'vendor', 'supports-color', 'browser.js') }));
   },
 };
+// ical-generator 10 folds an ICS file's lines at 75 octets by measuring each character with a new
+// TextEncoder: most of the time `rota plan --out` spends on the calendar (fixed in v11, which needs
+// Node 22). Buffer.byteLength gives the same count (a lone surrogate is 3 octets in both, see
+// test/ics-fold.test.ts) without an encoder and an array per character.
+const icsFold = {
+  name: 'ics-fold',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]ical-generator[\\/]dist[\\/]index\.[cm]js$/ }, (args) => {
+      const code = readFileSync(args.path, 'utf8');
+      const slow = 'new TextEncoder().encode(i).length';
+      if (code.split(slow).length !== 2) throw new Error(`ics-fold: ${args.path} no longer has one "${slow}"; check its foldLines`);
+      return { contents: code.replace(slow, 'Buffer.byteLength(i)'), loader: 'js' };
+    });
+  },
+};
 await build({
   entryPoints: bundles,
   bundle: true,
@@ -85,7 +100,7 @@ await build({
   outdir: 'dist/cli',
   outExtension: { '.js': '.cjs' },
   external: ['iconv-lite'],
-  plugins: [siblingBundles, lazyChildProcess, quietChalk],
+  plugins: [siblingBundles, lazyChildProcess, quietChalk, icsFold],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   logLevel: 'warning',

@@ -1,4 +1,4 @@
-// Civil-date arithmetic on day numbers. Hand-written rather than luxon because the checker
+// Civil-date arithmetic on day numbers. Hand-written rather than a date library (luxon) because the checker
 // walks a million records and a DateTime per record costs ~100x this.
 import type { IsoDate } from './types.js';
 

@@ -4,11 +4,11 @@
 // leader, so re-publishing a changed plan updates the event instead of adding a second one.
 import { createHash } from 'node:crypto';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
-import { DateTime } from 'luxon';
 import type { Config } from '../core/config.js';
 import { addDays } from '../core/dates.js';
 import { dutySlots } from '../core/duty-order.js';
 import type { Duty } from '../core/types.js';
+import { chinaTime } from './china-time.js';
 
 export const ICS_ZONE = 'Asia/Shanghai';
 
@@ -58,10 +58,13 @@ export function slotUid(config: Config, duty: Duty, slot: number, domain = 'rota
   return `${h.slice(0, 32)}@${domain}`;
 }
 
-/** DTSTAMP: midnight Beijing time of the publishing date (or the first day), as UTC. */
-export function stampOf(config: Config): DateTime {
-  return DateTime.fromISO(`${config.published ?? config.from}T00:00:00`, { zone: ICS_ZONE }).toUTC();
+/** DTSTAMP: midnight Beijing time of the publishing date (or the first day), written in UTC. */
+export function stampOf(config: Config): Date {
+  return new Date(chinaTime(config.published ?? config.from).toInstant().epochMilliseconds);
 }
+
+/** An all-day event's day: a Date at UTC midnight, which ical-generator writes as that date (VALUE=DATE, no zone). */
+const allDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** TEXT value escaping of RFC 5545 3.3.11, for the values ical-generator writes unescaped (NAME). */
 export function escapeIcsText(text: string): string {
@@ -105,16 +108,16 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
     if (config.hours) {
       cal.createEvent({
         ...common,
-        start: DateTime.fromISO(`${d.date}T${config.hours.start}:00`, { zone: ICS_ZONE }),
-        end: DateTime.fromISO(`${d.date}T${config.hours.end}:00`, { zone: ICS_ZONE }),
+        start: chinaTime(d.date, config.hours.start),
+        end: chinaTime(d.date, config.hours.end),
         timezone: ICS_ZONE,
       });
     } else {
       cal.createEvent({
         ...common,
         allDay: true,
-        start: DateTime.fromISO(`${d.date}T00:00:00`, { zone: ICS_ZONE }),
-        end: DateTime.fromISO(`${addDays(d.date, 1)}T00:00:00`, { zone: ICS_ZONE }),
+        start: allDay(d.date),
+        end: allDay(addDays(d.date, 1)),
       });
     }
   }
