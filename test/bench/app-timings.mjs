@@ -1,6 +1,6 @@
 // The browser app's timings in chromium (run by app-bench.ts as its own process, because the bench
 // bundle cannot carry playwright-core): opening to the seed plan shown, and a township year planned
-// in the Web Worker. Prints one JSON object.
+// in the Web Worker, medians of SEEDS and YEARS runs (the arguments). Prints one JSON object.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -59,10 +59,11 @@ async function township() {
   return { ms, rows };
 }
 
+const [seedRuns, yearRuns] = process.argv.slice(2).map(Number);
 const seeds = [];
-for (let i = 0; i < 5; i++) seeds.push(await seed());
+for (let i = 0; i < seedRuns; i++) seeds.push(await seed());
 const years = [];
-for (let i = 0; i < 3; i++) years.push(await township());
+for (let i = 0; i < yearRuns; i++) years.push(await township());
 await browser.close();
 process.stdout.write(
   `${JSON.stringify({

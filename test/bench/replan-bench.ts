@@ -1,7 +1,7 @@
 // Benchmark of re-planning: the whole `rota replan` of the seed round beside a bare `node -e 0`, and
 // the core re-plan of generated rounds after one scheduled leader becomes unavailable on his day.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCalendar } from '../../src/core/calendar.js';
@@ -10,8 +10,8 @@ import { addDays } from '../../src/core/dates.js';
 import { plan } from '../../src/core/engine/index.js';
 import { replan } from '../../src/core/replan/replan.js';
 import type { Leader } from '../../src/core/types.js';
-import { paired, ratioText } from './paired.js';
-import type { BenchSection } from './section.js';
+import { failedCell, paired, ratioText, timeRun } from './paired.js';
+import type { BenchOptions, BenchSection } from './section.js';
 
 function round(n: number, w: number) {
   const calendar = makeCalendar({ region: 'xinjiang' });
@@ -40,27 +40,39 @@ function round(n: number, w: number) {
   return { config, days: calendar.days(from, to), leaders, calendar };
 }
 
-export function replanBench(): BenchSection[] {
+/** The core re-plan of a generated round (run in its own process by run.ts --job replan N W, so it can be capped): its row's cells. */
+export function replanJob(n: number, w: number): string[] {
+  const input = round(n, w);
+  const first = plan(input);
+  const victim = first.duties[Math.floor(first.duties.length / 2)];
+  const leaders = input.leaders.map((l) => (l.name === victim.name ? { ...l, unavailable: [...l.unavailable, victim.date].sort() } : l));
+  const t = performance.now();
+  const r = replan({ ...input, leaders, previous: first.duties, today: input.config.from });
+  const ms = performance.now() - t;
+  return [
+    r.report.status,
+    String(r.report.changedDays),
+    `${r.report.model.variables} / ${r.report.model.constraints}`,
+    `${ms.toFixed(0)} ms`,
+  ];
+}
+
+export function replanBench(o: BenchOptions): BenchSection[] {
   const rows: string[][] = [];
-  for (const [n, w] of [
-    [40, 12],
-    [200, 60],
-    [200, 250],
-  ]) {
-    const input = round(n, w);
-    const first = plan(input);
-    const victim = first.duties[Math.floor(first.duties.length / 2)];
-    const leaders = input.leaders.map((l) => (l.name === victim.name ? { ...l, unavailable: [...l.unavailable, victim.date].sort() } : l));
-    const t = performance.now();
-    const r = replan({ ...input, leaders, previous: first.duties, today: input.config.from });
-    const ms = performance.now() - t;
-    rows.push([
-      `${n} leaders × ${w} working days`,
-      r.report.status,
-      String(r.report.changedDays),
-      `${r.report.model.variables} / ${r.report.model.constraints}`,
-      `${ms.toFixed(0)} ms`,
-    ]);
+  for (const [n, w] of o.quick
+    ? [[40, 12]]
+    : [
+        [40, 12],
+        [200, 60],
+        [200, 250],
+      ]) {
+    let cells: string[];
+    try {
+      cells = JSON.parse(timeRun([process.execPath, process.argv[1], '--job', 'replan', String(n), String(w)], [0], o.capMs).stdout);
+    } catch (e) {
+      cells = ['', '', '', failedCell(e)];
+    }
+    rows.push([`${n} leaders × ${w} working days`, ...cells]);
   }
   // The seed round end to end: plan, mark 王建国 away on his day, replan with --out.
   const dir = mkdtempSync(join(tmpdir(), 'rota-bench-replan-'));
@@ -85,8 +97,12 @@ export function replanBench(): BenchSection[] {
       '--out',
       join(dir, 'new'),
     ],
-    9,
+    o.quick ? 3 : 9,
+    undefined,
+    o.capMs,
   );
+  const changed = JSON.parse(readFileSync(join(dir, 'new', 'timetable.json'), 'utf8')).changes.length;
+  rmSync(dir, { recursive: true, force: true });
   return [
     {
       title: 'Re-planning 重新安排 (rota replan)',
@@ -94,14 +110,15 @@ export function replanBench(): BenchSection[] {
       rows: [
         ...rows,
         [
-          'seed round, whole `rota replan --out` (9 pairs with node -e 0)',
+          `seed round, whole \`rota replan --out\` (${o.quick ? 3 : 9} pairs with node -e 0)`,
           'optimal',
-          String(JSON.parse(readFileSync(join(dir, 'new', 'timetable.json'), 'utf8')).changes.length),
+          String(changed),
           '',
           `${p.ms.toFixed(0)} ms (node -e 0: ${p.referenceMs.toFixed(0)} ms, ${ratioText(p.ratio)})`,
         ],
       ],
       notes: [
+        `Generated rounds: the core re-plan in-process (plan() first, then replan() timed), in a process of its own capped at ${o.capMs / 1000} s.`,
         'One scheduled leader (the middle duty of the plan) becomes unavailable on his day; today = the first day, so nothing is frozen.',
         'The re-plan keeps every other duty: changed days is the minimum, first level of the objective (keep-published).',
       ],

@@ -8,3 +8,13 @@ export interface BenchSection {
   /** Figures for the dated table at the top of docs/benchmarks.md, by column name (see run.ts). */
   headline?: Record<string, string>;
 }
+
+/** The bench's command-line options (run.ts), passed to every section. */
+export interface BenchOptions {
+  /** --quick: fewer pairs and smaller cases, for checking the bench itself. */
+  quick: boolean;
+  /** --cap SECONDS: the most one measured run may take; a run still going is stopped and reported as "> cap". */
+  capMs: number;
+  /** --batch N: township-years in the batch (1000 for the goal itself). */
+  batch: number;
+}

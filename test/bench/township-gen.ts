@@ -20,7 +20,7 @@ export function rng(seed: number): () => number {
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const GIVEN = ['建国', '海燕', '立新', '志强', '秀英', '伟', '静', '芳', '德胜', '晓军', '玉兰', '明'];
-const UYGHUR = ['艾力·买买提', '阿依古丽·吐尔逊', '努尔兰·哈力木', '热依拉·艾买提', '库尔班·尼亚孜', '古丽娜·艾山'];
+export const UYGHUR = ['艾力·买买提', '阿依古丽·吐尔逊', '努尔兰·哈力木', '热依拉·艾买提', '库尔班·尼亚孜', '古丽娜·艾山'];
 const PORTFOLIOS = ['党建', '农业农村', '水利', '民族团结', '征地拆迁', '畜牧', '社会保障', '安全生产', '教育', '卫生健康'];
 const PLACES = ['东风', '红旗', '胜利', '团结', '和平', '前进', '幸福', '光明', '新华', '丰收', '南湖', '北山'];
 
@@ -37,7 +37,8 @@ export interface TownshipOptions {
 
 const COUNTY_INSTITUTIONS = ['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院'];
 
-const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
+/** A CSV file as Excel writes it: BOM, CRLF (the bench's cells hold no commas or quotes). */
+export const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
 
 /** Writes one township's folder (rota.json, leaders.csv, sites.csv, maybe holidays.csv) into `dir`. */
 export function writeTownship(dir: string, seed: number, o: TownshipOptions = {}): { leaders: number; sites: number } {
