@@ -3,7 +3,7 @@
 // every (leader, rule, period) at the end. Pure: the caller feeds the duties.
 
 import type { Calendar } from '../calendar.js';
-import { byDate, dayNumber, fromDayNumber } from '../dates.js';
+import { byDate, dayNumber, fromDayNumber, isLeapYear } from '../dates.js';
 import { leaderKey } from '../leaders.js';
 import { problem } from '../messages.js';
 import { ruleApplies } from '../rules.js';
@@ -87,8 +87,13 @@ export interface FinishOptions {
 export interface Tally {
   /** Counts one duty; `leader` when the caller already matched it (recordReader). Returns the line's problems. */
   add(duty: Duty, leader?: Leader): Problem[];
-  /** Counts a duty of a leader of the tally (the checker's fast path: no Duty object); as add(), without the place. */
-  addFor(leader: Leader, date: IsoDate, kind: Kind, source: { file: string; line: number }): Problem[];
+  /** The index of a leader of the tally (for addDay), or -1. */
+  indexOf(leader: Leader): number;
+  /**
+   * Counts a duty without a Duty object (the checker's fast path): the leader by indexOf, the date as
+   * its dayNumber, the kind as 0 接访 / 1 下访. As add(), without the place.
+   */
+  addDay(leader: number, day: number, kind: number, file: string, line: number): Problem[];
   /** First and last date among the counted duties. */
   range(): { first?: IsoDate; last?: IsoDate };
   finish(options?: FinishOptions): Judgement;
@@ -97,10 +102,8 @@ export interface Tally {
 }
 
 const KIND_INDEX: Record<Kind, number> = { 接访: 0, 下访: 1 };
+const KINDS: Kind[] = ['接访', '下访'];
 const CELLS = 366 * 2;
-
-/** Where a duty's line is, for its problems. */
-const at = (duty: Duty) => ({ file: duty.source?.file, line: duty.source?.line });
 
 interface YearGrid {
   /** Line of the first record of (day of year, kind); 0 = none. */
@@ -108,7 +111,8 @@ interface YearGrid {
   file: Int32Array;
 }
 
-interface DateFacts {
+interface DayFacts {
+  date: IsoDate;
   year: number;
   doy: number;
   working: boolean;
@@ -126,21 +130,35 @@ export function createTally(options: TallyOptions): Tally {
   const index = new Map<Leader, number>(leaders.map((l, i) => [l, i]));
   const byName = new Map<string, Leader[]>();
   for (const l of leaders) byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
-  const grids: Array<Map<number, YearGrid>> = leaders.map(() => new Map());
+  // Per year, each leader's grid (made at the leader's first record of the year).
+  const grids = new Map<number, Array<YearGrid | undefined>>();
+  const gridsOf = (year: number) => {
+    let g = grids.get(year);
+    if (!g) grids.set(year, (g = new Array(leaders.length).fill(undefined)));
+    return g;
+  };
   const kept: CountedRecord[][] = leaders.map(() => []);
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
-  const dates = new Map<IsoDate, DateFacts>();
-  let first: IsoDate | undefined;
-  let last: IsoDate | undefined;
+  // Facts of each day seen, by day number: a few hundred distinct days in a million records.
+  const days = new Map<number, DayFacts>();
+  let first = Infinity;
+  let last = -Infinity;
 
-  function facts(date: IsoDate): DateFacts {
-    let f = dates.get(date);
+  // Records come by date: the last day's facts and grids are kept at hand.
+  let lastDay = Number.NaN;
+  let lastFacts: DayFacts | undefined;
+  let lastGrids: Array<YearGrid | undefined> = [];
+
+  function facts(day: number): DayFacts {
+    if (day === lastDay) return lastFacts!;
+    let f = days.get(day);
     if (!f) {
+      const date = fromDayNumber(day);
       const year = +date.slice(0, 4);
       const info = calendar.day(date);
-      f = { year, doy: dayNumber(date) - dayNumber(`${year}-01-01`), working: info.working, reason: info.reason };
-      dates.set(date, f);
+      f = { date, year, doy: day - dayNumber(`${year}-01-01`), working: info.working, reason: info.reason };
+      days.set(day, f);
     }
     return f;
   }
@@ -159,71 +177,74 @@ export function createTally(options: TallyOptions): Tally {
     const leader = given ?? resolve(duty);
     const li = leader === undefined ? undefined : index.get(leader);
     if (li === undefined) {
-      return [problem('leader.not-listed', { name: duty.name, institution: duty.institution }, { severity, ...at(duty), field: '姓名' })];
+      const at = { file: duty.source?.file, line: duty.source?.line };
+      return [problem('leader.not-listed', { name: duty.name, institution: duty.institution }, { severity, ...at, field: '姓名' })];
     }
-    return addAt(li, duty.date, duty.kind, duty.source, duty.place);
+    return addAt(li, dayNumber(duty.date), KIND_INDEX[duty.kind], duty.source?.file, duty.source?.line, duty.place);
   }
 
-  function addAt(li: number, date: IsoDate, kind: Kind, source: Duty['source'], place: string): Problem[] {
+  function addAt(li: number, day: number, kind: number, file: string | undefined, line: number | undefined, place: string): Problem[] {
     let problems = NONE;
-    const f = facts(date);
+    const f = facts(day);
     if (!f.working)
-      problems = [
-        problem('record.not-working-day', { date, why: f.reason }, { severity, file: source?.file, line: source?.line, field: '日期' }),
-      ];
-    let grid = grids[li].get(f.year);
+      problems = [problem('record.not-working-day', { date: f.date, why: f.reason }, { severity, file, line, field: '日期' })];
+    if (day !== lastDay) {
+      lastDay = day;
+      lastFacts = f;
+      lastGrids = gridsOf(f.year);
+    }
+    let grid = lastGrids[li];
     if (!grid) {
       grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
-      grids[li].set(f.year, grid);
+      lastGrids[li] = grid;
     }
-    const cell = f.doy * 2 + KIND_INDEX[kind];
+    const cell = f.doy * 2 + kind;
     if (grid.line[cell] !== 0) {
       const where = `${files[grid.file[cell]]}:${grid.line[cell]}`;
-      return [...problems, problem('record.duplicate', { where }, { severity, file: source?.file, line: source?.line })];
+      return [...problems, problem('record.duplicate', { where }, { severity, file, line })];
     }
-    const file = source?.file ?? '';
-    if (file !== lastFile) {
-      let fi = fileIndex.get(file);
+    const name = file ?? '';
+    if (name !== lastFile) {
+      let fi = fileIndex.get(name);
       if (fi === undefined) {
         fi = files.length;
-        files.push(file);
-        fileIndex.set(file, fi);
+        files.push(name);
+        fileIndex.set(name, fi);
       }
-      lastFile = file;
+      lastFile = name;
       lastFileIndex = fi;
     }
-    const fi = lastFileIndex;
-    grid.line[cell] = source?.line ?? -1;
-    grid.file[cell] = fi;
-    if (first === undefined || date < first) first = date;
-    if (last === undefined || date > last) last = date;
-    if (options.keepRecords) kept[li].push({ date, kind, place, ...(source ? { file: source.file, line: source.line } : {}) });
+    grid.line[cell] = line ?? -1;
+    grid.file[cell] = lastFileIndex;
+    if (day < first) first = day;
+    if (day > last) last = day;
+    if (options.keepRecords) kept[li].push({ date: f.date, kind: KINDS[kind], place, ...(file !== undefined ? { file, line } : {}) });
     return problems;
   }
 
-  /** Duties of leader `li` of the given kinds from `from` to `to`. */
-  function count(li: number, kinds: Kind[], from: IsoDate, to: IsoDate): number {
-    let n = 0;
-    const end = dayNumber(to);
-    for (let d = dayNumber(from); d <= end; ) {
-      const date = fromDayNumber(d);
-      const year = +date.slice(0, 4);
-      const doy = d - dayNumber(`${year}-01-01`);
-      const yearEnd = Math.min(end, dayNumber(`${year}-12-31`));
-      const grid = grids[li].get(year);
-      if (grid) {
-        for (let k = doy, dd = d; dd <= yearEnd; k++, dd++) {
-          for (const kind of kinds) if (grid.line[k * 2 + KIND_INDEX[kind]] !== 0) n++;
-        }
+  /**
+   * Per kind, how many duties leader `li` has before each day of from..to (prefix sums), so that a
+   * period's count is two lookups: counts(k)[d - from + 1] - counts(k)[d0 - from].
+   */
+  function prefixCounts(li: number, from: number, to: number): Int32Array[] {
+    const out = KINDS.map(() => new Int32Array(to - from + 2));
+    for (let d = from; d <= to; ) {
+      const f = facts(d);
+      const yearEnd = Math.min(to, d - f.doy + (isLeapYear(f.year) ? 365 : 364));
+      const grid = grids.get(f.year)?.[li];
+      for (let k = 0; k < KINDS.length; k++) {
+        const sums = out[k];
+        for (let dd = d, cell = f.doy * 2 + k; dd <= yearEnd; dd++, cell += 2)
+          sums[dd - from + 1] = sums[dd - from] + (grid !== undefined && grid.line[cell] !== 0 ? 1 : 0);
       }
       d = yearEnd + 1;
     }
-    return n;
+    return out;
   }
 
   function finish(fo: FinishOptions = {}): Judgement {
     const problems: Problem[] = [];
-    const dflt = first !== undefined && last !== undefined ? defaultRange(first, last) : undefined;
+    const dflt = first <= last ? defaultRange(fromDayNumber(first), fromDayNumber(last)) : undefined;
     const from = fo.from ?? dflt?.from;
     const to = fo.to ?? dflt?.to;
     const empty: CheckSummary = {
@@ -249,18 +270,41 @@ export function createTally(options: TallyOptions): Tally {
       problems.push(problem('check.to-before-from', { from, to }, { field: 'to' }));
       return { results: [], summary: empty, problems };
     }
-    const spans = new Map<string, { span: PeriodSpan; workingDays: IsoDate[]; offReasons: string[] }>();
+    const fromDay = dayNumber(from);
+    const toDay = dayNumber(to);
+    interface SpanFacts {
+      span: PeriodSpan;
+      workingDays: IsoDate[];
+      offReasons: string[];
+      /** The span cut to from..to, as text and as day numbers. */
+      lo: IsoDate;
+      hi: IsoDate;
+      loDay: number;
+      hiDay: number;
+    }
+    const spans = new Map<string, SpanFacts>();
     const spanFacts = (span: PeriodSpan) => {
       let s = spans.get(span.key);
       if (!s) {
-        const days = calendar.days(span.from, span.to);
-        const offReasons = [...new Set(days.filter((d) => !d.working && d.isoWeekday <= 5 && d.reason).map((d) => d.reason!))];
-        s = { span, workingDays: days.filter((d) => d.working).map((d) => d.date), offReasons };
+        const inside = calendar.days(span.from, span.to);
+        const offReasons = [...new Set(inside.filter((d) => !d.working && d.isoWeekday <= 5 && d.reason).map((d) => d.reason!))];
+        const lo = span.from < from ? from : span.from;
+        const hi = span.to > to ? to : span.to;
+        s = {
+          span,
+          workingDays: inside.filter((d) => d.working).map((d) => d.date),
+          offReasons,
+          lo,
+          hi,
+          loDay: dayNumber(lo),
+          hiDay: dayNumber(hi),
+        };
         spans.set(span.key, s);
       }
       return s;
     };
-    const periodLists = new Map(rules.map((r) => [r.period, periodsOverlapping(r.period, from, to)]));
+    const periodLists = new Map(rules.map((r) => [r.period, periodsOverlapping(r.period, from, to).map(spanFacts)]));
+    const ruleKinds = new Map(rules.map((r) => [r, r.kinds.map((k) => KIND_INDEX[k])]));
     const leavesOf = new Map<string, Leave[]>();
     for (const l of fo.leaves ?? []) leavesOf.set(leaderKey(l), [...(leavesOf.get(leaderKey(l)) ?? []), l]);
     const summary = { ...empty, from, to };
@@ -268,18 +312,23 @@ export function createTally(options: TallyOptions): Tally {
     const withoutRecords: CheckResult[][] = [];
     let records = 0;
     leaders.forEach((leader, li) => {
-      const total = count(li, ['接访', '下访'], from, to);
+      const sums = prefixCounts(li, fromDay, toDay);
+      const count = (kinds: number[], lo: number, hi: number) => {
+        let n = 0;
+        for (const k of kinds) n += sums[k][hi - fromDay + 1] - sums[k][lo - fromDay];
+        return n;
+      };
+      const total = count([0, 1], fromDay, toDay);
       records += total;
       const own: CheckResult[] = [];
       const leaves = leavesOf.get(leaderKey(leader)) ?? [];
       const mine = options.keepRecords ? sortedRecords(li) : [];
       for (const rule of rules) {
         if (!ruleApplies(rule, leader)) continue;
-        for (const span of periodLists.get(rule.period)!) {
-          const sf = spanFacts(span);
-          const lo = span.from < from ? from : span.from;
-          const hi = span.to > to ? to : span.to;
-          const n = count(li, rule.kinds, lo, hi);
+        const kinds = ruleKinds.get(rule)!;
+        for (const sf of periodLists.get(rule.period)!) {
+          const { span, lo, hi } = sf;
+          const n = count(kinds, sf.loDay, sf.hiDay);
           const verdict = judgePeriod({ rule, span, from, to, count: n, workingDays: sf.workingDays, offReasons: sf.offReasons, leaves });
           const result: CheckResult = {
             name: leader.name,
@@ -325,12 +374,9 @@ export function createTally(options: TallyOptions): Tally {
 
   return {
     add,
-    addFor: (leader, date, kind, source) => {
-      const li = index.get(leader);
-      if (li === undefined) throw new Error(`addFor: ${leader.name} is not one of the tally's leaders`);
-      return addAt(li, date, kind, source, '');
-    },
-    range: () => ({ first, last }),
+    indexOf: (leader) => index.get(leader) ?? -1,
+    addDay: (li, day, kind, file, line) => addAt(li, day, kind, file, line, ''),
+    range: () => (first <= last ? { first: fromDayNumber(first), last: fromDayNumber(last) } : {}),
     finish,
     records: (leader) => {
       const li = index.get(leader);
