@@ -36,6 +36,16 @@ export function periodOf(period: Period, date: IsoDate): PeriodSpan {
   }
 }
 
+const keys = new Map<string, string>();
+
+/** periodOf(period, date).key, remembered: the planner asks for the same few hundred dates many times. */
+export function periodKey(period: Period, date: IsoDate): string {
+  const k = `${period}${date}`;
+  let key = keys.get(k);
+  if (key === undefined) keys.set(k, (key = periodOf(period, date).key));
+  return key;
+}
+
 /** Every period of kind `period` that shares at least one day with from..to, in order. */
 export function periodsOverlapping(period: Period, from: IsoDate, to: IsoDate): PeriodSpan[] {
   const out: PeriodSpan[] = [];

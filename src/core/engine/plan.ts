@@ -15,11 +15,12 @@ import type { Duty, Kind } from '../types.js';
 import { buildContext, type PlanContext } from './context.js';
 import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses } from './explain.js';
 import { LEVELS, ModelBuilder } from './model.js';
+import { type Activity, NetworkBuilder } from './network.js';
 import { PREFERENCES } from './preferences.js';
 import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
 import { checkTimetable, KIND_LIST, varName } from './rules.js';
 import { siteCoverage, siteModel, UNDECIDED_SITE } from './sites.js';
-import { type Counted, chunkState } from './state.js';
+import { type ChunkState, type Counted, chunkState } from './state.js';
 import type { ModelSize, PlanInput, PlanResult } from './types.js';
 
 // The package's types describe its CommonJS build (default under .default); bundles load the ES build.
@@ -70,16 +71,11 @@ export function pieces(ctx: PlanContext): number[][] {
  * rows and every preference's terms. `coarse` leaves out that many of the lowest preferences (only
  * when a very large piece's strict-priority weights would not stay exact in floating point).
  */
-export function buildModel(ctx: PlanContext, days: number[], counted: Counted[], elastic: boolean, coarse = 0): ModelBuilder {
+export function buildModel(ctx: PlanContext, chunk: ChunkState, elastic: boolean, coarse = 0): ModelBuilder {
   const b = new ModelBuilder(LEVELS);
+  const { days } = chunk;
   const { reception, visits } = ctx.set;
-  for (const d of days) {
-    for (const l of ctx.candidates[d]) {
-      if (reception.max > 0) b.addBinary(varName('接访', l, d));
-      if (visits.max > 0) b.addBinary(varName('下访', l, d));
-    }
-  }
-  const chunk = chunkState(ctx, days, counted);
+  for (const d of days) for (const l of ctx.candidates[d]) for (const kind of plannedKinds(ctx)) b.addBinary(varName(kind, l, d));
   // A break costs more than all the extra cost (+1 per short day) any timetable's breaks can add up to,
   // so the elastic model minimises first the number of breaks the report prints, then the short days.
   const breakCost = days.length * (reception.max + visits.max) + chunk.leaders.length + ctx.pins.length + 1;
@@ -89,22 +85,34 @@ export function buildModel(ctx: PlanContext, days: number[], counted: Counted[],
   return b;
 }
 
-interface Activity {
-  leader: number;
-  day: number;
-  kind: Kind;
+/** The kinds a plan gives out: those a day may have at least one of. */
+const plannedKinds = (ctx: PlanContext): Kind[] => KIND_LIST.filter((k) => (k === '接访' ? ctx.set.reception : ctx.set.visits).max > 0);
+
+/**
+ * The piece as a network, when every rule and preference in use can say itself as one: its optimal
+ * activities, 'infeasible', or undefined (no network, or its optimum not certified exact).
+ */
+export function solveNetwork(ctx: PlanContext, chunk: ChunkState): Activity[] | 'infeasible' | undefined {
+  const pairs = chunk.days.flatMap((d) => ctx.candidates[d].map((l): [number, number] => [l, d]));
+  const net = new NetworkBuilder(pairs, plannedKinds(ctx));
+  for (const r of ctx.rules) if (r.addRows) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
+  for (const p of PREFERENCES) p.addArcs({ net, ctx, chunk });
+  return net.solve();
 }
 
-/** Solves one piece: exactly when every hard rule can be kept, else elastically. */
+/** Solves one piece: as a network when it is one, else as an integer program; elastically when the hard rules cannot all be kept. */
 function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExact: boolean) {
+  const chunk = chunkState(ctx, days, counted);
+  const flow = tryExact ? solveNetwork(ctx, chunk) : undefined;
+  if (Array.isArray(flow)) return { acts: flow, broken: false, size: { variables: 0, constraints: 0 }, coarse: 0 };
   const build = (elastic: boolean) => {
     let coarse = 0;
-    let b = buildModel(ctx, days, counted, elastic);
-    while (!b.exact() && coarse < PREFERENCES.length - 1) b = buildModel(ctx, days, counted, elastic, ++coarse);
+    let b = buildModel(ctx, chunk, elastic);
+    while (!b.exact() && coarse < PREFERENCES.length - 1) b = buildModel(ctx, chunk, elastic, ++coarse);
     return { b, coarse };
   };
   let m = build(false);
-  let r = tryExact ? solveLp(m.b) : undefined;
+  let r = tryExact && flow !== 'infeasible' ? solveLp(m.b) : undefined;
   const broken = !r;
   if (!r) {
     m = build(true);

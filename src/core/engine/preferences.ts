@@ -10,8 +10,9 @@ import type { Duty, Kind } from '../types.js';
 import type { PlanContext } from './context.js';
 import { seededHash } from './hash.js';
 import type { LevelName } from './model.js';
+import type { Activity } from './network.js';
 import { stillShort } from './report.js';
-import { type BuildArgs, KIND_LIST, terms, varName } from './rules.js';
+import { type BuildArgs, KIND_LIST, type NetArgs, terms, varName } from './rules.js';
 import { portfolioMatches, siteCoverage, wholeMonths } from './sites.js';
 import type { ChunkState } from './state.js';
 import type { SoftUnmet } from './types.js';
@@ -21,6 +22,8 @@ export interface Preference {
   level: Exclude<LevelName, 'breaks'>;
   sentence: string;
   addTerms: (args: BuildArgs) => void;
+  /** The same terms in a piece's network (engine/network.ts): costs, sets, or a refusal. */
+  addArcs: (args: NetArgs) => void;
   /** This level's value for a timetable (smaller is better). */
   measure: (duties: Duty[], ctx: PlanContext) => number;
   unmet: (duties: Duty[], ctx: PlanContext) => SoftUnmet[];
@@ -80,6 +83,9 @@ export const keepPublished: Preference = {
       if (others.length) b.addRow(`kn${d}`, { max: 0 }, [...others, [`k${d}`, -others.length]]);
     }
   },
+  addArcs({ net, ctx }) {
+    if (ctx.published) net.refuse(); // keeping a day is a lower bound on several activities at once
+  },
   measure: (duties, ctx) => changedDays(duties, ctx).length,
   unmet: () => [], // the change notice lists the changed days
 };
@@ -94,6 +100,14 @@ export const quotaFirst: Preference = {
       const t = q.days.flatMap((d) => terms(b, q.leader, d, q.rule.kinds));
       if (t.length) b.boundedSum(`q${k}`, { min: q.need }, t, { level: 'quota', cost: 1, most: q.need });
     });
+  },
+  addArcs({ net, chunk }) {
+    for (const q of chunk.quotas) {
+      if (q.need === 0) continue;
+      // A leader's sets hold all kinds of a day: a quota of one kind among two is no such set.
+      if (net.kinds.some((k) => !q.rule.kinds.includes(k))) net.refuse();
+      else net.leaderSet(q.leader, q.days, { units: { level: 'quota', costs: Array(q.need).fill(-1) } });
+    }
   },
   measure: (duties, ctx) =>
     stillShort(duties, ctx, ctx.set.quotaRules)
@@ -112,6 +126,14 @@ export const siteDemand: Preference = {
       const t = s.days.flatMap((d) => ctx.candidates[d].flatMap((l) => terms(b, l, d, ['下访'])));
       b.boundedSum(`sd${k}`, { min: s.target }, t, { level: 'sites', cost: 1, most: s.target });
     });
+  },
+  addArcs({ net, chunk }) {
+    for (const s of chunk.siteDemand)
+      if (s.target > 0)
+        net.cellSet(
+          s.days.map((d) => [d, '下访']),
+          { units: { level: 'sites', costs: Array(s.target).fill(-1) } },
+        );
   },
   measure(duties, ctx) {
     const months = wholeMonths(ctx);
@@ -153,9 +175,17 @@ export const fewestActivities: Preference = {
       b.widen('load', Math.min(reception.max + visits.max, ctx.candidates[d].length));
     }
   },
+  addArcs({ net, ctx, chunk }) {
+    const { reception, visits } = ctx.set;
+    if (reception.min === reception.max && visits.min === visits.max) return;
+    for (const d of chunk.days) for (const l of ctx.candidates[d]) for (const kind of net.kinds) net.arcCost(kind, l, d, 'load', 1);
+  },
   measure: (duties) => duties.length,
   unmet: () => [],
 };
+
+/** A leader's kind: two activities with one key are two of one kind. */
+const activityKey = (a: Activity) => `${a.leader}${a.kind}`;
 
 /** Pairs of consecutive working days served by the same leader. */
 export function consecutivePairs(duties: Duty[], ctx: PlanContext): Array<[Duty, Duty]> {
@@ -195,6 +225,15 @@ export const noConsecutiveDays: Preference = {
       b.widen('consecutive', Math.min(pairs, Math.max(0, top - 1)));
     }
   },
+  addArcs({ net, ctx, chunk }) {
+    for (const [d, before] of chunk.servedBefore)
+      for (const l of ctx.candidates[d]) if (before.has(l)) for (const kind of net.kinds) net.arcCost(kind, l, d, 'consecutive', 1);
+    // Pairs inside the piece are no network cost: the solution must have none.
+    net.certify((acts) => {
+      const on = new Set(acts.map((a) => `${a.leader}_${a.day}`));
+      return acts.every((a) => !on.has(`${a.leader}_${a.day + 1}`));
+    });
+  },
   measure: (duties, ctx) => consecutivePairs(duties, ctx).length,
   unmet: (duties, ctx) =>
     consecutivePairs(duties, ctx).map(([a, c]) => ({
@@ -230,6 +269,22 @@ export const evenSpread: Preference = {
         b.addRow(`br${tag}${l}`, { max: 0 }, t);
       }
     }
+  },
+  addArcs({ net, ctx, chunk }) {
+    // The n-th activity of a kind costs off + n − 1: off on each activity, and n − 1 on the leader's
+    // set when the piece plans one kind. With two kinds a leader's sets hold both, so the n − 1 part
+    // is left out and the solution must give nobody two of one kind.
+    for (const l of chunk.leaders) {
+      for (const kind of net.kinds) {
+        const off = chunk.kindOffset[l][kind];
+        for (const d of chunk.days) if (ctx.candidates[d].includes(l)) net.arcCost(kind, l, d, 'balance', off);
+      }
+      if (net.kinds.length === 1) {
+        const top = most(ctx, chunk, l, false);
+        net.leaderSet(l, chunk.days, { cap: top, units: { level: 'balance', costs: Array.from({ length: top }, (_, n) => n) } });
+      }
+    }
+    if (net.kinds.length > 1) net.certify((acts) => new Set(acts.map(activityKey)).size === acts.length);
   },
   measure(duties) {
     let s = 0;
@@ -287,6 +342,11 @@ export const seededTieBreak: Preference = {
           if (b.hasVar(varName(kind, l, d))) b.addCost(varName(kind, l, d), 'tieBreak', tieCost(ctx, ctx.leaders[l], ctx.days[d], kind), 0);
       b.widen('tieBreak', (tieRange - 1) * (reception.max + visits.max));
     }
+  },
+  addArcs({ net, ctx, chunk }) {
+    for (const d of chunk.days)
+      for (const l of ctx.candidates[d])
+        for (const kind of net.kinds) net.arcCost(kind, l, d, 'tieBreak', tieCost(ctx, ctx.leaders[l], ctx.days[d], kind));
   },
   measure: (duties, ctx) => duties.reduce((s, d) => s + tieCost(ctx, d, d.date, d.kind), 0),
   unmet: () => [],

@@ -1,7 +1,7 @@
 // The plan's report: who was left out and why (the rules' own reasons), who is still short of a
 // quota after this plan, which preferences could not be met, and the objective measured from the
 // timetable itself by each preference.
-import { PERIOD_NAMES, periodOf, periodsOverlapping } from '../check/periods.js';
+import { PERIOD_NAMES, periodKey, periodOf, periodsOverlapping } from '../check/periods.js';
 import { judge } from '../check/tally.js';
 import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
@@ -63,11 +63,11 @@ function metQuota(ctx: PlanContext, li: number): string | undefined {
   const facts: string[] = [];
   const outside: string[] = [];
   for (const rule of needs) {
-    const open = new Set(ctx.open.map((d) => periodOf(rule.period, ctx.days[d]).key));
+    const open = new Set(ctx.open.map((d) => periodKey(rule.period, ctx.days[d])));
     // The same periods the report's still-short list judges: every one the window overlaps.
     for (const { key } of periodsOverlapping(rule.period, ctx.config.from, ctx.config.to)) {
       const dates = counted
-        .filter((r) => rule.kinds.includes(r.kind) && periodOf(rule.period, r.date).key === key)
+        .filter((r) => rule.kinds.includes(r.kind) && periodKey(rule.period, r.date) === key)
         .map((r) => r.date)
         .sort();
       if (dates.length >= rule.min)

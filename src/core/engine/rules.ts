@@ -3,13 +3,14 @@
 // integer program (with their elastic variant for best effort), and a check that judges a finished
 // or hand-edited timetable and names the people, the days and the CSV line of every violation.
 // A preset turns rules on by its parameters (inUse); nothing asks which preset it is.
-import { periodOf } from '../check/periods.js';
+import { periodKey } from '../check/periods.js';
 import { formatDateList } from '../date-list.js';
 import { monthDay } from '../dates.js';
 import { leaderKey } from '../leaders.js';
 import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { ModelBuilder, Terms } from './model.js';
+import type { NetworkBuilder } from './network.js';
 import type { ChunkState } from './state.js';
 import type { PlanConfig, Ruleset, Violation } from './types.js';
 
@@ -21,6 +22,13 @@ export interface BuildArgs {
   elastic: boolean;
   /** A break's cost: above every preference below the breaks level. */
   breakCost: number;
+}
+
+/** What a rule or preference adds to a piece's network (engine/network.ts): the exact solve only. */
+export interface NetArgs {
+  net: NetworkBuilder;
+  ctx: PlanContext;
+  chunk: ChunkState;
 }
 
 /** How a timetable is judged: complete (every working day must be covered) or a partial, hand-edited one. */
@@ -43,6 +51,8 @@ export interface HardRule {
   excludes?: (ctx: PlanContext, leader: Leader, days: number[]) => string;
   /** Adds this rule's rows for one chunk of the solve. */
   addRows?: (args: BuildArgs) => void;
+  /** The same rows as network sets (a rule with rows and no arcs sends its pieces to the integer program). */
+  addArcs?: (args: NetArgs) => void;
   /** Judges a timetable; every violation names people and days. */
   check: (duties: Duty[], ctx: PlanContext, opts?: CheckOptions) => Violation[];
 }
@@ -285,6 +295,10 @@ function perDayRule(kind: Kind, id: string): HardRule {
         b.boundedSum(`r${tag}${d}`, { min, max }, t, soft);
       }
     },
+    addArcs({ net, ctx, chunk }) {
+      const { min, max } = range(ctx.set);
+      for (const d of chunk.days) net.cellSet([[d, kind]], { min, cap: max });
+    },
     check(duties, ctx, opts = {}) {
       const { min, max } = range(ctx.set);
       const by = groupBy(
@@ -343,6 +357,9 @@ export const onePerDay: HardRule = {
       }
     }
   },
+  addArcs({ net, ctx, chunk }) {
+    for (const d of chunk.days) for (const l of ctx.candidates[d]) net.pairCap(l, d, 1);
+  },
   check(duties, ctx) {
     const seen = new Map<string, Duty>();
     const out: Violation[] = [];
@@ -386,6 +403,9 @@ export const maxPerLeader: HardRule = {
       );
     }
   },
+  addArcs({ net, ctx, chunk }) {
+    for (const l of chunk.leaders) net.leaderSet(l, chunk.days, { cap: Math.max(0, ctx.set.maxPerRound! - chunk.roundLoad[l]) });
+  },
   check(duties, ctx) {
     const max = ctx.set.maxPerRound!;
     return [...groupBy(duties, leaderKey).values()]
@@ -419,9 +439,14 @@ export const maxPerWeek: HardRule = {
       }
     }
   },
+  addArcs({ net, ctx, chunk }) {
+    const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
+    for (const l of chunk.leaders)
+      for (const [w, ds] of weeks) net.leaderSet(l, ds, { cap: Math.max(0, ctx.set.maxPerWeek! - (chunk.weekLoad.get(`${l}|${w}`) ?? 0)) });
+  },
   check(duties, ctx) {
     const K = ctx.set.maxPerWeek!;
-    return [...groupBy(duties, (d) => `${leaderKey(d)}\u0000${periodOf('week', d.date).key}`).entries()]
+    return [...groupBy(duties, (d) => `${leaderKey(d)}\u0000${periodKey('week', d.date)}`).entries()]
       .filter(([, ds]) => ds.length > K && ds.some((d) => !frozen(ctx, d.date)))
       .map(([k, ds]) =>
         violation(
@@ -450,6 +475,10 @@ export const pinsKept: HardRule = {
         elastic ? { level: 'breaks', cost: breakCost, most: 1 } : undefined,
       );
     });
+  },
+  addArcs({ net, ctx, chunk }) {
+    const days = new Set(chunk.days);
+    if (ctx.pins.some(({ day }) => day !== undefined && days.has(day))) net.refuse(); // a lower bound on one activity
   },
   check(duties, ctx) {
     const have = new Set(duties.map((d) => `${d.date}\u0000${leaderKey(d)}`));

@@ -1,7 +1,7 @@
 // What one piece of the solve (an independent component, or a week or month carried forward) needs
 // to know about everything counted before it: records outside the window, the frozen published past,
 // and the pieces already solved. The same state serves every preset.
-import { periodOf } from '../check/periods.js';
+import { periodKey, periodOf } from '../check/periods.js';
 import { ruleApplies } from '../rules.js';
 import type { IsoDate, Kind, Rule } from '../types.js';
 import type { PlanContext } from './context.js';
@@ -51,7 +51,7 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   const servedOn = new Map<IsoDate, Set<number>>();
   for (const c of counted) {
     byLeader[c.leader].push(c);
-    const k = `${c.leader}|${periodOf('week', c.date).key}`;
+    const k = `${c.leader}|${periodKey('week', c.date)}`;
     weekLoad.set(k, (weekLoad.get(k) ?? 0) + 1);
     if (!c.planned) continue;
     kindCount[c.leader][c.kind]++;
@@ -62,13 +62,13 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   for (const rule of ctx.set.quotaRules) {
     const periods = new Map<string, number[]>();
     for (const d of days) {
-      const p = periodOf(rule.period, ctx.days[d]).key;
+      const p = periodKey(rule.period, ctx.days[d]);
       periods.set(p, [...(periods.get(p) ?? []), d]);
     }
     for (const l of leaders) {
       if (!ruleApplies(rule, ctx.leaders[l])) continue;
       for (const [period, ds] of periods) {
-        const n = byLeader[l].filter((c) => rule.kinds.includes(c.kind) && periodOf(rule.period, c.date).key === period).length;
+        const n = byLeader[l].filter((c) => rule.kinds.includes(c.kind) && periodKey(rule.period, c.date) === period).length;
         quotas.push({ leader: l, rule, period, need: Math.max(0, rule.min - n), days: ds });
       }
     }

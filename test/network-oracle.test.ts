@@ -1,0 +1,122 @@
+// The network solve against the integer program, its oracle: on random pieces of random rotations
+// (one or two kinds, weekly and per-round maximums, weekly / monthly / quarterly quotas, the sites'
+// monthly demand, leaders away, records before the window), whenever the network answers, its
+// activities must cost exactly what the integer program's optimum costs — measured by the integer
+// program itself, with every activity fixed to the network's choice — and an 'infeasible' answer
+// must be one the integer program agrees with.
+import fc from 'fast-check';
+import type { Model } from 'javascript-lp-solver';
+import * as lpSolver from 'javascript-lp-solver';
+import { describe, expect, it } from 'vitest';
+import { presetConfig } from '../src/core/config.js';
+import { buildContext } from '../src/core/engine/context.js';
+import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
+import { varName } from '../src/core/engine/rules.js';
+import { type Counted, chunkState } from '../src/core/engine/state.js';
+import { SEED_RULES } from '../src/core/rules.js';
+import type { Kind } from '../src/core/types.js';
+import { leader, weekdays } from './support/plan-facts.js';
+
+type Solver = { Solve(m: Model): Record<string, number | boolean> };
+const lp = lpSolver as unknown as Solver & { default?: Solver };
+const solver: Solver = lp.default?.Solve ? lp.default : lp;
+
+const FROM = '2025-02-24'; // Monday; the window runs into March, so a month and a quarter can start inside it
+const instance = fc.record({
+  weeks: fc.integer({ min: 1, max: 3 }),
+  away: fc.array(fc.array(fc.integer({ min: 0, max: 14 }), { maxLength: 4 }), { minLength: 2, maxLength: 6 }),
+  served: fc.array(fc.record({ leader: fc.integer({ min: 0, max: 5 }), day: fc.integer({ min: 1, max: 10 }), visit: fc.boolean() }), {
+    maxLength: 4,
+  }),
+  reception: fc.constantFrom({ min: 1, max: 1 }, { min: 0, max: 1 }, { min: 1, max: 2 }),
+  visits: fc.constantFrom({ min: 0, max: 0 }, { min: 0, max: 1 }, { min: 0, max: 2 }, { min: 1, max: 1 }),
+  maxPerWeek: fc.constantFrom(1, 2, 3),
+  quota: fc.constantFrom<string[]>(['township-weekly'], ['county-monthly'], ['district-quarterly'], []),
+  decompose: fc.constantFrom('week' as const, 'month' as const),
+  sites: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 2 }),
+  seed: fc.integer({ min: 0, max: 99 }),
+});
+
+/** The integer program's optimal cost, with the activities fixed to `fixed` when given. */
+function cost(model: Model, fixed?: Set<string>): number | undefined {
+  const m = structuredClone(model);
+  if (fixed)
+    for (const v of Object.keys(m.variables).filter((v) => /^[jv]\d+_\d+$/.test(v))) {
+      m.constraints[`fix_${v}`] = { equal: fixed.has(v) ? 1 : 0 };
+      (m.variables[v] as Record<string, number>)[`fix_${v}`] = 1;
+    }
+  const r = solver.Solve(m);
+  return r.feasible ? (r.result as number) : undefined;
+}
+
+describe('the network solve is exact (the integer program as oracle)', () => {
+  it('costs what the integer program costs whenever it answers, and says infeasible only when it is', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(instance, (t) => {
+        const base = presetConfig('township');
+        const days = weekdays(FROM, '2025-03-31').slice(0, 7 * t.weeks);
+        const working = days.filter((d) => d.working).map((d) => d.date);
+        const config = {
+          ...base,
+          from: days[0].date,
+          to: days[days.length - 1].date,
+          seed: t.seed,
+          rules: SEED_RULES,
+          eligibleRanks: ['副科级' as const],
+          rotation: {
+            ...base.rotation!,
+            reception: t.reception,
+            visits: t.visits,
+            maxPerWeek: t.maxPerWeek,
+            quotaRules: t.quota,
+            decompose: t.decompose,
+          },
+        };
+        const leaders = t.away.map((a, i) =>
+          leader(`L${i}`, '乡政府', { rank: '副科级', unavailable: a.flatMap((k) => working[k] ?? []) }),
+        );
+        const sites = t.sites.map((monthlyMin, i) => ({
+          name: `S${i}`,
+          type: '村' as const,
+          address: '',
+          monthlyMin,
+          related: [],
+          line: i + 2,
+        }));
+        const ctx = buildContext({ config, days, leaders, sites });
+        const counted: Counted[] = t.served
+          .filter((s) => s.leader < leaders.length)
+          .map((s) => ({
+            leader: s.leader,
+            date: `2025-02-${String(10 + s.day).padStart(2, '0')}`,
+            kind: (s.visit ? '下访' : '接访') as Kind,
+            planned: false,
+          }));
+        for (const piece of pieces(ctx)) {
+          const chunk = chunkState(ctx, piece, counted);
+          const flow = solveNetwork(ctx, chunk);
+          const model = buildModel(ctx, chunk, false);
+          if (!model.exact()) return; // the integer program would drop levels: no exact oracle
+          const lpModel = model.toLp();
+          const best = model.impossible ? undefined : cost(lpModel);
+          if (flow === 'infeasible') expect(best).toBeUndefined();
+          else if (flow) {
+            answered++;
+            const chosen = new Set(flow.map((a) => varName(a.kind, a.leader, a.day)));
+            expect(best).toBeDefined();
+            expect(cost(lpModel, chosen)).toBeCloseTo(best!, 6);
+          }
+          if (best === undefined) return; // later pieces would start from an infeasible one
+          const r = solver.Solve(lpModel);
+          for (const d of piece)
+            for (const l of ctx.candidates[d])
+              for (const kind of ['接访', '下访'] as Kind[])
+                if (((r[varName(kind, l, d)] as number) ?? 0) > 0.5) counted.push({ leader: l, date: ctx.days[d], kind, planned: true });
+        }
+      }),
+      { numRuns: 200, seed: 20251130 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+});
