@@ -9,9 +9,11 @@ import type { Model } from 'javascript-lp-solver';
 import * as lpSolver from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
+import { dayNumber } from '../src/core/dates.js';
 import { buildContext } from '../src/core/engine/context.js';
 import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
 import { varName } from '../src/core/engine/rules.js';
+import { siteModel, siteNetwork } from '../src/core/engine/sites.js';
 import { type Counted, chunkState } from '../src/core/engine/state.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Kind } from '../src/core/types.js';
@@ -37,11 +39,11 @@ const instance = fc.record({
   seed: fc.integer({ min: 0, max: 99 }),
 });
 
-/** The integer program's optimal cost, with the activities fixed to `fixed` when given. */
-function cost(model: Model, fixed?: Set<string>): number | undefined {
+/** The integer program's optimal cost, with the decisions (variables named like `decision`) fixed to `fixed` when given. */
+function cost(model: Model, fixed?: Set<string>, decision = /^[jv]\d+_\d+$/): number | undefined {
   const m = structuredClone(model);
   if (fixed)
-    for (const v of Object.keys(m.variables).filter((v) => /^[jv]\d+_\d+$/.test(v))) {
+    for (const v of Object.keys(m.variables).filter((v) => decision.test(v))) {
       m.constraints[`fix_${v}`] = { equal: fixed.has(v) ? 1 : 0 };
       (m.variables[v] as Record<string, number>)[`fix_${v}`] = 1;
     }
@@ -116,6 +118,55 @@ describe('the network solve is exact (the integer program as oracle)', () => {
         }
       }),
       { numRuns: 200, seed: 20251130 },
+    );
+    expect(answered).toBeGreaterThan(100);
+  });
+});
+
+const month = fc.record({
+  visits: fc.array(fc.record({ leader: fc.integer({ min: 0, max: 3 }), day: fc.integer({ min: 0, max: 19 }) }), {
+    minLength: 1,
+    maxLength: 12,
+  }),
+  sites: fc.array(fc.record({ monthlyMin: fc.integer({ min: 0, max: 3 }), related: fc.boolean(), last: fc.integer({ min: 0, max: 60 }) }), {
+    minLength: 1,
+    maxLength: 4,
+  }),
+  gap: fc.constantFrom(10, 20, 30, 45),
+  seed: fc.integer({ min: 0, max: 99 }),
+});
+
+describe('the site stage as a network is exact (the integer program as oracle)', () => {
+  it("costs what the month's integer program costs whenever it answers", () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(month, (t) => {
+        const base = presetConfig('township');
+        const config = { ...base, from: '2025-03-01', to: '2025-03-31', seed: t.seed, rotation: { ...base.rotation!, siteGapDays: t.gap } };
+        const portfolios = ['征地拆迁', '农业', '教育', '民政'];
+        const leaders = portfolios.map((p, i) => ({ ...leader(`L${i}`, '乡政府', { rank: '副科级' }), portfolio: p }));
+        const sites = t.sites.map((s, i) => ({
+          name: `S${i}`,
+          type: '村' as const,
+          address: '',
+          monthlyMin: s.monthlyMin,
+          related: s.related ? [portfolios[i]] : [],
+          line: i + 2,
+        }));
+        const ctx = buildContext({ config, days: weekdays(config.from, config.to), leaders, sites });
+        const visits = [...new Map(t.visits.map((v) => [`${v.leader}_${v.day}`, v])).values()].sort(
+          (a, b) => a.day - b.day || a.leader - b.leader,
+        );
+        const last = t.sites.map((s) => dayNumber('2025-03-01') - s.last);
+        const chosen = siteNetwork(ctx, '2025-03', visits, last);
+        if (!chosen) return;
+        answered++;
+        const { b, a } = siteModel(ctx, '2025-03', visits, last);
+        const lpModel = b.toLp();
+        const fixed = new Set(visits.map((_, j) => a(j, chosen[j])));
+        expect(cost(lpModel, fixed, /^a\d+_\d+$/)).toBeCloseTo(cost(lpModel)!, 6);
+      }),
+      { numRuns: 300, seed: 20251201 },
     );
     expect(answered).toBeGreaterThan(100);
   });

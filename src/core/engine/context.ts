@@ -56,6 +56,8 @@ export interface PlanContext {
   sites: Site[];
   /** Per working day: indexes of the leaders every hard rule allows on it, in leader order. */
   candidates: number[][];
+  /** Leaders allowed on at least one working day, in leader order. */
+  serving: number[];
   pins: ResolvedPin[];
   /** Re-planning: the published timetable and today (days before it are frozen). */
   published?: Published;
@@ -101,12 +103,15 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
     reportRules: config.rules ?? [],
     sites: [...(input.sites ?? [])],
     candidates: [],
+    serving: [],
     pins: [],
     ...(input.published ? { published: input.published } : {}),
     open: days.flatMap((d, i) => (today === undefined || d >= today ? [i] : [])),
   };
   const allows = ctx.rules.flatMap((r) => (r.allows ? [r.allows] : []));
   ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (allows.every((f) => f(ctx, l, d)) ? [li] : [])));
+  const serving = new Set(ctx.candidates.flat());
+  ctx.serving = leaders.flatMap((_, li) => (serving.has(li) ? [li] : []));
   ctx.pins = (input.pins ?? []).map((pin) => resolvePin(ctx, pin));
   return ctx;
 }

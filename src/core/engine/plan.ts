@@ -15,11 +15,11 @@ import type { Duty, Kind } from '../types.js';
 import { buildContext, type PlanContext } from './context.js';
 import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses } from './explain.js';
 import { LEVELS, ModelBuilder } from './model.js';
-import { type Activity, NetworkBuilder } from './network.js';
+import { type Activity, PieceNetwork } from './piece-network.js';
 import { PREFERENCES } from './preferences.js';
 import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
 import { checkTimetable, KIND_LIST, varName } from './rules.js';
-import { siteCoverage, siteModel, UNDECIDED_SITE } from './sites.js';
+import { siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from './sites.js';
 import { type ChunkState, type Counted, chunkState } from './state.js';
 import type { ModelSize, PlanInput, PlanResult } from './types.js';
 
@@ -93,8 +93,7 @@ const plannedKinds = (ctx: PlanContext): Kind[] => KIND_LIST.filter((k) => (k ==
  * activities, 'infeasible', or undefined (no network, or its optimum not certified exact).
  */
 export function solveNetwork(ctx: PlanContext, chunk: ChunkState): Activity[] | 'infeasible' | undefined {
-  const pairs = chunk.days.flatMap((d) => ctx.candidates[d].map((l): [number, number] => [l, d]));
-  const net = new NetworkBuilder(pairs, plannedKinds(ctx));
+  const net = new PieceNetwork(ctx, chunk, plannedKinds(ctx));
   for (const r of ctx.rules) if (r.addRows) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
   for (const p of PREFERENCES) p.addArcs({ net, ctx, chunk });
   return net.solve();
@@ -232,18 +231,28 @@ function assignSites(ctx: PlanContext, acts: Activity[], model: ModelSize): Map<
   const visits = acts.filter((a) => a.kind === '下访').sort((a, b) => a.day - b.day || a.leader - b.leader);
   for (const month of [...new Set(visits.map((v) => ctx.month[v.day]))]) {
     const these = visits.filter((v) => ctx.month[v.day] === month);
-    const { b, a } = siteModel(ctx, month, these, last);
-    const r = solveLp(b) ?? {};
+    const sites = siteNetwork(ctx, month, these, last) ?? siteProgram(ctx, month, these, last, model);
     these.forEach((v, j) => {
-      const s = ctx.sites.findIndex((_, k) => (r[a(j, k)] ?? 0) > 0.5);
-      siteOf.set(v, Math.max(0, s));
-      last[Math.max(0, s)] = Math.max(last[Math.max(0, s)], dayNumber(ctx.days[v.day]));
+      siteOf.set(v, sites[j]);
+      last[sites[j]] = Math.max(last[sites[j]], dayNumber(ctx.days[v.day]));
     });
-    model.variables += b.size.variables;
-    model.constraints += b.size.constraints;
     model.components += 1;
   }
   return siteOf;
+}
+
+/** The month's sites by the integer program (the network's choice missed a gap run). */
+function siteProgram(ctx: PlanContext, month: string, visits: Activity[], last: number[], model: ModelSize): number[] {
+  const { b, a } = siteModel(ctx, month, visits, last);
+  const r = solveLp(b) ?? {};
+  model.variables += b.size.variables;
+  model.constraints += b.size.constraints;
+  return visits.map((_, j) =>
+    Math.max(
+      0,
+      ctx.sites.findIndex((_s, k) => (r[a(j, k)] ?? 0) > 0.5),
+    ),
+  );
 }
 
 export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined): Duty {

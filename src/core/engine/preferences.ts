@@ -10,7 +10,7 @@ import type { Duty, Kind } from '../types.js';
 import type { PlanContext } from './context.js';
 import { seededHash } from './hash.js';
 import type { LevelName } from './model.js';
-import type { Activity } from './network.js';
+import type { Activity } from './piece-network.js';
 import { stillShort } from './report.js';
 import { type BuildArgs, KIND_LIST, type NetArgs, terms, varName } from './rules.js';
 import { portfolioMatches, siteCoverage, wholeMonths } from './sites.js';
@@ -295,7 +295,7 @@ export const evenSpread: Preference = {
     const counts = groupBy(duties, leaderKey);
     const out: SoftUnmet[] = [];
     for (const inst of [...new Set(ctx.dayInstitution)].filter(Boolean)) {
-      const serving = ctx.leaders.filter((l, li) => l.institution === inst && ctx.candidates.some((c) => c.includes(li)));
+      const serving = ctx.serving.map((li) => ctx.leaders[li]).filter((l) => l.institution === inst);
       const n = serving.map((l) => ({ l, n: counts.get(leaderKey(l))?.length ?? 0 }));
       const hi = n.reduce((a, c) => (c.n > a.n ? c : a), n[0]);
       const lo = n.reduce((a, c) => (c.n < a.n ? c : a), n[0]);

@@ -10,7 +10,7 @@ import { leaderKey } from '../leaders.js';
 import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { ModelBuilder, Terms } from './model.js';
-import type { NetworkBuilder } from './network.js';
+import type { PieceNetwork } from './piece-network.js';
 import type { ChunkState } from './state.js';
 import type { PlanConfig, Ruleset, Violation } from './types.js';
 
@@ -26,7 +26,7 @@ export interface BuildArgs {
 
 /** What a rule or preference adds to a piece's network (engine/network.ts): the exact solve only. */
 export interface NetArgs {
-  net: NetworkBuilder;
+  net: PieceNetwork;
   ctx: PlanContext;
   chunk: ChunkState;
 }

@@ -12,6 +12,7 @@ import type { Duty, IsoDate, Leader } from '../types.js';
 import type { PlanContext } from './context.js';
 import { seededHash } from './hash.js';
 import { ModelBuilder, SITE_LEVELS, type SiteLevel } from './model.js';
+import { NetworkBuilder } from './network.js';
 import type { SiteCoverage, SoftUnmet } from './types.js';
 
 /** 下访 written without a sites list. */
@@ -117,11 +118,16 @@ export interface SiteArgs {
   a: (j: number, s: number) => string;
 }
 
+/** The month as a network: leaves are the 下访 (j), cells the sites (s). */
+export type SiteNetArgs = Omit<SiteArgs, 'b' | 'a'> & { net: NetworkBuilder<SiteLevel> };
+
 export interface SiteRule {
   id: string;
   level: SiteLevel;
   sentence: string;
   addTerms: (args: SiteArgs) => void;
+  /** The same terms in the month's network. */
+  addArcs: (args: SiteNetArgs) => void;
   /** This rule's value for a timetable (smaller is better). */
   measure: (duties: Duty[], ctx: PlanContext) => number;
   unmet: (duties: Duty[], ctx: PlanContext) => SoftUnmet[];
@@ -140,6 +146,13 @@ export const siteMonthlyMin: SiteRule = sitePreference({
       if (site.monthlyMin === 0) return;
       const all = visits.map((_, j): [string, number] => [a(j, s), 1]);
       b.boundedSum(`smr${s}`, { min: site.monthlyMin }, all, { level: 'siteMin', cost: 1, most: site.monthlyMin });
+    });
+  },
+  addArcs({ net, ctx, month }) {
+    const span = periodOf('month', `${month}-01`);
+    if (span.from < ctx.config.from || span.to > ctx.config.to) return;
+    ctx.sites.forEach((site, s) => {
+      net.rightSet([s], { units: { level: 'siteMin', costs: Array(site.monthlyMin).fill(-1) } });
     });
   },
   measure(duties, ctx) {
@@ -168,6 +181,15 @@ export const siteGap: SiteRule = sitePreference({
         );
       });
     });
+  },
+  addArcs({ net, ctx, month, dates, last }) {
+    // Runs of days overlap, so they are no nested sets: the network's choice must already visit each.
+    const span = periodOf('month', `${month}-01`);
+    const monthTo = span.to < ctx.config.to ? span.to : ctx.config.to;
+    const runs = ctx.sites.flatMap((_, s) =>
+      gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays).map((set) => ({ s, set })),
+    );
+    net.certify((chosen) => runs.every(({ s, set }) => chosen.some(([j, c]) => c === s && set.includes(j))));
   },
   measure: (duties, ctx) => siteCoverage(ctx, duties).filter((s) => s.longestGap > ctx.set.siteGapDays).length,
   unmet: (duties, ctx) =>
@@ -201,6 +223,13 @@ export const siteSpread: SiteRule = sitePreference({
       b.addRow(`xr${s}`, { max: free }, t);
     });
   },
+  addArcs({ net, ctx, visits }) {
+    ctx.sites.forEach((site, s) => {
+      const free = Math.max(1, site.monthlyMin);
+      const costs = Array.from({ length: visits.length }, (_, n) => Math.max(0, n + 1 - free));
+      net.rightSet([s], { cap: visits.length, units: { level: 'spread', costs } });
+    });
+  },
   measure(duties, ctx) {
     const cover = siteCoverage(ctx, duties);
     return cover.reduce((sum, s) => {
@@ -220,6 +249,13 @@ export const sitePortfolio: SiteRule = sitePreference({
         if (!portfolioMatches(ctx.leaders[v.leader], site)) b.addCost(a(j, s), 'match', 1, 0);
       });
       b.widen('match', 1);
+    });
+  },
+  addArcs({ net, ctx, visits }) {
+    visits.forEach((v, j) => {
+      ctx.sites.forEach((site, s) => {
+        if (!portfolioMatches(ctx.leaders[v.leader], site)) net.arcCost(j, s, 'match', 1);
+      });
     });
   },
   measure: (duties, ctx) =>
@@ -244,6 +280,13 @@ export const siteTieBreak: SiteRule = sitePreference({
         b.addCost(a(j, s), 'tieBreak', siteTie(ctx, ctx.leaders[v.leader].name, site.name, dates[j]), 0);
       });
       b.widen('tieBreak', ctx.set.tieRange - 1);
+    });
+  },
+  addArcs({ net, ctx, visits, dates }) {
+    visits.forEach((v, j) => {
+      ctx.sites.forEach((site, s) => {
+        net.arcCost(j, s, 'tieBreak', siteTie(ctx, ctx.leaders[v.leader].name, site.name, dates[j]));
+      });
     });
   },
   measure: (duties, ctx) =>
@@ -278,4 +321,25 @@ export function siteModel(
   });
   for (const r of SITE_RULES) r.addTerms({ b, ctx, month, visits, dates, last, a });
   return { b, a };
+}
+
+/**
+ * The month as a network: each 下访 to exactly one site, the site rules' costs on the sites and the
+ * arcs. The chosen site of each 下访, or undefined when the integer program must decide.
+ */
+export function siteNetwork(ctx: PlanContext, month: string, visits: Visit[], last: number[]): number[] | undefined {
+  const net = new NetworkBuilder<SiteLevel>(SITE_LEVELS);
+  const dates = visits.map((v) => ctx.days[v.day]);
+  visits.forEach((_, j) => {
+    ctx.sites.forEach((_s, s) => {
+      net.arc(j, s);
+    });
+    net.leftSet([j], { min: 1, cap: 1 });
+  });
+  for (const r of SITE_RULES) r.addArcs({ net, ctx, month, visits, dates, last });
+  const chosen = net.solve();
+  if (!Array.isArray(chosen)) return undefined;
+  const site = visits.map(() => 0);
+  for (const [j, s] of chosen) site[j] = s;
+  return site;
 }

@@ -73,8 +73,7 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
       }
     }
   }
-  const eligible = ctx.leaders.flatMap((_, l) => (ctx.candidates.some((c) => c.includes(l)) ? [l] : []));
-  const least = (kind: Kind) => (eligible.length ? Math.min(...eligible.map((l) => kindCount[l][kind])) : 0);
+  const least = (kind: Kind) => (ctx.serving.length ? Math.min(...ctx.serving.map((l) => kindCount[l][kind])) : 0);
   const lj = least('接访'),
     lv = least('下访');
   const kindOffset = kindCount.map((k) => ({ 接访: Math.max(0, k.接访 - lj), 下访: Math.max(0, k.下访 - lv) }));
