@@ -127,16 +127,29 @@ export class ModelBuilder<L extends string = LevelName> {
     return { variables: this.vars.size, constraints: this.rows.size };
   }
 
+  /**
+   * The solver's model. A 0/1 variable some row already holds at most 1 (a row with max ≤ 1 and no
+   * negative coefficient, such as one activity a day) is declared integer only: the solver would add
+   * a bound row for each binary, and those rows are most of a model's rows.
+   */
   toLp(): Model {
     const w = this.weights();
     const constraints: Model['constraints'] = {};
     for (const [name, b] of this.rows) constraints[name] = { ...b };
+    const capped = new Set<string>();
+    const atMostOne = new Set([...this.rows].flatMap(([name, b]) => ((b.max ?? b.equal ?? Infinity) <= 1 ? [name] : [])));
+    const negative = new Set<string>();
+    for (const v of this.vars.values()) for (const [row, c] of Object.entries(v.coeffs)) if (c < 0) negative.add(row);
+    for (const [name, v] of this.vars)
+      if (Object.entries(v.coeffs).some(([row, c]) => c >= 1 && atMostOne.has(row) && !negative.has(row))) capped.add(name);
     const variables: Model['variables'] = {};
     const ints: Record<string, 1> = {};
+    const binaries: Record<string, 1> = {};
     for (const [name, v] of this.vars) {
       variables[name] = { ...v.coeffs, cost: v.cost.reduce((s, c, k) => s + c * w[k], 0) };
       if (v.int) ints[name] = 1;
+      if (v.int && !capped.has(name)) binaries[name] = 1;
     }
-    return { optimize: 'cost', opType: 'min', constraints, variables, ints, binaries: ints } as Model;
+    return { optimize: 'cost', opType: 'min', constraints, variables, ints, binaries } as Model;
   }
 }

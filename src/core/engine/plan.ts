@@ -9,6 +9,7 @@ import type { Model } from 'javascript-lp-solver';
 import * as lpSolver from 'javascript-lp-solver';
 import { dayNumber } from '../dates.js';
 import { sortDuties } from '../duty-order.js';
+import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import { placeText } from '../place.js';
 import type { Duty, Kind } from '../types.js';
@@ -214,10 +215,11 @@ function chunkLeaders(ctx: PlanContext, days: number[]): number[] {
 
 /** Open working days whose 接访 or 下访 minimum the timetable does not fill. */
 function unstaffedDays(ctx: PlanContext, duties: Duty[]): Array<{ day: number; kind: Kind; missing: number }> {
+  const byDay = groupBy(duties, (x) => `${x.date}${x.kind}`);
   return ctx.open.flatMap((d) =>
     KIND_LIST.flatMap((kind) => {
       const min = kind === '接访' ? ctx.set.reception.min : ctx.set.visits.min;
-      const n = duties.filter((x) => x.date === ctx.days[d] && x.kind === kind).length;
+      const n = byDay.get(`${ctx.days[d]}${kind}`)?.length ?? 0;
       return n < min ? [{ day: d, kind, missing: min - n }] : [];
     }),
   );

@@ -4,7 +4,9 @@
 // even spread of 接访 and 下访 over the leaders, (7) a seeded tie-break. Each preference adds its
 // costs at its level and measures a finished timetable by itself, so tests and reports never trust
 // the solver's own number.
+
 import { dayNumber } from '../dates.js';
+import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import type { Duty, Kind } from '../types.js';
 import type { PlanContext } from './context.js';
@@ -14,7 +16,7 @@ import type { Activity } from './piece-network.js';
 import { stillShort } from './report.js';
 import { type BuildArgs, KIND_LIST, type NetArgs, terms, varName } from './rules.js';
 import { portfolioMatches, siteCoverage, wholeMonths } from './sites.js';
-import type { ChunkState } from './state.js';
+import { type ChunkState, weekRoom } from './state.js';
 import type { SoftUnmet } from './types.js';
 
 export interface Preference {
@@ -27,12 +29,6 @@ export interface Preference {
   /** This level's value for a timetable (smaller is better). */
   measure: (duties: Duty[], ctx: PlanContext) => number;
   unmet: (duties: Duty[], ctx: PlanContext) => SoftUnmet[];
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const by = new Map<string, T[]>();
-  for (const x of xs) by.set(key(x), [...(by.get(key(x)) ?? []), x]);
-  return by;
 }
 
 /** The most activities leader l can have in the chunk under the hard maximums (elastic: the per-round one may break). */
@@ -216,7 +212,8 @@ export const noConsecutiveDays: Preference = {
         if (!here.length) continue;
         if (chunk.servedBefore.get(d)?.has(l)) for (const [v] of here) b.addCost(v, 'consecutive', 1);
         const next = inChunk.has(d + 1) ? terms(b, l, d + 1) : [];
-        if (!next.length || top < 2) continue;
+        // Two days of one week with room for one activity cannot both be served: no pair to price.
+        if (!next.length || top < 2 || (ctx.week[d] === ctx.week[d + 1] && weekRoom(ctx, chunk, l, ctx.week[d]) < 2)) continue;
         b.penalised(`c${l}_${d}`, 'consecutive', 1, 0);
         b.addRow(`cr${l}_${d}`, { max: 1 }, [...here, ...next, [`c${l}_${d}`, -1]]);
         pairs++;
@@ -251,22 +248,22 @@ export const evenSpread: Preference = {
   sentence: '接访、下访次数在领导之间尽量均衡（接访 and 下访 spread evenly over the leaders）',
   addTerms({ b, ctx, chunk, elastic }) {
     // The n-th activity of a kind costs (earlier ones − the fewest anyone has) + n − 1: convex, so
-    // the leader with fewer of that kind so far goes first, and Σ n(n−1)/2 stays small.
+    // the leader with fewer of that kind so far goes first, and Σ n(n−1)/2 stays small. The offset
+    // goes on each activity; e_n ≥ count − (n − 1), e_n ≥ 0 for n ≥ 2 adds up to count(count − 1)/2.
     for (const l of chunk.leaders) {
       const cap = most(ctx, chunk, l, elastic);
       for (const kind of KIND_LIST) {
         const xs = chunk.days.flatMap((d) => terms(b, l, d, [kind]));
         const top = Math.min(xs.length, cap);
         const off = chunk.kindOffset[l][kind];
-        if (top === 0 || (top === 1 && off === 0)) continue;
+        if (top === 0) continue;
+        if (off > 0) for (const [v] of xs) b.addCost(v, 'balance', off, 0);
+        b.widen('balance', off * top);
         const tag = kind === '接访' ? 'j' : 'v';
-        const t = [...xs];
-        for (let n = 1; n <= top; n++) {
-          b.penalised(`b${tag}${l}_${n}`, 'balance', off + n - 1, 1);
-          b.addRow(`bb${tag}${l}_${n}`, { max: 1 }, [[`b${tag}${l}_${n}`, 1]]);
-          t.push([`b${tag}${l}_${n}`, -1]);
+        for (let n = 2; n <= top; n++) {
+          b.penalised(`b${tag}${l}_${n}`, 'balance', 1, top - n + 1);
+          b.addRow(`br${tag}${l}_${n}`, { max: n - 1 }, [...xs, [`b${tag}${l}_${n}`, -1]]);
         }
-        b.addRow(`br${tag}${l}`, { max: 0 }, t);
       }
     }
   },

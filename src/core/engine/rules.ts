@@ -3,15 +3,17 @@
 // integer program (with their elastic variant for best effort), and a check that judges a finished
 // or hand-edited timetable and names the people, the days and the CSV line of every violation.
 // A preset turns rules on by its parameters (inUse); nothing asks which preset it is.
+
 import { periodKey } from '../check/periods.js';
 import { formatDateList } from '../date-list.js';
 import { monthDay } from '../dates.js';
+import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { ModelBuilder, Terms } from './model.js';
 import type { PieceNetwork } from './piece-network.js';
-import type { ChunkState } from './state.js';
+import { type ChunkState, weekRoom } from './state.js';
 import type { PlanConfig, Ruleset, Violation } from './types.js';
 
 export interface BuildArgs {
@@ -85,17 +87,6 @@ const lineOf = (d: Duty) => (d.source ? `（第${d.source.line}行 line ${d.sour
 export function dutyLeader(ctx: PlanContext, d: Duty): Leader | undefined {
   const i = ctx.leaderIndex.get(leaderKey(d));
   return i === undefined ? undefined : ctx.leaders[i];
-}
-
-function groupBy<T>(xs: T[], key: (x: T) => string): Map<string, T[]> {
-  const by = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = by.get(k);
-    if (list) list.push(x);
-    else by.set(k, [x]);
-  }
-  return by;
 }
 
 export const withinWindow: HardRule = {
@@ -353,7 +344,8 @@ export const onePerDay: HardRule = {
     for (const d of chunk.days) {
       for (const l of ctx.candidates[d]) {
         const t = terms(b, l, d);
-        if (t.length > 1) b.addRow(`o${l}_${d}`, { max: 1 }, t);
+        // A week with room for one activity already keeps it to one a day: the row would only add size.
+        if (t.length > 1 && weekRoom(ctx, chunk, l, ctx.week[d]) > 1) b.addRow(`o${l}_${d}`, { max: 1 }, t);
       }
     }
   },
@@ -429,20 +421,18 @@ export const maxPerWeek: HardRule = {
   inUse: (set) => set.maxPerWeek !== undefined,
   sentence: ({ set }) => `每名领导每周最多安排 ${set.maxPerWeek} 次（at most ${set.maxPerWeek} per leader per week）`,
   addRows({ b, ctx, chunk }) {
-    const K = ctx.set.maxPerWeek!;
     const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
     for (const l of chunk.leaders) {
       for (const [w, ds] of weeks) {
         const t = ds.flatMap((d) => terms(b, l, d));
-        const room = Math.max(0, K - (chunk.weekLoad.get(`${l}|${w}`) ?? 0));
+        const room = weekRoom(ctx, chunk, l, w);
         if (t.length > room) b.addRow(`w${l}_${w}`, { max: room }, t);
       }
     }
   },
   addArcs({ net, ctx, chunk }) {
     const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
-    for (const l of chunk.leaders)
-      for (const [w, ds] of weeks) net.leaderSet(l, ds, { cap: Math.max(0, ctx.set.maxPerWeek! - (chunk.weekLoad.get(`${l}|${w}`) ?? 0)) });
+    for (const l of chunk.leaders) for (const [w, ds] of weeks) net.leaderSet(l, ds, { cap: weekRoom(ctx, chunk, l, w) });
   },
   check(duties, ctx) {
     const K = ctx.set.maxPerWeek!;

@@ -41,6 +41,12 @@ export interface ChunkState {
   siteDemand: Array<{ month: string; target: number; days: number[] }>;
 }
 
+/** Activities leader l may still have in ISO week `week` under the weekly maximum (Infinity without one). */
+export function weekRoom(ctx: PlanContext, chunk: ChunkState, l: number, week: string): number {
+  const K = ctx.set.maxPerWeek;
+  return K === undefined ? Infinity : Math.max(0, K - (chunk.weekLoad.get(`${l}|${week}`) ?? 0));
+}
+
 export function chunkState(ctx: PlanContext, days: number[], counted: Counted[]): ChunkState {
   const inChunk = new Set(days);
   const leaders = [...new Set(days.flatMap((d) => ctx.candidates[d]))].sort((a, b) => a - b);
