@@ -36,13 +36,14 @@ export function periodOf(period: Period, date: IsoDate): PeriodSpan {
   }
 }
 
-const keys = new Map<string, string>();
+const keys = new Map<Period, Map<IsoDate, string>>();
 
 /** periodOf(period, date).key, remembered: the planner asks for the same few hundred dates many times. */
 export function periodKey(period: Period, date: IsoDate): string {
-  const k = `${period}${date}`;
-  let key = keys.get(k);
-  if (key === undefined) keys.set(k, (key = periodOf(period, date).key));
+  let byDate = keys.get(period);
+  if (!byDate) keys.set(period, (byDate = new Map()));
+  let key = byDate.get(date);
+  if (key === undefined) byDate.set(date, (key = periodOf(period, date).key));
   return key;
 }
 

@@ -228,8 +228,7 @@ function needingCount(ctx: PlanContext, rule: Rule, span: { from: string; to: st
     const k = leaderKey(h);
     seen.set(k, (seen.get(k) ?? 0) + 1);
   }
-  const withDay = new Set(ctx.candidates.flat());
-  const n = ctx.leaders.filter((l, i) => ruleApplies(rule, l) && withDay.has(i) && (seen.get(leaderKey(l)) ?? 0) < rule.min).length;
+  const n = ctx.serving.filter((i) => ruleApplies(rule, ctx.leaders[i]) && (seen.get(leaderKey(ctx.leaders[i])) ?? 0) < rule.min).length;
   memo.set(key, n);
   return n;
 }

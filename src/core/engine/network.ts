@@ -33,7 +33,8 @@ export class NetworkBuilder<L extends string> {
   private readonly leftSets = new Map<string, SetNode>();
   private readonly rightSets = new Map<string, SetNode>();
   private readonly leafCaps = new Map<number, number>();
-  private readonly arcs = new Map<string, { leaf: number; cell: number; cost: UnitCost }>();
+  /** Arcs by leaf · 2^20 + cell (cells stay below 2^20). */
+  private readonly arcs = new Map<number, { leaf: number; cell: number; cost: UnitCost }>();
   private readonly checks: Array<(chosen: Array<[number, number]>) => boolean> = [];
 
   constructor(private readonly levels: readonly L[]) {}
@@ -45,12 +46,13 @@ export class NetworkBuilder<L extends string> {
 
   /** An arc from a leaf to a cell: one unit, chosen or not. */
   arc(leaf: number, cell: number): void {
-    this.arcs.set(`${leaf}_${cell}`, { leaf, cell, cost: [] });
+    if (cell >= 2 ** 20) this.refuse(); // beyond the arcs' numbering: no stage comes near it
+    this.arcs.set(leaf * 2 ** 20 + cell, { leaf, cell, cost: [] });
   }
 
   /** A cost on one arc (declared before). */
   arcCost(leaf: number, cell: number, level: L, amount: number): void {
-    if (amount !== 0) this.arcs.get(`${leaf}_${cell}`)?.cost.push([1 + this.levels.indexOf(level), amount]);
+    if (amount !== 0) this.arcs.get(leaf * 2 ** 20 + cell)?.cost.push([1 + this.levels.indexOf(level), amount]);
   }
 
   /** At most `cap` units out of a leaf. */
@@ -125,10 +127,11 @@ export class NetworkBuilder<L extends string> {
     // Sets no arc reaches still count: their minimums must show as unmet.
     for (const i of left.sets.keys()) setNode(left, i, false);
     for (const i of right.sets.keys()) setNode(right, i, true);
-    const chosen = [...this.arcs.values()].map((a) => ({ ...a, id: f.addArc(leafNode(a.leaf), cellNode(a.cell), 1, weigh(a.cost)) }));
+    const arcs = [...this.arcs.values()];
+    const ids = arcs.map((a) => f.addArc(leafNode(a.leaf), cellNode(a.cell), 1, weigh(a.cost)));
     f.solve(source, sink);
-    if (minimums.some(({ arcs, min }) => arcs.reduce((s, a) => s + f.flowOn(a), 0) < min)) return 'infeasible';
-    const out = chosen.filter((a) => f.flowOn(a.id) > 0).map((a): [number, number] => [a.leaf, a.cell]);
+    if (minimums.some(({ arcs: set, min }) => set.reduce((s, a) => s + f.flowOn(a), 0) < min)) return 'infeasible';
+    const out = arcs.flatMap((a, i): Array<[number, number]> => (f.flowOn(ids[i]) > 0 ? [[a.leaf, a.cell]] : []));
     return this.checks.every((holds) => holds(out)) ? out : undefined;
   }
 

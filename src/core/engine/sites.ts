@@ -5,6 +5,7 @@
 // terms to the month's model and measures a finished timetable.
 import { periodOf } from '../check/periods.js';
 import { dayNumber } from '../dates.js';
+import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import { placeText } from '../place.js';
 import type { Site } from '../sites.js';
@@ -33,9 +34,17 @@ export function portfolioMatches(leader: Pick<Leader, 'portfolio'>, site: Pick<S
   return site.related.some((r) => mine.some((p) => p.includes(r) || r.includes(p)));
 }
 
-/** The site a 下访 duty names (by its place text). */
+const siteIndexes = new WeakMap<PlanContext, Map<string | undefined, number>>();
+
+/** The site a 下访 duty names (by its place text); −1 for none. */
 export function siteIndexOf(ctx: PlanContext, d: Duty): number {
-  return ctx.sites.findIndex((s) => placeText({ name: s.name, address: s.address }) === d.place);
+  let byPlace = siteIndexes.get(ctx);
+  if (!byPlace) {
+    byPlace = new Map();
+    for (const [i, s] of [...ctx.sites.entries()].reverse()) byPlace.set(placeText({ name: s.name, address: s.address }), i);
+    siteIndexes.set(ctx, byPlace);
+  }
+  return byPlace.get(d.place) ?? -1;
 }
 
 /** Months wholly inside the window (site minimums are judged on these). */
@@ -63,8 +72,12 @@ export function longestGap(visitDates: IsoDate[], from: IsoDate, to: IsoDate): n
 export function siteCoverage(ctx: PlanContext, duties: Duty[]): SiteCoverage[] {
   const { from, to } = ctx.config;
   const months = [...new Set(ctx.window.map((w) => w.date.slice(0, 7)))];
+  const bySite = groupBy(
+    duties.filter((d) => d.kind === '下访'),
+    (d) => String(siteIndexOf(ctx, d)),
+  );
   return ctx.sites.map((site, s) => {
-    const mine = duties.filter((d) => d.kind === '下访' && siteIndexOf(ctx, d) === s);
+    const mine = bySite.get(String(s)) ?? [];
     const perMonth: Record<string, number> = {};
     for (const m of months) perMonth[m] = mine.filter((d) => d.date.slice(0, 7) === m).length;
     const matched = mine.filter((d) => {
@@ -119,7 +132,13 @@ export interface SiteArgs {
 }
 
 /** The month as a network: leaves are the 下访 (j), cells the sites (s). */
-export type SiteNetArgs = Omit<SiteArgs, 'b' | 'a'> & { net: NetworkBuilder<SiteLevel> };
+export type SiteNetArgs = Omit<SiteArgs, 'b' | 'a'> & {
+  net: NetworkBuilder<SiteLevel>;
+  /** The cell of "visit j goes to site s": each (visit, site) has its own, so a site's cells can be grouped by visits. */
+  cell: (j: number, s: number) => number;
+  /** Every cell of site s. */
+  site: (s: number) => number[];
+};
 
 export interface SiteRule {
   id: string;
@@ -148,11 +167,12 @@ export const siteMonthlyMin: SiteRule = sitePreference({
       b.boundedSum(`smr${s}`, { min: site.monthlyMin }, all, { level: 'siteMin', cost: 1, most: site.monthlyMin });
     });
   },
-  addArcs({ net, ctx, month }) {
+  addArcs(args) {
+    const { net, ctx, month } = args;
     const span = periodOf('month', `${month}-01`);
     if (span.from < ctx.config.from || span.to > ctx.config.to) return;
     ctx.sites.forEach((site, s) => {
-      net.rightSet([s], { units: { level: 'siteMin', costs: Array(site.monthlyMin).fill(-1) } });
+      net.rightSet(args.site(s), { units: { level: 'siteMin', costs: Array(site.monthlyMin).fill(-1) } });
     });
   },
   measure(duties, ctx) {
@@ -182,14 +202,22 @@ export const siteGap: SiteRule = sitePreference({
       });
     });
   },
-  addArcs({ net, ctx, month, dates, last }) {
-    // Runs of days overlap, so they are no nested sets: the network's choice must already visit each.
+  addArcs({ net, ctx, month, dates, last, cell }) {
+    // A site's runs that share no 下访 are nested in the site's cells, each rewarding its first visit;
+    // runs that overlap are no nested sets: the network's choice must already visit each.
     const span = periodOf('month', `${month}-01`);
     const monthTo = span.to < ctx.config.to ? span.to : ctx.config.to;
-    const runs = ctx.sites.flatMap((_, s) =>
-      gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays).map((set) => ({ s, set })),
-    );
-    net.certify((chosen) => runs.every(({ s, set }) => chosen.some(([j, c]) => c === s && set.includes(j))));
+    ctx.sites.forEach((_, s) => {
+      const runs = gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays);
+      const visits = runs.flat();
+      if (new Set(visits).size === visits.length)
+        for (const run of runs)
+          net.rightSet(
+            run.map((j) => cell(j, s)),
+            { units: { level: 'gap', costs: [-1] } },
+          );
+      else net.certify((chosen) => runs.every((run) => chosen.some(([j, c]) => c === cell(j, s) && run.includes(j))));
+    });
   },
   measure: (duties, ctx) => siteCoverage(ctx, duties).filter((s) => s.longestGap > ctx.set.siteGapDays).length,
   unmet: (duties, ctx) =>
@@ -223,11 +251,12 @@ export const siteSpread: SiteRule = sitePreference({
       b.addRow(`xr${s}`, { max: free }, t);
     });
   },
-  addArcs({ net, ctx, visits }) {
+  addArcs(args) {
+    const { net, ctx, visits } = args;
     ctx.sites.forEach((site, s) => {
       const free = Math.max(1, site.monthlyMin);
       const costs = Array.from({ length: visits.length }, (_, n) => Math.max(0, n + 1 - free));
-      net.rightSet([s], { cap: visits.length, units: { level: 'spread', costs } });
+      net.rightSet(args.site(s), { cap: visits.length, units: { level: 'spread', costs } });
     });
   },
   measure(duties, ctx) {
@@ -251,10 +280,10 @@ export const sitePortfolio: SiteRule = sitePreference({
       b.widen('match', 1);
     });
   },
-  addArcs({ net, ctx, visits }) {
+  addArcs({ net, ctx, visits, cell }) {
     visits.forEach((v, j) => {
       ctx.sites.forEach((site, s) => {
-        if (!portfolioMatches(ctx.leaders[v.leader], site)) net.arcCost(j, s, 'match', 1);
+        if (!portfolioMatches(ctx.leaders[v.leader], site)) net.arcCost(j, cell(j, s), 'match', 1);
       });
     });
   },
@@ -282,10 +311,10 @@ export const siteTieBreak: SiteRule = sitePreference({
       b.widen('tieBreak', ctx.set.tieRange - 1);
     });
   },
-  addArcs({ net, ctx, visits, dates }) {
+  addArcs({ net, ctx, visits, dates, cell }) {
     visits.forEach((v, j) => {
       ctx.sites.forEach((site, s) => {
-        net.arcCost(j, s, 'tieBreak', siteTie(ctx, ctx.leaders[v.leader].name, site.name, dates[j]));
+        net.arcCost(j, cell(j, s), 'tieBreak', siteTie(ctx, ctx.leaders[v.leader].name, site.name, dates[j]));
       });
     });
   },
@@ -330,16 +359,19 @@ export function siteModel(
 export function siteNetwork(ctx: PlanContext, month: string, visits: Visit[], last: number[]): number[] | undefined {
   const net = new NetworkBuilder<SiteLevel>(SITE_LEVELS);
   const dates = visits.map((v) => ctx.days[v.day]);
+  const S = ctx.sites.length;
+  const cell = (j: number, s: number) => j * S + s;
+  const site = (s: number) => visits.map((_, j) => cell(j, s));
   visits.forEach((_, j) => {
     ctx.sites.forEach((_s, s) => {
-      net.arc(j, s);
+      net.arc(j, cell(j, s));
     });
     net.leftSet([j], { min: 1, cap: 1 });
   });
-  for (const r of SITE_RULES) r.addArcs({ net, ctx, month, visits, dates, last });
+  for (const r of SITE_RULES) r.addArcs({ net, ctx, month, visits, dates, last, cell, site });
   const chosen = net.solve();
   if (!Array.isArray(chosen)) return undefined;
-  const site = visits.map(() => 0);
-  for (const [j, s] of chosen) site[j] = s;
-  return site;
+  const to = visits.map(() => 0);
+  for (const [j, c] of chosen) to[j] = c % S;
+  return to;
 }

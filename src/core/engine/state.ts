@@ -30,7 +30,7 @@ export interface ChunkState {
   leaders: number[];
   /** Activities in the window so far per leader (the per-round maximum's room). */
   roundLoad: number[];
-  /** Activities so far per `${leader}|${isoWeek}`. */
+  /** Activities so far per `${leader}|${isoWeek}`, for the ISO weeks the chunk's days fall in. */
   weekLoad: Map<string, number>;
   quotas: QuotaRow[];
   /** Activities of each kind in the window so far per leader, minus the fewest any eligible leader has. */
@@ -55,10 +55,14 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   const byLeader: Counted[][] = ctx.leaders.map(() => []);
   const kindCount: Array<Record<Kind, number>> = ctx.leaders.map(() => ({ 接访: 0, 下访: 0 }));
   const servedOn = new Map<IsoDate, Set<number>>();
+  const weeksFrom = periodOf('week', ctx.days[days[0]]).from,
+    weeksTo = periodOf('week', ctx.days[days[days.length - 1]]).to;
   for (const c of counted) {
     byLeader[c.leader].push(c);
-    const k = `${c.leader}|${periodKey('week', c.date)}`;
-    weekLoad.set(k, (weekLoad.get(k) ?? 0) + 1);
+    if (c.date >= weeksFrom && c.date <= weeksTo) {
+      const k = `${c.leader}|${periodKey('week', c.date)}`;
+      weekLoad.set(k, (weekLoad.get(k) ?? 0) + 1);
+    }
     if (!c.planned) continue;
     kindCount[c.leader][c.kind]++;
     roundLoad[c.leader]++;
