@@ -59,18 +59,20 @@ type Records = Array<{ record: string[]; info: { lines: number } }>;
 /** The records of a CSV text, each with the line it ends on: csv-parse, or splitPlain when that gives the same. */
 function parseRecords(text: string): Records {
   const delimiter = sniffDelimiter(text);
-  return (
-    splitPlain(text, delimiter) ??
-    (parse(text, {
-      delimiter,
-      record_delimiter: RECORD_DELIMITERS,
-      info: true,
-      relax_column_count: true,
-      // Blank lines come back as [''] so that every line is accounted for (see lineCountProblem).
-      skip_empty_lines: false,
-      bom: true,
-    }) as unknown as Records)
-  );
+  return splitPlain(text, delimiter) ?? parseCsv(text, delimiter);
+}
+
+/** csv-parse with readTable's options. */
+export function parseCsv(text: string, delimiter: string): Records {
+  return parse(text, {
+    delimiter,
+    record_delimiter: RECORD_DELIMITERS,
+    info: true,
+    relax_column_count: true,
+    // Blank lines come back as [''] so that every line is accounted for (see lineCountProblem).
+    skip_empty_lines: false,
+    bom: true,
+  }) as unknown as Records;
 }
 
 /**
