@@ -26,7 +26,8 @@ await build({
 // The CLI: CommonJS, so bin/rota.js can compile it from a code cache. A small main (commander and
 // the list of commands), one bundle per command, and one for the published files (ICS, HTML, CSV:
 // half of a command's code, needed only with --out), so a command loads only what it uses. Where
-// the sources import one of these dynamically, the import becomes a require of the sibling bundle.
+// the sources import one of these dynamically (or a shared one at all), the import becomes a
+// require of the sibling bundle.
 const commands = [...readFileSync('src/cli/main.ts', 'utf8').matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((m) => m[1]);
 const bundles = {
   main: 'src/cli/cli.ts',
@@ -38,14 +39,19 @@ const bundles = {
   'batch-worker': 'src/cli/batch-worker.ts',
   // The CSV parsing thread of rota check (src/io/table-stream.ts looks for it beside the bundle).
   'csv-worker': 'src/io/csv-worker.ts',
+  // The message catalogue, used by main, every command and the published files: compiled and run
+  // once however many bundles a run loads (three for rota plan --out).
+  messages: 'src/core/messages.ts',
 };
+/** Bundles that every import of their source becomes a require of, not only a dynamic one. */
+const shared = new Set(['messages']);
 const bundleOf = new Map(Object.entries(bundles).map(([name, src]) => [resolve(src), name]));
 const siblingBundles = {
   name: 'sibling-bundles',
   setup(b) {
     b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-      const name = args.kind === 'dynamic-import' && bundleOf.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
-      return name ? { path: `./${name}.cjs`, namespace: 'sibling' } : undefined;
+      const name = bundleOf.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
+      return name && (args.kind === 'dynamic-import' || shared.has(name)) ? { path: `./${name}.cjs`, namespace: 'sibling' } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'sibling' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});` }));
     b.onResolve({ filter: /\.cjs$/, namespace: 'sibling' }, (args) => ({ path: args.path, external: true }));
