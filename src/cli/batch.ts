@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { type BatchPlanOptions, batchExitCode, findOffices, type OfficeSummary } from '../app/batch.js';
 import { Exit, reportProblems } from './exit.js';
+import { terminal, writeErr, writeOut } from './output.js';
 
 /** Plans every office under `dir` and prints the summary; exit 1 if one is infeasible, 2 if an input is bad. */
 export async function planBatch(dir: string, options: BatchPlanOptions & { json?: boolean }): Promise<void> {
@@ -14,7 +15,7 @@ export async function planBatch(dir: string, options: BatchPlanOptions & { json?
   const bar = progressBar(found.offices.length);
   const results = await inWorkers(dir, found.offices, planOptions, bar);
   bar(results.length, true);
-  process.stdout.write(json ? `${JSON.stringify({ offices: results }, null, 2)}\n` : summaryTable(results));
+  writeOut(json ? `${JSON.stringify({ offices: results }, null, 2)}\n` : summaryTable(results));
   const code = batchExitCode(results);
   if (code !== 0) {
     const count = (s: OfficeSummary['status']) => results.filter((r) => r.status === s).length;
@@ -61,11 +62,11 @@ function inWorkers(dir: string, offices: string[], options: BatchPlanOptions, on
 
 /** A one-line bar on stderr for a person at a terminal; nothing in CI or when stderr is a file or pipe. */
 function progressBar(total: number): (done: number, last?: boolean) => void {
-  if (!process.stderr.isTTY || process.env.CI) return () => undefined;
+  if (!terminal(2) || process.env.CI) return () => undefined;
   return (done, last) => {
     const width = 30;
     const filled = Math.round((done / total) * width);
-    process.stderr.write(`\r批量 batch [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${last ? '\n' : ''}`);
+    writeErr(`\r批量 batch [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}${last ? '\n' : ''}`);
   };
 }
 

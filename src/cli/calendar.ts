@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { regions } from '../core/holidays/regions.js';
 import { addCommonOptions, type CommonOptions, loadContext } from './context.js';
 import { reportProblems } from './exit.js';
+import { writeOut } from './output.js';
 import { paint } from './style.js';
 
 export function registerCalendar(cmd: Command): void {
@@ -21,21 +22,21 @@ export function registerCalendar(cmd: Command): void {
           excluded,
           warnings: warnings.map((w) => w.message),
         };
-        process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+        writeOut(`${JSON.stringify(out, null, 2)}\n`);
         return;
       }
       const c = paint();
       const region = regions[config.region];
       const from = opts.config ?? '内置默认（种子轮次） the built-in seed round';
-      process.stdout.write(
+      writeOut(
         `地区 region: ${region.label}（${config.region}${region.holidays ? `：全国节假日加${region.holidays}` : '：全国节假日'}），按 ${from}` +
           `${config.holidays ? `，并按 ${config.holidays} 调整` : ''}\n`,
       );
       for (const d of days) {
-        if (d.working) process.stdout.write(`${d.date} ${d.weekday} 工作日${d.makeup ? c.yellow(`（${d.reason}调休上班）`) : ''}\n`);
-        else process.stdout.write(c.dim(`${d.date} ${d.weekday} 休息：${d.reason}`) + '\n');
+        if (d.working) writeOut(`${d.date} ${d.weekday} 工作日${d.makeup ? c.yellow(`（${d.reason}调休上班）`) : ''}\n`);
+        else writeOut(c.dim(`${d.date} ${d.weekday} 休息：${d.reason}`) + '\n');
       }
-      process.stdout.write(
+      writeOut(
         `${config.from} 至 ${config.to}：工作日 ${workingDays.length} 天，休息 ${excluded.length} 天` +
           `${workingDays.some((d) => d.makeup) ? `（含调休上班 ${workingDays.filter((d) => d.makeup).length} 天）` : ''}\n`,
       );

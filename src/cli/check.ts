@@ -3,6 +3,7 @@ import { FIRST_YEAR, LAST_YEAR } from '../core/dates.js';
 import { say } from '../core/messages.js';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit } from './exit.js';
+import { writeErr, writeOut } from './output.js';
 
 const FORMATS = ['text', 'json', 'junit', 'github'];
 
@@ -42,12 +43,12 @@ export function registerCheck(cmd: Command): void {
       leaders: setup.leaders,
       omitted,
     };
-    for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
-    if (omitted) process.stderr.write(`… 另有 ${omitted} 个问题未列出 (${omitted} more problems not shown)\n`);
+    for (const p of problems) writeErr(`${formatProblem(p)}\n`);
+    if (omitted) writeErr(`… 另有 ${omitted} 个问题未列出 (${omitted} more problems not shown)\n`);
     if (format === 'json') {
       const { jsonChunks } = await import('../io/check-format.js');
-      for (const piece of jsonChunks(report)) process.stdout.write(piece);
-    } else process.stdout.write(formatCheck(format, report, paint()));
+      for (const piece of jsonChunks(report)) writeOut(piece);
+    } else writeOut(formatCheck(format, report, paint()));
     if (problems.some((p) => p.severity === 'error')) {
       const n = problems.filter((p) => p.severity === 'error').length + (opts.lenient ? 0 : omitted);
       throw new Exit(

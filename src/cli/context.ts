@@ -8,6 +8,7 @@ import type { Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
 import { readBytes } from '../io/read-file.js';
 import { reportProblems } from './exit.js';
+import { writeErr } from './output.js';
 
 export interface CommonOptions {
   config?: string;
@@ -46,7 +47,7 @@ export function overridesFrom(opts: Record<string, unknown>, keys: string[]): Re
 export function useFolderConfig(opts: CommonOptions): void {
   if (opts.config !== undefined || !existsSync('rota.json')) return;
   opts.config = 'rota.json';
-  process.stderr.write('使用当前文件夹的配置文件 rota.json (using ./rota.json)\n');
+  writeErr('使用当前文件夹的配置文件 rota.json (using ./rota.json)\n');
 }
 
 export function loadContext(

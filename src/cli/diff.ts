@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { say } from '../core/messages.js';
 import { type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeOut } from './output.js';
 
 interface DiffOptions extends CommonOptions {
   format: string;
@@ -38,6 +39,6 @@ export function registerDiff(cmd: Command): void {
       reportProblems([...problems, ...a.problems, ...b.problems]);
       const changes = diffTimetables(a.duties, b.duties);
       const render = opts.format === 'json' ? notice.noticeJson : opts.format === 'html' ? notice.noticeHtml : notice.noticeText;
-      process.stdout.write(render(changes, { config }));
+      writeOut(render(changes, { config }));
     });
 }

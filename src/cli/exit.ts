@@ -1,6 +1,7 @@
 // How the CLI ends: problems on stderr, exit 2 for bad input or usage, never a stack trace.
 import { formatProblem, hasErrors } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
+import { writeErr } from './output.js';
 
 /** Thrown to stop a command with a message and an exit code (2 bad input/usage, 1 rule not met). */
 export class Exit extends Error {
@@ -20,7 +21,7 @@ export function isExit(e: unknown): e is Exit {
 
 /** Prints warnings; on any error prints all of them and stops with exit code 2. */
 export function reportProblems(problems: Problem[]): void {
-  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  for (const p of problems) writeErr(`${formatProblem(p)}\n`);
   if (hasErrors(problems)) {
     const n = problems.filter((p) => p.severity === 'error').length;
     throw new Exit(2, `输入有 ${n} 处错误，未写出任何文件。${n} error${n > 1 ? 's' : ''} in the input; nothing was written.`);

@@ -3,6 +3,7 @@ import { formatDateList } from '../core/date-list.js';
 import { say } from '../core/messages.js';
 import { addCommonOptions, type CommonOptions, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeOut } from './output.js';
 import { paint } from './style.js';
 
 export function registerLeaders(cmd: Command): void {
@@ -20,7 +21,7 @@ export function registerLeaders(cmd: Command): void {
     reportProblems(problems);
     if (opts.json) {
       const out = leaders.map(({ source: _s, ...l }) => l);
-      process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+      writeOut(`${JSON.stringify(out, null, 2)}\n`);
       return;
     }
     const c = paint();
@@ -28,12 +29,12 @@ export function registerLeaders(cmd: Command): void {
     for (const l of leaders) {
       if (l.institution !== current) {
         current = l.institution;
-        process.stdout.write(c.bold(`${current}\n`));
+        writeOut(c.bold(`${current}\n`));
       }
       const away = l.unavailable.length ? c.dim(`  不可接访 ${formatDateList(l.unavailable)}`) : '';
-      process.stdout.write(`  ${l.name}  ${l.title}  ${l.rank}  分管：${l.portfolio || '—'}${away}\n`);
+      writeOut(`  ${l.name}  ${l.title}  ${l.rank}  分管：${l.portfolio || '—'}${away}\n`);
     }
     const inst = new Set(leaders.map((l) => l.institution)).size;
-    process.stdout.write(`共 ${leaders.length} 名领导，${inst} 个单位（${config.leaders.length} 个文件）\n`);
+    writeOut(`共 ${leaders.length} 名领导，${inst} 个单位（${config.leaders.length} 个文件）\n`);
   });
 }

@@ -3,6 +3,7 @@
 // named and described here, which is all `rota --help` shows.
 import { Command, CommanderError } from 'commander';
 import { isExit } from './exit.js';
+import { terminal, writeErr, writeOut } from './output.js';
 import { localise } from './texts.js';
 
 type Register = (cmd: Command) => void;
@@ -86,7 +87,16 @@ export async function main(argv: string[]): Promise<number> {
     .description("领导干部接访排班 duty rosters for leaders' public reception (接访、下访)")
     .showHelpAfterError('(rota <command> --help 查看用法 for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({
+      writeOut,
+      writeErr,
+      // commander's own defaults read process.stdout and process.stderr, building them (see output.ts).
+      // No width for a file or a pipe, as commander's default: it then uses its own (80).
+      getOutHelpWidth: () => terminal(1)?.columns as number,
+      getErrHelpWidth: () => terminal(2)?.columns as number,
+      getOutHasColors: () => Boolean(terminal(1)?.hasColors?.()),
+      getErrHasColors: () => Boolean(terminal(2)?.hasColors?.()),
+    });
   try {
     const wanted = commandIn(argv.slice(2));
     for (const c of COMMANDS) {
@@ -97,18 +107,18 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (isExit(e)) {
-      if (e.message) process.stderr.write(`${e.message}\n`);
+      if (e.message) writeErr(`${e.message}\n`);
       return e.code;
     }
     if ((e as Error).name === 'WriteError') {
-      process.stderr.write(`${(e as Error).message}\n`);
+      writeErr(`${(e as Error).message}\n`);
       return 2;
     }
     if (e instanceof CommanderError) {
       return e.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(`rota 内部错误，请把这条信息告诉维护者 internal error: ${(e as Error).message}\n`);
-    if (process.env.ROTA_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    writeErr(`rota 内部错误，请把这条信息告诉维护者 internal error: ${(e as Error).message}\n`);
+    if (process.env.ROTA_DEBUG) writeErr(`${(e as Error).stack}\n`);
     return 70;
   }
 }

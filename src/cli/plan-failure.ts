@@ -3,11 +3,12 @@
 import type { ChalkInstance } from 'chalk';
 import { type FailureReport, planFailure } from '../app/plan-failure.js';
 import { Exit } from './exit.js';
+import { writeErr } from './output.js';
 
 export function reportPlanFailure(report: FailureReport, c: ChalkInstance): void {
   const failure = planFailure(report);
   if (!failure) return;
-  process.stderr.write(`${[c.red(failure.head), ...failure.lines.map((l) => `  ${l}`)].join('\n')}\n`);
+  writeErr(`${[c.red(failure.head), ...failure.lines.map((l) => `  ${l}`)].join('\n')}\n`);
   if (report.status === 'infeasible')
     throw new Exit(1, '未写出任何文件 nothing was written; --best-effort writes the plan that breaks the fewest rules.');
 }

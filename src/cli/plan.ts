@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, overridesFrom } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeErr, writeOut } from './output.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
@@ -83,10 +84,10 @@ export function registerPlan(cmd: Command): void {
           ...(replaced ?? {}),
         });
         const written = publishFolder(opts.out, files);
-        for (const p of written) process.stderr.write(`wrote ${p}\n`);
+        for (const p of written) writeErr(`wrote ${p}\n`);
       }
       if (opts.json) {
-        process.stdout.write(planJson(out));
+        writeOut(planJson(out));
         return;
       }
     }
@@ -96,8 +97,8 @@ export function registerPlan(cmd: Command): void {
       const { removed, added } = holidayFileChanges(calendar, config.region, config.from, config.to);
       const named = (ds: typeof removed) => ds.map((d) => `${d.date}（${d.reason ?? '上班'}）`);
       if (removed.length || added.length)
-        process.stdout.write(`${say('holidays.file-changed', { file: config.holidays, removed: named(removed), added: named(added) })}\n`);
+        writeOut(`${say('holidays.file-changed', { file: config.holidays, removed: named(removed), added: named(added) })}\n`);
     }
-    process.stdout.write(renderPlan({ title: config.title, from: config.from, to: config.to, ...result }, config.place, c));
+    writeOut(renderPlan({ title: config.title, from: config.from, to: config.to, ...result }, config.place, c));
   });
 }

@@ -3,6 +3,7 @@ import { windowProblems } from '../core/config.js';
 import { say } from '../core/messages.js';
 import { addCommonOptions, addOutputOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeOut } from './output.js';
 
 interface RenderOptions extends CommonOptions {
   out: string;
@@ -74,16 +75,14 @@ export function registerRender(cmd: Command): void {
         // Nothing changed: the last real change notice stays as it was.
         const kept = publication.keptNotices(opts.out);
         files = [...files.filter((f) => !f.path.startsWith('change-notice.') || !kept.length), ...kept];
-        process.stdout.write('本次无调整 nothing changed since the last publication\n');
+        writeOut('本次无调整 nothing changed since the last publication\n');
       }
     } else {
       files = await publishFiles(read.duties, config, calendar, options);
     }
     const written = publishFolder(opts.out, files);
     const days = new Set(read.duties.map((d) => d.date)).size;
-    process.stdout.write(
-      `已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`,
-    );
-    for (const p of written) process.stdout.write(`wrote ${p}\n`);
+    writeOut(`已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`);
+    for (const p of written) writeOut(`wrote ${p}\n`);
   });
 }

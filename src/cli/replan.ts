@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeErr, writeOut } from './output.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, parsePins, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
@@ -51,14 +52,14 @@ export function registerReplan(cmd: Command): void {
     const { report } = result;
     const c = paint();
     if (report.status === 'pin-conflict') {
-      process.stderr.write(`${report.pinErrors.map((p) => `--pin/锁定: ${p.message}`).join('\n')}\n`);
+      writeErr(`${report.pinErrors.map((p) => `--pin/锁定: ${p.message}`).join('\n')}\n`);
       throw new Exit(
         2,
         `锁定的安排违反规则，未写出任何文件。${report.pinErrors.length} pin${report.pinErrors.length > 1 ? 's break' : ' breaks'} a rule; nothing was written.`,
       );
     }
     if (report.pastBreaks.length) {
-      process.stderr.write(
+      writeErr(
         `${c.yellow(`${today} 之前的安排已经发生，不再改动，但现在违反规则 the past breaks a rule now (not rewritten):`)}\n` +
           `${report.pastBreaks.map((v) => `  - ${v.message}`).join('\n')}\n`,
       );
@@ -85,16 +86,16 @@ export function registerReplan(cmd: Command): void {
         encoding: opts.encoding,
         icsPerLeader: Boolean(opts.icsPerLeader),
       });
-      for (const p of publishFolder(opts.out, files)) process.stderr.write(`wrote ${p}\n`);
+      for (const p of publishFolder(opts.out, files)) writeErr(`wrote ${p}\n`);
     }
     if (opts.json) {
-      process.stdout.write(replanJson(result));
+      writeOut(replanJson(result));
       return;
     }
     const { renderPlan } = await import('./plan-table.js');
     const { notice, config } = result;
-    process.stdout.write(`${c.bold(notice.split('\n')[0])}\n${notice.split('\n').slice(1).join('\n')}\n`);
-    process.stdout.write(
+    writeOut(`${c.bold(notice.split('\n')[0])}\n${notice.split('\n').slice(1).join('\n')}\n`);
+    writeOut(
       renderPlan(
         { title: config.title, from: config.from, to: config.to, duties: result.duties, report: { ...report, status: 'optimal' } },
         config.place,

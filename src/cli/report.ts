@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { say } from '../core/messages.js';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeOut } from './output.js';
 
 export function registerReport(cmd: Command): void {
   addCheckOptions(
@@ -39,9 +40,9 @@ export function registerReport(cmd: Command): void {
       { path: `report-${year}-summary.csv`, content: await toExcelCsv(summaryHeader(setup.rules), summaryRows(input)) },
       { path: `report-${year}.html`, content: reportHtml(input) },
     ]);
-    for (const p of written) process.stdout.write(`wrote ${p}\n`);
+    for (const p of written) writeOut(`wrote ${p}\n`);
     const s = judgement.summary;
-    process.stdout.write(
+    writeOut(
       `${year}年：${s.leaders} 名领导，${s.records} 次接访、下访；评判 ${s.judged} 个周期，不合规 ${s.violations}，免于考核 ${s.exempt}。` +
         ` ${s.leaders} leaders, ${s.records} duties; ${s.judged} periods judged, ${s.violations} violations, ${s.exempt} exempt.\n`,
     );

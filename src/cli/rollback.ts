@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
+import { writeOut } from './output.js';
 
 export function registerRollback(cmd: Command): void {
   cmd
@@ -10,7 +11,7 @@ export function registerRollback(cmd: Command): void {
     .action(async (opts: { out: string }) => {
       const { rollbackFolder } = await import('../io/publish-folder.js');
       const generation = rollbackFolder(opts.out);
-      process.stdout.write(`${describe(opts.out, generation)}\n`);
+      writeOut(`${describe(opts.out, generation)}\n`);
     });
 }
 

@@ -1,8 +1,8 @@
 // Colours only for a terminal and never when NO_COLOR is set (https://no-color.org), which chalk 5
 // itself does not read. The level is worked out here rather than by chalk's own detection, which
 // loads tty, os and net at start-up even when the output is a file (scripts/build.mjs leaves it out).
-import type { WriteStream } from 'node:tty';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { terminal } from './output.js';
 
 let instance: ChalkInstance | undefined;
 
@@ -20,8 +20,8 @@ function colourLevel(): 0 | 1 | 2 | 3 {
     const n = Number(FORCE_COLOR);
     return n >= 1 && n <= 3 ? (n as 1 | 2 | 3) : 0;
   }
-  const out = process.stdout as WriteStream;
-  if (!out.isTTY) return 0;
+  const out = terminal(1);
+  if (!out) return 0;
   const depth = out.getColorDepth();
   return depth >= 24 ? 3 : depth >= 8 ? 2 : depth >= 4 ? 1 : 0;
 }

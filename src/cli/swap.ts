@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
+import { writeErr, writeOut } from './output.js';
 import { loadRound, parseDutyRef, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
 
@@ -68,7 +69,7 @@ export function registerSwap(cmd: Command): void {
     const c = paint();
     const lines = r.changes.map(changeLine);
     if (opts.json) {
-      process.stdout.write(
+      writeOut(
         `${JSON.stringify(
           {
             status: r.status,
@@ -109,13 +110,13 @@ export function registerSwap(cmd: Command): void {
               `  ${i + 1}. ${x.kind === 'swap' ? `与 ${x.withDate} 对调` : `改由 ${x.leader.name}（${x.leader.title}）${x.changes[0]?.kind ?? '接访'}`}：${x.changes.map(changeLine).join('；')}`,
           ),
         );
-        process.stdout.write(`${out.join('\n')}\n`);
+        writeOut(`${out.join('\n')}\n`);
       }
       throw new Exit(1, '未改动任何文件 nothing was written.');
     }
     // The leader already on the day, or two days of the same leader swapped: nothing changes, nothing is written.
     if (r.changes.length === 0) {
-      if (!opts.json) process.stdout.write('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
+      if (!opts.json) writeOut('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
       return;
     }
     const [{ writeAllOrNone }, { isPublished, publishFolder }] = await Promise.all([
@@ -136,7 +137,7 @@ export function registerSwap(cmd: Command): void {
         encoding,
         icsPerLeader: Boolean(opts.icsPerLeader) || (!opts.out && existsSync(join(out, 'ics'))),
       });
-      for (const p of publishFolder(out, files)) process.stderr.write(`wrote ${p}\n`);
+      for (const p of publishFolder(out, files)) writeErr(`wrote ${p}\n`);
     } else {
       // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
       const { renderCsv } = await import('../io/publish.js');
@@ -146,13 +147,13 @@ export function registerSwap(cmd: Command): void {
         round.config,
         encoding,
       );
-      for (const p of writeAllOrNone(dirname(file), [{ path: basename(file), content }])) process.stderr.write(`wrote ${p}\n`);
+      for (const p of writeAllOrNone(dirname(file), [{ path: basename(file), content }])) writeErr(`wrote ${p}\n`);
     }
     if (!opts.json) {
       const out = [`${c.green('已调整 applied')}:`, ...lines.map((l) => `  ${l}`)];
       for (const s of r.quotaWarnings)
         out.push(c.yellow(`  提醒 note: ${s.name}（${s.institution}）${s.period} 将只有 ${s.count} 次，应不少于 ${s.min} 次 [${s.rule}]`));
-      process.stdout.write(`${out.join('\n')}\n`);
+      writeOut(`${out.join('\n')}\n`);
     }
   });
 }
