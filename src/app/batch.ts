@@ -61,7 +61,8 @@ export function findOffices(dir: string): { offices: string[]; problems: Problem
   return { offices: names, problems: [] };
 }
 
-function because(problems: Problem[]): string {
+/** An office's reason line: its first error, and how many more. */
+export function because(problems: Problem[]): string {
   const errors = problems.filter((p) => p.severity === 'error');
   const more = errors.length > 1 ? `（另有 ${errors.length - 1} 处 and ${errors.length - 1} more）` : '';
   return `${formatProblem(errors[0])}${more}`;

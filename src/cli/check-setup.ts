@@ -30,10 +30,7 @@ export function addCheckOptions(cmd: Command): Command {
 
 /** Loads everything but the records; bad input stops with exit 2 and every problem listed. */
 export async function prepareCheck(opts: CheckOptions, dates: { from?: string; to?: string }): Promise<CheckSetup> {
-  for (const [k, v] of Object.entries(dates)) {
-    if (v !== undefined && !isIsoDate(v)) throw new Exit(2, say('option.date', { option: `--${k}`, got: v }));
-    if (v !== undefined && !inCalendarYears(v)) throw new Exit(2, `--${k}: ${say('date.out-of-years', { text: v })}`);
-  }
+  checkDates(dates);
   useFolderConfig(opts);
   const { config, problems } = loadConfig(opts.config, overridesFrom(opts as Record<string, unknown>, ['region', 'holidays']));
   reportProblems(problems);
@@ -41,4 +38,12 @@ export async function prepareCheck(opts: CheckOptions, dates: { from?: string; t
   const loaded = loadCheckSetup(config!, { leaders: opts.leaders, rules: opts.rules, leaves: opts.leaves });
   reportProblems(loaded.problems);
   return loaded.setup!;
+}
+
+/** --from and --to (or --year's) must be dates in the calendar's years. */
+export function checkDates(dates: { from?: string; to?: string }): void {
+  for (const [k, v] of Object.entries(dates)) {
+    if (v !== undefined && !isIsoDate(v)) throw new Exit(2, say('option.date', { option: `--${k}`, got: v }));
+    if (v !== undefined && !inCalendarYears(v)) throw new Exit(2, `--${k}: ${say('date.out-of-years', { text: v })}`);
+  }
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { FIRST_YEAR, LAST_YEAR } from '../core/dates.js';
 import { say } from '../core/messages.js';
-import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
+import { addCheckOptions, type CheckOptions, checkDates, prepareCheck } from './check-setup.js';
 import { Exit } from './exit.js';
 import { writeErr, writeOut } from './output.js';
 
@@ -12,8 +12,16 @@ export function registerCheck(cmd: Command): void {
     cmd
       .argument('[records...]', "记录 CSV files (日期, 类型, 单位, 姓名, …); default: the configuration's history")
       .option('--year <yyyy>', '检查整年 check one calendar year (same as --from YYYY-01-01 --to YYYY-12-31)')
-      .option('--format <format>', `输出格式 output format: ${FORMATS.join(' | ')}`, 'text'),
-  ).action(async (records: string[], opts: CheckOptions & { format: string }) => {
+      .option('--format <format>', `输出格式 output format: ${FORMATS.join(' | ')}`, 'text')
+      .option(
+        '--batch <dir>',
+        '批量：检查 DIR 下每个含 rota.json 的单位文件夹的记录（其配置的 history），用全部 CPU 核 check the records of every office folder under DIR on all cores',
+      )
+      .option(
+        '--out <dir>',
+        "与 --batch 同用：每个单位的检查结果写到 OUT/<单位>/check.txt|json|xml with --batch: each office's check in OUT/<office>/",
+      ),
+  ).action(async (records: string[], opts: CheckOptions & { format: string; batch?: string; out?: string }) => {
     if (!FORMATS.includes(opts.format)) throw new Exit(2, say('option.choice', { option: '--format', choices: FORMATS, got: opts.format }));
     if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new Exit(2, say('option.year', { option: '--year', got: opts.year }));
     if (opts.year !== undefined && (+opts.year < FIRST_YEAR || +opts.year > LAST_YEAR))
@@ -22,6 +30,22 @@ export function registerCheck(cmd: Command): void {
       throw new Exit(2, say('option.conflict', { option: '--year', other: '--from/--to' }));
     const from = opts.year ? `${opts.year}-01-01` : opts.from;
     const to = opts.year ? `${opts.year}-12-31` : opts.to;
+    if (opts.out && !opts.batch) throw new Exit(2, '选项 --out 只能与 --batch 同用 (--out goes with --batch)');
+    if (opts.batch) {
+      // Each office's own configuration names its lists and records.
+      const own = (['config', 'leaders', 'rules', 'leaves', 'region', 'holidays'] as const).filter((k) => opts[k] !== undefined);
+      if (records.length || own.length)
+        throw new Exit(
+          2,
+          say('option.conflict', {
+            option: '--batch',
+            other: [...(records.length ? ['记录 records'] : []), ...own.map((k) => `--${k}`)].join(', '),
+          }),
+        );
+      checkDates({ from, to });
+      const { checkBatch } = await import('./batch.js');
+      return checkBatch(opts.batch, { from, to, lenient: opts.lenient, out: opts.out, format: opts.format as 'text' });
+    }
     const setup = await prepareCheck(opts, { from, to });
     const files = records.length ? records : setup.config.history;
     if (files.length === 0) throw new Exit(2, say('input.none', { what: '接访记录' }));

@@ -32,6 +32,10 @@ export interface Painter {
   bold(s: string): string;
 }
 
+const same = (s: string) => s;
+/** No colour: for files. */
+export const PLAIN: Painter = { red: same, yellow: same, green: same, dim: same, bold: same };
+
 export const isViolation = (r: CheckResult) => r.status === 'short' || r.status === 'over';
 
 /** `艾某 区委副书记 县处级` — how a leader is named in every violation. */
