@@ -42,7 +42,7 @@ export function batchBench(o: BenchOptions): BenchSection[] {
   try {
     const y = batch(n, '2025-12-31', capMs(n, o.capMs / 20));
     const per1000 = (y.ms / 1000 / n) * GOAL_OFFICES;
-    headline['1,000 township-years vs 60 s'] = `${(per1000 / GOAL_S).toFixed(1)}×${n < GOAL_OFFICES ? ` (${n} run)` : ''}`;
+    headline['1,000 township-years vs 60 s'] = `${(per1000 / GOAL_S).toFixed(1)}×${n < GOAL_OFFICES ? ` from ${n}` : ''}`;
     rows.push([
       `${n} township-years`,
       (y.ms / 1000).toFixed(1),
