@@ -108,7 +108,8 @@ const CELLS = 366 * 2;
 interface YearGrid {
   /** Line of the first record of (day of year, kind); 0 = none. */
   line: Int32Array;
-  file: Int32Array;
+  /** The file of that record, by index in files; made only once a record comes from a second file (undefined: all from the first). */
+  file?: Int32Array;
 }
 
 interface DayFacts {
@@ -195,12 +196,12 @@ export function createTally(options: TallyOptions): Tally {
     }
     let grid = lastGrids[li];
     if (!grid) {
-      grid = { line: new Int32Array(CELLS), file: new Int32Array(CELLS) };
+      grid = { line: new Int32Array(CELLS) };
       lastGrids[li] = grid;
     }
     const cell = f.doy * 2 + kind;
     if (grid.line[cell] !== 0) {
-      const where = `${files[grid.file[cell]]}:${grid.line[cell]}`;
+      const where = `${files[grid.file?.[cell] ?? 0]}:${grid.line[cell]}`;
       return [...problems, problem('record.duplicate', { where }, { severity, file, line })];
     }
     const name = file ?? '';
@@ -215,7 +216,7 @@ export function createTally(options: TallyOptions): Tally {
       lastFileIndex = fi;
     }
     grid.line[cell] = line ?? -1;
-    grid.file[cell] = lastFileIndex;
+    if (lastFileIndex > 0) (grid.file ??= new Int32Array(CELLS))[cell] = lastFileIndex;
     if (day < first) first = day;
     if (day > last) last = day;
     if (options.keepRecords) kept[li].push({ date: f.date, kind: KINDS[kind], place, ...(file !== undefined ? { file, line } : {}) });
