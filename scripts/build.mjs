@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { compactHolidays } from './compact-holidays.mjs'; // the national holiday table, packed
 
 rmSync('dist', { recursive: true, force: true });
 
@@ -107,7 +108,7 @@ await build({
   outdir: 'dist/cli',
   outExtension: { '.js': '.cjs' },
   external: ['iconv-lite'],
-  plugins: [siblingBundles, lazyChildProcess, quietChalk, icsFold],
+  plugins: [siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   logLevel: 'warning',
