@@ -1,10 +1,11 @@
 // The rotation planner (township weekly, county monthly): presets, each hard rule, holidays, sites,
 // reasons for unmet quotas, and the checker finding nothing the plan did not report itself.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
 import { judge } from '../src/core/check/tally.js';
 import { type Config, presetConfig, type Rotation, SEED_CONFIG, validateConfig } from '../src/core/config.js';
-import { isoWeekKey } from '../src/core/dates.js';
+import { dayNumber, isoWeekKey } from '../src/core/dates.js';
 import { buildContext } from '../src/core/engine/context.js';
 import { plan } from '../src/core/engine/plan.js';
 import { maxPerWeek, onePerDay, receptionPerDay, visitsPerDay } from '../src/core/engine/rules.js';
@@ -241,6 +242,32 @@ describe('site rotation (township, first quarter 2025)', () => {
       [1],
       [2],
     ]);
+  });
+});
+
+describe('gap windows against their definition', () => {
+  it('are the minimal sets of visits inside some run of `gap` days after the last visit that ends in the month', () => {
+    const dates = Array.from({ length: 31 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 3, max: 35 }),
+        (days, back, gap) => {
+          const visits = days.map((d) => dates[d]);
+          const last = dayNumber('2025-01-01') - back;
+          // Every run, straight from the definition; then the sets no other set lies inside.
+          const runs: number[][] = [];
+          for (let t = Math.max(last + 1, dayNumber('2025-01-01') - gap + 1); t + gap - 1 <= dayNumber('2025-01-31'); t++) {
+            const set = visits.flatMap((v, j) => (dayNumber(v) >= t && dayNumber(v) <= t + gap - 1 ? [j] : []));
+            if (set.length && !runs.some((r) => r.join() === set.join())) runs.push(set);
+          }
+          const minimal = runs.filter((s) => !runs.some((o) => o.length < s.length && o.every((j) => s.includes(j))));
+          expect(gapWindows(visits, last, '2025-01-01', '2025-01-31', gap)).toEqual(minimal);
+        },
+      ),
+      { numRuns: 300, seed: 31 },
+    );
   });
 });
 

@@ -25,8 +25,14 @@ export interface Visit {
   day: number;
 }
 
-/** Portfolio words: 征地拆迁、城乡建设 → [征地拆迁, 城乡建设]. */
-export const portfolioWords = (text: string) => text.split(/[、,，;；/\s\u3000]+/).filter(Boolean);
+const words = new Map<string, string[]>();
+
+/** Portfolio words: 征地拆迁、城乡建设 → [征地拆迁, 城乡建设] (remembered: asked for every visit and site). */
+export function portfolioWords(text: string): string[] {
+  let w = words.get(text);
+  if (!w) words.set(text, (w = text.split(/[、,，;；/\s\u3000]+/).filter(Boolean)));
+  return w;
+}
 
 /** Whether the leader's 分管工作 shares a word with the site's 相关分管 (either containing the other). */
 export function portfolioMatches(leader: Pick<Leader, 'portfolio'>, site: Pick<Site, 'related'>): boolean {
@@ -107,16 +113,25 @@ export function siteCoverage(ctx: PlanContext, duties: Duty[]): SiteCoverage[] {
 export function gapWindows(visitDates: IsoDate[], last: number, monthFrom: IsoDate, monthTo: IsoDate, gap: number): number[][] {
   const first = Math.max(last + 1, dayNumber(monthFrom) - gap + 1);
   const end = dayNumber(monthTo) - gap + 1;
-  const nums = visitDates.map(dayNumber);
-  const sets: number[][] = [];
+  // Each run holds the visits of a range of dates: with visits in date order, a range of positions.
+  const order = visitDates.map((d, j) => ({ n: dayNumber(d), j })).sort((a, b) => a.n - b.n || a.j - b.j);
+  const ranges: Array<[number, number]> = [];
+  let lo = 0,
+    hi = 0;
   for (let t = first; t <= end; t++) {
-    const set = nums.flatMap((n, j) => (n >= t && n <= t + gap - 1 ? [j] : []));
-    if (set.length === 0) continue; // no 下访 at all in the run: unavoidable, measured in the report
-    sets.push(set);
+    while (lo < order.length && order[lo].n < t) lo++;
+    while (hi < order.length && order[hi].n <= t + gap - 1) hi++;
+    if (hi <= lo) continue; // no 下访 at all in the run: unavoidable, measured in the report
+    const prev = ranges[ranges.length - 1];
+    if (!prev || prev[0] !== lo || prev[1] !== hi) ranges.push([lo, hi]);
   }
-  const key = (s: number[]) => s.join(',');
-  const unique = [...new Map(sets.map((s) => [key(s), s])).values()];
-  return unique.filter((s) => !unique.some((o) => o !== s && o.length < s.length && o.every((j) => s.includes(j))));
+  const minimal = ranges.filter(([a, b]) => !ranges.some(([c, d]) => a <= c && d <= b && d - c < b - a));
+  return minimal.map(([a, b]) =>
+    order
+      .slice(a, b)
+      .map((o) => o.j)
+      .sort((x, y) => x - y),
+  );
 }
 
 export interface SiteArgs {
