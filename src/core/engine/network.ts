@@ -132,6 +132,11 @@ export class NetworkBuilder<L extends string> {
     f.solve(source, sink);
     if (minimums.some(({ arcs: set, min }) => set.reduce((s, a) => s + f.flowOn(a), 0) < min)) return 'infeasible';
     const out = arcs.flatMap((a, i): Array<[number, number]> => (f.flowOn(ids[i]) > 0 ? [[a.leaf, a.cell]] : []));
+    const within = (s: SetNode, side: 0 | 1) => {
+      const members = new Set(s.members);
+      return out.filter((arc) => members.has(arc[side])).length <= s.cap;
+    };
+    if (!left.relaxed.every((s) => within(s, 0)) || !right.relaxed.every((s) => within(s, 1))) return undefined;
     return this.checks.every((holds) => holds(out)) ? out : undefined;
   }
 
@@ -190,20 +195,30 @@ interface Forest {
   sets: Array<{ set: SetNode; parent?: number; node?: number }>;
   /** The smallest set holding each member. */
   owner: Map<number, number>;
+  /** Sets with only a capacity that crossed a larger set: left out, checked on the solution. */
+  relaxed: SetNode[];
 }
 
-/** The sets as a forest by inclusion; undefined when two sets cross. */
+/**
+ * The sets as a forest by inclusion. A set that crosses a larger one is left out when it only caps
+ * (a relaxation: the solution must then keep the cap); otherwise the stage is no network (undefined).
+ */
 function forest(sets: SetNode[]): Forest | undefined {
   const sorted = [...sets].sort((a, b) => b.members.length - a.members.length || (a.members[0] ?? -1) - (b.members[0] ?? -1));
   const owner = new Map<number, number>();
   const out: Forest['sets'] = [];
-  for (const [i, set] of sorted.entries()) {
+  const relaxed: SetNode[] = [];
+  for (const set of sorted) {
     // Larger sets come first, so a set inside another finds every member owned by the same set.
     const parents = new Set(set.members.map((m) => owner.get(m)));
-    if (parents.size > 1) return undefined;
+    if (parents.size > 1) {
+      if (set.units.length || set.min) return undefined;
+      relaxed.push(set);
+      continue;
+    }
     const [parent] = parents;
+    for (const m of set.members) owner.set(m, out.length);
     out.push({ set, ...(parent === undefined ? {} : { parent }) });
-    for (const m of set.members) owner.set(m, i);
   }
-  return { sets: out, owner };
+  return { sets: out, owner, relaxed };
 }

@@ -1,6 +1,10 @@
-// A piece of the plan as a network (engine/network.ts) in the planner's words: leaves are (leader,
-// day), cells (day, kind). Rules and preferences say their rows this way (addArcs); solveNetwork
-// answers with activities, 'infeasible', or undefined when the piece needs the integer program.
+// A piece of the plan as a network (engine/network.ts) in the planner's words. Leaves are (leader,
+// day), each with an arc to its (day, kind) cells; or, split, (leader, day, kind), so that a leader's
+// activities of one kind can form a set (a quota counting 接访 only, an exact even spread per kind),
+// while a set of days over both kinds (one a day, the weekly maximum) then crosses them and is
+// checked on the solution instead (network.ts drops crossing caps and certifies them). Rules and
+// preferences say their rows this way (addArcs); solveNetwork answers with activities, 'infeasible',
+// or undefined when the piece needs the integer program.
 import type { Kind } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { LevelName } from './model.js';
@@ -14,33 +18,44 @@ export interface Activity {
   kind: Kind;
 }
 
+const KINDS_BY_INDEX: Kind[] = ['接访', '下访'];
+const kindIndex = (k: Kind) => KINDS_BY_INDEX.indexOf(k);
+const cell = (d: number, k: Kind) => d * 2 + kindIndex(k);
+
 export class PieceNetwork {
   readonly net = new NetworkBuilder<LevelName>(LEVELS);
   private readonly days: number;
 
-  /** `kinds`: the kinds the plan gives out. */
+  /** `kinds`: the kinds the plan gives out; `split`: one leaf per kind. */
   constructor(
     ctx: PlanContext,
     chunk: ChunkState,
     readonly kinds: Kind[],
+    readonly split: boolean,
   ) {
     this.days = ctx.days.length;
-    for (const d of chunk.days) for (const l of ctx.candidates[d]) for (const k of kinds) this.net.arc(this.leaf(l, d), cell(d, k));
+    for (const d of chunk.days) for (const l of ctx.candidates[d]) for (const k of kinds) this.net.arc(this.leaf(l, d, k), cell(d, k));
   }
 
-  private leaf(l: number, d: number): number {
-    return l * this.days + d;
+  private leaf(l: number, d: number, k: Kind): number {
+    const pair = l * this.days + d;
+    return this.split ? pair * 2 + kindIndex(k) : pair;
   }
 
-  /** The piece cannot be a network (a pin, a published day, a quota of one kind among two…). */
+  /** The piece cannot be a network (a pin, a published day…). */
   refuse(): void {
     this.net.refuse();
   }
 
-  /** A set of leader l's days (all kinds). */
-  leaderSet(l: number, days: number[], spec: SetSpec<LevelName>): void {
+  /** A set of leader l's activities on `days` of `kinds` (default all); one kind of two needs split leaves. */
+  leaderSet(l: number, days: number[], spec: SetSpec<LevelName>, kinds: Kind[] = this.kinds): void {
+    const these = this.kinds.filter((k) => kinds.includes(k));
+    if (!this.split && these.length < this.kinds.length) {
+      this.refuse();
+      return;
+    }
     this.net.leftSet(
-      days.map((d) => this.leaf(l, d)),
+      days.flatMap((d) => these.map((k) => this.leaf(l, d, k))),
       spec,
     );
   }
@@ -55,12 +70,13 @@ export class PieceNetwork {
 
   /** At most `cap` activities of leader l on day d. */
   pairCap(l: number, d: number, cap: number): void {
-    this.net.leafCap(this.leaf(l, d), cap);
+    if (this.split) this.leaderSet(l, [d], { cap });
+    else this.net.leafCap(this.leaf(l, d, this.kinds[0]), cap);
   }
 
   /** A cost on one activity. */
   arcCost(kind: Kind, l: number, d: number, level: LevelName, amount: number): void {
-    this.net.arcCost(this.leaf(l, d), cell(d, kind), level, amount);
+    this.net.arcCost(this.leaf(l, d, kind), cell(d, kind), level, amount);
   }
 
   /** A term left out of the network: the solution is accepted only if `holds`. */
@@ -74,9 +90,7 @@ export class PieceNetwork {
   }
 
   private activity([leaf, c]: [number, number]): Activity {
-    return { leader: Math.floor(leaf / this.days), day: Math.floor(c / 2), kind: KINDS_BY_INDEX[c % 2] };
+    const pair = this.split ? Math.floor(leaf / 2) : leaf;
+    return { leader: Math.floor(pair / this.days), day: Math.floor(c / 2), kind: KINDS_BY_INDEX[c % 2] };
   }
 }
-
-const KINDS_BY_INDEX: Kind[] = ['接访', '下访'];
-const cell = (d: number, k: Kind) => d * 2 + KINDS_BY_INDEX.indexOf(k);

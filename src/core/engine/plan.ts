@@ -94,17 +94,22 @@ const plannedKinds = (ctx: PlanContext): Kind[] => KIND_LIST.filter((k) => (k ==
  * activities, 'infeasible', or undefined (no network, or its optimum not certified exact).
  */
 export function solveNetwork(ctx: PlanContext, chunk: ChunkState): Activity[] | 'infeasible' | undefined {
-  const net = new PieceNetwork(ctx, chunk, plannedKinds(ctx));
-  for (const r of ctx.rules) if (r.addRows) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
-  for (const p of PREFERENCES) p.addArcs({ net, ctx, chunk });
-  return net.solve();
+  const kinds = plannedKinds(ctx);
+  const attempt = (split: boolean) => {
+    const net = new PieceNetwork(ctx, chunk, kinds, split);
+    for (const r of ctx.rules) if (r.addRows) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
+    for (const p of PREFERENCES) p.addArcs({ net, ctx, chunk });
+    return net.solve();
+  };
+  // Leaves split by kind hold more sets but certify more: tried when the plain network cannot answer.
+  return attempt(false) ?? (kinds.length > 1 ? attempt(true) : undefined);
 }
 
 /** Solves one piece: as a network when it is one, else as an integer program; elastically when the hard rules cannot all be kept. */
 function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExact: boolean) {
   const chunk = chunkState(ctx, days, counted);
   const flow = tryExact ? solveNetwork(ctx, chunk) : undefined;
-  if (Array.isArray(flow)) return { acts: flow, broken: false, size: { variables: 0, constraints: 0 }, coarse: 0 };
+  if (Array.isArray(flow)) return { acts: flow, broken: false, size: { variables: 0, constraints: 0 }, coarse: 0, network: true };
   const build = (elastic: boolean) => {
     let coarse = 0;
     let b = buildModel(ctx, chunk, elastic);
@@ -123,7 +128,7 @@ function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExa
   for (const d of days)
     for (const l of ctx.candidates[d])
       for (const kind of KIND_LIST) if ((r[varName(kind, l, d)] ?? 0) > 0.5) acts.push({ leader: l, day: d, kind });
-  return { acts, broken, size: m.b.size, coarse: m.coarse };
+  return { acts, broken, size: m.b.size, coarse: m.coarse, network: false };
 }
 
 export function plan(input: PlanInput): PlanResult {
@@ -154,7 +159,7 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
     const l = ctx.leaderIndex.get(leaderKey(f));
     if (l !== undefined) counted.push({ leader: l, date: f.date, kind: f.kind, planned: true });
   }
-  const model: ModelSize = { variables: 0, constraints: 0, components: 0, coarsened: 0 };
+  const model: ModelSize = { variables: 0, constraints: 0, components: 0, networks: 0, coarsened: 0 };
   const acts: Activity[] = [];
   let broken = false;
   for (const days of parts) {
@@ -167,6 +172,7 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
     model.variables += solved.size.variables;
     model.constraints += solved.size.constraints;
     model.components += 1;
+    if (solved.network) model.networks += 1;
     model.coarsened = Math.max(model.coarsened, solved.coarse);
     onProgress?.(model.components, parts.length);
   }
@@ -233,7 +239,9 @@ function assignSites(ctx: PlanContext, acts: Activity[], model: ModelSize): Map<
   const visits = acts.filter((a) => a.kind === '下访').sort((a, b) => a.day - b.day || a.leader - b.leader);
   for (const month of [...new Set(visits.map((v) => ctx.month[v.day]))]) {
     const these = visits.filter((v) => ctx.month[v.day] === month);
-    const sites = siteNetwork(ctx, month, these, last) ?? siteProgram(ctx, month, these, last, model);
+    const byNetwork = siteNetwork(ctx, month, these, last);
+    if (byNetwork) model.networks += 1;
+    const sites = byNetwork ?? siteProgram(ctx, month, these, last, model);
     these.forEach((v, j) => {
       siteOf.set(v, sites[j]);
       last[sites[j]] = Math.max(last[sites[j]], dayNumber(ctx.days[v.day]));

@@ -100,9 +100,7 @@ export const quotaFirst: Preference = {
   addArcs({ net, chunk }) {
     for (const q of chunk.quotas) {
       if (q.need === 0) continue;
-      // A leader's sets hold all kinds of a day: a quota of one kind among two is no such set.
-      if (net.kinds.some((k) => !q.rule.kinds.includes(k))) net.refuse();
-      else net.leaderSet(q.leader, q.days, { units: { level: 'quota', costs: Array(q.need).fill(-1) } });
+      net.leaderSet(q.leader, q.days, { units: { level: 'quota', costs: Array(q.need).fill(-1) } }, q.rule.kinds);
     }
   },
   measure: (duties, ctx) =>
@@ -269,19 +267,19 @@ export const evenSpread: Preference = {
   },
   addArcs({ net, ctx, chunk }) {
     // The n-th activity of a kind costs off + n − 1: off on each activity, and n − 1 on the leader's
-    // set when the piece plans one kind. With two kinds a leader's sets hold both, so the n − 1 part
+    // set of that kind when leaves are split by kind (or there is one kind). Otherwise the n − 1 part
     // is left out and the solution must give nobody two of one kind.
+    const perKind = net.split || net.kinds.length === 1;
     for (const l of chunk.leaders) {
+      const top = most(ctx, chunk, l, false);
       for (const kind of net.kinds) {
         const off = chunk.kindOffset[l][kind];
         for (const d of chunk.days) if (ctx.candidates[d].includes(l)) net.arcCost(kind, l, d, 'balance', off);
-      }
-      if (net.kinds.length === 1) {
-        const top = most(ctx, chunk, l, false);
-        net.leaderSet(l, chunk.days, { cap: top, units: { level: 'balance', costs: Array.from({ length: top }, (_, n) => n) } });
+        if (perKind)
+          net.leaderSet(l, chunk.days, { cap: top, units: { level: 'balance', costs: Array.from({ length: top }, (_, n) => n) } }, [kind]);
       }
     }
-    if (net.kinds.length > 1) net.certify((acts) => new Set(acts.map(activityKey)).size === acts.length);
+    if (!perKind) net.certify((acts) => new Set(acts.map(activityKey)).size === acts.length);
   },
   measure(duties) {
     let s = 0;

@@ -140,6 +140,8 @@ export interface ModelSize {
   constraints: number;
   /** Subproblems solved one by one (components or chunks, plus site months). */
   components: number;
+  /** Of those, solved as min-cost flows (engine/network.ts); the rest by the integer program. */
+  networks: number;
   /** Lowest preferences left out of the largest subproblem to keep its weights exact (0 normally). */
   coarsened: number;
 }

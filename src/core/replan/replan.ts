@@ -145,7 +145,7 @@ export function replan(input: ReplanInput): ReplanResult {
       breaks: [],
       sites: [],
       objective: measureObjective([], ctx),
-      model: { variables: 0, constraints: 0, components: 0, coarsened: 0 },
+      model: { variables: 0, constraints: 0, components: 0, networks: 0, coarsened: 0 },
     };
     return { duties: [], changes: [], report: { ...empty, ...extra, status: 'pin-conflict', changedDays: 0 } };
   }
