@@ -142,7 +142,8 @@ export class NetworkBuilder<L extends string> {
 
   /** Adds a spec to the set with these members, merging with an equal set already given. */
   private merge(sets: Map<string, SetNode>, members: number[], spec: SetSpec<L>): void {
-    const sorted = [...new Set(members)].sort((a, b) => a - b);
+    // Callers mostly give members in order already: sort (and drop repeats) only when not.
+    const sorted = members.every((m, i) => i === 0 || members[i - 1] < m) ? members : [...new Set(members)].sort((a, b) => a - b);
     const key = sorted.join(',');
     const s = sets.get(key) ?? { members: sorted, cap: Infinity, min: 0, units: [] };
     sets.set(key, s);

@@ -109,7 +109,7 @@ function siteDemandOf(ctx: PlanContext, days: number[], counted: Counted[]): Chu
     const span = periodOf('month', `${month}-01`);
     if (span.from < from || span.to > to) continue;
     const inChunk = days.filter((d) => ctx.month[d] === month);
-    const done = counted.filter((c) => c.planned && c.kind === '下访' && c.date.slice(0, 7) === month).length;
+    const done = counted.filter((c) => c.planned && c.kind === '下访' && c.date >= span.from && c.date <= span.to).length;
     const remaining = Math.max(0, total - done);
     const rest = ctx.days.flatMap((_, d) => (ctx.month[d] === month && d >= inChunk[0] ? [d] : []));
     inChunk.forEach((d, i) => {
