@@ -1,5 +1,5 @@
 // The network solve against the integer program, its oracle: on random pieces of random rotations
-// (one or two kinds, weekly and per-round maximums, weekly / monthly / quarterly quotas, the sites'
+// (one or two kinds, weekly and per-round maximums, weekly / monthly / quarterly quotas, a published timetable, the sites'
 // monthly demand, leaders away, records before the window), whenever the network answers, its
 // activities must cost exactly what the integer program's optimum costs — measured by the integer
 // program itself, with every activity fixed to the network's choice — and an 'infeasible' answer
@@ -37,6 +37,11 @@ const instance = fc.record({
   decompose: fc.constantFrom('week' as const, 'month' as const),
   sites: fc.array(fc.integer({ min: 0, max: 4 }), { maxLength: 2 }),
   seed: fc.integer({ min: 0, max: 99 }),
+  /** A published timetable to re-plan (one 接访 a day, no 下访): per working day, the index of the leader it names (none past the list). */
+  published: fc.oneof(
+    { arbitrary: fc.constant(undefined), weight: 2 },
+    { arbitrary: fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 15 }), weight: 1 },
+  ),
 });
 
 /** The integer program's optimal cost, with the decisions (variables named like `decision`) fixed to `fixed` when given. */
@@ -86,7 +91,23 @@ describe('the network solve is exact (the integer program as oracle)', () => {
           related: [],
           line: i + 2,
         }));
-        const ctx = buildContext({ config, days, leaders, sites });
+        const duties = (t.published ?? []).flatMap((l, i) =>
+          l < leaders.length && working[i]
+            ? [
+                {
+                  date: working[i],
+                  weekday: '',
+                  kind: '接访' as Kind,
+                  institution: '乡政府',
+                  name: leaders[l].name,
+                  title: '',
+                  portfolio: '',
+                  place: '',
+                },
+              ]
+            : [],
+        );
+        const ctx = buildContext({ config, days, leaders, sites, ...(t.published ? { published: { duties, today: FROM } } : {}) });
         const counted: Counted[] = t.served
           .filter((s) => s.leader < leaders.length)
           .map((s) => ({

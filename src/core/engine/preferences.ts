@@ -79,8 +79,18 @@ export const keepPublished: Preference = {
       if (others.length) b.addRow(`kn${d}`, { max: 0 }, [...others, [`k${d}`, -others.length]]);
     }
   },
-  addArcs({ net, ctx }) {
-    if (ctx.published) net.refuse(); // keeping a day is a lower bound on several activities at once
+  addArcs({ net, ctx, chunk }) {
+    const p = ctx.published;
+    if (!p) return;
+    // With exactly one 接访 a day and no 下访, a day changes unless its one published leader serves
+    // it again: one reward on that activity. Otherwise keeping a day holds several activities at once.
+    const { reception, visits } = ctx.set;
+    if (visits.max > 0 || reception.min !== 1 || reception.max !== 1) return net.refuse();
+    for (const d of chunk.days) {
+      const mine = p.duties.filter((x) => x.date === ctx.days[d]);
+      const l = mine.length === 1 ? ctx.leaderIndex.get(leaderKey(mine[0])) : undefined;
+      if (l !== undefined && mine[0].kind === '接访' && ctx.candidates[d].includes(l)) net.arcCost('接访', l, d, 'changes', -1);
+    }
   },
   measure: (duties, ctx) => changedDays(duties, ctx).length,
   unmet: () => [], // the change notice lists the changed days
