@@ -1,9 +1,9 @@
 // The browser app 排班助手.html: one self-contained file (inline script and style allowed by hash in a
 // strict Content-Security-Policy, nothing fetched), the same src/app functions as the CLI bundled for
 // the browser. node:crypto and node:module are replaced by small browser versions (src/web/shims).
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { contentSecurityPolicy } from '../dist/core-api.js';
 
 const SHIMS = { 'node:crypto': 'src/web/shims/crypto.ts', 'node:module': 'src/web/shims/module.ts' };
 const shims = {
@@ -36,17 +36,9 @@ const result = await build({
 // The script is inline: "</script" inside it would end the element early.
 const script = result.outputFiles[0].text.replaceAll('</script', '<\\/script').trim();
 const css = readFileSync('src/web/style.css', 'utf8').trim();
-const hash = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-const csp = [
-  "default-src 'none'",
-  `script-src ${hash(script)}`,
-  `style-src ${hash(css)}`,
-  // The planner runs in a Web Worker made from the page's own script (a blob: URL), so the page never freezes.
-  'worker-src blob:',
-  "img-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+// The report pages' policy (built into dist/core-api.js just before), plus the planner's Worker,
+// made from the page's own script (a blob: URL) so the page never freezes.
+const csp = contentSecurityPolicy(css, script, ['worker-src blob:']);
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -17,12 +17,16 @@ import { PAGE_CSS } from './style.js';
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
-/** Only the page's own inline style and script may run; nothing may be fetched. */
-export function contentSecurityPolicy(css: string, script: string): string {
+/**
+ * Only the page's own inline style and script may run; nothing may be fetched. `more` adds
+ * directives a page needs beyond that (the browser app's planner Worker: worker-src blob:).
+ */
+export function contentSecurityPolicy(css: string, script: string, more: string[] = []): string {
   return [
     "default-src 'none'",
     `style-src ${sha256(css)}`,
     `script-src ${sha256(script)}`,
+    ...more,
     "img-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
