@@ -24,6 +24,13 @@ function rota(cwd: string, args: string[]) {
 }
 
 /** A folder with the files under the names the page gets them by (so paths in timetable.json agree). */
+/** Picks the seed round's three files from `dir` as a clerk would: 配置文件, 领导名单, 接访记录. */
+async function pickSeedFiles(page: Page, dir: string): Promise<void> {
+  await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+  await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
+  await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+}
+
 function folder(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'rota-app-'));
   for (const [name, from] of Object.entries(files)) copyFileSync(from, join(dir, name));
@@ -59,9 +66,7 @@ describe('排班助手.html', () => {
     const { page } = app;
     expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await pickSeedFiles(page, dir);
     await expect.poll(() => page.textContent('#file-history + .picked, #picked-history')).toContain('history.csv');
     expect(await axeViolations(page)).toEqual([]);
 
@@ -145,9 +150,7 @@ describe('排班助手.html', () => {
     writeFileSync(join(dir, 'leaders.csv'), iconv.encode(readFileSync('fixtures/leaders.csv', 'utf8').replace(/^\uFEFF/, ''), 'gb18030'));
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await pickSeedFiles(page, dir);
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     const cli = JSON.parse(rota(dir, ['plan', '-c', 'rota.json', '--json']).stdout) as { duties: Array<{ date: string; name: string }> };
@@ -168,9 +171,7 @@ describe('排班助手.html', () => {
     expect(expected.length).toBeGreaterThanOrEqual(2);
     const app = await openApp(browser, { width: 360, height: 740 });
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await pickSeedFiles(page, dir);
     await expect.poll(() => page.$$eval('.problems li', (li) => li.map((x) => x.textContent))).toEqual(expect.arrayContaining(expected));
     expect(await page.getByRole('button', { name: '排班', exact: true }).isDisabled()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -185,9 +186,7 @@ describe('排班助手.html', () => {
     for (const f of ['timetable.csv', 'timetable.json']) copyFileSync(join(dir, 'pub', f), join(dir, f));
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await pickSeedFiles(page, dir);
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     await page.getByLabel(/今天/).fill('2024-12-18');
