@@ -66,7 +66,7 @@ export function registerInit(cmd: Command): void {
       if (!TOWNSHIP_KINDS.includes(kind)) throw new Exit(2, say('option.choice', { option: '--kind', choices: TOWNSHIP_KINDS, got: kind }));
       const institutions = TOWNSHIP_INSTITUTIONS_BY_KIND[kind];
       const { CONFIG_SCHEMA } = await import('../core/config-schema.js');
-      const { LEADER_COLUMNS } = await import('../core/leaders.js');
+      const { LEADER_TEMPLATE } = await import('../core/leaders.js');
       const { HOLIDAY_COLUMNS } = await import('../core/holiday-overrides.js');
       const { SITE_COLUMNS } = await import('../core/sites.js');
       const { toExcelCsv } = await import('../io/csv-write.js');
@@ -106,7 +106,7 @@ export function registerInit(cmd: Command): void {
         {
           path: 'leaders.csv',
           content: await toExcelCsv(
-            LEADER_COLUMNS.map((c) => c.headers[0]),
+            LEADER_TEMPLATE,
             preset === 'district'
               ? DISTRICT_LEADERS
               : preset === 'county'

@@ -4,6 +4,7 @@ import { type Institution, resolveInstitution } from './institutions.js';
 import { type MessageArgs, type MessageCode, placed, problem } from './messages.js';
 import { lostCharacterWarning } from './problems.js';
 import { parseRank, RANK_ALIASES, type RankAliases } from './ranks.js';
+import { inTerm, parseTerm, termsOverlap } from './term.js';
 import { cleanName } from './text.js';
 import type { IsoDate, Leader, Problem, RawRow } from './types.js';
 import { RANKS } from './types.js';
@@ -18,7 +19,13 @@ export const LEADER_COLUMNS = [
   { field: 'unavailable', headers: ['不可接访日期', 'unavailable'] },
   { field: 'liaison', headers: ['联络员', 'liaison'] },
   { field: 'phone', headers: ['联系电话', 'phone'] },
+  { field: 'start', headers: ['到任', '到任日期', 'start'] },
+  { field: 'end', headers: ['调离', '调离日期', 'end'] },
+  { field: 'term', headers: ['任职起止', 'term'] },
 ];
+
+/** The columns `rota init` writes in a new leader list (the term columns are added when someone moves). */
+export const LEADER_TEMPLATE = LEADER_COLUMNS.slice(0, 8).map((c) => c.headers[0]);
 
 /** One leader, however often named: institution + name (namesakes in two institutions are two people). */
 export const leaderKey = (l: { institution: string; name: string }) => `${l.institution}\u0000${l.name}`;
@@ -61,12 +68,14 @@ export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary):
       if (!title) err('职务', 'title.empty', {});
       const { dates, errors } = parseDateList(values.unavailable ?? '', window);
       for (const e of errors) problems.push(placed(e, { file, line, field: '不可接访日期' }));
+      const term = parseTerm(values);
+      for (const e of term.errors) problems.push(placed(e.said, { file, line, field: e.field }));
       // A duplicate is reported even when the first row has other errors: every problem at once.
       const key = name && institution ? leaderKey({ institution, name }) : undefined;
       const first = key === undefined ? undefined : seen.get(key);
       if (first) err('姓名', 'leader.duplicate', { name, institution: institution!, first: `${first.file}:${first.line}` });
       else if (key !== undefined) seen.set(key, { file, line });
-      if (!name || !institution || !rank || !title || errors.length || first) continue;
+      if (!name || !institution || !rank || !title || errors.length || term.errors.length || first) continue;
       const leader: Leader = {
         name,
         institution,
@@ -76,6 +85,7 @@ export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary):
         unavailable: dates,
         liaison: values.liaison ?? '',
         phone: values.phone ?? '',
+        ...(term.term ? { term: term.term } : {}),
         source: { file, line },
       };
       leaders.push(leader);
@@ -90,8 +100,18 @@ export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary):
   return { leaders, problems };
 }
 
+/** Names listed in several institutions with terms that overlap: a leader who moved (terms apart) is one person, no namesake. */
 function groupNamesakes(leaders: Leader[]): Array<[string, string[]]> {
-  const by = new Map<string, string[]>();
-  for (const l of leaders) by.set(l.name, [...(by.get(l.name) ?? []), l.institution]);
-  return [...by].filter(([, g]) => g.length > 1).sort(([a], [b]) => (a < b ? -1 : 1));
+  const by = new Map<string, Leader[]>();
+  for (const l of leaders) by.set(l.name, [...(by.get(l.name) ?? []), l]);
+  return [...by]
+    .filter(([, g]) => g.some((a, i) => g.some((b, j) => j > i && termsOverlap(a.term, b.term))))
+    .map(([name, g]): [string, string[]] => [name, g.map((l) => l.institution)])
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+/** Among leaders of one name, those in office on `date` when that narrows them down. */
+export function inOfficeOn<L extends Leader>(candidates: L[], date: IsoDate): L[] {
+  const on = candidates.filter((l) => inTerm(l, date));
+  return on.length > 0 ? on : candidates;
 }

@@ -218,6 +218,25 @@ export const CATALOGUE = {
     example: { name: '王伟', institutions: ['区委', '区政府'] },
   }),
 
+  'term.twice': entry({
+    zh: (a: { text: string }) => `同一行既写了任职起止（${a.text}）又写了到任或调离`,
+    fix: () => '请只用一种写法：任职起止写成 2025-07-01~ 或 2025-01-01~2025-06-30，或者分列写 到任 和 调离',
+    en: () => 'the row gives both 任职起止 and 到任/调离; use one or the other',
+    example: { text: '2025-07-01~' },
+  }),
+  'term.unreadable': entry({
+    zh: (a: { text: string }) => `“${a.text}”不是任职起止`,
+    fix: () => '请写成 开始~结束，如 2025-07-01~（至今）或 2025-01-01~2025-06-30；不知道的一端空着',
+    en: (a) => `"${a.text}" is not a term of office; expected start~end such as 2025-07-01~ or 2025-01-01~2025-06-30`,
+    example: { text: '2025年' },
+  }),
+  'term.reversed': entry({
+    zh: (a: { from: string; to: string }) => `任期的最后一天（${a.to}）早于到任（${a.from}）`,
+    fix: () => '调离日期应晚于到任日期（调离当天起不再安排）；请核对两个日期',
+    en: (a) => `the term ends (${a.to}) before it starts (${a.from})`,
+    example: { from: '2025-07-01', to: '2025-03-01' },
+  }),
+
   // Holidays, records, leaves and sites
   'holiday.type-unknown': entry({
     zh: (a: { text: string }) => `“${a.text}”不是日子类型`,

@@ -2,6 +2,7 @@
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
 import { badDateCode, parseDate, weekdayName } from './dates.js';
 import { type Institution, resolveInstitution } from './institutions.js';
+import { inOfficeOn } from './leaders.js';
 import { type MessageArgs, type MessageCode, problem } from './messages.js';
 import { lostCharacterWarning } from './problems.js';
 import { cleanName } from './text.js';
@@ -72,6 +73,8 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     let candidates = byName.get(name) ?? [];
     if (candidates.length > 1 && institution) candidates = candidates.filter((l) => l.institution === institution);
     if (candidates.length > 1 && values.title) candidates = candidates.filter((l) => l.title === values.title);
+    // A leader who moved is listed once per institution, each with its term: the record belongs to the one in office that day.
+    if (candidates.length > 1) candidates = inOfficeOn(candidates, date);
     if (candidates.length > 1) {
       err('单位', 'leader.ambiguous', { name, institutions: candidates.map((l) => l.institution) });
       return { problems };

@@ -44,7 +44,15 @@ export interface Leader {
   unavailable: IsoDate[];
   liaison: string;
   phone: string;
+  /** 任期: the days the leader holds this post (到任 … the day before 调离), both ends inclusive; an open end is omitted. */
+  term?: Term;
   source?: SourceRef;
+}
+
+/** A span of office, both ends inclusive; no `from`: in office since before any record, no `to`: still in office. */
+export interface Term {
+  from?: IsoDate;
+  to?: IsoDate;
 }
 
 /** One duty: a leader doing one activity on one day at one place. */

@@ -14,6 +14,7 @@ const SECTIONS: Array<[string, string]> = [
   ['institution', '领导名单 Leader lists'],
   ['rank', '领导名单 Leader lists'],
   ['leader', '领导名单 Leader lists'],
+  ['term', '领导名单 Leader lists'],
   ['holiday', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['holidays', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['row', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],

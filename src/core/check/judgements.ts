@@ -2,7 +2,8 @@
 // each (leader, rule, period), in the order of PERIOD_JUDGEMENTS: the first that speaks decides.
 // Each carries the sentence (Chinese first) that explains it to a clerk.
 
-import type { IsoDate, Rule } from '../types.js';
+import { inTerm, termText } from '../term.js';
+import type { IsoDate, Rule, Term } from '../types.js';
 import type { Leave } from './leaves.js';
 import type { PeriodSpan } from './periods.js';
 
@@ -24,6 +25,8 @@ export interface PeriodFacts {
   /** Why the period's weekdays are off (春节, 国庆节…), for the no-working-day sentence. */
   offReasons: string[];
   leaves: Leave[];
+  /** The leader's term of office (none: always in office). */
+  term?: Term;
 }
 
 const kindsText = (rule: Rule) => rule.kinds.join('/');
@@ -42,6 +45,22 @@ export function noWorkingDay(f: PeriodFacts): Verdict | undefined {
   if (f.workingDays.length > 0) return undefined;
   const why = f.offReasons.length ? `（${f.offReasons.join('、')}）` : '';
   return { status: 'exempt', reason: `${f.span.key} 没有工作日${why}，免于考核 (no working day in the period)` };
+}
+
+/**
+ * 任期未覆盖周期内全部工作日的，不作评判 (a period the term does not cover whole is not judged): a quota is
+ * for a whole period, and pro-rating "at least once a month" over part of a month has no clear meaning, so
+ * the leader who left (or arrived) mid-period is judged neither in the old post nor in the new one there.
+ */
+export function outsideTerm(f: PeriodFacts): Verdict | undefined {
+  const { term } = f;
+  if (!term || f.workingDays.every((d) => inTerm({ term }, d))) return undefined;
+  const inside = f.workingDays.filter((d) => inTerm({ term }, d)).length;
+  const why = inside === 0 ? '不在任期内' : `任期只覆盖其中 ${inside} 个工作日`;
+  return {
+    status: 'not-judged',
+    reason: `${f.span.key} 共 ${f.workingDays.length} 个工作日，${why}（任职 ${termText(term)}），不作评判 (outside the term of office)`,
+  };
 }
 
 /** 请假覆盖周期内全部工作日的，免于考核 (a leave covering every working day of the period exempts it). */
@@ -75,7 +94,7 @@ export function aboveMaximum(f: PeriodFacts): Verdict | undefined {
   };
 }
 
-export const PERIOD_JUDGEMENTS = [periodCutByRange, noWorkingDay, onLeaveThroughout, belowMinimum, aboveMaximum];
+export const PERIOD_JUDGEMENTS = [periodCutByRange, noWorkingDay, outsideTerm, onLeaveThroughout, belowMinimum, aboveMaximum];
 
 export function judgePeriod(f: PeriodFacts): Verdict | undefined {
   for (const j of PERIOD_JUDGEMENTS) {

@@ -4,9 +4,10 @@
 
 import type { Calendar } from '../calendar.js';
 import { byDate, dayNumber, fromDayNumber, isLeapYear } from '../dates.js';
-import { leaderKey } from '../leaders.js';
+import { inOfficeOn, leaderKey } from '../leaders.js';
 import { problem } from '../messages.js';
 import { ruleApplies } from '../rules.js';
+import { termsOverlap } from '../term.js';
 import type { Duty, IsoDate, Kind, Leader, Problem, Rank, Rule } from '../types.js';
 import { judgePeriod, type Status } from './judgements.js';
 import type { Leave } from './leaves.js';
@@ -166,7 +167,7 @@ export function createTally(options: TallyOptions): Tally {
 
   function resolve(duty: Duty): Leader | undefined {
     const named = byName.get(duty.name) ?? [];
-    const same = duty.institution ? named.filter((l) => l.institution === duty.institution) : named;
+    const same = duty.institution ? named.filter((l) => l.institution === duty.institution) : inOfficeOn(named, duty.date);
     return same.length === 1 ? same[0] : undefined;
   }
 
@@ -330,7 +331,17 @@ export function createTally(options: TallyOptions): Tally {
         for (const sf of periodLists.get(rule.period)!) {
           const { span, lo, hi } = sf;
           const n = count(kinds, sf.loDay, sf.hiDay);
-          const verdict = judgePeriod({ rule, span, from, to, count: n, workingDays: sf.workingDays, offReasons: sf.offReasons, leaves });
+          const verdict = judgePeriod({
+            rule,
+            span,
+            from,
+            to,
+            count: n,
+            workingDays: sf.workingDays,
+            offReasons: sf.offReasons,
+            leaves,
+            term: leader.term,
+          });
           const result: CheckResult = {
             name: leader.name,
             institution: leader.institution,
@@ -358,7 +369,7 @@ export function createTally(options: TallyOptions): Tally {
           }
         }
       }
-      if (total === 0) {
+      if (total === 0 && termsOverlap(leader.term, { from, to })) {
         summary.withoutRecords.push({ name: leader.name, institution: leader.institution });
         withoutRecords.push(own);
       } else withRecords.push(own);

@@ -8,6 +8,7 @@ import { institutionsForDays } from '../order.js';
 import { placeText } from '../place.js';
 import { rulesetOf } from '../presets.js';
 import type { Site } from '../sites.js';
+import { termsOverlap } from '../term.js';
 import { cleanName } from '../text.js';
 import type { DayInfo, Duty, IsoDate, Kind, Leader, Rule } from '../types.js';
 import { HARD_RULES, type HardRule } from './rules.js';
@@ -75,7 +76,8 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
   const window = [...input.days].sort(byDate);
   const days = window.filter((d) => d.working).map((d) => d.date);
   const eligible = new Map<string, number>();
-  for (const l of input.leaders) if (isEligible(config, l)) eligible.set(l.institution, (eligible.get(l.institution) ?? 0) + 1);
+  for (const l of input.leaders)
+    if (isEligible(config, l) && termsOverlap(l.term, config)) eligible.set(l.institution, (eligible.get(l.institution) ?? 0) + 1);
   const dayInstitution = institutionsForDays({
     days,
     order: config.institutions.map((i) => i.name),

@@ -9,6 +9,7 @@ import { formatDateList } from '../date-list.js';
 import { monthDay } from '../dates.js';
 import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
+import { inTerm, termText } from '../term.js';
 import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
 import type { ModelBuilder, Terms } from './model.js';
@@ -219,6 +220,22 @@ export const availability: HardRule = {
           d,
         ),
       ];
+    });
+  },
+};
+
+export const inOffice: HardRule = {
+  id: 'term',
+  field: '日期',
+  sentence: () => '只在任期内安排（到任当天起，调离前一天止）（only within the term of office）',
+  allows: (ctx, l, d) => inTerm(l, ctx.days[d]),
+  excludes: (_ctx, l) => `任职 ${termText(l.term ?? {})}，本安排的日子不在任期内 (not in office on those days)`,
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const l = dutyLeader(ctx, d);
+      if (!l || inTerm(l, d.date) || frozen(ctx, d.date)) return [];
+      const message = `${l.name} ${d.date} 不在${l.institution}的任期内（任职 ${termText(l.term ?? {})}）(not in office that day)`;
+      return [violation(this, ctx, message, [l.name], [d.date], d)];
     });
   },
 };
@@ -486,6 +503,7 @@ export const HARD_RULES: HardRule[] = [
   frozenPast,
   institutionOrder,
   eligibleRank,
+  inOffice,
   availability,
   receptionPerDay,
   visitsPerDay,
