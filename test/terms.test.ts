@@ -66,17 +66,16 @@ describe('term columns', () => {
   });
 
   it('bad terms are refused, each naming its column', () => {
-    const bad = [
+    const bad: Array<Record<string, string>> = [
       { term: '2025-07-01~', end: '2025-08-01' },
       { term: '2025年' },
       { start: '2025-07-01', end: '2025-07-01' },
       { term: '2025-07-01~2025-06-30' },
       { start: '2025-13-01' },
     ];
-    const { leaders, problems } = buildLeaders(
-      [{ file: 'l.csv', rows: bad.map((v, i) => row(i + 2, { ...v, name: `张${i}` })) }],
-      { institutions },
-    );
+    const { leaders, problems } = buildLeaders([{ file: 'l.csv', rows: bad.map((v, i) => row(i + 2, { ...v, name: `张${i}` })) }], {
+      institutions,
+    });
     expect(leaders).toEqual([]);
     expect(problems.map((p) => [p.code, p.line, p.field])).toEqual([
       ['term.twice', 2, '任职起止'],
@@ -93,9 +92,12 @@ describe('term columns', () => {
       { institutions },
     );
     expect(moved.problems).toEqual([]);
-    const both = buildLeaders([{ file: 'l.csv', rows: [row(2, { end: '2025-07-02' }), row(3, { institution: '乡政府', start: '2025-07-01' })] }], {
-      institutions,
-    });
+    const both = buildLeaders(
+      [{ file: 'l.csv', rows: [row(2, { end: '2025-07-02' }), row(3, { institution: '乡政府', start: '2025-07-01' })] }],
+      {
+        institutions,
+      },
+    );
     expect(both.problems.map((p) => p.code)).toEqual(['leader.namesake']);
   });
 
@@ -134,9 +136,11 @@ const instance = fc.record({
   today: fc.integer({ min: 0, max: 34 }),
 });
 
-function build(x: fc.infer<typeof instance>) {
+type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
+
+function build(x: Instance) {
   const to = addDays(x.start, x.weeks * 7 - 1);
-  const leaders = x.terms.map(([a, b], i) => {
+  const leaders: Leader[] = x.terms.map(([a, b], i) => {
     const from = a === null ? undefined : addDays(x.start, a);
     const last = b === null ? undefined : addDays(x.start, Math.max(a ?? 0, b));
     return leaderOf(NAMES[i], i, from || last ? { ...(from ? { from } : {}), ...(last ? { to: last } : {}) } : undefined);
