@@ -110,6 +110,24 @@ export const CATALOGUE = {
     en: (a) => `missing required column ${a.columns.join(' / ')}; the header row has: ${a.header.join(', ') || '(nothing)'}`,
     example: { columns: ['姓名', 'name'], header: ['名字', '单位'] },
   }),
+  'csv.above-header': entry({
+    zh: () => '此行在表头之上，未读',
+    fix: () => '表头上面只留标题；此行若是数据，请移到表头之下',
+    en: () => 'this row is above the header row and was not read; keep only a title above the header',
+    example: {},
+  }),
+  'xlsx.unreadable': entry({
+    zh: (a: { detail: string }) => `无法读取此 Excel 文件：${a.detail}`,
+    fix: () => '请在 Excel 或 WPS 中打开后另存为 .xlsx（Excel 工作簿）或 CSV UTF-8',
+    en: (a) => `cannot read this Excel file: ${a.detail}; save it again as .xlsx or CSV UTF-8`,
+    example: { detail: 'not a readable zip archive' },
+  }),
+  'xlsx.several-sheets': entry({
+    zh: (a: { sheets: string[] }) => `工作簿中有几张工作表都有表头：${list(a.sheets)}，不知道读哪一张`,
+    fix: () => '请把名单合并到一张工作表，或把每张另存为各自的文件再分别选用',
+    en: (a) => `several sheets have a header row (${a.sheets.join(', ')}); keep one, or save each as its own file`,
+    example: { sheets: ['区委', '区政府'] },
+  }),
   'json.invalid': entry({
     zh: (a: { column?: number | undefined; detail: string }) => `不是有效的 JSON${a.column ? `（第 ${a.column} 列）` : ''}`,
     fix: () => '请检查逗号、引号和括号是否成对（可用 VS Code 打开，错误处有红线）',

@@ -1,6 +1,7 @@
 // Reading what the checker needs: rules (the configuration format), leaves, and record files
 // streamed into a tally one line at a time.
 
+import { closeSync, openSync, readSync } from 'node:fs';
 import { buildLeaves, LEAVE_COLUMNS, type Leave, type Tally } from '../core/check/index.js';
 import { dayNumber, parseDate } from '../core/dates.js';
 import type { Institution } from '../core/institutions.js';
@@ -10,9 +11,10 @@ import type { Leader, Problem, RawRow, Rule } from '../core/types.js';
 import { ByteKeys } from './byte-keys.js';
 import { loadConfig } from './config-file.js';
 import { loadTable } from './load.js';
-import { rowValues } from './table.js';
+import { rowValues, withColumnLetters } from './table.js';
 import { type OnPlainRow, parsePlain, plainRecord } from './table-plain.js';
 import { streamTable } from './table-stream.js';
+import { isZip } from './xlsx.js';
 
 /** A rules file is a configuration file (or just {"rules": [...]}), validated by validateConfig. */
 export function loadRules(file: string): { rules?: Rule[]; problems: Problem[] } {
@@ -22,8 +24,23 @@ export function loadRules(file: string): { rules?: Rule[]; problems: Problem[] }
 
 export function loadLeaves(file: string, leaders: Leader[], institutions: Institution[]): { leaves: Leave[]; problems: Problem[] } {
   const t = loadTable(file, LEAVE_COLUMNS);
-  const built = buildLeaves(file, t.rows, leaders, institutions);
-  return { leaves: built.leaves, problems: [...t.problems, ...built.problems] };
+  const built = buildLeaves(t.file, t.rows, leaders, institutions);
+  return { leaves: built.leaves, problems: withColumnLetters([...t.problems, ...built.problems], t) };
+}
+
+/** The file begins as a zip archive does (an .xlsx); false when it cannot be read (streaming tells why). */
+function startsAsZip(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const head = new Uint8Array(4);
+    readSync(fd, head, 0, 4, 0);
+    return isZip(head);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export interface TallyFilesOptions {
@@ -63,6 +80,19 @@ export async function tallyRecordFiles(
       for (const p of r.problems) keep(o.lenient ? { ...p, severity: 'warning' } : p);
       if (r.duty) for (const p of o.tally.add(r.duty, r.leader)) keep(p);
     };
+    if (startsAsZip(file)) {
+      // An .xlsx is read whole, as for plan: a sheet of records is small beside a CSV of a million lines.
+      const sheet = loadTable(file, RECORD_COLUMNS);
+      const found: Problem[] = [...sheet.problems];
+      for (const row of sheet.rows) {
+        const r = read(sheet.file, row);
+        found.push(...r.problems.map((p) => (o.lenient ? { ...p, severity: 'warning' as const } : p)));
+        if (r.duty) found.push(...o.tally.add(r.duty, r.leader));
+      }
+      for (const p of withColumnLetters(found, sheet)) keep(p);
+      lines += sheet.rows.length;
+      continue;
+    }
     const t =
       (o.fast ? parsePlain(file, RECORD_COLUMNS, plainRows(file, o.tally, read, general, keep)) : undefined) ??
       (await streamTable(file, RECORD_COLUMNS, general));

@@ -11,7 +11,7 @@ import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import { buildSites, SITE_COLUMNS, type Site } from '../core/sites.js';
 import type { HolidayEntry, Leader, Problem } from '../core/types.js';
 import { unneutraliseRow } from './csv-write.js';
-import { type Column, readTable, type Table } from './table.js';
+import { type Column, readTable, type Table, withColumnLetters } from './table.js';
 
 /** A file's bytes by path, or one line saying why it could not be read. */
 export type ReadFile = (path: string) => { bytes?: Uint8Array; problem?: Problem };
@@ -29,19 +29,20 @@ export function leadersFrom(read: ReadFile, files: string[], vocabulary: LeaderV
     tables.map((t) => ({ file: t.file, rows: t.rows.map(unneutraliseRow) })),
     vocabulary,
   );
-  return { leaders: built.leaders, problems: [...tables.flatMap((t) => t.problems), ...built.problems] };
+  const problems = [...tables.flatMap((t) => t.problems), ...built.problems];
+  return { leaders: built.leaders, problems: tables.reduce((ps, t) => withColumnLetters(ps, t), problems) };
 }
 
 export function holidaysFrom(read: ReadFile, file: string): { entries: HolidayEntry[]; problems: Problem[] } {
   const t = tableFrom(read, file, HOLIDAY_COLUMNS);
-  const built = buildHolidayOverrides(file, t.rows);
-  return { entries: built.entries, problems: [...t.problems, ...built.problems] };
+  const built = buildHolidayOverrides(t.file, t.rows);
+  return { entries: built.entries, problems: withColumnLetters([...t.problems, ...built.problems], t) };
 }
 
 export function sitesFrom(read: ReadFile, file: string): { sites: Site[]; problems: Problem[] } {
   const table = tableFrom(read, file, SITE_COLUMNS);
-  const built = buildSites(file, table.rows);
-  return { sites: built.sites, problems: [...table.problems, ...built.problems] };
+  const built = buildSites(table.file, table.rows);
+  return { sites: built.sites, problems: withColumnLetters([...table.problems, ...built.problems], table) };
 }
 
 /** Duty records so far: timetable-format CSVs, each row matched to a leader of the lists. */
@@ -56,17 +57,19 @@ export function historyFrom(
   const problems: Problem[] = [];
   for (const file of files) {
     const table = tableFrom(read, file, RECORD_COLUMNS);
-    problems.push(...table.problems);
+    const found: Problem[] = [...table.problems];
     for (const row of table.rows) {
-      const r = reader(file, row);
-      problems.push(...r.problems);
+      const r = reader(table.file, row);
+      found.push(...r.problems);
       if (!r.duty) continue;
       if (!r.leader) {
-        problems.push(problem('record.not-counted', { name: r.duty.name }, { severity: 'warning', file, line: row.line, field: '姓名' }));
+        const at = { severity: 'warning' as const, file: table.file, line: row.line, field: '姓名' };
+        found.push(problem('record.not-counted', { name: r.duty.name }, at));
         continue;
       }
       records.push({ date: r.duty.date, kind: r.duty.kind, name: r.leader.name, institution: r.leader.institution });
     }
+    problems.push(...withColumnLetters(found, table));
   }
   return { records, problems };
 }

@@ -1,4 +1,4 @@
-// A CSV table with a header row, as Excel/WPS save it, mapped to named fields by Chinese
+// A CSV table (or an .xlsx sheet) with a header row, as Excel/WPS save it, mapped to named fields by Chinese
 // headers or their English aliases. Every row keeps its line number for messages.
 import { parse } from 'csv-parse/sync';
 import { problem } from '../core/messages.js';
@@ -6,6 +6,7 @@ import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
 import { decode, type Encoding } from './decode.js';
 import { countLines, RECORD_DELIMITERS } from './line-breaks.js';
+import { columnLetter, isZip, readWorkbook, type Sheet } from './xlsx.js';
 
 export interface Column {
   field: string;
@@ -19,6 +20,8 @@ export interface Table {
   encoding: Encoding;
   rows: RawRow[];
   problems: Problem[];
+  /** From an .xlsx sheet: each column's letter by its Chinese header (级别 → D). */
+  letters?: Record<string, string>;
 }
 
 const normHeader = (h: string) =>
@@ -27,7 +30,7 @@ const normHeader = (h: string) =>
     .toLowerCase();
 
 /** Maps header cells to fields; unknown columns are kept out and ignored. */
-export function mapHeader(cells: string[], columns: Column[], file: string): { index: Map<string, number>; problems: Problem[] } {
+export function mapHeader(cells: string[], columns: Column[], file: string, line = 1): { index: Map<string, number>; problems: Problem[] } {
   const index = new Map<string, number>();
   const problems: Problem[] = [];
   cells.forEach((cell, i) => {
@@ -35,14 +38,12 @@ export function mapHeader(cells: string[], columns: Column[], file: string): { i
     const col = columns.find((c) => c.headers.some((x) => normHeader(x) === h));
     if (!col) return;
     if (index.has(col.field)) {
-      problems.push(problem('csv.column-twice', { column: col.headers[0] }, { file, line: 1, field: col.headers[0] }));
+      problems.push(problem('csv.column-twice', { column: col.headers[0] }, { file, line, field: col.headers[0] }));
     } else index.set(col.field, i);
   });
   for (const c of columns) {
     if (c.required && !index.has(c.field)) {
-      problems.push(
-        problem('csv.column-missing', { columns: c.headers, header: cells.map(clean) }, { file, line: 1, field: c.headers[0] }),
-      );
+      problems.push(problem('csv.column-missing', { columns: c.headers, header: cells.map(clean) }, { file, line, field: c.headers[0] }));
     }
   }
   return { index, problems };
@@ -90,6 +91,7 @@ export function splitPlain(text: string, delimiter: string): Records | undefined
 }
 
 export function readTable(bytes: Uint8Array, file: string, columns: Column[]): Table {
+  if (isZip(bytes)) return readSheetTable(bytes, file, columns);
   const { text, encoding, truncated } = decode(bytes);
   let records: Records;
   try {
@@ -106,7 +108,12 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
   const guard = lineCountProblem(file, records.length, countLines(text));
   const cut = truncated ? [truncatedProblem(file, countLines(text))] : [];
   if (guard) return { file, encoding, rows: [], problems: [guard, ...cut] };
-  const start = records.findIndex((r) => !isBlankRecord(r.record));
+  return tableOf(records, file, encoding, columns, cut);
+}
+
+/** Rows under the header, each checked; problems of reading the bytes (`cut`) come first. */
+function tableOf(records: Records, file: string, encoding: Encoding, columns: Column[], cut: Problem[]): Table {
+  const start = headerIndex(records, columns);
   if (start < 0) {
     return {
       file,
@@ -115,8 +122,8 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
       problems: [problem('csv.empty', {}, { file, line: 1 }), ...cut],
     };
   }
-  const { index, problems } = mapHeader(records[start].record, columns, file);
-  problems.push(...cut);
+  const { index, problems } = mapHeader(records[start].record, columns, file, records[start].info.lines);
+  problems.push(...cut, ...aboveHeader(records.slice(0, start), file));
   const rows: RawRow[] = [];
   // A wrong header makes every row wrong: one message about the header is clearer (as when streaming).
   if (problems.some((p) => p.severity === 'error')) return { file, encoding, rows, problems };
@@ -127,6 +134,66 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
     if (row && !long.length) rows.push(row);
   }
   return { file, encoding, rows, problems };
+}
+
+const knows = (record: string[], columns: Column[]) =>
+  record.some((cell) => columns.some((c) => c.headers.some((x) => normHeader(x) === normHeader(cell))));
+
+/**
+ * The header row: the first that names a known column, so a template's title rows above it
+ * (「克拉玛依区领导干部名单」, merged across the columns) are passed over; else the first non-blank
+ * row, whose missing columns are then told.
+ */
+function headerIndex(records: Records, columns: Column[]): number {
+  const named = records.findIndex((r) => knows(r.record, columns));
+  return named >= 0 ? named : records.findIndex((r) => !isBlankRecord(r.record));
+}
+
+/** A row above the header that is more than a title (several different cells) is not read, and said so. */
+function aboveHeader(records: Records, file: string): Problem[] {
+  return records
+    .filter((r) => new Set(r.record.map(clean).filter(Boolean)).size > 1)
+    .map((r) => problem('csv.above-header', {}, { severity: 'warning', file, line: r.info.lines }));
+}
+
+/**
+ * An .xlsx workbook's table: the one sheet whose rows name a known column (the first sheet when
+ * none does); several such sheets are refused by name, since which to read is the clerk's call.
+ * Messages name the sheet beside the file (leaders.xlsx「名单」) and Excel's row numbers as lines.
+ */
+function readSheetTable(bytes: Uint8Array, file: string, columns: Column[]): Table {
+  let sheets: Sheet[];
+  try {
+    sheets = readWorkbook(bytes);
+  } catch (e) {
+    return { file, encoding: 'utf-8', rows: [], problems: [problem('xlsx.unreadable', { detail: (e as Error).message }, { file })] };
+  }
+  const toRecords = (s: Sheet): Records => s.rows.map((r) => ({ record: r.cells, info: { lines: r.row } }));
+  const withHeader = sheets.filter((s) => toRecords(s).some((r) => knows(r.record, columns)));
+  if (withHeader.length > 1) {
+    const problems = [problem('xlsx.several-sheets', { sheets: withHeader.map((s) => s.name) }, { file })];
+    return { file, encoding: 'utf-8', rows: [], problems };
+  }
+  const sheet = withHeader[0] ?? sheets[0];
+  const table = tableOf(sheet ? toRecords(sheet) : [], sheet ? `${file}「${sheet.name}」` : file, 'utf-8', columns, []);
+  return { ...table, letters: sheet ? letters(toRecords(sheet), columns) : {} };
+}
+
+/** Each field's Excel column letter, from the header row, so messages can name D列 beside 级别. */
+function letters(records: Records, columns: Column[]): Record<string, string> {
+  const header = records[headerIndex(records, columns)]?.record ?? [];
+  const { index } = mapHeader(header, columns, '');
+  const out: Record<string, string> = {};
+  for (const c of columns) if (index.has(c.field)) out[c.headers[0]] = columnLetter(index.get(c.field)!);
+  return out;
+}
+
+/** A sheet's problems with the column letter beside the header they name: 级别 → 级别（D 列）. */
+export function withColumnLetters(problems: Problem[], table: Pick<Table, 'file' | 'letters'>): Problem[] {
+  if (!table.letters) return problems;
+  return problems.map((p) =>
+    p.file === table.file && p.field && table.letters![p.field] ? { ...p, field: `${p.field}（${table.letters![p.field]} 列）` } : p,
+  );
 }
 
 /** Longest cell read: a pasted document in one cell is a mistake, and would slow everything after it. */

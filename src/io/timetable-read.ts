@@ -6,7 +6,7 @@ import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import type { Duty, Leader, Problem } from '../core/types.js';
 import { unneutraliseRow } from './csv-write.js';
 import type { Encoding } from './decode.js';
-import { readTable, type Table } from './table.js';
+import { readTable, type Table, withColumnLetters } from './table.js';
 
 /** One timetable row: its duty and the leader it names (undefined when nobody matches). */
 export interface TimetableEntry {
@@ -69,7 +69,13 @@ export function timetableFromTable(
     if (r.duty && r.leader && options.reconcile) problems.push(...reconcile(table.file, r.duty, r.leader, options.reconcile));
     if (r.duty) entries.push({ duty: r.duty, ...(r.leader ? { leader: r.leader } : {}) });
   }
-  return { file: table.file, encoding: table.encoding, entries, duties: entries.map((e) => e.duty), problems };
+  return {
+    file: table.file,
+    encoding: table.encoding,
+    entries,
+    duties: entries.map((e) => e.duty),
+    problems: withColumnLetters(problems, table),
+  };
 }
 
 /** A timetable CSV's bytes (UTF-8 with or without BOM, GB18030, UTF-16) read into duties. */

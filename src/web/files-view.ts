@@ -4,12 +4,15 @@ import type { Ctx } from './context.js';
 import { h, section } from './dom.js';
 import type { Role } from './state.js';
 
+/** CSV in any encoding Excel writes, or the Excel/WPS workbook itself. */
+const XLSX_OR_CSV = '.csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 const INPUTS: Array<{ role: Role; label: string; en: string; accept: string; multiple: boolean }> = [
   { role: 'config', label: '配置文件', en: 'settings, rota.json', accept: '.json,application/json', multiple: false },
-  { role: 'leaders', label: '领导名单', en: 'leader lists', accept: '.csv,.txt,text/csv', multiple: true },
-  { role: 'history', label: '接访记录', en: 'duty records so far', accept: '.csv,.txt,text/csv', multiple: true },
-  { role: 'sites', label: '下访地点', en: '下访 sites', accept: '.csv,.txt,text/csv', multiple: false },
-  { role: 'holidays', label: '节假日', en: 'holidays file', accept: '.csv,.txt,text/csv', multiple: false },
+  { role: 'leaders', label: '领导名单', en: 'leader lists', accept: XLSX_OR_CSV, multiple: true },
+  { role: 'history', label: '接访记录', en: 'duty records so far', accept: XLSX_OR_CSV, multiple: true },
+  { role: 'sites', label: '下访地点', en: '下访 sites', accept: XLSX_OR_CSV, multiple: false },
+  { role: 'holidays', label: '节假日', en: 'holidays file', accept: XLSX_OR_CSV, multiple: false },
 ];
 
 const KINDS = [
@@ -92,7 +95,11 @@ export function listsView(ctx: Ctx): HTMLElement {
   return section(
     'lists',
     '2 名单 Lists',
-    h('p', {}, '名单可以是 UTF-8、GB18030（Excel 的“CSV”）或 UTF-16（Excel 的“Unicode 文本”）。Lists in any of these encodings.'),
+    h(
+      'p',
+      {},
+      '名单可以是 Excel/WPS 工作簿（.xlsx），或 UTF-8、GB18030（Excel 的“CSV”）、UTF-16（Excel 的“Unicode 文本”）的 CSV。Lists as .xlsx or CSV in any of these encodings.',
+    ),
     ...INPUTS.slice(1).map((i) => fileInput(ctx, i)),
   );
 }

@@ -5,7 +5,8 @@ import { CATALOGUE, type MessageCode, type MessageEntry } from '../../src/core/m
 /** Section headings by the code's first part, in the order a clerk meets them. */
 const SECTIONS: Array<[string, string]> = [
   ['file', '文件 Files'],
-  ['csv', 'CSV 表格 Tables'],
+  ['csv', 'CSV 与 Excel 表格 Tables'],
+  ['xlsx', 'CSV 与 Excel 表格 Tables'],
   ['json', '配置文件 rota.json'],
   ['config', '配置文件 rota.json'],
   ['date', '日期 Dates'],
