@@ -4,6 +4,7 @@
 import type { Calendar } from '../core/calendar.js';
 import { type Config, windowProblems } from '../core/config.js';
 import type { HistoryRecord } from '../core/engine/types.js';
+import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
 import type { Site } from '../core/sites.js';
 import type { Leader, Problem } from '../core/types.js';
@@ -36,10 +37,21 @@ export function loadRound(config: Config, read: ReadFile): { round?: Round; prob
   const all = [...windowProblems(config), ...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
   const errors = all.filter((p) => p.severity === 'error');
   if (!errors.length && leaders.length === 0) errors.push(problem('input.none', { what: '领导名单' }));
+  if (!errors.length)
+    errors.push(...planSizeProblems(leaders.length, sites.sites.length, cal.calendar.workingDays(config.from, config.to).length));
   const warnings = all.filter((p) => p.severity !== 'error');
   if (errors.length) return { problems: [...errors, ...warnings] };
   return {
     round: { config, calendar: cal.calendar, leaders, history: history.records, sites: sites.sites, warnings },
     problems: warnings,
   };
+}
+
+/** A plan's size, judged before planning: leaders, sites, and leaders × working days. */
+function planSizeProblems(leaders: number, sites: number, days: number): Problem[] {
+  const out: Problem[] = [];
+  if (leaders > LIMITS.leaders) out.push(problem('limit.leaders', { count: leaders, max: LIMITS.leaders }));
+  if (sites > LIMITS.sites) out.push(problem('limit.sites', { count: sites, max: LIMITS.sites }));
+  if (!out.length && leaders * days > LIMITS.cells) out.push(problem('limit.cells', { leaders, days, max: LIMITS.cells }));
+  return out;
 }

@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { FIRST_YEAR, LAST_YEAR } from '../core/dates.js';
 import { say } from '../core/messages.js';
 import { addCheckOptions, type CheckOptions, checkDates, prepareCheck } from './check-setup.js';
-import { Exit } from './exit.js';
-import { writeErr, writeOut } from './output.js';
+import { Exit, printProblems } from './exit.js';
+import { writeOut } from './output.js';
 
 const FORMATS = ['text', 'json', 'junit', 'github'];
 
@@ -51,7 +51,6 @@ export function registerCheck(cmd: Command): void {
     if (files.length === 0) throw new Exit(2, say('input.none', { what: '接访记录' }));
     const { checkRecords } = await import('../app/check.js');
     const { formatCheck } = await import('../io/check-format.js');
-    const { formatProblem } = await import('../core/problems.js');
     const { paint } = await import('./style.js');
     const format = opts.format as 'text' | 'json' | 'junit' | 'github';
     const { problems, judgement, omitted } = await checkRecords(setup, files, {
@@ -67,8 +66,7 @@ export function registerCheck(cmd: Command): void {
       leaders: setup.leaders,
       omitted,
     };
-    for (const p of problems) writeErr(`${formatProblem(p)}\n`);
-    if (omitted) writeErr(`… 另有 ${omitted} 个问题未列出 (${omitted} more problems not shown)\n`);
+    printProblems(problems, omitted);
     if (format === 'json') {
       const { jsonChunks } = await import('../io/check-format.js');
       for (const piece of jsonChunks(report)) writeOut(piece);

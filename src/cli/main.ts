@@ -2,7 +2,7 @@
 // Only the command being run is loaded (the build makes each its own bundle): the others are just
 // named and described here, which is all `rota --help` shows.
 import { Command, CommanderError } from 'commander';
-import { isExit } from './exit.js';
+import { Exit, isExit } from './exit.js';
 import { terminal, writeErr, writeOut } from './output.js';
 import { localise } from './texts.js';
 
@@ -103,6 +103,14 @@ export async function main(argv: string[]): Promise<number> {
       const cmd = program.command(c.name).description(c.description).exitOverride();
       if (c.name === wanted) (await c.load())(cmd);
     }
+    // Before any command's work: an --out rota could never write into (under /proc, through a file).
+    program.hook('preAction', async (_, action) => {
+      const out = action.opts().out;
+      if (typeof out !== 'string') return;
+      const { outFolderProblem } = await import('../io/file-kind.js');
+      const refused = outFolderProblem(out);
+      if (refused) throw new Exit(2, refused);
+    });
     await program.parseAsync(argv);
     return 0;
   } catch (e) {

@@ -1,6 +1,7 @@
 // The one message catalogue: every problem rota tells a clerk has a stable code, a Chinese sentence
 // (what is wrong), the fix in the clerk's words, and the English after. One table, so a new problem
 // is one entry here; docs/messages.md is generated from it and the tests walk every entry.
+import { clip, clipList, LIMITS } from './limits.js';
 import type { Problem } from './types.js';
 
 export interface MessageEntry<A> {
@@ -46,6 +47,12 @@ export const CATALOGUE = {
     fix: () => '请确认选对了文件',
     en: (a) => `the file is ${a.size}, more than the ${a.max} rota reads; is it the right file?`,
     example: { size: '300 MB', max: '256 MB' },
+  }),
+  'file.special': entry({
+    zh: (a: { kind: string; kindEn: string }) => `这是${a.kind}，不是普通文件，rota 不读取`,
+    fix: () => '请给出 Excel/WPS 保存的文件（读取设备或管道会一直等下去）',
+    en: (a) => `this is a ${a.kindEn}, not a regular file, so rota does not read it; give a file saved by Excel/WPS`,
+    example: { kind: '字符设备', kindEn: 'character device' },
   }),
   'file.not-picked': entry({
     zh: (a: { name: string }) => `尚未选择文件 ${a.name}`,
@@ -509,6 +516,63 @@ export const CATALOGUE = {
     en: (a) => `${a.out} has no earlier publication kept (rota keeps the last 5); to change the current one use rota replan or rota swap`,
     example: { out: '发布' },
   }),
+  'limit.columns': entry({
+    zh: (a: { count: number; max: number }) => `表头有 ${a.count} 列，最多 ${a.max} 列`,
+    fix: () => '请确认选对了文件，并按“CSV（逗号分隔）”保存（每行一条，不是整个文件一行）',
+    en: (a) => `the header row has ${a.count} columns, at most ${a.max} are taken; is it the right file, saved as CSV with one row a line?`,
+    example: { count: 10000002, max: LIMITS.columns },
+  }),
+  'limit.json-depth': entry({
+    zh: (a: { max: number }) => `嵌套超过 ${a.max} 层，rota.json 最多只有几层`,
+    fix: () => '请确认选对了文件，或对照 docs/rota.schema.json 改正',
+    en: (a) => `nested more than ${a.max} levels deep; a rota.json has a few; is it the right file?`,
+    example: { max: LIMITS.jsonDepth },
+  }),
+  'limit.number': entry({
+    zh: (a: { text: string; max: number }) => `“${a.text}”超过上限 ${a.max}`,
+    fix: () => '请检查是否误粘贴了别的内容（如电话号码）',
+    en: (a) => `"${a.text}" is more than ${a.max}, the most this column takes; was something else pasted here?`,
+    example: { text: '13912345678', max: LIMITS.siteMonthly },
+  }),
+  'limit.sites': entry({
+    zh: (a: { count: number; max: number }) => `下访地点有 ${a.count} 个，一次排班最多 ${a.max} 个`,
+    fix: () => '请确认选对了文件；地点更多时请按乡镇分开排',
+    en: (a) => `${a.count} 下访 sites; one plan takes at most ${a.max}: is it the right file, or can it be split by township?`,
+    example: { count: 10006, max: LIMITS.sites },
+  }),
+  'limit.leaders': entry({
+    zh: (a: { count: number; max: number }) => `领导名单共 ${a.count} 人，一次排班最多 ${a.max} 人`,
+    fix: () => '请确认选对了文件；人数更多时请按单位分开排（rota plan --batch）',
+    en: (a) => `${a.count} leaders; one plan takes at most ${a.max}: is it the right file, or can it be split by office (plan --batch)?`,
+    example: { count: 30000, max: LIMITS.leaders },
+  }),
+  'limit.cells': entry({
+    zh: (a: { leaders: number; days: number; max: number }) =>
+      `${a.leaders} 名领导 × ${a.days} 个工作日 = ${a.leaders * a.days} 格，一次排班最多 ${a.max} 格`,
+    fix: () => '请缩短起止日期（--from、--to），分几轮排',
+    en: (a) =>
+      `${a.leaders} leaders × ${a.days} working days is ${a.leaders * a.days} cells; one plan takes at most ${a.max}: split the window`,
+    example: { leaders: 10000, days: 500, max: LIMITS.cells },
+  }),
+  'limit.out-system': entry({
+    zh: (a: { out: string; dir: string }) => `${a.out} 在系统文件夹 ${a.dir} 下，那里不能存放文件`,
+    fix: () => '请用 --out 指定一个普通文件夹，如 发布',
+    en: (a) => `${a.out} is under ${a.dir}, a folder of the system where no file can be kept; give --out an ordinary folder`,
+    example: { out: '/proc/x', dir: '/proc' },
+  }),
+  'limit.out-not-folder': entry({
+    zh: (a: { out: string; blocker: string }) => `无法写入 ${a.out}：${a.blocker} 是一个文件，不是文件夹`,
+    fix: () => '请用 --out 指定一个文件夹（不存在时会新建）',
+    en: (a) => `cannot write to ${a.out}: ${a.blocker} is a file, not a folder; give --out a folder (made if missing)`,
+    example: { out: 'timetable.csv/发布', blocker: 'timetable.csv' },
+  }),
+  'limit.more-problems': entry({
+    zh: (a: { shown: number; rest: number }) => `以上是前 ${a.shown} 处问题，另有 ${a.rest} 处未列出`,
+    fix: () => '请先改正以上问题再运行；问题这么多时，多半是选错了文件或文件的编码、分隔符不对',
+    en: (a) =>
+      `the first ${a.shown} problems are shown, ${a.rest} more are not; so many usually means the wrong file, encoding or separator`,
+    example: { shown: LIMITS.problemsShown, rest: 1234 },
+  }),
   'batch.no-office': entry({
     zh: () => '文件夹下没有含 rota.json 的单位文件夹',
     fix: () => '每个单位一个文件夹，如 DIR/某某乡/rota.json',
@@ -536,6 +600,17 @@ export function say<C extends MessageCode>(code: C, args: MessageArgs<C>): strin
   return `${e.zh(args)}${fix}。${e.en(args)}`;
 }
 
+/** Arguments as a problem echoes them: long texts and lists cut, so a 20 MB cell makes a short message. */
+function clipped<A>(args: A): A {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(args as Record<string, unknown>)) {
+    if (typeof v === 'string') out[k] = clip(v);
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = clipList(v);
+    else out[k] = v;
+  }
+  return out as A;
+}
+
 /** A problem with its code and sentence, placed at file:line:field. */
 export function problem<C extends MessageCode>(
   code: C,
@@ -543,7 +618,7 @@ export function problem<C extends MessageCode>(
   at: { severity?: Problem['severity']; file?: string; line?: number; field?: string } = {},
 ): Problem {
   const { severity = 'error', ...where } = at;
-  const p: Problem = { severity, code, message: say(code, args) };
+  const p: Problem = { severity, code, message: say(code, clipped(args)) };
   for (const [k, v] of Object.entries(where)) if (v !== undefined) (p as unknown as Record<string, unknown>)[k] = v;
   return p;
 }

@@ -1,4 +1,5 @@
 // 下访 sites (名称, 类型 村/社区, 地址, 每月至少, 相关分管): the villages and communities leaders visit.
+import { LIMITS } from './limits.js';
 import { type MessageArgs, type MessageCode, problem } from './messages.js';
 import type { Problem, RawRow } from './types.js';
 
@@ -36,9 +37,11 @@ export function buildSites(file: string, rows: RawRow[]): { sites: Site[]; probl
     if (!type) err('类型', 'site.type-unknown', { text: values.type ?? '' });
     const minText = values.monthlyMin ?? '';
     const monthlyMin = minText === '' ? 0 : Number(minText);
-    if (!Number.isInteger(monthlyMin) || monthlyMin < 0) err('每月至少', 'number.invalid', { text: minText });
+    const whole = Number.isInteger(monthlyMin) && monthlyMin >= 0;
+    if (!whole) err('每月至少', 'number.invalid', { text: minText });
+    else if (monthlyMin > LIMITS.siteMonthly) err('每月至少', 'limit.number', { text: minText, max: LIMITS.siteMonthly });
     if (name && seen.has(name)) err('名称', 'row.duplicate', { what: name, line: seen.get(name)! });
-    if (!name || !type || !Number.isInteger(monthlyMin) || monthlyMin < 0 || seen.has(name)) continue;
+    if (!name || !type || !whole || monthlyMin > LIMITS.siteMonthly || seen.has(name)) continue;
     seen.set(name, line);
     const related = (values.related ?? '').split(/[;；、,，\s\u3000]+/).filter(Boolean);
     sites.push({ name, type, address: values.address ?? '', monthlyMin, related, line });

@@ -10,6 +10,7 @@ import { clean } from '../core/text.js';
 import type { Leader, Problem, RawRow, Rule } from '../core/types.js';
 import { ByteKeys } from './byte-keys.js';
 import { loadConfig } from './config-file.js';
+import { specialFileProblem } from './file-kind.js';
 import { loadTable } from './load.js';
 import { rowValues, withColumnLetters } from './table.js';
 import { type OnPlainRow, parsePlain, plainRecord } from './table-plain.js';
@@ -75,6 +76,11 @@ export async function tallyRecordFiles(
     else omitted++;
   };
   for (const file of files) {
+    const special = specialFileProblem(file);
+    if (special) {
+      keep(special);
+      continue;
+    }
     const general = (row: RawRow) => {
       const r = read(file, row);
       for (const p of r.problems) keep(o.lenient ? { ...p, severity: 'warning' } : p);

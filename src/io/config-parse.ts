@@ -1,6 +1,7 @@
 // The configuration's text: JSON (see docs/rota.schema.json) checked against the schema. No file
 // system here, so the browser app reads its rota.json through the same function as the CLI.
 import { type Config, validateConfig } from '../core/config.js';
+import { jsonDepth, LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
 import { decode } from './decode.js';
@@ -35,6 +36,8 @@ export function parseConfig(
       };
     }
   }
+  const deep = jsonDepth(raw, LIMITS.jsonDepth) > LIMITS.jsonDepth;
+  if (deep && file) return { problems: [problem('limit.json-depth', { max: LIMITS.jsonDepth }, { file })] };
   const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
   return validateConfig(merged, file ?? '(command line)');
 }

@@ -1,6 +1,7 @@
 // A CSV table (or an .xlsx sheet) with a header row, as Excel/WPS save it, mapped to named fields by Chinese
 // headers or their English aliases. Every row keeps its line number for messages.
 import { parse } from 'csv-parse/sync';
+import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
 import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
@@ -29,13 +30,17 @@ const normHeader = (h: string) =>
     .replace(/[\s\u3000]+/g, '')
     .toLowerCase();
 
-/** Maps header cells to fields; unknown columns are kept out and ignored. */
+/** Maps header cells to fields; unknown columns are kept out and ignored. A header wider than any list is refused first. */
 export function mapHeader(cells: string[], columns: Column[], file: string, line = 1): { index: Map<string, number>; problems: Problem[] } {
   const index = new Map<string, number>();
+  if (cells.length > LIMITS.columns) {
+    const p = problem('limit.columns', { count: cells.length, max: LIMITS.columns }, { file, line });
+    return { index, problems: [p] };
+  }
   const problems: Problem[] = [];
+  const byHeader = new Map(columns.flatMap((c) => c.headers.map((x) => [normHeader(x), c] as const)));
   cells.forEach((cell, i) => {
-    const h = normHeader(cell);
-    const col = columns.find((c) => c.headers.some((x) => normHeader(x) === h));
+    const col = byHeader.get(normHeader(cell));
     if (!col) return;
     if (index.has(col.field)) {
       problems.push(problem('csv.column-twice', { column: col.headers[0] }, { file, line, field: col.headers[0] }));
