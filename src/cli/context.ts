@@ -53,7 +53,7 @@ export function useFolderConfig(opts: CommonOptions): void {
 export function loadContext(
   opts: CommonOptions,
   extra: Record<string, unknown> = {},
-): { config: Config; calendar: Calendar; warnings: Problem[] } {
+): { config: Config; calendar: Calendar; holidays: Calendar; warnings: Problem[] } {
   useFolderConfig(opts);
   const { config, problems } = loadConfig(opts.config, {
     ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
@@ -61,9 +61,9 @@ export function loadContext(
   });
   reportProblems(problems);
   const cfg = config!;
-  const { calendar, problems: holidayProblems, unknownYears } = roundCalendar(cfg, readBytes);
+  const { calendar, holidays, problems: holidayProblems, unknownYears } = roundCalendar(cfg, readBytes);
   reportProblems(holidayProblems);
-  return { config: cfg, calendar, warnings: unknownYears };
+  return { config: cfg, calendar, holidays, warnings: unknownYears };
 }
 
 /** A repeatable option's values, in the order given (--leaders a.csv --leaders b.csv). */

@@ -22,6 +22,8 @@ export interface Calendar {
   unknownYears(from: IsoDate, to: IsoDate): number[];
   /** For each such year, which part is missing: the State Council's arrangement, the region's, or both. */
   missingHolidays(from: IsoDate, to: IsoDate): MissingHolidays[];
+  /** With a duty-day pattern laid over it (patterns.ts), the calendar of working days beneath. */
+  readonly plain?: Calendar;
 }
 
 export interface MissingHolidays {
@@ -91,7 +93,7 @@ export function holidayFileChanges(
   to: IsoDate,
 ): { removed: DayInfo[]; added: DayInfo[] } {
   const base = makeCalendar({ region });
-  const days = calendar.days(from, to);
+  const days = (calendar.plain ?? calendar).days(from, to);
   return {
     removed: days.filter((d) => !d.working && base.isWorkingDay(d.date)),
     added: days.filter((d) => d.working && !base.isWorkingDay(d.date)),

@@ -101,6 +101,13 @@ export const CONFIG_SCHEMA = {
       enum: PRESET_IDS,
       description: '预设 preset: district 区级轮次；township 乡科级每周；county 县处级每月（文件中的字段仍可覆盖）',
     },
+    pattern: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1000,
+      description:
+        '接访日：每个工作日（默认）、每周三、每周一和周四、每月15日（遇节假日顺延）、每月8日和25日（遇节假日取消）、每月第一个和第四个星期三、2024-06-27，或 FREQ=WEEKLY;BYDAY=WE；遇节假日默认顺延 duty days (docs/patterns.md)',
+    },
     sites: { type: 'string', description: '下访地点 CSV (名称, 类型 村|社区, 地址, 每月至少, 相关分管)' },
     rotation: {
       oneOf: [

@@ -3,7 +3,8 @@
 import { addDays, FIRST_YEAR, inCalendarYears, isIsoDate, LAST_YEAR } from './dates.js';
 import { REGION_IDS, type RegionId } from './holidays/regions.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
-import { problem } from './messages.js';
+import { placed, problem } from './messages.js';
+import { parsePattern } from './patterns.js';
 import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from './presets.js';
 import { RANK_ALIASES, type RankAliases } from './ranks.js';
 import { SEED_RULES } from './rules.js';
@@ -62,6 +63,8 @@ export interface Config {
   sites?: string;
   /** Present: plan the rotation of 接访 and 下访; absent: the district round. */
   rotation?: Rotation;
+  /** Which days are duty days, as a notice writes it (每周三, 每月15日（遇节假日顺延）…); absent: every working day. */
+  pattern?: string;
 }
 
 export const SEED_CONFIG: Config = {
@@ -111,6 +114,7 @@ const TOP_FIELDS = [
   'preset',
   'sites',
   'rotation',
+  'pattern',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -328,6 +332,12 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   if (raw.rules !== undefined) {
     if (!Array.isArray(raw.rules)) bad('rules', '规则列表', 'an array of rules', raw.rules);
     else c.rules = raw.rules.flatMap((r, k) => validateRule(r, `rules[${k}]`, bad));
+  }
+  if (raw.pattern !== undefined) {
+    const read = typeof raw.pattern === 'string' && !longText(raw.pattern) ? parsePattern(raw.pattern) : undefined;
+    if (read?.pattern) c.pattern = raw.pattern as string;
+    else if (read?.error) problems.push(placed(read.error, { file, field: 'pattern' }));
+    else bad('pattern', '接访日的写法，如 "每周三"', 'a duty-day pattern such as "每周三"', raw.pattern);
   }
   if (raw.rotation === null) delete c.rotation;
   else if (raw.rotation !== undefined) validateRotation(raw.rotation, c, bad);

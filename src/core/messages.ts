@@ -311,6 +311,12 @@ export const CATALOGUE = {
     en: () => 'not a working day',
     example: { date: '2024-11-09', why: '周六' },
   }),
+  'record.not-duty-day': entry({
+    zh: (a: { date: string }) => `${a.date} 是工作日，但不是本轮的接访日（rota.json 的 pattern 没有排这一天）`,
+    fix: () => '请核对日期；若这一天确实接访，请把它写进 pattern，或用 rota calendar 查看本轮的接访日',
+    en: () => "a working day, but not one of the round's duty days (rota.json's pattern)",
+    example: { date: '2025-01-07' },
+  }),
   'record.duplicate': entry({
     zh: (a: { where: string }) => `与 ${a.where} 重复（同一日期、姓名、类型），只计一次`,
     en: () => 'duplicate line, counted once',
@@ -356,6 +362,12 @@ export const CATALOGUE = {
     example: { year: 2023, national: false, regional: '肉孜节、古尔邦节' },
   }),
 
+  'pattern.unknown': entry({
+    zh: (a: { text: string; examples: string[] }) => `读不懂接访日的写法“${a.text}”`,
+    fix: (a) => `请照这些写法之一：${a.examples.join('；')}（节假日规则可写 遇节假日顺延、提前 或 取消，不写为顺延）`,
+    en: (a) => `cannot read the duty-day pattern "${a.text}"; write it like one of: ${a.examples.join(' | ')}`,
+    example: { text: '每两周三', examples: ['每周三', '每月15日（遇节假日顺延）', 'FREQ=WEEKLY;BYDAY=WE'] },
+  }),
   'holidays.file-changed': entry({
     zh: (a: { file: string; removed: string[]; added: string[] }) =>
       [

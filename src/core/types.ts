@@ -103,6 +103,10 @@ export interface DayInfo {
   makeup: boolean;
   /** Why the day is excluded (周六, 春节, …) or, for a make-up day, which holiday it makes up for. */
   reason?: string;
+  /** A working day the round's pattern does not make a duty day (每周三 …): not a holiday. */
+  nonDuty?: true;
+  /** A duty day a holiday rule moved here (顺延, 提前) from this date. */
+  movedFrom?: IsoDate;
 }
 
 /** One entry of a holiday table: national data, regional data or the user's override file. */

@@ -22,6 +22,7 @@ const SECTIONS: Array<[string, string]> = [
   ['term', '领导名单 Leader lists'],
   ['holiday', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['holidays', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
+  ['pattern', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['row', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['kind', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['record', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],

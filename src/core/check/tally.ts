@@ -119,6 +119,8 @@ interface DayFacts {
   doy: number;
   working: boolean;
   reason?: string;
+  /** A working day the round's pattern makes no duty day. */
+  nonDuty?: true;
 }
 
 /** The default checked range: from the first of the month of the first record to the last record. */
@@ -159,7 +161,7 @@ export function createTally(options: TallyOptions): Tally {
       const date = fromDayNumber(day);
       const year = +date.slice(0, 4);
       const info = calendar.day(date);
-      f = { date, year, doy: day - dayNumber(`${year}-01-01`), working: info.working, reason: info.reason };
+      f = { date, year, doy: day - dayNumber(`${year}-01-01`), working: info.working, reason: info.reason, nonDuty: info.nonDuty };
       days.set(day, f);
     }
     return f;
@@ -188,7 +190,8 @@ export function createTally(options: TallyOptions): Tally {
   function addAt(li: number, day: number, kind: number, file: string | undefined, line: number | undefined, place: string): Problem[] {
     let problems = NONE;
     const f = facts(day);
-    if (!f.working)
+    if (f.nonDuty) problems = [problem('record.not-duty-day', { date: f.date }, { severity, file, line, field: '日期' })];
+    else if (!f.working)
       problems = [problem('record.not-working-day', { date: f.date, why: f.reason }, { severity, file, line, field: '日期' })];
     if (day !== lastDay) {
       lastDay = day;

@@ -113,11 +113,12 @@ export const workingDayOnly: HardRule = {
     return duties.flatMap((d) => {
       const info = byDate.get(d.date);
       if (ctx.dayIndex.has(d.date) || !info || frozen(ctx, d.date)) return []; // outside: within-window says so
+      const why = info.nonDuty ? '不是本轮的接访日（rota.json 的 pattern），' : `是休息日：${info.reason ?? '休息'}，`;
       return [
         violation(
           this,
           ctx,
-          `${d.date}（${info.weekday}）是休息日：${info.reason ?? '休息'}，不能安排 ${d.name} ${d.kind}（not a working day）`,
+          `${d.date}（${info.weekday}）${why}不能安排 ${d.name} ${d.kind}（${info.nonDuty ? 'not a duty day of the pattern' : 'not a working day'}）`,
           [d.name],
           [d.date],
           d,

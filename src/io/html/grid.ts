@@ -36,7 +36,8 @@ function dayTag(calendar: Calendar, date: IsoDate): string {
 function dayCell(date: IsoDate, duties: Duty[], config: Config, calendar: Calendar): string {
   const info = calendar.day(date);
   const inside = date >= config.from && date <= config.to;
-  const cls = [info.working ? '' : 'rest', inside ? '' : 'outside'].filter(Boolean).join(' ');
+  // A working day the pattern leaves without duty (每周三 …) is neither shaded nor tagged as a day off.
+  const cls = [info.working || info.nonDuty ? '' : 'rest', inside ? '' : 'outside'].filter(Boolean).join(' ');
   const items = duties
     .map(
       (d) =>
