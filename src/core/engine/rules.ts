@@ -9,6 +9,7 @@ import { formatDateList } from '../date-list.js';
 import { monthDay } from '../dates.js';
 import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
+import { ruleApplies } from '../rules.js';
 import { inTerm, termText } from '../term.js';
 import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
@@ -469,6 +470,61 @@ export const maxPerWeek: HardRule = {
   },
 };
 
+/**
+ * A rule's maximum (县委书记、县长每月接访一次: min 1, max 1) is kept by the plan as the checker judges it:
+ * records outside the window and the timetable counted together, per leader and period.
+ */
+export const ruleMaximum: HardRule = {
+  id: 'rule-max',
+  field: '姓名',
+  inUse: (_set, config) => (config.rules ?? []).some((r) => r.max !== undefined),
+  sentence: (ctx) =>
+    `不超过规则规定的最多次数（${ctx.reportRules
+      .filter((r) => r.max !== undefined)
+      .map((r) => `${r.id} 最多 ${r.max} 次`)
+      .join('；')}）（at most a rule's max per period）`,
+  addRows({ b, chunk, elastic, breakCost }) {
+    chunk.caps.forEach(({ leader, rule, room, days }, i) => {
+      const t = days.flatMap((d) => terms(b, leader, d, rule.kinds));
+      if (t.length <= room) return; // cannot be exceeded: no row needed
+      b.boundedSum(`x${i}`, { max: room }, t, elastic ? { level: 'breaks', cost: breakCost, most: t.length - room, once: true } : undefined);
+    });
+  },
+  addArcs({ net, chunk }) {
+    for (const { leader, rule, room, days } of chunk.caps) net.leaderSet(leader, days, { cap: room }, rule.kinds);
+  },
+  check(duties, ctx) {
+    const { from, to } = ctx.config;
+    const past = ctx.history.filter((h) => h.date < from || h.date > to);
+    return ctx.reportRules.flatMap((rule) => {
+      if (rule.max === undefined) return [];
+      const max = rule.max;
+      const counted = [...past, ...duties].filter((d) => rule.kinds.includes(d.kind));
+      const groups = groupBy(counted, (d) => `${leaderKey(d)}\u0000${periodKey(rule.period, d.date)}`);
+      return [...groups.values()].flatMap((ds) => {
+        const leader = dutyLeader(ctx, ds[0] as Duty);
+        const mine = ds.filter((d): d is Duty => 'weekday' in d).sort((a, b) => (a.date < b.date ? -1 : 1));
+        if (!leader || !ruleApplies(rule, leader) || ds.length <= max || !mine.some((d) => !frozen(ctx, d.date))) return [];
+        const period = periodKey(rule.period, mine[0]?.date ?? ds[0].date);
+        return [
+          violation(
+            this,
+            ctx,
+            `${leader.name} ${period} ${rule.kinds.join('、')} ${ds.length} 次（${ds
+              .map((d) => d.date)
+              .sort()
+              .map(monthDay)
+              .join('、')}），多于规则 ${rule.id} 规定的最多 ${max} 次（over the rule's maximum）`,
+            [leader.name],
+            mine.map((d) => d.date),
+            mine[mine.length - 1],
+          ),
+        ];
+      });
+    });
+  },
+};
+
 export const pinsKept: HardRule = {
   id: 'pins',
   sentence: () => '锁定的安排保持不变（pinned duties are kept）',
@@ -511,6 +567,7 @@ export const HARD_RULES: HardRule[] = [
   onePerDay,
   maxPerLeader,
   maxPerWeek,
+  ruleMaximum,
   pinsKept,
   knownLeader,
   withinWindow,

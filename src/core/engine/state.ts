@@ -24,6 +24,15 @@ export interface QuotaRow {
   days: number[];
 }
 
+/** Room a rule's maximum leaves leader l in one period, over the chunk's days of that period. */
+export interface CapRow {
+  leader: number;
+  rule: Rule;
+  period: string;
+  room: number;
+  days: number[];
+}
+
 export interface ChunkState {
   days: number[];
   /** Leaders who may serve on some day of the chunk. */
@@ -33,6 +42,8 @@ export interface ChunkState {
   /** Activities so far per `${leader}|${isoWeek}`, for the ISO weeks the chunk's days fall in. */
   weekLoad: Map<string, number>;
   quotas: QuotaRow[];
+  /** Each rule with a max: the room left per leader and period (records and earlier pieces counted). */
+  caps: CapRow[];
   /** Activities of each kind in the window so far per leader, minus the fewest any eligible leader has. */
   kindOffset: Array<Record<Kind, number>>;
   /** Leaders who served, inside the window, on the working day before each chunk day that follows a day outside the chunk. */
@@ -68,8 +79,8 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
     roundLoad[c.leader]++;
     servedOn.set(c.date, (servedOn.get(c.date) ?? new Set()).add(c.leader));
   }
-  const quotas: QuotaRow[] = [];
-  for (const rule of ctx.set.quotaRules) {
+  /** Each (leader, period) of the rule the chunk touches, with the leader's count of its kinds so far. */
+  const perPeriod = (rule: Rule, add: (l: number, period: string, n: number, ds: number[]) => void) => {
     const periods = new Map<string, number[]>();
     for (const d of days) {
       const p = periodKey(rule.period, ctx.days[d]);
@@ -78,11 +89,16 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
     for (const l of leaders) {
       if (!ruleApplies(rule, ctx.leaders[l])) continue;
       for (const [period, ds] of periods) {
-        const n = byLeader[l].filter((c) => rule.kinds.includes(c.kind) && periodKey(rule.period, c.date) === period).length;
-        quotas.push({ leader: l, rule, period, need: Math.max(0, rule.min - n), days: ds });
+        add(l, period, byLeader[l].filter((c) => rule.kinds.includes(c.kind) && periodKey(rule.period, c.date) === period).length, ds);
       }
     }
-  }
+  };
+  const quotas: QuotaRow[] = [];
+  for (const rule of ctx.set.quotaRules)
+    perPeriod(rule, (leader, period, n, ds) => quotas.push({ leader, rule, period, need: Math.max(0, rule.min - n), days: ds }));
+  const caps: CapRow[] = [];
+  for (const rule of ctx.reportRules.filter((r) => r.max !== undefined))
+    perPeriod(rule, (leader, period, n, ds) => caps.push({ leader, rule, period, room: Math.max(0, rule.max! - n), days: ds }));
   const least = (kind: Kind) => (ctx.serving.length ? Math.min(...ctx.serving.map((l) => kindCount[l][kind])) : 0);
   const lj = least('接访'),
     lv = least('下访');
@@ -92,7 +108,7 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
     const before = servedOn.get(ctx.days[d - 1]);
     if (d > 0 && !inChunk.has(d - 1) && before) servedBefore.set(d, before);
   }
-  return { days, leaders, roundLoad, weekLoad, quotas, kindOffset, servedBefore, siteDemand: siteDemandOf(ctx, days, counted) };
+  return { days, leaders, roundLoad, weekLoad, quotas, caps, kindOffset, servedBefore, siteDemand: siteDemandOf(ctx, days, counted) };
 }
 
 /**
