@@ -49,7 +49,10 @@ describe('a rule with min 1 and max 1', () => {
 
 const KINDS: Kind[][] = [['接访'], ['下访'], ['接访', '下访']];
 const rule = fc.record({
-  who: fc.oneof(fc.constant({}), fc.subarray(NAMES.slice(0, 4), { minLength: 1 }).map((names) => ({ names }))),
+  who: fc.oneof(
+    fc.constant({}),
+    fc.subarray(NAMES.slice(0, 4), { minLength: 1 }).map((names) => ({ names })),
+  ),
   kinds: fc.constantFrom(...KINDS),
   period: fc.constantFrom<Period>('week', 'month'),
   min: fc.integer({ min: 0, max: 2 }),

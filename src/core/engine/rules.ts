@@ -487,7 +487,12 @@ export const ruleMaximum: HardRule = {
     chunk.caps.forEach(({ leader, rule, room, days }, i) => {
       const t = days.flatMap((d) => terms(b, leader, d, rule.kinds));
       if (t.length <= room) return; // cannot be exceeded: no row needed
-      b.boundedSum(`x${i}`, { max: room }, t, elastic ? { level: 'breaks', cost: breakCost, most: t.length - room, once: true } : undefined);
+      b.boundedSum(
+        `x${i}`,
+        { max: room },
+        t,
+        elastic ? { level: 'breaks', cost: breakCost, most: t.length - room, once: true } : undefined,
+      );
     });
   },
   addArcs({ net, chunk }) {
