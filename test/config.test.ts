@@ -28,6 +28,12 @@ describe('configuration', () => {
     [{ rules: [{ id: 'r', kinds: ['走访'], period: 'month', min: 1 }] }, 'rules[0].kinds', '由 接访、下访 组成的非空列表'],
     [{ rules: [{ id: 'r', kinds: ['接访'], period: 'fortnight', min: 1 }] }, 'rules[0].period', 'week、month、quarter、year 之一'],
     [{ place: { name: 'x', adress: 'y' } }, 'place.adress', 'name 或 address'],
+    [{ announcement: '公告' }, 'announcement', '对象'],
+    [{ announcement: { numbr: 'x' } }, 'announcement.numbr', 'title、number、basis、scope、exclusions、booking、representatives 之一'],
+    [{ announcement: { exclusions: '诉讼' } }, 'announcement.exclusions', '不予接访事项的列表'],
+    [{ announcement: { booking: { tel: '1' } } }, 'announcement.booking.tel', 'where、by、bring、phone 之一'],
+    [{ announcement: { booking: { phone: 6245539 } } }, 'announcement.booking.phone', '不超过 1000 字的文字'],
+    [{ announcement: { representatives: 0 } }, 'announcement.representatives', '1 至 100 的整数'],
   ])('%j is an error naming %s and the allowed values', (raw, field, allowed) => {
     const { config, problems } = check(raw);
     expect(config).toBeUndefined();
@@ -44,6 +50,16 @@ describe('configuration', () => {
   });
   it('hours null means all-day events', () => {
     expect(check({ hours: null }).config?.hours).toBeUndefined();
+  });
+  it('the 公告 fields are kept as written; none is filled from the seed', () => {
+    const announcement = {
+      number: '克信联办〔2024〕12号',
+      exclusions: ['已经办结的'],
+      booking: { by: '接访日前一个工作日', bring: '身份证件' },
+      representatives: 3,
+    };
+    expect(check({ announcement }).config?.announcement).toEqual(announcement);
+    expect(check({}).config?.announcement).toBeUndefined();
   });
   it('the JSON Schema describes exactly the fields the validator knows', () => {
     expect(Object.keys(CONFIG_SCHEMA.properties).sort()).toEqual([...CONFIG_FIELDS].sort());

@@ -42,27 +42,37 @@ describe('timetable.html', () => {
     );
   });
 
-  it("shows the seed's title, window, centre, contact, notice, office and publishing date", () => {
+  it("reads as the seed's 公告: title, duty dates, hours in 上午/下午, place, scope, exclusions, booking, the 5-person rule, 特此公告, office and Chinese date", () => {
     for (const text of [
-      '<title>克拉玛依区2024年第四轮领导干部接访安排表</title>',
-      '<h1>克拉玛依区2024年第四轮领导干部接访安排表</h1>',
-      '2024年12月11日至12月26日的工作日，每天 10:00—14:00',
-      '区人民群众信访服务中心（克拉玛依市昆仑路585号）',
-      '古丽博斯丹 <a href="tel:09906245539">0990-6245539</a>',
-      '依法、文明信访',
-      '多人反映相同诉求的，<strong>来访人数不得超过5人</strong>',
+      '<title>关于公布克拉玛依区2024年第四轮领导干部接访安排表的公告</title>',
+      '<h1>关于公布克拉玛依区2024年第四轮领导干部接访安排表的公告</h1>',
+      '根据《信访工作条例》和《克拉玛依区2024年第四轮领导干部接访、下访工作实施方案》，',
+      '<strong>一、接访时间。</strong>2024年12月11日至12月26日期间的每个工作日（共12天），每天上午10:00至下午14:00（北京时间）。',
+      '<strong>二、接访地点。</strong>区人民群众信访服务中心（克拉玛依市昆仑路585号）。',
+      '<strong>三、接访范围。</strong>全市各族人民群众根据自身利益诉求，向分管相关工作的区领导反映诉求。下列事项不予接访',
+      '<li>（一）已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决的；</li>',
+      '<li>（三）已经受理、正在办理且仍在办理期限内的。</li>',
+      '<strong>四、预约方式。</strong>',
+      '预约地点：区人民群众信访服务中心；预约电话：0990-6245539。',
+      '依法、文明信访；多人反映相同诉求的，来访人数不得超过5人。',
+      '联系人：古丽博斯丹，联系电话：<a href="tel:09906245539">0990-6245539</a>',
+      '<p class="close">特此公告。</p>',
+      '<p class="sign">区信访工作联席会议办公室<br><time datetime="2024-12-09">二〇二四年十二月九日</time></p>',
       '区信访工作联席会议办公室　2024年12月9日发布',
       '按诉求查找',
     ])
       expect(html).toContain(text);
+    // The seed names no 文号: none is invented.
+    expect(html).not.toContain('class="docno"');
   });
 
-  it('has the table with a caption, 7 column headers with scope and one row per duty', () => {
+  it('has the table with a caption, 7 column headers with scope and one row per duty; one place on every row is printed once', () => {
     expect(html).toContain('<caption>2024年12月11日至12月26日领导干部接访安排（共12天）</caption>');
-    const heads = [...html.matchAll(/<th scope="col">([^<]+)<\/th>/g)].map((m) => m[1]);
+    const heads = [...html.matchAll(/<th scope="col"(?: class="pl")?>([^<]+)<\/th>/g)].map((m) => m[1]);
     expect(heads.slice(0, 7)).toEqual(['日期', '星期', '接访领导', '职务', '分管工作', '单位', '地点']);
     const rows = [...html.matchAll(/<th scope="row" data-label="日期"><time datetime="([\d-]+)">/g)].map((m) => m[1]);
     expect(rows).toEqual(s.duties.map((d) => d.date));
+    expect(html).toContain('<table id="timetable" class="timetable oneplace">');
   });
 
   it('the month grid starts weeks on Monday and puts each duty in its day', () => {

@@ -46,7 +46,7 @@ const visibleRows = (page: Page) =>
 describe('township timetable.html in chromium', () => {
   it('has zero axe-core violations on desktop and at 360px', async () => {
     for (const viewport of [
-      { width: 1280, height: 900 },
+      { width: 1366, height: 768 },
       { width: 360, height: 740 },
     ]) {
       const page = await open(viewport, true);

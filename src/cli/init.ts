@@ -39,6 +39,25 @@ function townshipLeaders(kind: string, [party, congress, government]: string[]):
   ];
 }
 
+/**
+ * The 公告's texts (rota.json "announcement"): 文号 and booking deadline left blank for the office to fill,
+ * the rest as the seed round publishes it, with the level's own words.
+ */
+function announcementTemplate(level: string) {
+  return {
+    number: '',
+    basis: '《信访工作条例》',
+    scope: `各族人民群众根据自身利益诉求，向分管相关工作的${level}领导反映诉求`,
+    exclusions: [
+      '已经或者依法应当通过诉讼、仲裁、行政复议等法定途径解决的',
+      '已经办结或者经复查、复核终结，又以同一事实和理由提出的',
+      '已经受理、正在办理且仍在办理期限内的',
+    ],
+    booking: { where: '', by: '', bring: '', phone: '' },
+    representatives: 5,
+  };
+}
+
 const COUNTY_LEADERS: string[][] = DISTRICT_LEADERS.slice(0, 6).map((row) => [...row.slice(0, 5), '', ...row.slice(6)]);
 
 const EXAMPLE_SITES: string[][] = [
@@ -75,7 +94,14 @@ export function registerInit(cmd: Command): void {
       let config: Record<string, unknown>;
       if (!rotation) {
         const { leaders: _l, history: _h, institutions: _i, rules: _r, ...visible } = SEED_CONFIG;
-        config = { $schema: './rota.schema.json', ...visible, leaders: ['leaders.csv'], history: [], holidays: 'holidays.csv' };
+        config = {
+          $schema: './rota.schema.json',
+          ...visible,
+          leaders: ['leaders.csv'],
+          history: [],
+          holidays: 'holidays.csv',
+          announcement: announcementTemplate('区'),
+        };
       } else {
         // Only what a clerk edits; the preset fills the rest (institutions, ranks, rules, rotation).
         const p = presetConfig(preset);
@@ -98,6 +124,7 @@ export function registerInit(cmd: Command): void {
           hours: p.hours ?? null,
           ...(preset === 'township' ? { institutions } : {}),
           rotation: p.rotation,
+          announcement: announcementTemplate(preset === 'township' ? kind : '县'),
         };
       }
       const files = [

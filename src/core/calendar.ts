@@ -63,7 +63,14 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
     const entry = table.get(date);
     const base = { date, isoWeekday: wd, weekday: weekdayName(date) };
     if (entry?.type === '上班') {
-      info = { ...base, working: true, makeup: weekend, reason: weekend ? entry.name : undefined };
+      // A weekend the office's own file declares 上班 is marked local: not a State Council 调休 day.
+      info = {
+        ...base,
+        working: true,
+        makeup: weekend,
+        reason: weekend ? entry.name : undefined,
+        ...(weekend && entry.source ? { local: true as const } : {}),
+      };
     } else if (entry?.type === '休息') {
       info = { ...base, working: false, makeup: false, reason: entry.name };
     } else if (weekend) {

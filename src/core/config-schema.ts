@@ -132,5 +132,29 @@ export const CONFIG_SCHEMA = {
       ],
       description: '接访、下访轮值（乡镇每周、县级每月）；null 表示区级轮次',
     },
+    announcement: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        title: { type: 'string', maxLength: 1000, description: '公告标题（默认：关于公布{title}的公告）' },
+        number: { type: 'string', maxLength: 1000, description: '文号，如 克信联办〔2024〕12号' },
+        basis: { type: 'string', maxLength: 1000, description: '依据，如 《信访工作条例》' },
+        scope: { type: 'string', maxLength: 1000, description: '接访范围' },
+        exclusions: { type: 'array', items: { type: 'string', maxLength: 1000 }, description: '不予接访的事项，每项一句' },
+        booking: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            where: { type: 'string', maxLength: 1000, description: '预约地点' },
+            by: { type: 'string', maxLength: 1000, description: '预约截止，如 接访日前一个工作日17:00前' },
+            bring: { type: 'string', maxLength: 1000, description: '来访须携带的材料' },
+            phone: { type: 'string', maxLength: 1000, description: '预约电话' },
+          },
+          description: '提前预约（约访）的方式',
+        },
+        representatives: { type: 'integer', minimum: 1, maximum: 100, description: '多人反映相同诉求时最多来访人数（默认 5）' },
+      },
+      description: '公告的文字：文号、依据、接访范围、不予接访事项、预约方式、代表人数；未写的部分不出现在公告中',
+    },
   },
 } as const;

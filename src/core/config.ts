@@ -65,6 +65,26 @@ export interface Config {
   rotation?: Rotation;
   /** Which days are duty days, as a notice writes it (每周三, 每月15日（遇节假日顺延）…); absent: every working day. */
   pattern?: string;
+  /** What the published 公告 says beyond the timetable (文号, booking, scope …); absent parts are left out. */
+  announcement?: Announcement;
+}
+
+/** The 公告's own texts, as offices write them; every field is optional. */
+export interface Announcement {
+  /** The 公告's title; default 关于公布{title}的公告. */
+  title?: string;
+  /** 文号, e.g. 克信联办〔2024〕12号. */
+  number?: string;
+  /** The legal basis named in the first sentence, e.g. 《信访工作条例》. */
+  basis?: string;
+  /** 接访范围: whom and which matters the leaders receive. */
+  scope?: string;
+  /** Matters not received (不予接访), one sentence each. */
+  exclusions?: string[];
+  /** How to book a visit in advance (约访). */
+  booking?: { where?: string; by?: string; bring?: string; phone?: string };
+  /** At most this many people come for one shared concern (the seed and 《信访工作条例》: 5). */
+  representatives?: number;
 }
 
 export const SEED_CONFIG: Config = {
@@ -115,6 +135,7 @@ const TOP_FIELDS = [
   'sites',
   'rotation',
   'pattern',
+  'announcement',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -142,6 +163,7 @@ export const NUMBER_LIMITS = {
   'rotation.maxPerWeek': 14,
   'rotation.siteGapDays': 366,
   'rules.min': 1000,
+  'announcement.representatives': 100,
 } as const;
 const longText = (v: unknown) => typeof v === 'string' && v.length > MAX_TEXT;
 
@@ -341,6 +363,7 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   }
   if (raw.rotation === null) delete c.rotation;
   else if (raw.rotation !== undefined) validateRotation(raw.rotation, c, bad);
+  if (raw.announcement !== undefined) validateAnnouncement(raw.announcement, c, bad);
   if (c.rotation) {
     const ids = c.rules.map((x) => x.id);
     const unknown = c.rotation.quotaRules.filter((id) => !ids.includes(id));
@@ -360,6 +383,69 @@ export function presetConfig(id: PresetId): Config {
   for (const k of Object.keys(c)) if (c[k] === undefined) delete c[k];
   if (id !== 'district') c.preset = id;
   return c;
+}
+
+const ANNOUNCEMENT_TEXTS = ['title', 'number', 'basis', 'scope'] as const;
+const BOOKING_FIELDS = ['where', 'by', 'bring', 'phone'] as const;
+
+/** The 公告's texts: strings of at most MAX_TEXT characters, exclusions a list of them, representatives a small whole number. */
+function validateAnnouncement(v: unknown, c: Config, bad: (f: string, e: string, en: string, g: unknown) => void): void {
+  if (!isObj(v)) {
+    bad('announcement', '对象 {"number": "…", "scope": "…", …}', 'an object {"number": "…", "scope": "…", …}', v);
+    return;
+  }
+  const text = (x: unknown) => typeof x === 'string' && !longText(x);
+  const a: Announcement = {};
+  const textBad = (field: string, got: unknown) =>
+    bad(field, `不超过 ${MAX_TEXT} 字的文字`, `a string of at most ${MAX_TEXT} characters`, got);
+  const known = [...ANNOUNCEMENT_TEXTS, 'exclusions', 'booking', 'representatives'];
+  for (const f of Object.keys(v)) {
+    if (!known.includes(f)) bad(`announcement.${f}`, `${known.join('、')} 之一`, `one of ${known.join(', ')}`, f);
+  }
+  for (const f of ANNOUNCEMENT_TEXTS) {
+    if (v[f] === undefined) continue;
+    if (text(v[f])) a[f] = v[f] as string;
+    else textBad(`announcement.${f}`, v[f]);
+  }
+  if (v.exclusions !== undefined) {
+    if (Array.isArray(v.exclusions) && v.exclusions.every(text)) a.exclusions = v.exclusions as string[];
+    else
+      bad(
+        'announcement.exclusions',
+        `不予接访事项的列表，每项不超过 ${MAX_TEXT} 字`,
+        `an array of matters not received, each at most ${MAX_TEXT} characters`,
+        v.exclusions,
+      );
+  }
+  const b = v.booking;
+  if (b !== undefined) {
+    if (!isObj(b)) bad('announcement.booking', `含 ${BOOKING_FIELDS.join('、')} 的对象`, `an object with ${BOOKING_FIELDS.join(', ')}`, b);
+    else {
+      a.booking = {};
+      for (const f of Object.keys(b)) {
+        if (!(BOOKING_FIELDS as readonly string[]).includes(f))
+          bad(`announcement.booking.${f}`, `${BOOKING_FIELDS.join('、')} 之一`, `one of ${BOOKING_FIELDS.join(', ')}`, f);
+      }
+      for (const f of BOOKING_FIELDS) {
+        if (b[f] === undefined) continue;
+        if (text(b[f])) a.booking[f] = b[f] as string;
+        else textBad(`announcement.booking.${f}`, b[f]);
+      }
+    }
+  }
+  if (v.representatives !== undefined) {
+    const n = v.representatives;
+    if (Number.isInteger(n) && (n as number) >= 1 && (n as number) <= NUMBER_LIMITS['announcement.representatives'])
+      a.representatives = n as number;
+    else
+      bad(
+        'announcement.representatives',
+        `1 至 ${NUMBER_LIMITS['announcement.representatives']} 的整数（多人反映相同诉求时最多来访人数）`,
+        `a whole number from 1 to ${NUMBER_LIMITS['announcement.representatives']} (most people one shared concern may send)`,
+        n,
+      );
+  }
+  c.announcement = a;
 }
 
 const DECOMPOSE = ['week', 'month', 'whole'] as const;

@@ -99,8 +99,10 @@ export interface DayInfo {
   isoWeekday: number;
   weekday: string;
   working: boolean;
-  /** A weekend day made a working day (调休上班). */
+  /** A weekend day made a working day (调休上班, or a day the office's holidays file declares 上班). */
   makeup: boolean;
+  /** A working weekend from the office's own holidays file, not the State Council's or the region's 调休. */
+  local?: true;
   /** Why the day is excluded (周六, 春节, …) or, for a make-up day, which holiday it makes up for. */
   reason?: string;
   /** A working day the round's pattern does not make a duty day (每周三 …): not a holiday. */

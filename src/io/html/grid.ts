@@ -26,6 +26,7 @@ function months(from: IsoDate, to: IsoDate): string[] {
 /** A day's holiday or make-up tag; weekends are shaded, not named. */
 function dayTag(calendar: Calendar, date: IsoDate): string {
   const info = calendar.day(date);
+  if (info.makeup && info.local) return `<span class="tag mk">${escapeHtml(info.reason ?? '')}（上班）</span>`;
   if (info.makeup) return `<span class="tag mk">${escapeHtml(info.reason ?? '')}调休上班</span>`;
   if (!info.working && info.reason && info.reason !== '周六' && info.reason !== '周日') {
     return `<span class="tag hol">${escapeHtml(info.reason)}</span>`;

@@ -1,5 +1,6 @@
 // The page's one stylesheet, inlined. Large type and strong contrast for older residents
-// (适老化), cards instead of a wide table on a phone, and A4 print without the search box.
+// (适老化), cards instead of a wide table on a phone, and A4 print as a 公告: the text and the table,
+// without the search box, the month grid and a place repeated on every row.
 export const PAGE_CSS = `
 :root{--ink:#1a1a1a;--muted:#4a4a4a;--brand:#0b4a85;--brand-ink:#fff;--line:#c7ccd3;--soft:#f2f5f9;--rest:#eceff3;--hol:#a4161a;--hol-bg:#fdecec;--mk:#7a4100;--mk-bg:#fff3df;--focus:#c2410c}
 *{box-sizing:border-box}
@@ -13,14 +14,13 @@ a{color:var(--brand);text-underline-offset:.15em}
 .wrap{max-width:76rem;margin:0 auto;padding:0 1.25rem}
 header .wrap{padding-top:1.5rem;padding-bottom:1.5rem}
 h1{margin:0;font-size:1.75rem;line-height:1.4;letter-spacing:.02em}
-.window{margin:.5rem 0 0;font-size:1.125rem}
+.docno{margin:.4rem 0 0;font-size:1.125rem}
+.doc{margin:1.5rem 0 0}
+.doc p{margin:.5rem 0;text-indent:2em}
+.doc .sub{list-style:none;margin:0;padding:0 0 0 2em}
+.doc .close{margin-top:1rem}
+.doc .sign{text-align:right;text-indent:0;margin-top:1rem}
 h2{font-size:1.375rem;line-height:1.4;margin:2rem 0 .75rem;padding-left:.6rem;border-left:.3rem solid var(--brand)}
-.facts{display:grid;grid-template-columns:max-content 1fr;gap:.35rem 1rem;margin:1.5rem 0 0}
-.facts dt{font-weight:700}
-.facts dd{margin:0}
-.notice{margin:1.25rem 0 0;padding:1rem 1.25rem;background:var(--mk-bg);border:1px solid #e3b66b;border-radius:.4rem}
-.notice p{margin:.25rem 0}
-.notice strong{color:var(--mk)}
 .search{margin:1.5rem 0 0;padding:1rem 1.25rem;background:var(--soft);border:1px solid var(--line);border-radius:.4rem}
 .search h2{margin-top:0}
 .search label{display:block;font-weight:700}
@@ -66,8 +66,6 @@ footer p{margin:.2rem 0}
 body{font-size:17px}
 .wrap{padding:0 .9rem}
 h1{font-size:1.45rem}
-.facts{grid-template-columns:1fr;gap:0}
-.facts dd{margin-bottom:.5rem}
 .timetable thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 .timetable,.timetable tbody,.timetable tr,.timetable th,.timetable td{display:block;width:100%}
 .timetable caption{display:block}
@@ -85,19 +83,50 @@ h1{font-size:1.45rem}
 .grid .tag{font-size:.8rem;padding:0 .1rem}
 }
 @media print{
-@page{size:A4;margin:14mm 12mm}
-body{font-size:11.5pt;line-height:1.55}
-.band{background:none;color:#000;border-bottom:2pt solid #000}
-.search,.noprint{display:none!important}
+@page{size:A4 portrait;margin:12mm 12mm 11mm}
+body{font:10.5pt/1.5 FangSong,STFangsong,"FangSong_GB2312","Noto Serif CJK SC","Source Han Serif SC",serif;overflow-wrap:normal}
+.band{background:none;color:#000}
+header .wrap{padding:0 0 2mm}
+h1{font:18pt/1.35 "FZXiaoBiaoSong-B05S","方正小标宋简体",STZhongsong,"Noto Serif CJK SC",serif;text-align:center;letter-spacing:0}
+.docno{text-align:center;font-size:11pt;margin:1mm 0 0}
+.search,.grid-section,footer,.noprint{display:none!important}
 .wrap{max-width:none;padding:0}
-h2{break-after:avoid}
+.doc{margin:0}
+.doc p{margin:0 0 .8mm}
+.doc .close,.doc .sign{margin-top:2mm}
+h2{font-size:11.5pt;margin:2mm 0 1.5mm;padding:0;border:0;text-align:center;break-after:avoid}
+caption{font-weight:400;padding:0 0 1mm;text-align:right;font-size:9.5pt}
+.timetable{font-size:9pt;line-height:1.2;table-layout:fixed}
+.timetable .wk{display:none}
+.timetable thead th:nth-child(1){width:11%}
+.timetable thead th:nth-child(2){width:4.5%}
+.timetable thead th:nth-child(3){width:17%}
+.timetable thead th:nth-child(4){width:23%}
+.timetable thead th:nth-child(5){width:32.5%}
+.timetable thead th:nth-child(6){width:12%}
+.timetable thead th:nth-child(7){width:26%}
+.timetable.mixed thead th:nth-child(1){width:9.5%}
+.timetable.mixed thead th:nth-child(2){width:4%}
+.timetable.mixed thead th:nth-child(3){width:5%}
+.timetable.mixed thead th:nth-child(4){width:15%}
+.timetable.mixed thead th:nth-child(5){width:11%}
+.timetable.mixed thead th:nth-child(6){width:22.5%}
+.timetable.mixed thead th:nth-child(7){width:7%}
+.timetable.mixed thead th:nth-child(8){width:26%}
+.timetable .nw{white-space:normal}
+.timetable th,.timetable td{padding:.4mm .9mm;border-color:#000}
+.timetable .who{font-size:inherit}
+.timetable td:not(.nw){overflow-wrap:anywhere}
+.timetable.oneplace .pl,.timetable .addr{display:none}
+.timetable tbody.nm{break-before:page}
+.timetable tbody tr:nth-child(even){background:none}
 .timetable tbody tr[hidden]{display:table-row!important}
 .timetable tbody.week[hidden]{display:table-row-group!important}
 .timetable thead{display:table-header-group}
-.timetable thead th{background:#fff;color:#000;border-bottom:2pt solid #000}
-.timetable tr,.grid tr,.notice,.facts{break-inside:avoid}
-.grid-section{break-before:page}
-.grid td{height:auto;min-height:5rem}
+.timetable thead th{background:#fff;color:#000;border-bottom:1.5pt solid #000}
+.timetable .wkh th{background:none;font-size:inherit;border-top:1pt solid #000}
+.timetable tr{break-inside:avoid}
+.doc.end{break-inside:avoid}
 a{color:#000;text-decoration:none}
 }
 `.trim();

@@ -1,0 +1,14 @@
+// A PDF read back with poppler-utils (pdfinfo, pdftotext): how many pages, what size, what text.
+import { execFileSync } from 'node:child_process';
+
+/** Page count and the first page's size in points. */
+export const pdfInfo = (pdf: string) => {
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const size = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+  return { pages: +/Pages:\s+(\d+)/.exec(info)![1], width: +size[1], height: +size[2] };
+};
+/** The text of the whole PDF or of one page, laid out as printed. */
+export const pdfText = (pdf: string, page?: number) =>
+  execFileSync('pdftotext', [...(page ? ['-f', `${page}`, '-l', `${page}`] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
+/** A4 portrait in points (210 × 297 mm), as Chromium writes it. */
+export const isA4 = ({ width, height }: { width: number; height: number }) => Math.abs(width - 595) < 1.5 && Math.abs(height - 842) < 1.5;
