@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
 import { weekdayName } from '../src/core/dates.js';
+import { parsePattern, patternCalendar } from '../src/core/patterns.js';
 import { announcementText, cnDateList, dutyDatesWords, hoursWords } from '../src/io/announcement.js';
 import { cnHanDate, hanNumber } from '../src/io/html/format.js';
 import { renderHtml } from '../src/io/html/page.js';
@@ -97,6 +98,18 @@ describe('weekend duty days', () => {
     );
     expect(text.items[0].text).toContain('其中1月26日（星期日，春节调休上班）照常接访。');
     expect(text.items[0].text).toContain('其间春节放假');
+  });
+});
+
+describe('a duty-day pattern', () => {
+  it('每周三 over October 2025: the real Wednesdays, the holiday rule and the day it moved, never "每个工作日"', () => {
+    const calendar = patternCalendar(makeCalendar({ region: 'xinjiang' }), parsePattern('每周三').pattern!);
+    const config = { ...s.config, from: '2025-09-29', to: '2025-10-31', pattern: '每周三' };
+    const ds = calendar.workingDays(config.from, config.to).map((date) => duty({ date, name: '王建国' }));
+    expect(announcementText(ds, config, calendar).items[0].text).toBe(
+      '2025年10月9日、15日、22日、29日（共4天），每天上午10:00至下午14:00（北京时间）。接访日为每周三；' +
+        '遇双休日或法定节假日（含自治区规定的肉孜节、古尔邦节）顺延至下一个工作日。其间国庆节、中秋放假。其中10月1日（国庆节）顺延至10月9日。',
+    );
   });
 });
 

@@ -4,6 +4,7 @@
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import { eachDay } from '../core/dates.js';
+import { DEFAULT_HOLIDAY_RULE, type HolidayRule, parsePattern } from '../core/patterns.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { cnDate, cnHanDate, cnMonthDay, cnRange, hanNumber } from './html/format.js';
 
@@ -64,7 +65,8 @@ export function dutyDatesWords(dates: readonly IsoDate[], config: Pick<Config, '
   if (dates.length === 1) return cnDate(dates[0]);
   const from = dates[0];
   const to = dates[dates.length - 1];
-  const working = calendar.workingDays(from, to);
+  // With a duty-day pattern (每周三 …) the calendar's working days are its duty days: compare with the plain ones.
+  const working = (calendar.plain ?? calendar).workingDays(from, to);
   if (working.length === dates.length && working.every((d, i) => d === dates[i])) {
     return `${cnRange(from, to)}期间的每个工作日（共${dates.length}天）`;
   }
@@ -83,16 +85,31 @@ function weekendWords(dates: readonly IsoDate[], calendar: Calendar): string {
   return `其中${said.join('、')}照常接访。`;
 }
 
-/** The holiday rule in words, naming the holidays that fall in the window. */
-function holidayWords(config: Pick<Config, 'from' | 'to' | 'region'>, calendar: Calendar): string {
+const RULE_WORDS: Record<HolidayRule, string> = { 顺延: '顺延至下一个工作日', 提前: '提前至前一个工作日', 取消: '当次取消' };
+
+/** The holiday rule in words, naming the holidays that fall in the window and each duty day a pattern moved. */
+function holidayWords(config: Pick<Config, 'from' | 'to' | 'region' | 'pattern'>, dates: readonly IsoDate[], calendar: Calendar): string {
+  const plain = calendar.plain ?? calendar;
   const names = new Set<string>();
   for (const d of eachDay(config.from, config.to)) {
-    const info = calendar.day(d);
+    const info = plain.day(d);
     if (!info.working && info.reason && info.reason !== '周六' && info.reason !== '周日') names.add(info.reason);
   }
   const region = config.region === 'xinjiang' ? '（含自治区规定的肉孜节、古尔邦节）' : '';
   const these = names.size ? `，其间${[...names].join('、')}放假` : '';
-  return `双休日和法定节假日${region}不接访${these}；国务院安排调休上班的日子照常接访。`;
+  const pattern = config.pattern === undefined ? undefined : parsePattern(config.pattern).pattern;
+  if (!pattern || pattern.shape.kind === 'working-days') {
+    return `双休日和法定节假日${region}不接访${these}；国务院安排调休上班的日子照常接访。`;
+  }
+  const rule = pattern.holiday ?? (pattern.shape.kind === 'dates' ? undefined : DEFAULT_HOLIDAY_RULE);
+  const moved = dates.flatMap((d) => {
+    const from = calendar.day(d).movedFrom;
+    return from
+      ? [`${cnMonthDay(from)}（${plain.day(from).reason ?? ''}）${pattern.holiday ?? DEFAULT_HOLIDAY_RULE}至${cnMonthDay(d)}`]
+      : [];
+  });
+  const rest = `${these ? `${these.slice(1)}。` : ''}${moved.length ? `其中${moved.join('、')}。` : ''}`;
+  return rule ? `接访日为${pattern.text}；遇双休日或法定节假日${region}${RULE_WORDS[rule]}。${rest}` : `接访日为${pattern.text}。${rest}`;
 }
 
 const placeWords = (c: Pick<Config, 'place'>) => `${c.place.name}${c.place.address ? `（${c.place.address}）` : ''}`;
@@ -124,7 +141,7 @@ export function announcementText(duties: readonly Duty[], config: Config, calend
   const items: AnnouncementItem[] = [
     {
       head: `${what}时间`,
-      text: `${dutyDatesWords(dates, config, calendar)}${hours}。${weekendWords(dates, calendar)}${holidayWords(config, calendar)}`,
+      text: `${dutyDatesWords(dates, config, calendar)}${hours}。${weekendWords(dates, calendar)}${holidayWords(config, dates, calendar)}`,
     },
     {
       head: '接访地点',
