@@ -107,7 +107,9 @@ await build({
   target: 'node20',
   outdir: 'dist/cli',
   outExtension: { '.js': '.cjs' },
-  external: ['iconv-lite'],
+  // Loaded from node_modules when a command needs them: iconv-lite's tables, the ledger's databases (sql.js
+  // finds its WebAssembly file beside it), the .docx writer.
+  external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile', 'docx'],
   plugins: [siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,

@@ -70,6 +70,17 @@ const COMMANDS: Array<{ name: string; description: string; load: () => Promise<R
     load: async () => (await import('./report.js')).registerReport,
   },
   {
+    name: 'who',
+    description: '约访该约哪一天：按反映的问题找分管领导的接访日 which duty to book for a concern: the date, the leader and the portfolio',
+    load: async () => (await import('./who.js')).registerWho,
+  },
+  {
+    name: 'cases',
+    description:
+      '接访台帐：导入、检查超期、导出（身份证号打码）、按期限删除 the case ledger: import, check overdue, export masked, retention',
+    load: async () => (await import('./cases.js')).registerCases,
+  },
+  {
     name: 'app',
     description: '写出浏览器版排班助手 write the browser app 排班助手.html: one file, opens offline from the file system',
     load: async () => (await import('./app.js')).registerApp,

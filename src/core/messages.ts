@@ -597,6 +597,87 @@ export const CATALOGUE = {
     en: (a) => `already there: ${a.files.join(', ')}; use --force to overwrite`,
     example: { files: ['rota.json', 'leaders.csv'] },
   }),
+  // The case ledger (接访台帐) and appointments. No message repeats a resident's name, phone, ID or address.
+  'case.cell-empty': entry({
+    zh: (a: { header: string }) => `${a.header} 不能为空`,
+    fix: (a) => `请填写${a.header}`,
+    en: (a) => `${a.header} is empty`,
+    example: { header: '接访领导' },
+  }),
+  'case.id-number-invalid': entry({
+    zh: (a: { length: number }) => `身份证号有 ${a.length} 个字符，不是 18 位（17 位数字加一位数字或 X）`,
+    fix: () => '请核对身份证号；Excel 会把长数字改成 6.5E+17，请把这一列设为“文本”后重新填写',
+    en: (a) =>
+      `the ID number has ${a.length} characters, expected 18 (17 digits and a digit or X); Excel turns long numbers into 6.5E+17: format the column as text`,
+    example: { length: 11 },
+  }),
+  'case.extension-invalid': entry({
+    zh: (a: { text: string; max: number }) => `延期天数“${a.text}”不是 0 到 ${a.max} 之间的整数`,
+    fix: () => '《信访工作条例》规定延期不超过 30 日',
+    en: (a) => `extension "${a.text}" is not a whole number from 0 to ${a.max} days`,
+    example: { text: '45', max: 30 },
+  }),
+  'case.extension-unapproved': entry({
+    zh: () => '有延期天数，但没有写延期批准人',
+    fix: () => '延期须经批准：请在“延期批准”中写明批准的领导或机关，未经批准的延期不计入办理期限',
+    en: () => 'an extension without its approval: write who approved it under 延期批准',
+    example: {},
+  }),
+  'case.date-order': entry({
+    zh: (a: { header: string; date: string; previous: string; before: string }) => `${a.header} ${a.date} 早于${a.previous} ${a.before}`,
+    fix: () => '请核对日期：来访、受理、办结、回访依次进行',
+    en: (a) => `${a.header} ${a.date} is before ${a.previous} ${a.before}`,
+    example: { header: '办结日期', date: '2024-12-01', previous: '受理日期', before: '2024-12-11' },
+  }),
+  'case.state-unknown': entry({
+    zh: (a: { text: string }) => `状态“${a.text}”不是 登记、交办、办理中、办结、回访 之一`,
+    fix: () => '可以不填状态，rota 按受理、办结、回访日期推定',
+    en: (a) => `state "${a.text}" is not one of 登记, 交办, 办理中, 办结, 回访; leave it empty to have it follow the dates`,
+    example: { text: '已办' },
+  }),
+  'case.state-mismatch': entry({
+    zh: (a: { given: string; implied: string }) => `状态写的是“${a.given}”，但所填日期和责任单位表明是“${a.implied}”`,
+    fix: () => '请补填日期（受理日期、办结日期、回访日期）或改正状态；也可以不填状态',
+    en: (a) => `state says ${a.given} but the dates and unit say ${a.implied}`,
+    example: { given: '办结', implied: '办理中' },
+  }),
+  'case.moves-back': entry({
+    zh: (a: { id: string; stored: string; given: string }) => `事项 ${a.id} 在台帐中已是“${a.stored}”，导入的是更早的“${a.given}”`,
+    fix: () => '事项只能向前推进；请确认导入的是最新的台帐',
+    en: (a) => `matter ${a.id} is already ${a.stored} in the ledger; the file says ${a.given}, an earlier state: is it an old copy?`,
+    example: { id: '20241211-3f9a2c', stored: '办结', given: '办理中' },
+  }),
+  'case.id-twice': entry({
+    zh: (a: { id: string; first: number }) => `编号 ${a.id} 与第 ${a.first} 行重复`,
+    fix: () => '同一事项只写一行；不同事项请用不同编号',
+    en: (a) => `number ${a.id} is used on line ${a.first} too`,
+    example: { id: '2024-001', first: 2 },
+  }),
+  'case.overdue': entry({
+    zh: (a: { id: string; leader: string; unit: string; due: string; days: number }) =>
+      `事项 ${a.id}（包案领导 ${a.leader}，责任单位 ${a.unit || '未交办'}）办理期限至 ${a.due}，已超期 ${a.days} 天`,
+    fix: () => '请督办；确需延期的，报批后在台帐中填写延期天数和延期批准',
+    en: (a) => `matter ${a.id} (leader ${a.leader}) was due by ${a.due}: ${a.days} days overdue`,
+    example: { id: '20241211-3f9a2c', leader: '努尔兰·哈力木', unit: '区住建局', due: '2025-02-09', days: 3 },
+  }),
+  'case.database-unreadable': entry({
+    zh: (a: { detail: string }) => `无法打开台帐数据库（${a.detail}）`,
+    fix: () => '请确认 --db 指的是 rota 建立的台帐文件（.sqlite）或 postgres:// 地址',
+    en: (a) => `cannot open the ledger database: ${a.detail}`,
+    example: { detail: 'file is not a database' },
+  }),
+  'case.database-published': entry({
+    zh: (a: { folder: string }) => `台帐数据库不能放在发布文件夹 ${a.folder} 里：其中有群众的个人信息`,
+    fix: () => '请把台帐放在发布文件夹以外，如 --db 接访台帐.sqlite',
+    en: (a) => `the ledger holds residents' personal data and may not be inside the published folder ${a.folder}`,
+    example: { folder: '发布' },
+  }),
+  'booking.none-left': entry({
+    zh: (a: { after: string }) => `${a.after} 之后的安排表中没有接访日`,
+    fix: () => '请用新一轮的接访安排表，或改早 --after 的日期',
+    en: (a) => `the timetable has no reception day after ${a.after}`,
+    example: { after: '2024-12-26' },
+  }),
 } as const;
 
 export type MessageCode = keyof typeof CATALOGUE;

@@ -1,8 +1,8 @@
 // CSV for Excel/WPS on Chinese Windows: BOM + UTF-8 (or GB18030), CRLF, and no cell that a
 // spreadsheet would evaluate as a formula (OWASP "CSV Injection").
-import { createRequire } from 'node:module';
 import { stringify } from 'csv-stringify/sync';
 import type { RawRow } from '../core/types.js';
+import { nodeRequire } from './node-require.js';
 
 /**
  * Apostrophes then a formula start: text that reading back would otherwise mistake for neutralised.
@@ -45,12 +45,7 @@ export async function toExcelCsv(header: string[], rows: string[][], encoding: C
   return new TextEncoder().encode(`\uFEFF${text}`);
 }
 
-/**
- * iconv-lite is half the CLI bundle (its tables) and only GB18030 output needs it, so the CLI bundle
- * leaves it out and requires it here on demand: `require` in the CommonJS bundle and the library
- * build, createRequire under the test runner's ES modules.
- */
+/** iconv-lite is half the CLI bundle (its tables) and only GB18030 output needs it: the CLI bundle leaves it out. */
 function loadIconv(): typeof import('iconv-lite') {
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return req('iconv-lite') as typeof import('iconv-lite');
+  return nodeRequire()('iconv-lite') as typeof import('iconv-lite');
 }

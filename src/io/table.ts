@@ -12,7 +12,7 @@ import { columnLetter, isZip, readWorkbook, type Sheet } from './xlsx.js';
 export interface Column {
   field: string;
   /** Accepted headers, the Chinese one first (it is the one named in messages). */
-  headers: string[];
+  headers: readonly string[];
   required?: boolean;
 }
 
@@ -30,8 +30,19 @@ const normHeader = (h: string) =>
     .replace(/[\s\u3000]+/g, '')
     .toLowerCase();
 
-/** Maps header cells to fields; unknown columns are kept out and ignored. A header wider than any list is refused first. */
-export function mapHeader(cells: string[], columns: Column[], file: string, line = 1): { index: Map<string, number>; problems: Problem[] } {
+export interface TableOptions {
+  /** Keep the columns not listed too, as fields `other:<header>` (a ledger's own columns are written back). */
+  keepOthers?: boolean;
+}
+
+/** Maps header cells to fields; unknown columns are kept out and ignored (with keepOthers, kept as other:<header>). A header wider than any list is refused first. */
+export function mapHeader(
+  cells: string[],
+  columns: readonly Column[],
+  file: string,
+  line = 1,
+  { keepOthers = false }: TableOptions = {},
+): { index: Map<string, number>; problems: Problem[] } {
   const index = new Map<string, number>();
   if (cells.length > LIMITS.columns) {
     const p = problem('limit.columns', { count: cells.length, max: LIMITS.columns }, { file, line });
@@ -41,14 +52,19 @@ export function mapHeader(cells: string[], columns: Column[], file: string, line
   const byHeader = new Map(columns.flatMap((c) => c.headers.map((x) => [normHeader(x), c] as const)));
   cells.forEach((cell, i) => {
     const col = byHeader.get(normHeader(cell));
-    if (!col) return;
+    if (!col) {
+      if (keepOthers && clean(cell) && !index.has(`other:${clean(cell)}`)) index.set(`other:${clean(cell)}`, i);
+      return;
+    }
     if (index.has(col.field)) {
       problems.push(problem('csv.column-twice', { column: col.headers[0] }, { file, line, field: col.headers[0] }));
     } else index.set(col.field, i);
   });
   for (const c of columns) {
     if (c.required && !index.has(c.field)) {
-      problems.push(problem('csv.column-missing', { columns: c.headers, header: cells.map(clean) }, { file, line, field: c.headers[0] }));
+      problems.push(
+        problem('csv.column-missing', { columns: [...c.headers], header: cells.map(clean) }, { file, line, field: c.headers[0] }),
+      );
     }
   }
   return { index, problems };
@@ -95,8 +111,8 @@ export function splitPlain(text: string, delimiter: string): Records | undefined
   return lines.map((line, i) => ({ record: line.split(delimiter), info: { lines: i + 1 } }));
 }
 
-export function readTable(bytes: Uint8Array, file: string, columns: Column[]): Table {
-  if (isZip(bytes)) return readSheetTable(bytes, file, columns);
+export function readTable(bytes: Uint8Array, file: string, columns: readonly Column[], options: TableOptions = {}): Table {
+  if (isZip(bytes)) return readSheetTable(bytes, file, columns, options);
   const { text, encoding, truncated } = decode(bytes);
   let records: Records;
   try {
@@ -113,11 +129,18 @@ export function readTable(bytes: Uint8Array, file: string, columns: Column[]): T
   const guard = lineCountProblem(file, records.length, countLines(text));
   const cut = truncated ? [truncatedProblem(file, countLines(text))] : [];
   if (guard) return { file, encoding, rows: [], problems: [guard, ...cut] };
-  return tableOf(records, file, encoding, columns, cut);
+  return tableOf(records, file, encoding, columns, cut, options);
 }
 
 /** Rows under the header, each checked; problems of reading the bytes (`cut`) come first. */
-function tableOf(records: Records, file: string, encoding: Encoding, columns: Column[], cut: Problem[]): Table {
+function tableOf(
+  records: Records,
+  file: string,
+  encoding: Encoding,
+  columns: readonly Column[],
+  cut: Problem[],
+  options: TableOptions,
+): Table {
   const start = headerIndex(records, columns);
   if (start < 0) {
     return {
@@ -127,7 +150,7 @@ function tableOf(records: Records, file: string, encoding: Encoding, columns: Co
       problems: [problem('csv.empty', {}, { file, line: 1 }), ...cut],
     };
   }
-  const { index, problems } = mapHeader(records[start].record, columns, file, records[start].info.lines);
+  const { index, problems } = mapHeader(records[start].record, columns, file, records[start].info.lines, options);
   problems.push(...cut, ...aboveHeader(records.slice(0, start), file));
   const rows: RawRow[] = [];
   // A wrong header makes every row wrong: one message about the header is clearer (as when streaming).
@@ -141,7 +164,7 @@ function tableOf(records: Records, file: string, encoding: Encoding, columns: Co
   return { file, encoding, rows, problems };
 }
 
-const knows = (record: string[], columns: Column[]) =>
+const knows = (record: string[], columns: readonly Column[]) =>
   record.some((cell) => columns.some((c) => c.headers.some((x) => normHeader(x) === normHeader(cell))));
 
 /**
@@ -149,7 +172,7 @@ const knows = (record: string[], columns: Column[]) =>
  * (「克拉玛依区领导干部名单」, merged across the columns) are passed over; else the first non-blank
  * row, whose missing columns are then told.
  */
-function headerIndex(records: Records, columns: Column[]): number {
+function headerIndex(records: Records, columns: readonly Column[]): number {
   const named = records.findIndex((r) => knows(r.record, columns));
   return named >= 0 ? named : records.findIndex((r) => !isBlankRecord(r.record));
 }
@@ -166,7 +189,7 @@ function aboveHeader(records: Records, file: string): Problem[] {
  * none does); several such sheets are refused by name, since which to read is the clerk's call.
  * Messages name the sheet beside the file (leaders.xlsx「名单」) and Excel's row numbers as lines.
  */
-function readSheetTable(bytes: Uint8Array, file: string, columns: Column[]): Table {
+function readSheetTable(bytes: Uint8Array, file: string, columns: readonly Column[], options: TableOptions): Table {
   let sheets: Sheet[];
   try {
     sheets = readWorkbook(bytes);
@@ -180,12 +203,12 @@ function readSheetTable(bytes: Uint8Array, file: string, columns: Column[]): Tab
     return { file, encoding: 'utf-8', rows: [], problems };
   }
   const sheet = withHeader[0] ?? sheets[0];
-  const table = tableOf(sheet ? toRecords(sheet) : [], sheet ? `${file}「${sheet.name}」` : file, 'utf-8', columns, []);
+  const table = tableOf(sheet ? toRecords(sheet) : [], sheet ? `${file}「${sheet.name}」` : file, 'utf-8', columns, [], options);
   return { ...table, letters: sheet ? letters(toRecords(sheet), columns) : {} };
 }
 
 /** Each field's Excel column letter, from the header row, so messages can name D列 beside 级别. */
-function letters(records: Records, columns: Column[]): Record<string, string> {
+function letters(records: Records, columns: readonly Column[]): Record<string, string> {
   const header = records[headerIndex(records, columns)]?.record ?? [];
   const { index } = mapHeader(header, columns, '');
   const out: Record<string, string> = {};

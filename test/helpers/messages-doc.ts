@@ -43,6 +43,8 @@ const SECTIONS: Array<[string, string]> = [
   ['init', '命令行 The command line'],
   ['batch', '命令行 The command line'],
   ['limit', '上限 Limits'],
+  ['case', '接访台帐与约访 The case ledger and appointments'],
+  ['booking', '接访台帐与约访 The case ledger and appointments'],
 ];
 
 /** Every limit rota checks before it starts, with the value in force (read from the source). */

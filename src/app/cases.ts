@@ -1,0 +1,122 @@
+// The case ledger's commands, shared by the CLI and the library: import a ledger from Excel, check what is
+// due or overdue, export it back, delete closed matters past the retention period, and the year's tally.
+import { dirname, resolve } from 'node:path';
+import { standing } from '../core/cases/deadline.js';
+import { MASKED_ID_NUMBER, maskIdNumber } from '../core/cases/ledger.js';
+import { canMove } from '../core/cases/states.js';
+import type { Matter } from '../core/cases/types.js';
+import { addDays } from '../core/dates.js';
+import { problem } from '../core/messages.js';
+import type { IsoDate, Problem } from '../core/types.js';
+import type { CaseStore } from '../io/cases-schema.js';
+import { isPublished } from '../io/publish-folder.js';
+
+/** The ledger named by --db: a postgres:// URL, else an SQLite file, which may not lie in a published folder. */
+export async function openStore(db: string): Promise<CaseStore> {
+  if (/^postgres(ql)?:\/\//.test(db)) return (await import('../io/cases-postgres.js')).postgresStore(db);
+  const { LedgerError } = await import('../io/cases-schema.js');
+  const folder = publishedFolderAround(db);
+  if (folder) throw new LedgerError([problem('case.database-published', { folder }, { file: db })]);
+  const { sqliteStore } = await import('../io/cases-sqlite.js');
+  return sqliteStore(db);
+}
+
+/** The published folder (one rota published into) that holds `file`, if any. */
+export function publishedFolderAround(file: string): string | undefined {
+  for (let dir = dirname(resolve(file)); ; dir = dirname(dir)) {
+    if (isPublished(dir)) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+  problems: Problem[];
+}
+
+/**
+ * Puts the file's matters into the ledger in one transaction: new ones added, known ones (same 编号)
+ * updated; a matter whose state would move back is an error, and with any error nothing is written.
+ */
+export async function importMatters(store: CaseStore, file: string, matters: readonly Matter[]): Promise<ImportResult> {
+  return store.write(async (tx) => {
+    const stored = new Map((await tx.all()).map((m) => [m.id, m]));
+    const problems: Problem[] = [];
+    let added = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const changed: Matter[] = [];
+    for (const read of matters) {
+      const old = stored.get(read.id);
+      // An exported ledger, edited and imported again, has its ID numbers masked: the stored one stays.
+      const m = old && MASKED_ID_NUMBER.test(read.idNumber) && maskIdNumber(old.idNumber) === read.idNumber ? { ...read, idNumber: old.idNumber } : read;
+      if (!old) added++;
+      else if (!canMove(old.state, m.state)) {
+        problems.push(problem('case.moves-back', { id: m.id, stored: old.state, given: m.state }, { file, field: '状态' }));
+        continue;
+      } else if (JSON.stringify(old) === JSON.stringify(m)) {
+        unchanged++;
+        continue;
+      } else updated++;
+      changed.push(m);
+    }
+    if (problems.length) return { added: 0, updated: 0, unchanged: 0, problems };
+    await tx.upsert(changed);
+    return { added, updated, unchanged, problems };
+  });
+}
+
+/** What a matter is called in a printed line: its 编号, leader, unit and dates; never the resident. */
+export interface MatterLine {
+  id: string;
+  leader: string;
+  unit: string;
+  state: Matter['state'];
+  visitDate: IsoDate;
+  due?: IsoDate;
+  daysLeft?: number;
+}
+
+export interface LedgerStatus {
+  overdue: MatterLine[];
+  dueSoon: MatterLine[];
+  byState: Record<Matter['state'], number>;
+  total: number;
+}
+
+export function ledgerStatus(matters: readonly Matter[], today: IsoDate, soonDays?: number): LedgerStatus {
+  const byState = { 登记: 0, 交办: 0, 办理中: 0, 办结: 0, 回访: 0 };
+  const overdue: MatterLine[] = [];
+  const dueSoon: MatterLine[] = [];
+  for (const m of matters) {
+    byState[m.state]++;
+    const s = standing(m, today, soonDays);
+    const line = { id: m.id, leader: m.leader, unit: m.unit, state: m.state, visitDate: m.visitDate, due: s.due, daysLeft: s.daysLeft };
+    if (s.standing === 'overdue') overdue.push(line);
+    if (s.standing === 'due-soon') dueSoon.push(line);
+  }
+  const byDue = (a: MatterLine, b: MatterLine) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id);
+  return { overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue), byState, total: matters.length };
+}
+
+/** The last 办结 date a matter may have to be deleted on `today` when closed matters are kept `years` years. */
+export function retentionCutoff(today: IsoDate, years: number): IsoDate {
+  const y = +today.slice(0, 4) - years;
+  // 29 February in a year without one: the day before 1 March.
+  const day = `${String(y).padStart(4, '0')}${today.slice(4)}`;
+  return today.slice(5) === '02-29' ? addDays(`${y}-03-01`, -1) : day;
+}
+
+/** Deletes the closed matters (办结, 回访) concluded on or before the cutoff; returns their 编号. */
+export async function purgeClosed(store: CaseStore, today: IsoDate, years: number): Promise<string[]> {
+  const cutoff = retentionCutoff(today, years);
+  return store.write(async (tx) => {
+    const gone = (await tx.all())
+      .filter((m) => (m.state === '办结' || m.state === '回访') && m.closedOn && m.closedOn <= cutoff)
+      .map((m) => m.id);
+    await tx.remove(gone);
+    return gone;
+  });
+}

@@ -1,0 +1,139 @@
+// rota cases: the case ledger (接访台帐). import reads an Excel ledger into the database, check lists what
+// is due soon or overdue (exit 1 on an overdue matter, for CI), export writes it back for Excel, purge
+// deletes closed matters past the retention period. No line printed names a resident.
+import { basename, dirname } from 'node:path';
+import type { Command } from 'commander';
+import type { CaseStore } from '../io/cases-schema.js';
+import { Exit, reportProblems } from './exit.js';
+import { writeOut } from './output.js';
+
+/** The ledger: --db, else $ROTA_CASES_DB (a city's postgres:// URL stays out of the process list), else ./接访台帐.sqlite. */
+export const DEFAULT_DB = '接访台帐.sqlite';
+
+interface DbOptions {
+  db?: string;
+}
+
+const addDb = (cmd: Command) =>
+  cmd.option(
+    '--db <file|url>',
+    `台帐数据库：SQLite 文件或 postgres:// 地址；默认 $ROTA_CASES_DB，否则 ${DEFAULT_DB} the ledger: an SQLite file or a postgres:// URL`,
+  );
+
+/** Runs `fn` on the opened ledger; a database that cannot be opened is bad input (exit 2). */
+async function withStore<T>(opts: DbOptions, fn: (store: CaseStore) => Promise<T>): Promise<T> {
+  const { openStore } = await import('../app/cases.js');
+  let store: CaseStore;
+  try {
+    store = await openStore(opts.db ?? process.env.ROTA_CASES_DB ?? DEFAULT_DB);
+  } catch (e) {
+    if ((e as Error).name === 'LedgerError') reportProblems((e as import('../io/cases-schema.js').LedgerError).problems);
+    throw e;
+  }
+  try {
+    return await fn(store);
+  } catch (e) {
+    if ((e as Error).name === 'LedgerError') reportProblems((e as import('../io/cases-schema.js').LedgerError).problems);
+    throw e;
+  } finally {
+    await store.close();
+  }
+}
+
+async function today(text: string | undefined): Promise<string> {
+  const [{ parseDate }, { todayInChina }, { say }] = await Promise.all([
+    import('../core/dates.js'),
+    import('./today.js'),
+    import('../core/messages.js'),
+  ]);
+  if (text === undefined) return todayInChina();
+  const d = parseDate(text);
+  if (!d) throw new Exit(2, say('option.date', { option: '--today', got: text }));
+  return d;
+}
+
+export function registerCases(cmd: Command): void {
+  cmd.description('接访台帐：导入、检查、导出、按保存期限删除 the case ledger: import, check, export, retention');
+
+  addDb(cmd.command('import').argument('<file>', '台帐 CSV（Excel 另存为）the ledger as CSV from Excel')).action(
+    async (file: string, opts: DbOptions) => {
+      const { readBytes } = await import('../io/read-file.js');
+      const { readLedger } = await import('../io/cases-csv.js');
+      const { importMatters } = await import('../app/cases.js');
+      const { bytes, problem } = readBytes(file);
+      if (!bytes) return reportProblems(problem ? [problem] : []);
+      const read = readLedger(bytes, file);
+      reportProblems(read.problems);
+      const r = await withStore(opts, (store) => importMatters(store, file, read.matters));
+      reportProblems(r.problems);
+      writeOut(
+        `已导入 ${read.matters.length} 件：新增 ${r.added}，更新 ${r.updated}，未变 ${r.unchanged}。` +
+          ` imported ${read.matters.length} matters: ${r.added} new, ${r.updated} updated, ${r.unchanged} unchanged\n`,
+      );
+    },
+  );
+
+  addDb(
+    cmd
+      .command('check')
+      .option('--today <date>', '按哪一天计算期限 the day to count from; default: today in Beijing time')
+      .option('--soon <days>', '几天内到期算“即将到期” due within this many days is due soon', '7'),
+  ).action(async (opts: DbOptions & { today?: string; soon: string }) => {
+    const { ledgerStatus } = await import('../app/cases.js');
+    const { say } = await import('../core/messages.js');
+    const day = await today(opts.today);
+    const soon = Number(opts.soon);
+    if (!Number.isInteger(soon) || soon < 0) throw new Exit(2, say('number.invalid', { text: opts.soon }));
+    const s = ledgerStatus(await withStore(opts, (store) => store.read()), day, soon);
+    const counts = Object.entries(s.byState)
+      .map(([k, n]) => `${k} ${n}`)
+      .join('，');
+    writeOut(`${day}：台帐共 ${s.total} 件（${counts}） ${s.total} matters in the ledger\n`);
+    for (const m of s.dueSoon) {
+      writeOut(
+        `即将到期 due soon: 事项 ${m.id}（包案领导 ${m.leader}，责任单位 ${m.unit || '未交办'}）办理期限至 ${m.due}，还有 ${m.daysLeft} 天\n`,
+      );
+    }
+    for (const m of s.overdue) {
+      writeOut(
+        `超期 overdue: ${say('case.overdue', { id: m.id, leader: m.leader, unit: m.unit, due: m.due ?? '', days: -(m.daysLeft ?? 0) })}\n`,
+      );
+    }
+    if (s.overdue.length) throw new Exit(1, `有 ${s.overdue.length} 件超期未办结。${s.overdue.length} overdue.`);
+    writeOut('没有超期事项 nothing overdue\n');
+  });
+
+  addDb(
+    cmd
+      .command('export')
+      .requiredOption('-o, --out <file>', '导出的 CSV 文件 the CSV file to write')
+      .option('--unmasked', '身份证号不打码（仅供内部核对）write ID numbers in full (for internal checks only)')
+      .addOption(
+        cmd.createOption('--encoding <enc>', '编码 encoding: utf-8 (with BOM) | gb18030').choices(['utf-8', 'gb18030']).default('utf-8'),
+      ),
+  ).action(async (opts: DbOptions & { out: string; unmasked?: boolean; encoding: 'utf-8' | 'gb18030' }) => {
+    const { ledgerCsv } = await import('../io/cases-csv.js');
+    const { writeAllOrNone } = await import('../io/atomic-write.js');
+    const matters = await withStore(opts, (store) => store.read());
+    const content = await ledgerCsv(matters, { unmasked: Boolean(opts.unmasked), encoding: opts.encoding });
+    writeAllOrNone(dirname(opts.out), [{ path: basename(opts.out), content }]);
+    writeOut(`已导出 ${matters.length} 件到 ${opts.out}${opts.unmasked ? '（身份证号未打码）' : ''} wrote ${matters.length} matters\n`);
+  });
+
+  addDb(
+    cmd
+      .command('purge')
+      .requiredOption('--keep-years <n>', '办结事项保存几年 years closed matters are kept')
+      .option('--today <date>', '按哪一天计算 the day to count from; default: today in Beijing time'),
+  ).action(async (opts: DbOptions & { keepYears: string; today?: string }) => {
+    const { purgeClosed, retentionCutoff } = await import('../app/cases.js');
+    const { say } = await import('../core/messages.js');
+    const years = Number(opts.keepYears);
+    if (!Number.isInteger(years) || years < 0) throw new Exit(2, say('number.invalid', { text: opts.keepYears }));
+    const day = await today(opts.today);
+    const gone = await withStore(opts, (store) => purgeClosed(store, day, years));
+    writeOut(
+      `已删除 ${retentionCutoff(day, years)} 及以前办结的 ${gone.length} 件 deleted ${gone.length} matters closed on or before then\n`,
+    );
+  });
+}
