@@ -51,7 +51,10 @@ export async function importMatters(store: CaseStore, file: string, matters: rea
     for (const read of matters) {
       const old = stored.get(read.id);
       // An exported ledger, edited and imported again, has its ID numbers masked: the stored one stays.
-      const m = old && MASKED_ID_NUMBER.test(read.idNumber) && maskIdNumber(old.idNumber) === read.idNumber ? { ...read, idNumber: old.idNumber } : read;
+      const m =
+        old && MASKED_ID_NUMBER.test(read.idNumber) && maskIdNumber(old.idNumber) === read.idNumber
+          ? { ...read, idNumber: old.idNumber }
+          : read;
       if (!old) added++;
       else if (!canMove(old.state, m.state)) {
         problems.push(problem('case.moves-back', { id: m.id, stored: old.state, given: m.state }, { file, field: '状态' }));
@@ -101,7 +104,7 @@ export function ledgerStatus(matters: readonly Matter[], today: IsoDate, soonDay
   return { overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue), byState, total: matters.length };
 }
 
-/** The last 办结 date a matter may have to be deleted on `today` when closed matters are kept `years` years. */
+/** The day `years` years before `today`: a matter closed before it has been kept that long. */
 export function retentionCutoff(today: IsoDate, years: number): IsoDate {
   const y = +today.slice(0, 4) - years;
   // 29 February in a year without one: the day before 1 March.
@@ -109,12 +112,12 @@ export function retentionCutoff(today: IsoDate, years: number): IsoDate {
   return today.slice(5) === '02-29' ? addDays(`${y}-03-01`, -1) : day;
 }
 
-/** Deletes the closed matters (办结, 回访) concluded on or before the cutoff; returns their 编号. */
+/** Deletes the closed matters (办结, 回访) concluded before the cutoff; returns their 编号. */
 export async function purgeClosed(store: CaseStore, today: IsoDate, years: number): Promise<string[]> {
   const cutoff = retentionCutoff(today, years);
   return store.write(async (tx) => {
     const gone = (await tx.all())
-      .filter((m) => (m.state === '办结' || m.state === '回访') && m.closedOn && m.closedOn <= cutoff)
+      .filter((m) => (m.state === '办结' || m.state === '回访') && m.closedOn && m.closedOn < cutoff)
       .map((m) => m.id);
     await tx.remove(gone);
     return gone;

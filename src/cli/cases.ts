@@ -132,8 +132,6 @@ export function registerCases(cmd: Command): void {
     if (!Number.isInteger(years) || years < 0) throw new Exit(2, say('number.invalid', { text: opts.keepYears }));
     const day = await today(opts.today);
     const gone = await withStore(opts, (store) => purgeClosed(store, day, years));
-    writeOut(
-      `已删除 ${retentionCutoff(day, years)} 及以前办结的 ${gone.length} 件 deleted ${gone.length} matters closed on or before then\n`,
-    );
+    writeOut(`已删除 ${retentionCutoff(day, years)} 以前办结的 ${gone.length} 件 deleted ${gone.length} matters closed before then\n`);
   });
 }

@@ -71,7 +71,8 @@ export function matterFromRow(
   const visitDate = date('visitDate', true);
   for (const f of ['resident', 'concern', 'leader'] as const) if (!cell(f)) err(f, 'case.cell-empty', { header: HEADER_OF[f] });
   const idNumber = cell('idNumber').toUpperCase();
-  if (idNumber && !ID_NUMBER.test(idNumber) && !MASKED_ID_NUMBER.test(idNumber)) err('idNumber', 'case.id-number-invalid', { length: idNumber.length });
+  if (idNumber && !ID_NUMBER.test(idNumber) && !MASKED_ID_NUMBER.test(idNumber))
+    err('idNumber', 'case.id-number-invalid', { length: idNumber.length });
   const acceptedOn = date('acceptedOn');
   const closedOn = date('closedOn');
   const followUpOn = date('followUpOn');
