@@ -69,7 +69,7 @@ describe('rota cases import', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${csv}:2: 身份证号有 10 个字符`);
     expect(r.stderr).toContain(`${csv}:3: 来访日期:`);
-    expect(r.stderr).toContain(`${csv}:3: 接访领导:`);
+    expect(r.stderr).toContain(`${csv}:3: 接访领导 不能为空`);
     expect(r.stderr).toContain('3 处错误');
     expect(r.stderr).not.toMatch(/at .*\.cjs/);
     expect(existsSync(db)).toBe(false);
