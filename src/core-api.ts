@@ -76,15 +76,24 @@ export {
   generations,
   isPublished,
   lockFolder,
+  newestGeneration,
   publishFolder,
   recoverFolder,
-  rollbackFolder,
   stateDir,
+  targetOf,
+  withFolderLock,
 } from './io/publish-folder.js';
-export { readPublishedState } from './io/published-state.js';
+export { readFolderState, readPublishedState } from './io/published-state.js';
 export { dutyRows, type ReportInput, reportHtml, summaryRows } from './io/report.js';
-export { type Republication, republishFiles, republishJson } from './io/republish.js';
-export { nextSequences, type PublishedState } from './io/sequences.js';
+export {
+  cancellations,
+  changedSlots,
+  type LogEntry,
+  nextSequences,
+  type PublishedState,
+  publishedStateFrom,
+  sequencesOf,
+} from './io/sequences.js';
 export { loadSites } from './io/sites-file.js';
 export { type Column, mapHeader, readTable, type Table } from './io/table.js';
 export { type StreamedTable, streamTable } from './io/table-stream.js';

@@ -21,10 +21,11 @@ export { planRound } from './app/plan.js';
 export { replanRound } from './app/replan.js';
 export { swapDuties } from './app/swap.js';
 // Publish: the files of a publication in memory (page, Excel-safe CSV, calendars, JSON), then one switch of the folder.
-export { planOutput } from './app/plan-output.js';
+// publish() is the one step every command and the browser app take: (what was published, the new timetable, today).
+export { type Publication, type PublishRequest, planOutput, publish } from './app/publish.js';
+export { publishInto, rollback } from './app/publish-out.js';
 export { digestFiles } from './io/digest.js';
 export { planFiles } from './io/plan-files.js';
-export { republishFiles } from './io/republish.js';
 export { publishFolder } from './io/publish-folder.js';
 // Check duty records against the quota rules; every problem told as "file:line: field: message".
 export { judge } from './core/check/tally.js';

@@ -146,7 +146,17 @@ describe("the README's replan and swap examples run on the bundled files", () =>
     expect(r.out).toContain('2024-12-19：原 艾力·买买提（区委常委、政法委书记） → 现 刘芳（区委常委、组织部部长）');
   });
   it('swap 2024-12-19 with 张志强 is refused, naming the rule and the best alternative', () => {
-    const r = rota(['swap', 'fixtures/timetable.csv', '2024-12-19', '--with', '张志强', '-c', 'fixtures/rota.json']);
+    const r = rota([
+      'swap',
+      'fixtures/timetable.csv',
+      '2024-12-19',
+      '--with',
+      '张志强',
+      '-c',
+      'fixtures/rota.json',
+      '--today',
+      '2024-12-16',
+    ]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('张志强 2024-12-19 不可接访（不可接访日期：2024-12-19）');
     expect(r.out).toContain('1. 改由 刘芳（区委常委、组织部部长）接访');

@@ -130,7 +130,7 @@ describe.each(CASES)('a clerk’s month: $preset', (c) => {
     writeFileSync(replanned, readFileSync(join(dir, 'replan', 'timetable.csv')));
     const target =
       rows(readFileSync(replanned, 'utf8')).find((x) => x[date] === day && x[name] !== ill && x[name] !== other)?.[name] ?? other;
-    const s = rota(['swap', replanned, `${day}=${target}`, '--with', ill, ...round, '--leaders', list]);
+    const s = rota(['swap', replanned, `${day}=${target}`, '--with', ill, ...round, '--leaders', list, '--today', c.today]);
     expect(s.code).toBe(1);
     expect(s.stdout + s.stderr).toContain('valid alternatives');
     expect(s.stdout + s.stderr).toMatch(/1\. /);

@@ -3,7 +3,7 @@
 // saved, every re-publication is dated, an unchanged one keeps the last real notice, swap re-publishes
 // the whole folder, and a calendar the new publication lacks is gone.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,25 +106,36 @@ describe('a published folder', () => {
     for (const [uid, s] of Object.entries(published)) expect(replanned[uid]).toBeGreaterThanOrEqual(s);
   });
 
-  it('render without --ics-per-leader leaves no per-leader calendar behind', () => {
+  it('a folder with per-leader calendars keeps them: render without --ics-per-leader writes them again', () => {
     const { out } = publishedAndEdited();
-    expect(readdirSync(join(out, 'ics')).length).toBeGreaterThan(0);
+    const before = readdirSync(join(out, 'ics')).sort();
+    expect(before.length).toBeGreaterThan(0);
     expect(rota(['render', join(out, 'timetable.csv'), ...C, '--out', out, '--today', '2024-12-12']).code).toBe(0);
-    expect(existsSync(join(out, 'ics'))).toBe(false);
+    expect(readdirSync(join(out, 'ics')).sort()).toEqual(before);
   });
 
-  it('rota rollback restores the previous publication byte for byte, and a second rollback undoes the first', () => {
+  it('rota rollback publishes the previous timetable again as a new publication (SEQUENCE still rising); a second undoes the first', () => {
     const { out, saved } = publishedAndEdited();
     const first = files(out);
+    const seq0 = sequences(out);
     expect(rota(['render', saved, ...C, '--out', out, '--today', '2024-12-15']).code).toBe(0);
     const second = files(out);
+    const seq1 = sequences(out);
     expect(second).not.toEqual(first);
-    const r = rota(['rollback', '--out', out]);
+    const r = rota(['rollback', '--out', out, '--today', '2024-12-15']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^已恢复 .+ 的上一次发布.*Restored the previous publication/);
-    expect(files(out)).toEqual(first);
-    expect(rota(['rollback', '--out', out]).code).toBe(0);
-    expect(files(out)).toEqual(second);
+    expect(files(out)['timetable.csv']).toEqual(first['timetable.csv']);
+    const seq2 = sequences(out);
+    for (const [uid, s] of Object.entries(seq1)) expect(seq2[uid]).toBeGreaterThanOrEqual(s);
+    // Every event the rollback changed back rose above both earlier publications.
+    const changed = Object.keys(seq1).filter((uid) => seq1[uid] !== seq0[uid]);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const uid of changed) expect(seq2[uid]).toBeGreaterThan(seq1[uid]);
+    const log = JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8')).log;
+    expect(log.at(-1)).toMatchObject({ command: 'rollback', date: '2024-12-15' });
+    expect(rota(['rollback', '--out', out, '--today', '2024-12-15']).code).toBe(0);
+    expect(files(out)['timetable.csv']).toEqual(second['timetable.csv']);
   });
 
   it('rota rollback is exit 2 with a sentence for a folder never published or published once, and changes nothing', () => {
@@ -143,7 +154,7 @@ describe('a published folder', () => {
   it('swap without --out re-publishes the whole folder, never the CSV alone', () => {
     const { out } = publishedAndEdited();
     const csv = join(out, 'timetable.csv');
-    const r = rota(['swap', csv, '2024-12-11', '--with', '艾力·买买提', ...C]);
+    const r = rota(['swap', csv, '2024-12-11', '--with', '艾力·买买提', ...C, '--today', '2024-12-10']);
     expect(r.code).toBe(0);
     const rows = readFileSync(csv, 'utf8').split('\r\n');
     const nameOn = (d: string) => rows.find((l) => l.startsWith(`${d},`))!.split(',')[4];

@@ -26,7 +26,7 @@ describe('rota render', () => {
     lines[i] = lines[i].replace(`,${before},`, `,${substitute},`);
     writeFileSync(csvFile, lines.join('\r\n'));
     // Only 姓名 was edited: the other cells of the row are taken from the leader list, a warning each.
-    const r = rota(['render', csvFile, '-c', 'fixtures/rota.json', '--out', out, '--fix-from-leaders']);
+    const r = rota(['render', csvFile, '-c', 'fixtures/rota.json', '--out', out, '--fix-from-leaders', '--today', '2024-12-10']);
     expect(
       r.stderr
         .split('\n')
@@ -49,7 +49,7 @@ describe('rota render', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已校验 12 条安排（12 天，2024-12-11 至 2024-12-26）');
     expect(r.stdout).toContain(`wrote ${join(out, 'timetable.html')}`);
-    expect(readdirSync(out).sort()).toEqual(['ics', 'timetable.csv', 'timetable.html', 'timetable.ics']);
+    expect(readdirSync(out).sort()).toEqual(['ics', 'timetable.csv', 'timetable.html', 'timetable.ics', 'timetable.json']);
     expect(readdirSync(join(out, 'ics'))).toHaveLength(12);
     expect(readdirSync(join(out, 'ics'))).toContain('努尔兰·哈力木.ics');
     expect(readFileSync(join(out, 'timetable.csv'))).toEqual(readFileSync('fixtures/timetable.csv'));

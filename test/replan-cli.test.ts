@@ -58,12 +58,16 @@ describe('rota replan', () => {
     expect(readdirSync(join(dir, 'new')).sort()).toEqual([
       'change-notice.html',
       'change-notice.txt',
+      'notices',
       'timetable.csv',
       'timetable.html',
       'timetable.ics',
       'timetable.json',
     ]);
     expect(readFileSync(join(dir, 'new', 'change-notice.txt'), 'utf8')).toContain(line);
+    // The dated notice is kept under the publication's number and date, and the page links to it and marks the day.
+    expect(readdirSync(join(dir, 'new', 'notices'))).toEqual(['2-2024-12-16.html', '2-2024-12-16.txt']);
+    expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain('href="notices/2-2024-12-16.html"');
     expect(readFileSync(join(dir, 'new', 'change-notice.html'), 'utf8')).toContain(`${who}（${title}）`);
     expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain(who);
     // ICS: same UIDs; only 12-19's SEQUENCE rose.
@@ -83,7 +87,8 @@ describe('rota replan', () => {
     const a = rota(['replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--out', 'det1'], dir);
     const b = rota(['replan', '-c', 'rota.json', '--previous', 'pub/timetable.csv', '--today', '2024-12-16', '--out', 'det2'], dir);
     expect(a.stdout).toBe(b.stdout);
-    for (const f of readdirSync(join(dir, 'det1'))) expect(readFileSync(join(dir, 'det2', f))).toEqual(readFileSync(join(dir, 'det1', f)));
+    for (const f of readdirSync(join(dir, 'det1'), { recursive: true, encoding: 'utf8' }).filter((p) => p.includes('.')))
+      expect(readFileSync(join(dir, 'det2', f))).toEqual(readFileSync(join(dir, 'det1', f)));
   });
 
   it('without --today the clock says the round is past: nothing moves and the broken past day is reported', () => {
@@ -158,7 +163,7 @@ describe('rota swap', () => {
   it('a broken swap: exit 1, the rule with people and days, the alternatives, the file untouched', () => {
     copyFileSync(join(dir, 'pub', 'timetable.csv'), join(dir, 's.csv'));
     const before = readFileSync(join(dir, 's.csv'));
-    const r = rota(['swap', 's.csv', '2024-12-19', '2024-12-20', '-c', 'rota.json'], dir);
+    const r = rota(['swap', 's.csv', '2024-12-19', '2024-12-20', '-c', 'rota.json', '--today', '2024-12-10'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('违反「按 区委 → 区人大 → 区政府 → 区政协 → 区人民法院 → 区人民检察院 的顺序轮流接访');
     expect(r.stdout).toMatch(/2024-12-19 按顺序.*应由区委安排接访，却安排了区人大的/);
@@ -169,16 +174,22 @@ describe('rota swap', () => {
 
   it('a valid substitution rewrites the CSV in place; --out writes the set with SEQUENCE from timetable.json', () => {
     copyFileSync(join(dir, 'pub', 'timetable.csv'), join(dir, 's2.csv'));
-    const r = rota(['swap', 's2.csv', '2024-12-11', '--with', '艾力·买买提', '-c', 'rota.json'], dir);
+    const r = rota(['swap', 's2.csv', '2024-12-11', '--with', '艾力·买买提', '-c', 'rota.json', '--today', '2024-12-10'], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2024-12-11：原 张志强（区委常委、宣传部部长） → 现 艾力·买买提（区委常委、政法委书记）');
     expect(row(join(dir, 's2.csv'), '2024-12-11')).toContain(',艾力·买买提,');
     expect(rows(join(dir, 's2.csv')).filter((l, i) => l !== rows(join(dir, 'pub', 'timetable.csv'))[i])).toHaveLength(1);
-    const out = rota(['swap', 'new/timetable.csv', '2024-12-20', '--with', '马晓军', '-c', 'rota.json', '--out', 'swapped'], dir);
+    const out = rota(
+      ['swap', 'new/timetable.csv', '2024-12-20', '--with', '马晓军', '-c', 'rota.json', '--out', 'swapped', '--today', '2024-12-10'],
+      dir,
+    );
     // 马晓军 serves 12-12 already: broken (per-round maximum).
     expect(out.code).toBe(1);
     expect(out.stdout).toContain('每名领导本轮最多安排 1 次');
-    const ok = rota(['swap', 'new/timetable.csv', '2024-12-20', '--with', '赵德胜', '-c', 'rota.json', '--out', 'swapped'], dir);
+    const ok = rota(
+      ['swap', 'new/timetable.csv', '2024-12-20', '--with', '赵德胜', '-c', 'rota.json', '--out', 'swapped', '--today', '2024-12-10'],
+      dir,
+    );
     expect(ok.code).toBe(0);
     const ics = readFileSync(join(dir, 'swapped', 'timetable.ics'), 'utf8');
     expect(seqOf(ics, '2024-12-20').seq).toBe(1);
@@ -191,7 +202,7 @@ describe('rota swap', () => {
 
   it('usage errors exit 2', () => {
     expect(rota(['swap', 'pub/timetable.csv', '2024-12-19', '-c', 'rota.json'], dir).code).toBe(2);
-    const r = rota(['swap', 'pub/timetable.csv', '2024-12-19', '--with', '查无此人', '-c', 'rota.json'], dir);
+    const r = rota(['swap', 'pub/timetable.csv', '2024-12-19', '--with', '查无此人', '-c', 'rota.json', '--today', '2024-12-10'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('查无此人 不在领导名单中');
   });
@@ -244,8 +255,8 @@ describe('the published past stays as published', () => {
     const copy = join(dir, 'noop.csv');
     writeFileSync(copy, readFileSync(pub));
     const name = row(copy, '2024-12-11').split(',')[4];
-    const same = rota(['swap', copy, '2024-12-11', '--with', name, '-c', 'fixtures/rota.json']);
-    const self = rota(['swap', copy, '2024-12-11', '2024-12-11=' + name, '-c', 'fixtures/rota.json']);
+    const same = rota(['swap', copy, '2024-12-11', '--with', name, '-c', 'fixtures/rota.json', '--today', '2024-12-10']);
+    const self = rota(['swap', copy, '2024-12-11', '2024-12-11=' + name, '-c', 'fixtures/rota.json', '--today', '2024-12-10']);
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('nothing changes');
     expect(self.code).toBe(2); // one day with itself is no swap at all

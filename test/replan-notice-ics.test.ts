@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { publish } from '../src/app/publish.js';
 import { changeLine, diffTimetables } from '../src/core/replan/diff.js';
 import type { Duty } from '../src/core/types.js';
 import { noticeHtml, noticeJson, noticeText } from '../src/io/notice.js';
 import { renderCsv } from '../src/io/publish.js';
 import { readPublishedState } from '../src/io/published-state.js';
-import { republishFiles } from '../src/io/republish.js';
-import { nextSequences } from '../src/io/sequences.js';
+import { nextSequences, type PublishedState, publishedStateFrom } from '../src/io/sequences.js';
 import { readTimetableBytes } from '../src/io/timetable-read.js';
 import { seed } from './helpers/seed.js';
 
@@ -26,6 +26,12 @@ const put = (ds: Duty[], date: string, name: string): Duty[] =>
   );
 const after = put(put(s.duties, '2024-12-19', '刘芳'), '2024-12-11', '张志强');
 const changes = diffTimetables(s.duties, after);
+
+/** A re-publication of `duties` over `previous` (the seed round, today before its first day). */
+const republishFiles = async (duties: Duty[], previous: PublishedState, icsPerLeader = false) =>
+  (await publish({ command: 'render', duties, config: s.config, calendar: s.calendar, today: '2024-12-10', previous, icsPerLeader })).files;
+/** The seed as published by its CSV alone: every sequence 0. */
+const asPublished = (duties: Duty[]) => publishedStateFrom(undefined, duties, s.config).state;
 
 function events(text: string): Map<string, { uid: string; seq: number; summary: string; date: string }> {
   const comp = new ICAL.Component(ICAL.parse(text));
@@ -102,13 +108,7 @@ describe('锁定 column', () => {
 
 describe('ICS across re-publication (ical.js)', () => {
   it('same UID per slot; SEQUENCE + 1 on the changed events only; the next change builds on timetable.json', async () => {
-    const first = await republishFiles({
-      duties: s.duties,
-      changes: [],
-      config: s.config,
-      calendar: s.calendar,
-      previous: { duties: s.duties, sequences: {} },
-    });
+    const first = await republishFiles(s.duties, asPublished(s.duties));
     const e0 = events(text(first.find((f) => f.path === 'timetable.ics')!));
     expect([...e0.values()].every((e) => e.seq === 0)).toBe(true);
     // Publish the change, with timetable.json of the first publication as the basis.
@@ -116,7 +116,7 @@ describe('ICS across re-publication (ical.js)', () => {
     writeFileSync(join(dir, 'timetable.json'), text(first.find((f) => f.path === 'timetable.json')!));
     const state = readPublishedState(join(dir, 'timetable.csv'), []).state;
     expect(state.duties).toHaveLength(12);
-    const second = await republishFiles({ duties: after, changes, config: s.config, calendar: s.calendar, previous: state });
+    const second = await republishFiles(after, state);
     const e1 = events(text(second.find((f) => f.path === 'timetable.ics')!));
     expect(e1.size).toBe(12);
     for (const [date, e] of e1) {
@@ -127,13 +127,7 @@ describe('ICS across re-publication (ical.js)', () => {
     // A third publication changing 12-19 again: 2 there, 12-11 stays at 1.
     writeFileSync(join(dir, 'timetable.json'), text(second.find((f) => f.path === 'timetable.json')!));
     const third = put(after, '2024-12-19', '艾力·买买提');
-    const files = await republishFiles({
-      duties: third,
-      changes: diffTimetables(after, third),
-      config: s.config,
-      calendar: s.calendar,
-      previous: readPublishedState(join(dir, 'x.csv'), []).state,
-    });
+    const files = await republishFiles(third, readPublishedState(join(dir, 'x.csv'), []).state);
     const e2 = events(text(files.find((f) => f.path === 'timetable.ics')!));
     expect(e2.get('2024-12-19')!.seq).toBe(2);
     expect(e2.get('2024-12-11')!.seq).toBe(1);
@@ -141,28 +135,24 @@ describe('ICS across re-publication (ical.js)', () => {
   });
 
   it('sequences: deterministic, a dropped slot rises (its event is cancelled) and rises again when it comes back', () => {
-    const prev = { duties: s.duties, sequences: { '2024-12-11|接访|0': 3 } };
+    const json = (duties: Duty[], sequences: Record<string, number>) => ({
+      text: JSON.stringify({ duties, sequences }),
+      file: 'timetable.json',
+    });
+    const prev = publishedStateFrom(json(s.duties, { '2024-12-11|接访|0': 3 }), [], s.config).state;
     const dropped = s.duties.filter((d) => d.date !== '2024-12-11');
     const seq1 = nextSequences(prev, dropped, s.config);
     expect(seq1['2024-12-11|接访|0']).toBe(4);
     expect(Object.keys(seq1)).toEqual([...Object.keys(seq1)].sort());
-    expect(nextSequences({ duties: dropped, sequences: seq1 }, s.duties, s.config)['2024-12-11|接访|0']).toBe(5);
+    const back = publishedStateFrom(json(dropped, seq1), [], s.config).state;
+    expect(nextSequences(back, s.duties, s.config)['2024-12-11|接访|0']).toBe(5);
     expect(nextSequences(prev, dropped, s.config)).toEqual(seq1);
   });
 
   it("a day that is no longer on the timetable is published as a cancelled event, also in its leader's own calendar", async () => {
     const dropped = s.duties.filter((d) => d.date !== '2024-12-11');
     const gone = s.duties.find((d) => d.date === '2024-12-11')!;
-    const files = await republishFiles(
-      {
-        duties: dropped,
-        changes: diffTimetables(s.duties, dropped),
-        config: s.config,
-        calendar: s.calendar,
-        previous: { duties: s.duties, sequences: {} },
-      },
-      { icsPerLeader: true },
-    );
+    const files = await republishFiles(dropped, asPublished(s.duties), true);
     const ics = text(files.find((f) => f.path === 'timetable.ics')!);
     const vevents = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent');
     expect(vevents).toHaveLength(s.duties.length);
@@ -170,26 +160,17 @@ describe('ICS across re-publication (ical.js)', () => {
     expect(cancelled).toHaveLength(1);
     const e = new ICAL.Event(cancelled[0]);
     expect([e.startDate.toString().slice(0, 10), e.sequence]).toEqual(['2024-12-11', 1]);
-    const before = events(
-      text(
-        (
-          await republishFiles({
-            duties: s.duties,
-            changes: [],
-            config: s.config,
-            calendar: s.calendar,
-            previous: { duties: s.duties, sequences: {} },
-          })
-        ).find((f) => f.path === 'timetable.ics')!,
-      ),
-    );
+    const before = events(text((await republishFiles(s.duties, asPublished(s.duties))).find((f) => f.path === 'timetable.ics')!));
     expect(e.uid).toBe(before.get('2024-12-11')!.uid);
     const own = files.find((f) => f.path === `ics/${gone.name}.ics`);
     expect(own && text(own)).toContain('STATUS:CANCELLED');
   });
 
   it('without timetable.json beside the CSV, the CSV is the basis and sequences start at 0', () => {
-    const r = readPublishedState(join(mkdtempSync(join(tmpdir(), 'rota-seq-')), 'timetable.csv'), s.duties);
-    expect(r).toEqual({ state: { duties: s.duties, sequences: {} }, problems: [] });
+    const r = readPublishedState(join(mkdtempSync(join(tmpdir(), 'rota-seq-')), 'timetable.csv'), s.duties, s.config);
+    expect(r.problems).toEqual([]);
+    expect(r.state.duties).toEqual(s.duties);
+    expect(Object.values(r.state.sequences).every((n) => n === 0)).toBe(true);
+    expect(Object.keys(r.state.sequences)).toHaveLength(s.duties.length);
   });
 });

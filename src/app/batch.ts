@@ -9,13 +9,12 @@ import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
 import { digestFiles } from '../io/digest.js';
-import { planFiles } from '../io/plan-files.js';
 import { planOverPublishedAdvice, publishedFolder } from '../io/publication.js';
 import type { PublishOptions } from '../io/publish.js';
-import { publishFolder } from '../io/publish-folder.js';
 import { readBytes, unreadable } from '../io/read-file.js';
 import { planRound } from './plan.js';
-import { planInputPaths, planOutput } from './plan-output.js';
+import { planInputPaths } from './publish.js';
+import { publishPlan } from './publish-commands.js';
 import { loadRound } from './round.js';
 
 /** ok; infeasible: no plan keeps every rule (exit 1); bad-input: a file is wrong or cannot be written (exit 2); failed: rota's own bug (exit 70). */
@@ -38,6 +37,8 @@ export interface BatchPlanOptions extends PublishOptions {
   /** Publish each office into OUT/<office>/ as \`rota plan --out\` does: one switch per office, a published folder refused. */
   out?: string;
   bestEffort?: boolean;
+  /** Today (Beijing time), the publication's date when a configuration has none. */
+  today?: string;
   /** Command-line values for every office's configuration (from, to, region, seed). */
   overrides?: Record<string, unknown>;
 }
@@ -98,8 +99,11 @@ export async function planOffice(dir: string, office: string, options: BatchPlan
       return summary({ preset, status: 'infeasible', duties: 0, unmet: report.stillShort.length, reason: first });
     }
     if (target) {
-      const out = planOutput(round, result, digestFiles(planInputPaths(round, file)));
-      publishFolder(target, await planFiles(out, round.calendar, options));
+      // The same publication step as rota plan --out (its date: the configuration's, else the window's first day).
+      const today = options.today ?? config.published ?? config.from;
+      const r = await publishPlan(target, round, result, digestFiles(planInputPaths(round, file)), { ...options, today });
+      if (r.problems.some((p) => p.severity === 'error'))
+        return summary({ preset, status: 'bad-input', duties: 0, unmet: 0, reason: because(r.problems) });
     }
     return summary({ preset, status: 'ok', duties: result.duties.length, unmet: report.stillShort.length });
   } catch (e) {

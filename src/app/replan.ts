@@ -5,11 +5,8 @@ import type { Pin } from '../core/engine/types.js';
 import { changeLine } from '../core/replan/diff.js';
 import { type ReplanResult, replan } from '../core/replan/replan.js';
 import type { Duty, IsoDate } from '../core/types.js';
-import type { InputDigest } from '../io/input-digest.js';
 import { noticeText } from '../io/notice.js';
 import { publicDuty } from '../io/plan-files.js';
-import type { Republication } from '../io/republish.js';
-import type { PublishedState } from '../io/sequences.js';
 import { planInput } from './plan.js';
 import type { Round } from './round.js';
 
@@ -41,19 +38,6 @@ export function replanRound(round: Round, previous: Duty[], options: ReplanOptio
   const published = round.config.published;
   const config = { ...round.config, published: published && published > today ? published : today };
   return { ...result, today, config, notice: noticeText(result.changes, { config, date: today }) };
-}
-
-/** The re-publication of a re-plan (republishFiles writes it), against what was published before. */
-export function replanRepublication(round: Round, r: ReplanOutcome, previous: PublishedState, inputs: InputDigest): Republication {
-  return {
-    duties: r.duties,
-    changes: r.changes,
-    config: r.config,
-    calendar: round.calendar,
-    previous,
-    date: r.today,
-    extra: { today: r.today, report: r.report, inputs },
-  };
 }
 
 /** The document `rota replan --json` prints. */

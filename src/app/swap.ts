@@ -1,24 +1,32 @@
 // Swapping two days or putting another leader on a day: judged by every rule of the round; when
-// refused, the valid alternatives for that day, best first. What an applied change republishes.
+// refused, the valid alternatives for that day, best first. Days before today are the duty record:
+// a swap never touches one, and never offers one as an alternative.
+import { say } from '../core/messages.js';
 import { proposeSwap, type SwapRequest, type SwapResult } from '../core/replan/swap.js';
-import type { Duty } from '../core/types.js';
-import type { Republication } from '../io/republish.js';
-import type { PublishedState } from '../io/sequences.js';
+import type { Duty, IsoDate } from '../core/types.js';
 import { planInput } from './plan.js';
 import type { Round } from './round.js';
 
 /**
  * Swaps two days' leaders or puts another leader on a day, judged by every rule of the round; when
- * refused, the rule broken and the valid alternatives for that day, best first.
+ * refused, the rule broken and the valid alternatives for that day, best first. With `today`, a
+ * day before it is refused and alternatives changing one are left out.
  * @example
- * const r = swapDuties(round, timetable, { kind: 'swap', a: { date: '2024-12-11' }, b: { date: '2024-12-19' } });
+ * const r = swapDuties(round, timetable, { kind: 'swap', a: { date: '2024-12-11' }, b: { date: '2024-12-19' } }, '2024-12-10');
  * if (r.status === 'ok') timetable = r.timetable;
  */
-export function swapDuties(round: Round, timetable: Duty[], request: SwapRequest): SwapResult {
-  return proposeSwap({ ...planInput(round), timetable, request });
-}
-
-/** The re-publication of an applied swap (republishFiles writes it), against what was published before. */
-export function swapRepublication(round: Round, result: SwapResult, previous: PublishedState): Republication {
-  return { duties: result.timetable, changes: result.changes, config: round.config, calendar: round.calendar, previous };
+export function swapDuties(round: Round, timetable: Duty[], request: SwapRequest, today?: IsoDate): SwapResult {
+  const past = today ? [request.a.date, ...(request.kind === 'swap' ? [request.b.date] : [])].filter((d) => d < today) : [];
+  if (past.length)
+    return {
+      status: 'invalid',
+      message: say('publish.past', { today: today!, days: past }),
+      timetable,
+      changes: [],
+      violations: [],
+      quotaWarnings: [],
+      alternatives: [],
+    };
+  const r = proposeSwap({ ...planInput(round), timetable, request });
+  return today ? { ...r, alternatives: r.alternatives.filter((x) => x.changes.every((c) => c.date >= today)) } : r;
 }

@@ -6,6 +6,7 @@ import { writeErr, writeOut } from './output.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
+import { todayOption } from './today.js';
 
 interface PlanOptions extends RoundOptions {
   out?: string;
@@ -65,29 +66,21 @@ export function registerPlan(cmd: Command): void {
     const c = paint();
     reportPlanFailure(report, c);
     if (opts.out || opts.json) {
-      const [{ planInputPaths, planOutput }, { digestFiles }, { planFiles, planJson }] = await Promise.all([
-        import('../app/plan-output.js'),
+      const [{ planInputPaths, planOutput }, { digestFiles }, { planJson }] = await Promise.all([
+        import('../app/publish.js'),
         import('../io/digest.js'),
         import('../io/plan-files.js'),
       ]);
-      let out = planOutput(round, result, digestFiles(planInputPaths(round, opts.config)));
-      if (opts.out && publication) {
-        const { publishFolder } = await import('../io/publish-folder.js');
-        const prev = publication.previousPublication(opts.out);
-        reportProblems(prev.problems);
-        // Replacing a publication: every changed slot's SEQUENCE rises, so subscribed phones take the new plan.
-        const replaced = prev.state ? publication.replacing(prev.state, out.duties, config) : undefined;
-        if (replaced) out = { ...out, sequences: replaced.sequences };
-        const files = await planFiles(out, calendar, {
-          encoding: opts.encoding,
-          icsPerLeader: Boolean(opts.icsPerLeader),
-          ...(replaced ?? {}),
-        });
-        const written = publishFolder(opts.out, files);
-        for (const p of written) writeErr(`wrote ${p}\n`);
+      const inputs = digestFiles(planInputPaths(round, opts.config));
+      if (opts.out) {
+        const { publishPlan } = await import('../app/publish-commands.js');
+        const options = { today: todayOption(undefined), encoding: opts.encoding, icsPerLeader: opts.icsPerLeader, replace: opts.replace };
+        const r = await publishPlan(opts.out, round, result, inputs, options);
+        reportProblems(r.problems);
+        for (const p of r.written) writeErr(`wrote ${p}\n`);
       }
       if (opts.json) {
-        writeOut(planJson(out));
+        writeOut(planJson(planOutput(round, result, inputs)));
         return;
       }
     }

@@ -35,11 +35,9 @@ export function registerRender(cmd: Command): void {
     }
     const { loadLeaders } = await import('../io/load.js');
     const { readTimetable } = await import('../io/load.js');
-    const { buildContext, checkTimetable } = await import('../core/engine/index.js');
+    const { ruleBreaks } = await import('../app/publish.js');
     const { violationProblems } = await import('./violations.js');
     const { problem } = await import('../core/messages.js');
-    const { publishFiles } = await import('../io/publish.js');
-    const { publishFolder } = await import('../io/publish-folder.js');
     const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config);
     reportProblems([...warnings, ...leaderProblems]);
     const read = readTimetable(file, leaders, config.institutions, { reconcile: opts.fixFromLeaders ? 'fix' : 'error' });
@@ -48,39 +46,26 @@ export function registerRender(cmd: Command): void {
       problems.push(problem('timetable.empty', {}, { file }));
     }
     // The planner's own hard rules judge the hand-edited table; a partial table is judged as far as it goes.
-    const ctx = buildContext({ config, days: calendar.days(config.from, config.to), leaders, calendar });
-    problems.push(...violationProblems(checkTimetable(read.duties, ctx, { complete: false }), file));
+    problems.push(...violationProblems(ruleBreaks({ config, calendar, leaders }, read.duties), file));
     reportProblems(problems);
-    const options = { encoding: opts.encoding, icsPerLeader: Boolean(opts.icsPerLeader) };
-    // The --out folder's timetable.json says what the calendars last had (else the one beside the CSV): then
-    // the edit is a re-publication (raised SEQUENCE, cancelled events, a dated change notice), as after rota swap.
-    const publication = await import('../io/publication.js');
-    const state = publication.lastPublication(opts.out, file, read.duties);
-    reportProblems(state.problems);
-    let files: import('../io/atomic-write.js').OutFile[];
-    if (state.state.file) {
-      const [{ republishFiles }, { diffTimetables }, { parseDate }, { todayInChina }] = await Promise.all([
-        import('../io/republish.js'),
-        import('../core/replan/diff.js'),
-        import('../core/dates.js'),
-        import('./today.js'),
-      ]);
-      const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
-      if (!today) throw new Exit(2, say('option.date', { option: '--today', got: opts.today ?? '' }));
-      const changes = diffTimetables(state.state.duties, read.duties);
-      // The page shows the date of this publication.
-      const dated = { ...config, published: config.published && config.published > today ? config.published : today };
-      files = await republishFiles({ duties: read.duties, changes, config: dated, calendar, previous: state.state, date: today }, options);
-      if (changes.length === 0) {
-        // Nothing changed: the last real change notice stays as it was.
-        const kept = publication.keptNotices(opts.out);
-        files = [...files.filter((f) => !f.path.startsWith('change-notice.') || !kept.length), ...kept];
-        writeOut('本次无调整 nothing changed since the last publication\n');
-      }
-    } else {
-      files = await publishFiles(read.duties, config, calendar, options);
-    }
-    const written = publishFolder(opts.out, files);
+    // The --out folder's publication says what the calendars last had (else the timetable.json beside the
+    // CSV): then the edit is a re-publication (raised SEQUENCE, cancelled events, a dated change notice).
+    const [{ publishTimetable }, { readPublishedState }, { todayOption }] = await Promise.all([
+      import('../app/publish-commands.js'),
+      import('../io/published-state.js'),
+      import('./today.js'),
+    ]);
+    const duties = read.duties.map(({ source: _s, ...d }) => d);
+    const beside = () => {
+      const s = readPublishedState(file, duties, config).state;
+      return s.file ? s : undefined;
+    };
+    const options = { today: todayOption(opts.today), encoding: opts.encoding, icsPerLeader: opts.icsPerLeader };
+    const r = await publishTimetable('render', opts.out, { config, calendar }, duties, beside, options);
+    reportProblems(r.problems);
+    if (r.publication?.entry.number && r.publication.entry.number > 1 && r.publication.changes.length === 0)
+      writeOut('本次无调整 nothing changed since the last publication\n');
+    const written = r.written;
     const days = new Set(read.duties.map((d) => d.date)).size;
     writeOut(`已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`);
     for (const p of written) writeOut(`wrote ${p}\n`);

@@ -7,7 +7,7 @@ import { writeErr, writeOut } from './output.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, parsePins, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
-import { todayInChina } from './today.js';
+import { todayOption } from './today.js';
 
 interface ReplanOptions extends RoundOptions {
   previous: string;
@@ -37,17 +37,12 @@ export function registerReplan(cmd: Command): void {
       ),
     ),
   ).action(async (opts: ReplanOptions) => {
-    const { parseDate } = await import('../core/dates.js');
-    const today = opts.today === undefined ? todayInChina() : parseDate(opts.today);
-    if (!today) {
-      const { say } = await import('../core/messages.js');
-      throw new Exit(2, say('option.date', { option: '--today', got: opts.today ?? '' }));
-    }
+    const today = todayOption(opts.today);
     const round = await loadRound(opts);
     const pins = parsePins(opts.pin, round.config);
     const previous = readRoundTimetable(opts.previous, round, today, opts.fixFromLeaders);
     reportProblems(round.warnings);
-    const { replanRound, replanRepublication, replanJson } = await import('../app/replan.js');
+    const { replanRound, replanJson } = await import('../app/replan.js');
     const result = replanRound(round, previous.duties, { today, pins, bestEffort: opts.bestEffort });
     const { report } = result;
     const c = paint();
@@ -66,27 +61,19 @@ export function registerReplan(cmd: Command): void {
     }
     reportPlanFailure(report, c);
     if (opts.out) {
-      const [{ lastPublication }, { republishFiles }, { publishFolder }, { digestFiles }] = await Promise.all([
-        import('../io/publication.js'),
-        import('../io/republish.js'),
-        import('../io/publish-folder.js'),
+      const [{ publishReplan }, { readPublishedState }, { digestFiles }, { planInputPaths }] = await Promise.all([
+        import('../app/publish-commands.js'),
+        import('../io/published-state.js'),
         import('../io/digest.js'),
+        import('../app/publish.js'),
       ]);
-      // The --out folder's own timetable.json when it is published, wherever --previous was saved.
-      const state = lastPublication(opts.out, opts.previous, previous.duties);
-      reportProblems(state.problems);
-      const inputs = digestFiles([
-        opts.previous,
-        ...(opts.config ? [opts.config] : []),
-        ...round.config.leaders,
-        ...round.config.history,
-        ...(round.config.holidays ? [round.config.holidays] : []),
-      ]);
-      const files = await republishFiles(replanRepublication(round, result, state.state, inputs), {
-        encoding: opts.encoding,
-        icsPerLeader: Boolean(opts.icsPerLeader),
-      });
-      for (const p of publishFolder(opts.out, files)) writeErr(`wrote ${p}\n`);
+      // The --out folder's own publication when it is published, wherever --previous was saved.
+      const beside = () => readPublishedState(opts.previous, previous.duties, round.config).state;
+      const inputs = digestFiles([opts.previous, ...planInputPaths(round, opts.config).filter((p) => p !== round.config.sites)]);
+      const options = { today, encoding: opts.encoding, icsPerLeader: opts.icsPerLeader };
+      const r = await publishReplan(opts.out, round, result, inputs, beside, options);
+      reportProblems(r.problems);
+      for (const p of r.written) writeErr(`wrote ${p}\n`);
     }
     if (opts.json) {
       writeOut(replanJson(result));

@@ -1,29 +1,24 @@
 // rota rollback: undo the last publication of a folder — the previous one (kept in `.<name>.rota/`)
-// is switched in again, whole, and the one undone is kept, so a second rollback returns to it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// is published again as a new publication (SEQUENCE rising, a dated notice), and the one undone is
+// kept, so a second rollback returns to it.
 import type { Command } from 'commander';
-import { writeOut } from './output.js';
+import { reportProblems } from './exit.js';
+import { writeErr, writeOut } from './output.js';
+import { todayOption } from './today.js';
 
 export function registerRollback(cmd: Command): void {
   cmd
     .requiredOption('--out <dir>', '已发布的文件夹 the published folder to restore to its previous publication')
-    .action(async (opts: { out: string }) => {
-      const { rollbackFolder } = await import('../io/publish-folder.js');
-      const generation = rollbackFolder(opts.out);
-      writeOut(`${describe(opts.out, generation)}\n`);
+    .option('--today <date>', '今天的日期：此前的安排不能改动 days before it never change; default: today in Beijing time')
+    .action(async (opts: { out: string; today?: string }) => {
+      const [{ rollback }, { readBytes }] = await Promise.all([import('../app/publish-out.js'), import('../io/read-file.js')]);
+      const r = await rollback(opts.out, todayOption(opts.today), readBytes);
+      reportProblems(r.problems);
+      for (const p of r.written) writeErr(`wrote ${p}\n`);
+      const c = r.publication!.config;
+      writeOut(
+        `已恢复 ${opts.out} 的上一次发布（保存的第 ${r.generation} 份）：${c.title}（${c.from} 至 ${c.to}，${r.publication!.entry.date} 发布，第 ${r.publication!.entry.number} 次发布）。` +
+          `Restored the previous publication of ${opts.out} (kept copy gen-${r.generation}) as publication ${r.publication!.entry.number}; run rota rollback --out ${opts.out} again to undo this.\n`,
+      );
     });
-}
-
-/** Which publication is in the folder now: its title, window and 发布 date from its timetable.json. */
-function describe(out: string, generation: number): string {
-  let what = '';
-  try {
-    const j = JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8'));
-    const published = j.config?.published ? `，${j.config.published} 发布` : '';
-    what = `：${j.title}（${j.from} 至 ${j.to}${published}）`;
-  } catch {
-    // A publication without a readable timetable.json (an older rota's) is still restored; it is named by number only.
-  }
-  return `已恢复 ${out} 的上一次发布（保存的第 ${generation} 份）${what}。Restored the previous publication of ${out} (kept copy gen-${generation}); run rota rollback --out ${out} again to undo this.`;
 }

@@ -1,13 +1,13 @@
 // rota swap: exchange two days' leaders, or put another leader on a day, if every rule allows it;
 // otherwise say which rule it breaks and list the valid alternatives for that day, best first.
-import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { writeErr, writeOut } from './output.js';
 import { loadRound, parseDutyRef, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
+import { todayOption } from './today.js';
 
 interface SwapOptions extends RoundOptions {
   with?: string;
@@ -17,6 +17,7 @@ interface SwapOptions extends RoundOptions {
   /** Default: the input's (GB18030 stays GB18030, else UTF-8 with BOM). */
   encoding?: 'utf-8' | 'gb18030';
   icsPerLeader?: boolean;
+  today?: string;
 }
 
 export function registerSwap(cmd: Command): void {
@@ -37,6 +38,7 @@ export function registerSwap(cmd: Command): void {
           '--out <dir>',
           '输出目录: write all timetable files, timetable.json and the change notice there; without it a published folder holding the CSV is re-published whole, any other CSV is rewritten in place',
         )
+        .option('--today <date>', '今天的日期：此前的安排是接访记录，不能调整 days before it never change; default: today in Beijing time')
         .option('--json', '以 JSON 输出（供其他程序读取） JSON on stdout'),
       undefined,
     ),
@@ -44,13 +46,9 @@ export function registerSwap(cmd: Command): void {
     if (Boolean(dateB) === Boolean(opts.with))
       throw new Exit(2, '请给出对调的另一天，或用 --with 指定替换的领导（二者选一）give either a second date or --with NAME');
     const a = parseDutyRef(dateA, 'date');
+    const today = todayOption(opts.today);
     const round = await loadRound(opts);
-    const read = readRoundTimetable(file, round, undefined, opts.fixFromLeaders);
     reportProblems(round.warnings);
-    const [{ swapDuties, swapRepublication }, { changeLine }] = await Promise.all([
-      import('../app/swap.js'),
-      import('../core/replan/diff.js'),
-    ]);
     let request: import('../core/replan/swap.js').SwapRequest;
     if (dateB) {
       request = { kind: 'swap', a, b: parseDutyRef(dateB, 'other') };
@@ -64,7 +62,33 @@ export function registerSwap(cmd: Command): void {
       }
       request = { kind: 'substitute', a, name: m[2], ...(institution ? { institution } : {}) };
     }
-    const r = swapDuties(round, read.duties, request);
+    const [{ swapDuties }, { swapAndPublish }, { changeLine }, { isPublished }, { readPublishedState }] = await Promise.all([
+      import('../app/swap.js'),
+      import('../app/publish-commands.js'),
+      import('../core/replan/diff.js'),
+      import('../io/publish-folder.js'),
+      import('../io/published-state.js'),
+    ]);
+    // A timetable inside a published folder is never rewritten alone: the whole folder is re-published,
+    // the timetable read and changed under the folder's lock.
+    const out = opts.out ?? (isPublished(dirname(file)) ? dirname(file) : undefined);
+    // Default encoding: the input's (GB18030 stays GB18030, else UTF-8 with BOM).
+    let encoding: 'utf-8' | 'gb18030' = opts.encoding ?? 'utf-8';
+    const read = () => {
+      const t = readRoundTimetable(file, round, undefined, opts.fixFromLeaders);
+      if (opts.encoding === undefined && t.encoding === 'gb18030') encoding = 'gb18030';
+      return { duties: t.duties, encoding, beside: () => readPublishedState(file, t.duties, round.config).state };
+    };
+    let r: import('../core/replan/swap.js').SwapResult;
+    let written: string[] = [];
+    if (out) {
+      // Per-leader calendars: asked for, or kept because the folder has them.
+      const options = { today, encoding: opts.encoding, icsPerLeader: opts.icsPerLeader };
+      const done = await swapAndPublish(out, round, read, request, options);
+      reportProblems(done.published.problems);
+      r = done.result;
+      written = done.published.written;
+    } else r = swapDuties(round, read().duties, request, today);
     if (r.status === 'invalid') throw new Exit(2, r.message);
     const c = paint();
     const lines = r.changes.map(changeLine);
@@ -119,36 +143,17 @@ export function registerSwap(cmd: Command): void {
       if (!opts.json) writeOut('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
       return;
     }
-    const [{ writeAllOrNone }, { isPublished, publishFolder }] = await Promise.all([
-      import('../io/atomic-write.js'),
-      import('../io/publish-folder.js'),
-    ]);
-    // A timetable inside a published folder is never rewritten alone: the whole folder is re-published.
-    const out = opts.out ?? (isPublished(dirname(file)) ? dirname(file) : undefined);
-    if (out) {
-      const [{ readPublishedState }, { republishFiles }] = await Promise.all([
-        import('../io/published-state.js'),
-        import('../io/republish.js'),
-      ]);
-      const state = readPublishedState(file, read.duties);
-      reportProblems(state.problems);
-      const encoding = opts.encoding === 'gb18030' || (opts.encoding === undefined && read.encoding === 'gb18030') ? 'gb18030' : 'utf-8';
-      const files = await republishFiles(swapRepublication(round, r, state.state), {
-        encoding,
-        icsPerLeader: Boolean(opts.icsPerLeader) || (!opts.out && existsSync(join(out, 'ics'))),
-      });
-      for (const p of publishFolder(out, files)) writeErr(`wrote ${p}\n`);
-    } else {
+    if (!out) {
       // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
-      const { renderCsv } = await import('../io/publish.js');
-      const encoding = opts.encoding === 'gb18030' || (opts.encoding === undefined && read.encoding === 'gb18030') ? 'gb18030' : 'utf-8';
+      const [{ writeAllOrNone }, { renderCsv }] = await Promise.all([import('../io/atomic-write.js'), import('../io/publish.js')]);
       const content = await renderCsv(
         r.timetable.map(({ source: _s, ...d }) => d),
         round.config,
         encoding,
       );
-      for (const p of writeAllOrNone(dirname(file), [{ path: basename(file), content }])) writeErr(`wrote ${p}\n`);
+      written = writeAllOrNone(dirname(file), [{ path: basename(file), content }]);
     }
+    for (const p of written) writeErr(`wrote ${p}\n`);
     if (!opts.json) {
       const out = [`${c.green('已调整 applied')}:`, ...lines.map((l) => `  ${l}`)];
       for (const s of r.quotaWarnings)

@@ -15,11 +15,13 @@
 // next run (or recoverFolder) finishes the switch on start-up before doing anything else.
 import {
   chmodSync,
+  cpSync,
   existsSync,
   linkSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -45,9 +47,22 @@ const realFs: FolderFs = {
   rename: (a, b) => renameSync(a, b),
 };
 
-/** Where rota keeps the state of the folder `out`: `.<name>.rota` beside it. */
-export function stateDir(out: string): string {
+/**
+ * The folder a publication goes to: `out` itself, or, when `out` is a symbolic link (to a web
+ * server's folder), its target — the link stays and the target gets the publication.
+ */
+export function targetOf(out: string): string {
   const abs = resolve(out);
+  try {
+    return realpathSync(abs);
+  } catch {
+    return abs;
+  }
+}
+
+/** Where rota keeps the state of the folder `out`: `.<name>.rota` beside it (beside the target of a link). */
+export function stateDir(out: string): string {
+  const abs = targetOf(out);
   return join(dirname(abs), `.${basename(abs)}.rota`);
 }
 
@@ -69,9 +84,35 @@ export function generations(out: string): number[] {
     .sort((a, b) => a - b);
 }
 
+/**
+ * Removes a folder rota left behind, also when a permissions error left it read-only; a folder that
+ * still cannot be removed is a WriteError naming it (bad state of the disk, not rota's bug).
+ */
+function removeTree(p: string): void {
+  try {
+    rmSync(p, { recursive: true, force: true });
+    return;
+  } catch {
+    // Read-only folders (a stale ready/ after a permissions error): make them writable, then retry.
+  }
+  try {
+    const open = (d: string) => {
+      chmodSync(d, 0o700);
+      for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) open(join(d, e.name));
+    };
+    open(p);
+    rmSync(p, { recursive: true, force: true });
+  } catch (e) {
+    const [zh, en] = fsWords((e as NodeJS.ErrnoException).code ?? '', String((e as Error).message));
+    throw new WriteError(
+      `无法删除 rota 上次留下的 ${p}：${zh}；请手工删除它后重试 (cannot remove ${p} left by an earlier run: ${en}; remove it and retry)`,
+    );
+  }
+}
+
 /** Finishes or undoes a switch that a killed run left half done; returns what it did (empty when nothing). */
 export function recoverFolder(out: string): string[] {
-  const abs = resolve(out);
+  const abs = targetOf(out);
   const s = stateDir(abs);
   const done: string[] = [];
   if (!exists(s)) return done;
@@ -84,13 +125,13 @@ export function recoverFolder(out: string): string[] {
     if (m && !alive(+m[1])) rmSync(join(s, f), { force: true });
   }
   if (exists(next)) {
-    rmSync(next, { recursive: true, force: true });
+    removeTree(next);
     done.push('removed an unfinished publication');
   }
   if (exists(ready)) {
     if (exists(abs)) {
       // Killed before the switch began: the old publication is still in place; the new one never was.
-      rmSync(ready, { recursive: true, force: true });
+      removeTree(ready);
       done.push('dropped a publication that was never switched in');
     } else {
       renameSync(ready, abs);
@@ -180,11 +221,56 @@ function readFileSafe(p: string): string {
 }
 
 /** Names a folder may hold when rota has not published into it yet: its own files of an older version. */
-const ROTA_NAMES = /^(timetable\.(html|csv|ics|json)|change-notice\.(html|txt)|ics)$/;
+const ROTA_NAMES = /^(timetable\.(html|csv|ics|json)|change-notice\.(html|txt)|ics|notices)$/;
 
 export interface PublishFolderOptions extends LockOptions {
   /** File-system calls (tests inject failures). */
   fs?: FolderFs;
+  /** The caller holds the folder's lock already (withFolderLock: it read the state under it). */
+  locked?: boolean;
+}
+
+/**
+ * Runs `step` holding the folder's lock, after the start-up recovery: what it reads of the folder
+ * and what it publishes (publishFolder with locked: true) is one read-modify-write, so two
+ * publishers at once both take effect, one after the other.
+ */
+export async function withFolderLock<T>(out: string, step: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const abs = targetOf(out);
+  refuseForeign(out);
+  let release: () => void;
+  try {
+    release = lockFolder(abs, options);
+  } catch (e) {
+    if (e instanceof WriteError) throw e;
+    throw writeError(out, e);
+  }
+  try {
+    recoverFolder(abs);
+    return await step();
+  } finally {
+    release();
+    // A run that published nothing leaves no state beside a folder it never published into.
+    if (exists(stateDir(abs)) && readdirSync(stateDir(abs)).length === 0) rmSync(stateDir(abs), { recursive: true, force: true });
+  }
+}
+
+/** A folder rota never published into must hold nothing but rota's own files: a publication replaces it whole. */
+function refuseForeign(out: string): void {
+  const abs = targetOf(out);
+  if (exists(abs) && !statSync(abs).isDirectory()) {
+    throw new WriteError(
+      `无法写入 ${out}：这是一个文件，不是文件夹；未写出任何文件 (cannot write to ${out}: it is a file, not a folder; nothing was written)`,
+    );
+  }
+  if (exists(abs) && !exists(stateDir(abs))) {
+    const foreign = readdirSync(abs).filter((n) => !ROTA_NAMES.test(n));
+    if (foreign.length) {
+      throw new WriteError(
+        `${out} 中有不是 rota 写的文件（${foreign.slice(0, 3).join('、')}${foreign.length > 3 ? ' 等' : ''}），发布会替换整个文件夹；请用一个新文件夹或空文件夹 (${out} holds files rota did not write; a publication replaces the whole folder, so give a new or empty folder; nothing was written)`,
+      );
+    }
+  }
 }
 
 /**
@@ -193,27 +279,17 @@ export interface PublishFolderOptions extends LockOptions {
  */
 export function publishFolder(out: string, files: OutFile[], options: PublishFolderOptions = {}): string[] {
   const fs = options.fs ?? realFs;
-  const abs = resolve(out);
-  if (exists(abs) && !statSync(abs).isDirectory()) {
-    throw new WriteError(
-      `无法写入 ${out}：这是一个文件，不是文件夹；未写出任何文件 (cannot write to ${out}: it is a file, not a folder; nothing was written)`,
-    );
-  }
+  const abs = targetOf(out);
   const s = stateDir(abs);
-  if (exists(abs) && !exists(s)) {
-    const foreign = readdirSync(abs).filter((n) => !ROTA_NAMES.test(n));
-    if (foreign.length) {
-      throw new WriteError(
-        `${out} 中有不是 rota 写的文件（${foreign.slice(0, 3).join('、')}${foreign.length > 3 ? ' 等' : ''}），发布会替换整个文件夹；请用一个新文件夹或空文件夹 (${out} holds files rota did not write; a publication replaces the whole folder, so give a new or empty folder; nothing was written)`,
-      );
+  if (!options.locked) refuseForeign(out);
+  let release = () => {};
+  if (!options.locked) {
+    try {
+      release = lockFolder(abs, options);
+    } catch (e) {
+      if (e instanceof WriteError) throw e;
+      throw writeError(out, e);
     }
-  }
-  let release: () => void;
-  try {
-    release = lockFolder(abs, options);
-  } catch (e) {
-    if (e instanceof WriteError) throw e;
-    throw writeError(out, e);
   }
   try {
     recoverFolder(abs);
@@ -226,6 +302,12 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
         const target = join(next, f.path);
         fs.mkdir(dirname(target));
         fs.writeFile(target, f.content);
+      }
+      // Files rota did not write (a webmaster's index.html, robots.txt) stay in the folder.
+      const ours = new Set(files.map((f) => f.path.split('/')[0]));
+      for (const name of exists(abs) ? readdirSync(abs) : []) {
+        if (!ROTA_NAMES.test(name) && !ours.has(name))
+          cpSync(join(abs, name), join(next, name), { recursive: true, preserveTimestamps: true });
       }
       // The folder keeps its permissions (a web server's group may need them).
       if (exists(abs)) chmodSync(next, statSync(abs).mode & 0o7777);
@@ -259,17 +341,8 @@ function writeError(out: string, e: unknown): WriteError {
   return new WriteError(`无法写入输出文件夹 ${out}：${zh}；文件夹保持原样 (cannot write to ${out}: ${en}; the folder is unchanged)`);
 }
 
-/**
- * Undo: publishes the newest kept generation again (the current one joins the history, so a second
- * rollback returns to it). Returns the generation used.
- */
-export function rollbackFolder(out: string, options: PublishFolderOptions = {}): number {
-  const abs = resolve(out);
-  if (!isPublished(abs)) throw new WriteError(say('publish.never', { out }));
-  const gens = generations(abs);
-  if (!gens.length) throw new WriteError(say('publish.no-earlier', { out }));
-  const g = gens.at(-1)!;
-  const dir = join(stateDir(abs), `gen-${g}`);
+/** The files of a folder, paths relative to it, in directory order. */
+export function folderFiles(dir: string): OutFile[] {
   const files: OutFile[] = [];
   const walk = (rel: string) => {
     for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
@@ -279,8 +352,19 @@ export function rollbackFolder(out: string, options: PublishFolderOptions = {}):
     }
   };
   walk('');
-  publishFolder(abs, files, options);
-  // The generation just published is the folder now: drop its copy, so a second rollback returns to where the first began.
-  rmSync(dir, { recursive: true, force: true });
-  return g;
+  return files;
+}
+
+/** The newest kept publication (for rota rollback): its number and files; a WriteError when there is none. */
+export function newestGeneration(out: string): { generation: number; files: OutFile[] } {
+  const abs = targetOf(out);
+  if (!isPublished(abs)) throw new WriteError(say('publish.never', { out }));
+  const g = generations(abs).at(-1);
+  if (g === undefined) throw new WriteError(say('publish.no-earlier', { out }));
+  return { generation: g, files: folderFiles(join(stateDir(abs), `gen-${g}`)) };
+}
+
+/** Drops a kept publication (the one a rollback just published again, so a second rollback returns to where the first began). */
+export function dropGeneration(out: string, generation: number): void {
+  rmSync(join(stateDir(out), `gen-${generation}`), { recursive: true, force: true });
 }

@@ -7,7 +7,7 @@ import { dutyCells, TIMETABLE_HEADER } from '../core/records.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
 import { type CsvEncoding, toExcelCsv } from './csv-write.js';
-import { renderHtml } from './html/page.js';
+import { type PagePublication, renderHtml } from './html/page.js';
 import { type IcsOptions, renderIcs } from './ics.js';
 
 export { renderHtml } from './html/page.js';
@@ -22,8 +22,12 @@ export interface PublishOptions {
   uidDomain?: string;
   /** SEQUENCE of each event by slot key (see slotKey in ics.ts); 0 when absent. */
   sequences?: Record<string, number>;
-  /** Slots published before and gone now, written to the calendars as cancelled events. */
+  /** Slots published before and held by nobody now, written to timetable.ics as cancelled events. */
   cancelled?: IcsOptions['cancelled'];
+  /** Each leader's slots taken from him (moved to another leader or gone), cancelled in his ics/<姓名>.ics. */
+  leaderCancelled?: IcsOptions['cancelled'];
+  /** A re-publication's marks on the page: the changed days and the change notices so far. */
+  page?: PagePublication;
 }
 
 /**
@@ -114,10 +118,14 @@ export async function publishFiles(
     ...(options.cancelled?.length ? { cancelled: options.cancelled } : {}),
   };
   const files: OutFile[] = [
-    { path: 'timetable.html', content: renderHtml(duties, config, calendar) },
+    { path: 'timetable.html', content: renderHtml(duties, config, calendar, options.page) },
     { path: 'timetable.csv', content: await renderCsv(duties, config, options.encoding) },
     { path: 'timetable.ics', content: renderIcs(duties, config, ics) },
   ];
-  if (options.icsPerLeader) files.push(...perLeaderIcs(duties, config, ics));
+  if (options.icsPerLeader) {
+    const { cancelled: _, ...rest } = ics;
+    const mine = options.leaderCancelled ?? options.cancelled ?? [];
+    files.push(...perLeaderIcs(duties, config, mine.length ? { ...rest, cancelled: mine } : rest));
+  }
   return files;
 }

@@ -1,40 +1,54 @@
-// Step 5: the files the CLI writes, byte for byte: after a plan those of `rota plan --out`, after
-// edits those of `rota swap`/`rota render` (raised SEQUENCE, cancelled events, the change notice),
-// after a re-plan those of `rota replan --out`. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
-import { planInputPaths, planOutput } from '../app/plan-output.js';
-import { replanRepublication } from '../app/replan.js';
-import { diffTimetables } from '../core/replan/diff.js';
+// Step 5: the files the CLI writes, byte for byte, made by the same publication step (publish): after
+// a plan those of `rota plan --out`, after edits or a re-plan those of a re-publication (raised
+// SEQUENCE, cancelled events, the dated change notice), always against the published baseline and
+// with the 今天 of the saved state (no day before it may change). Every export is judged by the
+// rules first, as `rota render` judges a file. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
+import { type Publication, planInputPaths, publish, ruleBreaks } from '../app/publish.js';
 import type { OutFile } from '../io/atomic-write.js';
 import { digestInputs } from '../io/input-digest.js';
-import { planFiles } from '../io/plan-files.js';
-import { republishFiles } from '../io/republish.js';
+import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
 import { h, section } from './dom.js';
 import { pickedReader } from './session.js';
+import { todayOf } from './state.js';
 
-async function filesOf(ctx: Ctx): Promise<OutFile[]> {
+/** The files of the export, or the sentence saying why there are none. */
+async function filesOf(ctx: Ctx): Promise<OutFile[] | string> {
   const { state, round } = ctx;
   if (!round || !state.current || !state.baseline) return [];
-  const options = { icsPerLeader: true };
+  const breaks = ruleBreaks(round, state.current);
+  if (breaks.length) return `违反规则，不能导出 the timetable breaks a rule：${breaks.map((v) => v.message).join('；')}`;
   const read = pickedReader(state.files);
   const digest = (paths: string[]) => digestInputs(paths.map((path) => ({ path, bytes: read(path).bytes ?? new Uint8Array() })));
-  const previous = { duties: state.baseline.duties, sequences: state.baseline.sequences, file: state.baseline.name };
+  const today = todayOf(state);
+  const common = { config: round.config, calendar: round.calendar, today, icsPerLeader: true };
   if (state.step === 'plan' && state.plan) {
-    return planFiles(planOutput(round, state.plan, digest(planInputPaths(round, ctx.configFile))), round.calendar, options);
+    const plan = { report: state.plan.report, inputs: digest(planInputPaths(round, ctx.configFile)) };
+    return (await publish({ ...common, command: 'plan', duties: state.current, plan })).files;
   }
+  const b = state.baseline;
+  const json = b.json ? { text: b.json, file: b.name } : undefined;
+  const previous = publishedStateFrom(json, b.duties, round.config).state;
+  // The log names the command the clerk would have run: 重新安排 is rota replan, 换人 / 锁定 are rota swap.
   if (state.step === 'replan' && state.replan) {
     const c = round.config;
     const inputs = digestInputs([
-      { path: state.baseline.name, bytes: state.baseline.bytes },
+      { path: b.name, bytes: b.bytes },
       ...[...(ctx.configFile ? [ctx.configFile] : []), ...c.leaders, ...c.history, ...(c.holidays ? [c.holidays] : [])].map((path) => ({
         path,
         bytes: read(path).bytes ?? new Uint8Array(),
       })),
     ]);
-    return republishFiles(replanRepublication(round, state.replan, previous, inputs), options);
+    const extra = { today: state.replan.today, report: state.replan.report, inputs };
+    return outcome(await publish({ ...common, command: 'replan', duties: state.current, previous, extra }));
   }
-  const changes = diffTimetables(state.baseline.duties, state.current);
-  return republishFiles({ duties: state.current, changes, config: round.config, calendar: round.calendar, previous }, options);
+  return outcome(await publish({ ...common, command: 'swap', duties: state.current, previous }));
+}
+
+/** The files, or why a publication was refused (a day before 今天 changed). */
+function outcome(p: Publication): OutFile[] | string {
+  if (p.problems.length) return p.problems.map((x) => x.message).join('；');
+  return p.files;
 }
 
 function download(f: OutFile): void {
@@ -55,7 +69,14 @@ function download(f: OutFile): void {
 }
 
 async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: string): Promise<void> {
-  const files = (await filesOf(ctx)).filter((f) => pick(f.path));
+  const all = await filesOf(ctx);
+  if (typeof all === 'string') {
+    ctx.show((ui) => {
+      ui.message = { text: `未导出 nothing exported：${all}`, alert: true };
+    });
+    return;
+  }
+  const files = all.filter((f) => pick(f.path));
   // One at a time, a moment apart: Chromium drops some of many downloads started in the same instant.
   for (const [i, f] of files.entries()) {
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 300));

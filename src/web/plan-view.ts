@@ -34,7 +34,7 @@ async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
     ctx.update((s) => {
       s.plan = outcome;
       s.current = outcome.duties;
-      s.baseline = { name: 'timetable.csv', bytes: csv, duties: outcome.duties, sequences: {} };
+      s.baseline = { name: 'timetable.csv', bytes: csv, duties: outcome.duties };
       s.replan = undefined;
       s.step = 'plan';
     });

@@ -3,15 +3,13 @@
 import { replanRound } from '../app/replan.js';
 import type { Ctx } from './context.js';
 import { h, section } from './dom.js';
-
-/** Today in Beijing time, as YYYY-MM-DD (the frozen past ends here by default). */
-const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+import { todayOf } from './state.js';
 
 function run(ctx: Ctx): void {
   const round = ctx.round;
   const previous = ctx.state.current;
   if (!round || !previous) return;
-  const today = (document.getElementById('today') as HTMLInputElement).value || todayInChina();
+  const today = todayOf(ctx.state);
   const outcome = replanRound(round, previous, { today });
   const { report } = outcome;
   if (report.status === 'pin-conflict') {
@@ -46,7 +44,18 @@ export function replanView(ctx: Ctx): HTMLElement | undefined {
       'p',
       {},
       h('label', { for: 'today' }, '今天（此前的安排不变）today: days before it stay as published '),
-      h('input', { type: 'date', id: 'today', value: todayInChina() }),
+      h('input', {
+        type: 'date',
+        id: 'today',
+        value: todayOf(ctx.state),
+        // Part of the saved state: a redraw or a reload keeps the clerk's 今天.
+        onchange: (e) => {
+          const v = (e.target as HTMLInputElement).value;
+          ctx.update((s) => {
+            s.today = v;
+          });
+        },
+      }),
       h('button', { type: 'button', id: 'replan', onclick: () => run(ctx) }, '重新安排 re-plan'),
     ),
   );

@@ -18,7 +18,8 @@ export interface Baseline {
   name: string;
   bytes: Uint8Array;
   duties: Duty[];
-  sequences: Record<string, number>;
+  /** The timetable.json re-opened with it (its publication log, so SEQUENCE keeps rising), when there was one. */
+  json?: string;
 }
 
 export interface AppState {
@@ -38,7 +39,15 @@ export interface AppState {
   replan?: ReplanOutcome;
   /** The last step, for exports: a fresh plan, an edited timetable or a re-plan. */
   step?: 'plan' | 'edit' | 'replan';
+  /** 今天 as the clerk set it (days before it never change); '' or absent: today in Beijing time. */
+  today?: string;
 }
+
+/** Today in Beijing time, as YYYY-MM-DD. */
+export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+
+/** The 今天 of the saved state: the clerk's, else today in Beijing time. */
+export const todayOf = (s: AppState): string => s.today || todayInChina();
 
 const KEY = 'rota-app-v1';
 

@@ -46,8 +46,8 @@ function placeCell(place: string, config: Config): string {
   return `${e(name)}<span class="addr">（${e(address)}）</span>`;
 }
 
-function row(d: Duty, config: Config, sameYear: boolean, mixed = false): string {
-  const date = sameYear ? cnMonthDay(d.date) : cnDate(d.date);
+function row(d: Duty, config: Config, sameYear: boolean, mixed = false, changed = false): string {
+  const date = `${sameYear ? cnMonthDay(d.date) : cnDate(d.date)}${changed ? '<br><strong class="chg">（已调整）</strong>' : ''}`;
   const cell = (label: string, html: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
   return (
     `<tr data-find="${e(`${d.portfolio} ${d.title}`)}">` +
@@ -69,7 +69,7 @@ export function groupsByWeek(config: Config): boolean {
 }
 
 /** One tbody per ISO week, each headed by the week's number and dates. */
-function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, mixed: boolean, columns: number): string {
+function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, mixed: boolean, columns: number, changed: Set<string>): string {
   const weeks = new Map<string, Duty[]>();
   for (const d of sorted) {
     const k = periodOf('week', d.date).key;
@@ -85,7 +85,7 @@ function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, mixed: bo
       const label = `${+key.slice(0, 4)}年第${+key.slice(6)}周（${cnMonthDay(span.from)}—${cnMonthDay(span.to)}）`;
       return (
         `<tbody class="week${opens ? ' nm' : ''}">\n<tr class="wkh"><th colspan="${columns}" scope="rowgroup" id="wk-${key}">${label}</th></tr>\n` +
-        `${ds.map((d) => row(d, config, sameYear, mixed)).join('\n')}\n</tbody>`
+        `${ds.map((d) => row(d, config, sameYear, mixed, changed.has(d.date))).join('\n')}\n</tbody>`
       );
     })
     .join('\n');
@@ -103,7 +103,24 @@ function itemHtml(it: AnnouncementItem): string {
 
 const telLink = (phone: string) => `<a href="tel:${e(phone.replace(/[^\d+]/g, ''))}">${e(phone)}</a>`;
 
-export function renderHtml(duties: readonly Duty[], config: Config, calendar: Calendar): string {
+/** What a re-publication marks on the page: the days it changed and the change notices so far (links beside the page). */
+export interface PagePublication {
+  changed: string[];
+  notices: Array<{ href: string; date: string; count: number }>;
+}
+
+/** The list of change notices, newest first, each a link to its file beside the page. */
+function noticeLinks(p: PagePublication | undefined): string {
+  if (!p?.notices.length) return '';
+  const items = [...p.notices]
+    .reverse()
+    .map((n) => `<li><a href="${e(n.href)}">${cnDate(n.date)}调整公告</a>（${n.count} 天）</li>`)
+    .join('\n');
+  return `<section aria-labelledby="changes-h">\n<h2 id="changes-h">调整公告</h2>\n<ul>\n${items}\n</ul>\n</section>\n`;
+}
+
+export function renderHtml(duties: readonly Duty[], config: Config, calendar: Calendar, publication?: PagePublication): string {
+  const changed = new Set(publication?.changed);
   const sorted = sortDuties(duties, config);
   const mixed = sorted.some((d) => d.kind === '下访');
   const columns = mixed ? MIXED_COLUMNS : COLUMNS;
@@ -117,10 +134,12 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   // One place on every row is said once in the text; print leaves its column out (A4 has no room to repeat it).
   const onePlace = sorted.length > 0 && sorted.every((d) => d.place === sorted[0].place);
   const rows = sorted.length
-    ? sorted.map((d) => row(d, config, sameYear, mixed)).join('\n')
+    ? sorted.map((d) => row(d, config, sameYear, mixed, changed.has(d.date))).join('\n')
     : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
   const body =
-    sorted.length && groupsByWeek(config) ? weekBodies(sorted, config, sameYear, mixed, columns.length) : `<tbody>\n${rows}\n</tbody>`;
+    sorted.length && groupsByWeek(config)
+      ? weekBodies(sorted, config, sameYear, mixed, columns.length, changed)
+      : `<tbody>\n${rows}\n</tbody>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -165,7 +184,7 @@ ${contact ? `<p>${contact}</p>\n` : ''}<p class="close">特此公告。</p>
 <ul class="legend"><li><span class="sw duty" aria-hidden="true"></span>${what}领导</li><li><span class="sw rest" aria-hidden="true"></span>休息日</li><li><span class="sw hol" aria-hidden="true"></span>节假日</li><li><span class="sw mk" aria-hidden="true"></span>周末上班（调休等）</li></ul>
 ${renderMonthGrids(sorted, config, calendar)}
 </section>
-</main>
+${noticeLinks(publication)}</main>
 <footer><div class="wrap">
 <p>${e(config.office)}${config.published ? `　${cnDate(config.published)}发布` : ''}</p>
 </div></footer>
