@@ -584,6 +584,7 @@ export const CATALOGUE = {
     en: (a) =>
       `the first ${a.shown} problems are shown, ${a.rest} more are not; so many usually means the wrong file, encoding or separator`,
     example: { shown: LIMITS.problemsShown, rest: 1234 },
+  }),
   'publish.past': entry({
     zh: (a: { today: string; days: string[] }) => `${a.today} 之前的安排已经发生，是接访记录，不能改动：${a.days.join('、')}`,
     fix: (a) => `请只调整 ${a.today} 及以后的日子；确实要改今天以前的记录，请用 --today 写出那一天`,
@@ -603,19 +604,6 @@ export const CATALOGUE = {
     fix: () => '本次发布会写出新的 timetable.json；请确认调整公告列出的日子无误',
     en: (a) => `${a.out}'s timetable.json is unreadable; the publication log is taken from kept copy gen-${a.generation}`,
     example: { out: '发布', generation: 3 },
-  }),
-  'config.office-fields': entry({
-    zh: (a: { fields: string[] }) => `配置文件没有写 ${a.fields.join('、')}：这些只有本单位能填，不能用示例（克拉玛依）的内容发布`,
-    fix: () => '请在 rota.json 中写上接访地点 place、咨询电话 contact、接访时段 hours（或 null）、发布单位 office、发布日期 published',
-    en: (a) =>
-      `the configuration leaves out ${a.fields.join(', ')}; only the office can fill them, and the seed's example values are never published`,
-    example: { fields: ['place', 'contact'] },
-  }),
-  'input.replacement-char': entry({
-    zh: (a: { field: string }) => `${a.field} 中有无法识别的字符（� 或 ?），可能是文件编码有误，发布后会原样显示`,
-    fix: () => '请用 UTF-8 或 GB18030 重新保存该文件，核对这一格',
-    en: (a) => `${a.field} holds a replacement character (a bad byte in the file's encoding); it would be published as is`,
-    example: { field: '职务' },
   }),
   'batch.no-office': entry({
     zh: () => '文件夹下没有含 rota.json 的单位文件夹',
