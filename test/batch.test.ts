@@ -72,11 +72,16 @@ describe('rota plan --batch', () => {
     const r = rota(['plan', '--batch', mixed, '--out', join(dir, 'mixed-out')]);
     expect(r.code).toBe(2);
     const lines = r.stdout.trim().split('\n');
-    expect(lines).toHaveLength(5);
-    expect(lines[1]).toMatch(/^乡01 +township +完成 ok/);
-    expect(lines[2]).toMatch(/^乡02 +township +完成 ok/);
-    expect(lines[3]).toMatch(/无法排出 infeasible .*2025-03-03/);
-    expect(lines[4]).toMatch(/输入有误 bad input .*missing\.csv.*no such file/);
+    // Grouped, most serious first, each group headed with its count; the totals last.
+    expect(lines).toHaveLength(9);
+    expect(lines[1]).toBe('输入有误 bad input（1 个单位 offices）');
+    expect(lines[2]).toMatch(/^ {2}乡04坏 .*missing\.csv.*no such file/);
+    expect(lines[3]).toBe('无法排出 infeasible（1 个单位 offices）');
+    expect(lines[4]).toMatch(/^ {2}乡03无人 .*2025-03-03/);
+    expect(lines[5]).toBe('完成 ok（2 个单位 offices）');
+    expect(lines[6]).toMatch(/^ {2}乡01 +township +\d+ +0 +0 /);
+    expect(lines[7]).toMatch(/^ {2}乡02 +township +\d+ +0 +0 /);
+    expect(lines[8]).toMatch(/^合计 total：4 个单位 offices — 输入有误 bad input 1，无法排出 infeasible 1，完成 ok 2/);
     // Only the offices planned are published (each keeps its earlier publications in a hidden .<office>.rota beside it).
     expect(
       readdirSync(join(dir, 'mixed-out'))
@@ -94,7 +99,7 @@ describe('rota plan --batch', () => {
     writeInfeasible(join(some, '乡02无人'));
     const r = rota(['plan', '--batch', some]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/乡01 .*完成 ok/);
+    expect(r.stdout).toMatch(/完成 ok（1 个单位 offices）\n {2}乡01 /);
   });
 
   it('exits 2 for a folder without offices', () => {
@@ -107,7 +112,15 @@ describe('rota plan --batch', () => {
 });
 
 describe('batchExitCode', () => {
-  const line = (status: OfficeSummary['status']): OfficeSummary => ({ office: 'x', preset: '', status, duties: 0, unmet: 0, ms: 0 });
+  const line = (status: OfficeSummary['status']): OfficeSummary => ({
+    office: 'x',
+    preset: '',
+    status,
+    duties: 0,
+    unmet: 0,
+    calendar: 0,
+    ms: 0,
+  });
   it('is the most serious status: a bug, then bad input, then infeasible', () => {
     expect(batchExitCode([line('ok')])).toBe(0);
     expect(batchExitCode([line('ok'), line('infeasible')])).toBe(1);

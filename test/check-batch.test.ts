@@ -64,12 +64,18 @@ describe('rota check --batch', async () => {
     const r = rota(['check', '--batch', mixed, '--year', '2024', '--out', out]);
     expect(r.code).toBe(2);
     const lines = r.stdout.trim().split('\n');
-    expect(lines[0]).toMatch(/单位 office.*领导 leaders.*记录 records.*不足 short.*原因 reason/);
-    const row = (name: string) => lines.find((l) => l.startsWith(name))!;
-    expect(row('一区')).toMatch(/合规 ok/);
-    expect(row('三区')).toMatch(/未达要求 short\s+4\s+\d+\s+1\s.*赵无记（区委）/);
-    expect(row('四区')).toMatch(/输入有误 bad input.*名单\.csv/);
-    expect(r.stderr).toMatch(/4 个单位中：1 个有领导未达要求，1 个输入有误/);
+    expect(lines[0]).toMatch(/单位 office.*领导 leaders.*记录 records.*未达要求的领导 leaders short.*节假日所致不足 calendar.*原因 reason/);
+    // Grouped by status, most serious first, each group headed with its count.
+    expect(lines.filter((l) => l.endsWith('offices）'))).toEqual([
+      '输入有误 bad input（1 个单位 offices）',
+      '有领导未达要求 missed duties（1 个单位 offices）',
+      '合规 ok（2 个单位 offices）',
+    ]);
+    const row = (name: string) => lines.find((l) => l.startsWith(`  ${name}`))!;
+    expect(lines.indexOf(row('一区'))).toBeGreaterThan(lines.indexOf('合规 ok（2 个单位 offices）'));
+    expect(row('三区')).toMatch(/^ {2}三区 +district +4 +\d+ +1 +0 .*赵无记（区委）/);
+    expect(row('四区')).toMatch(/名单\.csv/);
+    expect(r.stderr).toMatch(/4 个单位中：1 个有领导未达要求，0 个仅有节假日所致的不足，1 个输入有误/);
     // The per-office text is what `rota check` prints for that office.
     const single = rota(['check', '-c', join(mixed, '三区', 'rota.json'), '--year', '2024']);
     expect(single.code).toBe(1);
@@ -79,10 +85,10 @@ describe('rota check --batch', async () => {
   it('exits 1 when the only fault is a leader short', () => {
     rmSync(join(mixed, '四区'), { recursive: true });
     const offices = summaryOf(rota(['check', '--batch', mixed, '--year', '2024', '--format', 'json']).stdout);
-    // Offices come in the order of their folder names (一 U+4E00, 三 U+4E09, 二 U+4E8C).
+    // Grouped by status, most serious first; within a group in the order of their folder names.
     expect(offices.map((o) => [o.office, o.status])).toEqual([
-      ['一区', 'ok'],
       ['三区', 'short'],
+      ['一区', 'ok'],
       ['二区', 'ok'],
     ]);
     expect(rota(['check', '--batch', mixed, '--year', '2024']).code).toBe(1);

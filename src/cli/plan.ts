@@ -41,6 +41,7 @@ export function registerPlan(cmd: Command): void {
       const { planBatch } = await import('./batch.js');
       return planBatch(opts.batch, {
         out: opts.out,
+        replace: opts.replace,
         bestEffort: opts.bestEffort,
         encoding: opts.encoding,
         icsPerLeader: opts.icsPerLeader,

@@ -21,6 +21,8 @@ export interface CheckReport {
   leaders: Leader[];
   /** Problems not kept once there were too many. */
   omitted?: number;
+  /** In a batch: the office's folder, named in each JUnit suite and GitHub annotation title. */
+  office?: string;
 }
 
 /** Colour functions; identity for plain text. */
@@ -156,6 +158,7 @@ const attrs = (a: Record<string, string | number>) =>
 
 export function formatJunit(report: CheckReport): string {
   const j = report.judgement;
+  const office = report.office ? `${report.office} · ` : '';
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
@@ -172,7 +175,7 @@ export function formatJunit(report: CheckReport): string {
     tests += files.length;
     failures += errors.length;
     suites.push(
-      `  <testsuite${attrs({ name: '记录 records', tests: files.length, failures: errors.length, errors: 0, skipped: 0 })}>\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite${attrs({ name: `${office}记录 records`, tests: files.length, failures: errors.length, errors: 0, skipped: 0 })}>\n${cases.join('\n')}\n  </testsuite>`,
     );
   }
   for (const rule of j ? report.rules : []) {
@@ -200,7 +203,7 @@ export function formatJunit(report: CheckReport): string {
     tests += cases.length;
     failures += ruleFailures;
     suites.push(
-      `  <testsuite${attrs({ name: `${rule.id} ${rule.description}`, tests: cases.length, failures: ruleFailures, errors: 0, skipped })}>${cases.length ? `\n${cases.join('\n')}\n  ` : ''}</testsuite>`,
+      `  <testsuite${attrs({ name: `${office}${rule.id} ${rule.description}`, tests: cases.length, failures: ruleFailures, errors: 0, skipped })}>${cases.length ? `\n${cases.join('\n')}\n  ` : ''}</testsuite>`,
     );
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'rota check', tests, failures })}>\n${suites.join('\n')}\n</testsuites>\n`;
@@ -228,9 +231,12 @@ function command(kind: 'error' | 'warning' | 'notice', props: Record<string, str
 
 export function formatGithub(report: CheckReport): string {
   const out: string[] = [];
+  const office = report.office ? ` ${report.office}` : '';
   for (const p of report.problems) {
     const message = `${p.field ? `${p.field}: ` : ''}${p.message}`;
-    out.push(command(p.severity === 'error' ? 'error' : 'warning', { file: p.file, line: p.line, title: 'rota check 记录问题' }, message));
+    out.push(
+      command(p.severity === 'error' ? 'error' : 'warning', { file: p.file, line: p.line, title: `rota check${office} 记录问题` }, message),
+    );
   }
   const j = report.judgement;
   if (j) {
@@ -244,14 +250,35 @@ export function formatGithub(report: CheckReport): string {
       out.push(
         command(
           'error',
-          { file: src?.file, line: src?.line, title: `rota check ${r.rule}` },
+          { file: src?.file, line: src?.line, title: `rota check${office} ${r.rule}` },
           `${leaderLabel(r)}: ${violationText(r)}${note} — ${rule?.description ?? r.rule}`,
         ),
       );
     }
-    out.push(summaryLine(j));
+    out.push(`${report.office ? `${report.office}: ` : ''}${summaryLine(j)}`);
   }
   return `${out.join('\n')}\n`;
+}
+
+/** An office a batch could not check (bad input, rota's bug), as one failed suite or one error annotation. */
+export function failedOffice(format: 'junit' | 'github', office: string, reason: string): string {
+  if (format === 'github') return `${command('error', { title: `rota check ${office}` }, reason)}\n`;
+  const failure = `      <failure${attrs({ type: 'input', message: reason })}/>`;
+  const suite = `  <testsuite${attrs({ name: `${office} · 输入 input`, tests: 1, failures: 1, errors: 0, skipped: 0 })}>\n    <testcase${attrs({ classname: office, name: 'rota.json' })}>\n${failure}\n    </testcase>\n  </testsuite>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'rota check', tests: 1, failures: 1 })}>\n${suite}\n</testsuites>\n`;
+}
+
+/** Offices' JUnit documents (formatJunit's, failedOffice's) as one: every suite, the counts summed. */
+export function joinJunit(documents: string[]): string {
+  let tests = 0;
+  let failures = 0;
+  const suites = documents.map((d) => {
+    const head = /<testsuites name="[^"]*" tests="(\d+)" failures="(\d+)">\n/.exec(d)!;
+    tests += +head[1];
+    failures += +head[2];
+    return d.slice(head.index + head[0].length, d.lastIndexOf('</testsuites>')).replace(/^\n$/, '');
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'rota check --batch', tests, failures })}>\n${suites.join('')}</testsuites>\n`;
 }
 
 export function formatCheck(format: CheckFormat, report: CheckReport, painter: Painter): string {

@@ -233,8 +233,16 @@ function needingCount(ctx: PlanContext, rule: Rule, span: { from: string; to: st
   return n;
 }
 
-/** The reason one quota (leader, rule, period) stays unmet after planning. */
-export function quotaReason(ctx: PlanContext, s: StillShort): string {
+/**
+ * The reason one quota (leader, rule, period) stays unmet after planning; `calendar` when the calendar
+ * made it unavoidable (the period has no working day, or too few for every leader's quota: a holiday week).
+ */
+export function quotaReason(ctx: PlanContext, s: StillShort): { reason: string; calendar?: true } {
+  const reason = whyShort(ctx, s);
+  return typeof reason === 'string' ? { reason } : reason;
+}
+
+function whyShort(ctx: PlanContext, s: StillShort): string | { reason: string; calendar: true } {
   const { config, set } = ctx;
   const rule = ctx.reportRules.find((r) => r.id === s.rule);
   const li = ctx.leaders.findIndex((l) => l.name === s.name && l.institution === s.institution);
@@ -252,7 +260,8 @@ export function quotaReason(ctx: PlanContext, s: StillShort): string {
     span.from < config.from || span.to > config.to
       ? `${s.period}（${span.from}~${span.to}）部分在排班范围 ${config.from}~${config.to} 之外；`
       : '';
-  if (wd.length === 0) return `${partly}${s.period} 在排班范围内没有工作日 (no working day of the period inside the window)`;
+  if (wd.length === 0)
+    return { reason: `${partly}${s.period} 在排班范围内没有工作日 (no working day of the period inside the window)`, calendar: true };
   const dates = wd.map((d) => monthDay(ctx.days[d])).join('、');
   const free = wd.filter((d) => ctx.candidates[d].includes(li));
   if (free.length === 0) {
@@ -265,11 +274,11 @@ export function quotaReason(ctx: PlanContext, s: StillShort): string {
     .filter(Boolean)
     .join('、');
   if (needing * rule.min > capacity) {
-    return (
+    const reason =
       `${partly}${s.period} 在排班范围内只有 ${wd.length} 个工作日（${dates}），每天最多 ${perDay} 人次，共 ${capacity} 人次，` +
       `而 ${needing} 名领导本${unit}都需要${kinds} ${rule.min} 次` +
-      ` (${s.period} has ${wd.length} working day${wd.length > 1 ? 's' : ''} in the window, at most ${capacity} activities, but ${needing} leaders need ${rule.min} each)`
-    );
+      ` (${s.period} has ${wd.length} working day${wd.length > 1 ? 's' : ''} in the window, at most ${capacity} activities, but ${needing} leaders need ${rule.min} each)`;
+    return { reason, calendar: true };
   }
   if (free.length < rule.min) {
     return `${partly}${leader.name} 在 ${s.period} 只有 ${free.length} 个可安排的工作日，少于要求的 ${rule.min} 次（${absence(leader)}） (too few available days)`;

@@ -201,7 +201,7 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
         description: r.description,
         short: behind.filter((s) => s.rule === r.id).length,
       })),
-      stillShort: behind.filter(own).map((s) => ({ ...s, reason: quotaReason(ctx, s) })),
+      stillShort: behind.filter(own).map((s) => ({ ...s, ...quotaReason(ctx, s) })),
       otherPlans: otherPlans(
         behind.filter((s) => !own(s)),
         ctx,

@@ -112,6 +112,8 @@ export interface StillShort {
   min: number;
   /** Why the plan could not meet it. */
   reason?: string;
+  /** The calendar made it unavoidable: the period has no working day, or too few for every leader's quota (a holiday week). */
+  calendar?: true;
 }
 
 /** A rule of the configuration this kind of plan does not serve, but whose leaders it schedules: left for other plans. */
