@@ -131,8 +131,7 @@ export async function planOffice(dir: string, office: string, options: BatchPlan
       // The same publication step as rota plan --out (its date: the configuration's, else the window's first day).
       const today = options.today ?? config.published ?? config.from;
       const r = await publishPlan(target, round, result, digestFiles(planInputPaths(round, file)), { ...options, today });
-      if (r.problems.some((p) => p.severity === 'error'))
-        return summary({ preset, status: 'bad-input', reason: because(r.problems) });
+      if (r.problems.some((p) => p.severity === 'error')) return summary({ preset, status: 'bad-input', reason: because(r.problems) });
     }
     const short = report.stillShort.length > 0;
     return summary({
