@@ -2,12 +2,14 @@
 // due or overdue, export it back, delete closed matters past the retention period, and the year's tally.
 import { dirname, resolve } from 'node:path';
 import { standing } from '../core/cases/deadline.js';
+import type { LiaisonDay } from '../core/cases/forms.js';
 import { MASKED_ID_NUMBER, maskIdNumber } from '../core/cases/ledger.js';
 import { canMove } from '../core/cases/states.js';
-import type { Matter } from '../core/cases/types.js';
+import type { Booking, Matter } from '../core/cases/types.js';
 import { addDays } from '../core/dates.js';
 import { problem } from '../core/messages.js';
-import type { IsoDate, Problem } from '../core/types.js';
+import type { Duty, IsoDate, Problem } from '../core/types.js';
+import type { OutFile } from '../io/atomic-write.js';
 import type { CaseStore } from '../io/cases-schema.js';
 import { isPublished } from '../io/publish-folder.js';
 
@@ -122,4 +124,43 @@ export async function purgeClosed(store: CaseStore, today: IsoDate, years: numbe
     await tx.remove(gone);
     return gone;
   });
+}
+
+/** The 领导干部接访表 of each 接访 duty from `from` to `to`: a printable page and a Word document. */
+export async function formFiles(
+  duties: readonly Duty[],
+  hours: { start: string; end: string } | undefined,
+  range: { from?: IsoDate; to?: IsoDate } = {},
+): Promise<OutFile[]> {
+  const { receptionForm, sessionText } = await import('../core/cases/forms.js');
+  const { formsHtml } = await import('../io/cases-html.js');
+  const { formsDocx } = await import('../io/cases-docx.js');
+  const chosen = duties.filter((d) => d.kind === '接访' && (!range.from || d.date >= range.from) && (!range.to || d.date <= range.to));
+  const forms = chosen.map((d) => receptionForm(d, sessionText(hours)));
+  const last =
+    chosen
+      .map((d) => d.date)
+      .sort()
+      .at(-1) ?? '2000-01-01';
+  return [
+    { path: '领导干部接访表.html', content: formsHtml(forms) },
+    { path: '领导干部接访表.docx', content: await formsDocx(forms, last) },
+  ];
+}
+
+/** The liaison's lists of the bookings routed after `today`: one CSV and one printable page, by leader and day. */
+export async function liaisonFiles(
+  duties: readonly Duty[],
+  bookings: readonly Booking[],
+  today: IsoDate,
+): Promise<{ files: OutFile[]; days: LiaisonDay[]; unrouted: Booking[] }> {
+  const { liaisonDays } = await import('../core/cases/forms.js');
+  const { LIAISON_HEADER, liaisonHtml, liaisonRows } = await import('../io/cases-html.js');
+  const { toExcelCsv } = await import('../io/csv-write.js');
+  const { days, unrouted } = liaisonDays(duties, bookings, today);
+  const files = [
+    { path: '约访名单.csv', content: await toExcelCsv(LIAISON_HEADER, liaisonRows(days)) },
+    { path: '约访名单.html', content: liaisonHtml(days) },
+  ];
+  return { files, days, unrouted };
 }

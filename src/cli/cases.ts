@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import type { CaseStore } from '../io/cases-schema.js';
 import { Exit, reportProblems } from './exit.js';
 import { writeOut } from './output.js';
+import { addTimetableOptions, readDuties, type TimetableOptions } from './timetable-input.js';
 
 /** The ledger: --db, else $ROTA_CASES_DB (a city's postgres:// URL stays out of the process list), else ./接访台帐.sqlite. */
 export const DEFAULT_DB = '接访台帐.sqlite';
@@ -133,5 +134,55 @@ export function registerCases(cmd: Command): void {
     const day = await today(opts.today);
     const gone = await withStore(opts, (store) => purgeClosed(store, day, years));
     writeOut(`已删除 ${retentionCutoff(day, years)} 以前办结的 ${gone.length} 件 deleted ${gone.length} matters closed before then\n`);
+  });
+
+  addTimetableOptions(
+    cmd
+      .command('forms')
+      .description('领导干部接访表：每个接访日一页（网页打印和 Word）the reception form of each duty, HTML for printing and .docx')
+      .argument('<timetable>', '接访时间表 timetable CSV')
+      .requiredOption('-o, --out <dir>', '输出文件夹 output folder')
+      .option('--from <date>', '起始日期 first day')
+      .option('--to <date>', '结束日期 last day'),
+  ).action(async (file: string, opts: TimetableOptions & { out: string }) => {
+    const { formFiles } = await import('../app/cases.js');
+    const { writeAllOrNone } = await import('../io/atomic-write.js');
+    const { duties, config } = await readDuties(file, opts);
+    const files = await formFiles(duties, config.hours, { from: opts.from, to: opts.to });
+    for (const p of writeAllOrNone(opts.out, files)) writeOut(`wrote ${p}\n`);
+  });
+
+  addTimetableOptions(
+    cmd
+      .command('bookings')
+      .description('提前约访：按分管工作分到接访日，写出联络员的约访名单 route bookings to duties and write the liaison lists')
+      .argument('<bookings>', '约访登记 CSV（来访人, 联系方式, 主要问题, 希望日期）bookings')
+      .argument('<timetable>', '接访时间表 timetable CSV')
+      .requiredOption('-o, --out <dir>', '输出文件夹（不能是发布文件夹：名单含个人信息）output folder, not a published one')
+      .option('--today <date>', '今天 today; default: today in Beijing time'),
+  ).action(async (bookingsFile: string, file: string, opts: TimetableOptions & { out: string; today?: string }) => {
+    const { liaisonFiles, publishedFolderAround } = await import('../app/cases.js');
+    const { readBytes } = await import('../io/read-file.js');
+    const { readTable } = await import('../io/table.js');
+    const { BOOKING_COLUMNS, bookingFromRow } = await import('../core/cases/bookings.js');
+    const { problem, say } = await import('../core/messages.js');
+    const { writeAllOrNone } = await import('../io/atomic-write.js');
+    const folder = publishedFolderAround(`${opts.out}/约访名单.csv`);
+    if (folder) reportProblems([problem('case.database-published', { folder }, { file: opts.out })]);
+    const day = await today(opts.today);
+    const { duties } = await readDuties(file, opts);
+    const { bytes, problem: unreadable } = readBytes(bookingsFile);
+    if (!bytes) return reportProblems(unreadable ? [unreadable] : []);
+    const table = readTable(bytes, bookingsFile, BOOKING_COLUMNS);
+    const read = table.rows.map((r) => bookingFromRow(bookingsFile, r));
+    reportProblems([...table.problems, ...read.flatMap((r) => r.problems)]);
+    const bookings = read.flatMap((r) => (r.booking ? [r.booking] : []));
+    const { files, days, unrouted } = await liaisonFiles(duties, bookings, day);
+    const { bookingAfter } = await import('../core/cases/routing.js');
+    for (const b of unrouted) writeOut(`${bookingsFile}:${b.line}: ${say('booking.none-left', { after: bookingAfter(day, b.wished) })}\n`);
+    for (const p of writeAllOrNone(opts.out, files)) writeOut(`wrote ${p}\n`);
+    writeOut(
+      `${bookings.length - unrouted.length} 件约访分到 ${days.length} 个接访日 ${bookings.length - unrouted.length} bookings on ${days.length} duties\n`,
+    );
   });
 }

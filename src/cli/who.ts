@@ -2,46 +2,40 @@
 // today (or --after) whose leader's 分管工作 covers the topic, else simply the first one.
 import type { Command } from 'commander';
 import { say } from '../core/messages.js';
-import { type CommonOptions, collect, loadContext } from './context.js';
-import { Exit, reportProblems } from './exit.js';
+import { Exit } from './exit.js';
 import { writeOut } from './output.js';
+import { addTimetableOptions, readDuties, type TimetableOptions } from './timetable-input.js';
 
-interface WhoOptions extends CommonOptions {
+interface WhoOptions extends TimetableOptions {
   topic: string;
   after?: string;
-  leaders?: string[];
 }
 
 export function registerWho(cmd: Command): void {
-  cmd
-    .argument('<timetable>', '接访时间表 timetable CSV')
-    .requiredOption('--topic <words>', '反映的问题，如 欠薪、征地拆迁 the concern, e.g. 拆迁')
-    .option('--after <date>', '在这一天之后 a duty after this day; default: today in Beijing time')
-    .option('--leaders <file>', '领导名单（补全分管工作）leader list, repeatable, for 分管工作 the timetable leaves empty', collect)
-    .option('-c, --config <file>', '配置文件 configuration')
-    .action(async (file: string, opts: WhoOptions) => {
-      const { config } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
-      const [{ loadLeaders, readTimetable }, { route }, { parseDate }, { todayInChina }] = await Promise.all([
-        import('../io/load.js'),
-        import('../core/cases/routing.js'),
-        import('../core/dates.js'),
-        import('./today.js'),
-      ]);
-      const after = opts.after === undefined ? todayInChina() : parseDate(opts.after);
-      if (!after) throw new Exit(2, say('option.date', { option: '--after', got: opts.after ?? '' }));
-      const { leaders, problems } = config.leaders.length ? loadLeaders(config.leaders, config) : { leaders: [], problems: [] };
-      const read = readTimetable(file, leaders, config.institutions);
-      reportProblems([...problems, ...read.problems]);
-      const r = route(read.duties, opts.topic, after);
-      if (!r) throw new Exit(1, say('booking.none-left', { after }));
-      const d = r.duty;
-      writeOut(
-        `${d.date}（${d.weekday}）${d.name}（${d.institution}，${d.title}），分管：${d.portfolio || '（未写）'}，地点：${d.place || '（未写）'}\n`,
-      );
-      writeOut(
-        r.matched
-          ? `分管工作与“${opts.topic}”对口。the leader's portfolio covers "${opts.topic}".\n`
-          : `${after} 之后没有分管“${opts.topic}”的领导接访，这是最近的接访日。no leader in charge of "${opts.topic}" receives after ${after}: this is the next reception day.\n`,
-      );
-    });
+  addTimetableOptions(
+    cmd
+      .argument('<timetable>', '接访时间表 timetable CSV')
+      .requiredOption('--topic <words>', '反映的问题，如 欠薪、征地拆迁 the concern, e.g. 拆迁')
+      .option('--after <date>', '在这一天之后 a duty after this day; default: today in Beijing time'),
+  ).action(async (file: string, opts: WhoOptions) => {
+    const [{ route }, { parseDate }, { todayInChina }] = await Promise.all([
+      import('../core/cases/routing.js'),
+      import('../core/dates.js'),
+      import('./today.js'),
+    ]);
+    const after = opts.after === undefined ? todayInChina() : parseDate(opts.after);
+    if (!after) throw new Exit(2, say('option.date', { option: '--after', got: opts.after ?? '' }));
+    const { duties } = await readDuties(file, opts);
+    const r = route(duties, opts.topic, after);
+    if (!r) throw new Exit(1, say('booking.none-left', { after }));
+    const d = r.duty;
+    writeOut(
+      `${d.date}（${d.weekday}）${d.name}（${d.institution}，${d.title}），分管：${d.portfolio || '（未写）'}，地点：${d.place || '（未写）'}\n`,
+    );
+    writeOut(
+      r.matched
+        ? `分管工作与“${opts.topic}”对口。the leader's portfolio covers "${opts.topic}".\n`
+        : `${after} 之后没有分管“${opts.topic}”的领导接访，这是最近的接访日。no leader in charge of "${opts.topic}" receives after ${after}: this is the next reception day.\n`,
+    );
+  });
 }

@@ -687,9 +687,9 @@ export const CATALOGUE = {
     example: { detail: 'file is not a database' },
   }),
   'case.database-published': entry({
-    zh: (a: { folder: string }) => `台帐数据库不能放在发布文件夹 ${a.folder} 里：其中有群众的个人信息`,
-    fix: () => '请把台帐放在发布文件夹以外，如 --db 接访台帐.sqlite',
-    en: (a) => `the ledger holds residents' personal data and may not be inside the published folder ${a.folder}`,
+    zh: (a: { folder: string }) => `台帐和约访名单不能放在发布文件夹 ${a.folder} 里：其中有群众的个人信息`,
+    fix: () => '请放在发布文件夹以外，如 --db 接访台帐.sqlite、--out 约访',
+    en: (a) => `the ledger and the liaison lists hold residents' personal data and may not be inside the published folder ${a.folder}`,
     example: { folder: '发布' },
   }),
   'booking.none-left': entry({
