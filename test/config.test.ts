@@ -22,7 +22,7 @@ describe('configuration', () => {
     [{ perDay: 0 }, 'perDay', '1 至 20 的整数'],
     [{ perDay: 1_000_000 }, 'perDay', '1 至 20 的整数'],
     [{ from: '0000-01-01' }, 'from', '年份在 2000 至 2099 之间'],
-    [{ eligibleRanks: ['处级'] }, 'eligibleRanks', '正处级、副处级、正科级、副科级'],
+    [{ eligibleRanks: ['处级'] }, 'eligibleRanks', '正厅级、副厅级、正处级、副处级、正科级、副科级'],
     [{ hours: { start: '14:00', end: '10:00' } }, 'hours', '结束晚于开始'],
     [{ titel: 'x' }, 'titel', '不认识的字段 titel；请检查拼写；可用的字段有 title, from'],
     [{ rules: [{ id: 'r', kinds: ['走访'], period: 'month', min: 1 }] }, 'rules[0].kinds', '由 接访、下访 组成的非空列表'],

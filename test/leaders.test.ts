@@ -167,7 +167,7 @@ describe('bad input: every problem with file, line and field, all at once', () =
       'title.empty',
     ]);
     expect(e[1].message).toMatch(/^不认识的单位“区纪委”；请写 区委、区人大、区政府、区政协、区人民法院、区人民检察院 之一；/);
-    expect(e[2].message).toMatch(/^不认识的级别“处长”；请写 正处级、副处级、正科级、副科级 之一/);
+    expect(e[2].message).toMatch(/^不认识的级别“处长”；请写 正厅级、副厅级、正处级、副处级、正科级、副科级 之一/);
     expect(e[3].message).toMatch(/^“2024-02-30”不是有效日期；请写成 2024-12-15 或 2024年12月15日/);
     expect(e[4].message).toMatch(/^范围 2024-12-13~2024-12-11 的结束早于开始；/);
   });

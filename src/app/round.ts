@@ -6,6 +6,7 @@ import { type Config, windowProblems } from '../core/config.js';
 import type { HistoryRecord } from '../core/engine/types.js';
 import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
+import { asTownshipKind, TOWNSHIP_INSTITUTIONS } from '../core/presets.js';
 import type { Site } from '../core/sites.js';
 import type { Leader, Problem } from '../core/types.js';
 import { historyFrom, leadersFrom, type ReadFile, sitesFrom } from '../io/lists.js';
@@ -29,9 +30,9 @@ export interface Round {
  * const { round, problems } = loadRound(config, readFromDisk);
  * if (!round) console.error(problems.map(formatProblem).join('\n'));
  */
-export function loadRound(config: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
+export function loadRound(given: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
+  const { config, leaders, problems } = townshipLeaders(given, read);
   const cal = roundCalendar(config, read);
-  const { leaders, problems } = leadersFrom(read, config.leaders, config);
   const history = historyFrom(read, config.history, leaders, config.institutions);
   const sites = config.sites ? sitesFrom(read, config.sites) : { sites: [], problems: [] };
   const all = [...windowProblems(config), ...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
@@ -45,6 +46,29 @@ export function loadRound(config: Config, read: ReadFile): { round?: Round; prob
     round: { config, calendar: cal.calendar, leaders, history: history.records, sites: sites.sites, warnings },
     problems: warnings,
   };
+}
+
+/**
+ * The leader lists; a township round that names no institutions of its own and whose list writes a 镇's
+ * or a 街道's (镇党委, 街道办事处 …) is read as that kind of office, with one warning saying so, instead
+ * of refusing every row with the 乡's names.
+ */
+function townshipLeaders(config: Config, read: ReadFile): { config: Config; leaders: Leader[]; problems: Problem[] } {
+  const first = { config, ...leadersFrom(read, config.leaders, config) };
+  const unknown = (ps: Problem[]) => ps.filter((p) => p.code === 'institution.unknown').length;
+  const names = (c: Config) => c.institutions.map((i) => i.name).join('、');
+  const asWritten = names(config) !== TOWNSHIP_INSTITUTIONS.map((i) => i.name).join('、');
+  if (config.preset !== 'township' || asWritten || unknown(first.problems) === 0) return first;
+  let best = first;
+  for (const kind of ['镇', '街道'] as const) {
+    const c = asTownshipKind(config, kind);
+    const read2 = { config: c, ...leadersFrom(read, c.leaders, c) };
+    if (unknown(read2.problems) < unknown(best.problems)) best = read2;
+  }
+  if (best === first) return first;
+  const kind = names(best.config).startsWith('镇') ? '镇' : '街道';
+  const said = problem('institution.township-kind', { kind, names: best.config.institutions.map((i) => i.name) }, { severity: 'warning' });
+  return { ...best, problems: [said, ...best.problems] };
 }
 
 /** A plan's size, judged before planning: leaders, sites, and leaders × working days. */

@@ -68,7 +68,11 @@ const EXAMPLE_SITES: string[][] = [
 export function registerInit(cmd: Command): void {
   cmd
     .argument('[dir]', '目标文件夹 target folder', '.')
-    .option('--preset <id>', '预设 preset: district 区级轮次 | township 乡镇每周接访下访 | county 县处级每月接访下访', 'district')
+    .option(
+      '--preset <id>',
+      '预设 preset: district 区级轮次 | township 乡镇每周接访下访 | county 县处级每月接访下访 | court 法院院领导接访日 | procuratorate 检察长接待日 | department 局领导接访日 | prefecture 州（市）级领导接访日',
+      'district',
+    )
     .option('--kind <kind>', '乡镇类型（仅 township）：乡 | 镇 | 街道，决定单位名称 which kind of township office (names its institutions)')
     .option('--force', '覆盖已有文件 overwrite existing files')
     .action(async (dir: string, opts: { force?: boolean; preset: string; kind?: string }) => {
@@ -90,7 +94,11 @@ export function registerInit(cmd: Command): void {
       const { SITE_COLUMNS } = await import('../core/sites.js');
       const { toExcelCsv } = await import('../io/csv-write.js');
       const { writeAllOrNone } = await import('../io/atomic-write.js');
+      const { OFFICE_PRESETS } = await import('../core/office-presets.js');
+      const office = preset in OFFICE_PRESETS ? OFFICE_PRESETS[preset as keyof typeof OFFICE_PRESETS] : undefined;
       const rotation = preset !== 'district';
+      // Sites only where the preset plans 下访 (a court's or a department's reception days have none).
+      const withSites = rotation && presetConfig(preset).rotation!.visits.max > 0;
       let config: Record<string, unknown>;
       if (!rotation) {
         const { leaders: _l, history: _h, institutions: _i, rules: _r, ...visible } = SEED_CONFIG;
@@ -106,7 +114,8 @@ export function registerInit(cmd: Command): void {
         // Only what a clerk edits; the preset fills the rest (institutions, ranks, rules, rotation).
         const p = presetConfig(preset);
         // A township office of any kind writes its own institutions, so nothing is filed under another kind's names.
-        const own = (text: string) => (preset === 'township' ? text.replace('乡（镇、街道）', kind).replace(/^乡/, kind) : text);
+        const { townshipWording } = await import('../core/presets.js');
+        const own = (text: string) => (preset === 'township' ? townshipWording(text, kind) : text);
         config = {
           $schema: './rota.schema.json',
           preset,
@@ -115,7 +124,7 @@ export function registerInit(cmd: Command): void {
           to: p.to,
           region: p.region,
           leaders: ['leaders.csv'],
-          sites: 'sites.csv',
+          ...(withSites ? { sites: 'sites.csv' } : {}),
           history: [],
           holidays: 'holidays.csv',
           place: { ...p.place, name: own(p.place.name) },
@@ -123,6 +132,7 @@ export function registerInit(cmd: Command): void {
           office: own(p.office),
           hours: p.hours ?? null,
           ...(preset === 'township' ? { institutions } : {}),
+          ...(office ? { institutions: p.institutions, pattern: p.pattern } : {}),
           rotation: p.rotation,
           announcement: announcementTemplate(preset === 'township' ? kind : '县'),
         };
@@ -134,14 +144,16 @@ export function registerInit(cmd: Command): void {
           path: 'leaders.csv',
           content: await toExcelCsv(
             LEADER_TEMPLATE,
-            preset === 'district'
-              ? DISTRICT_LEADERS
-              : preset === 'county'
-                ? COUNTY_LEADERS
-                : townshipLeaders(
-                    kind,
-                    institutions.map((i) => i.name),
-                  ),
+            office
+              ? office.example.map((row, i) => [...row, '', '', `0990-68000${String(i).padStart(2, '0')}`])
+              : preset === 'district'
+                ? DISTRICT_LEADERS
+                : preset === 'county'
+                  ? COUNTY_LEADERS
+                  : townshipLeaders(
+                      kind,
+                      institutions.map((i) => i.name),
+                    ),
           ),
         },
         {
@@ -152,7 +164,7 @@ export function registerInit(cmd: Command): void {
             [],
           ),
         },
-        ...(rotation
+        ...(withSites
           ? [
               {
                 path: 'sites.csv',
@@ -170,7 +182,7 @@ export function registerInit(cmd: Command): void {
       }
       for (const p of writeAllOrNone(dir, files)) writeOut(`wrote ${p}\n`);
       writeOut(
-        `下一步 next: 编辑 leaders.csv${rotation ? '、sites.csv' : ''} 和 rota.json（示例可直接试排：rota plan -c rota.json）；` +
+        `下一步 next: 编辑 leaders.csv${withSites ? '、sites.csv' : ''} 和 rota.json（示例可直接试排：rota plan -c rota.json）；` +
           '本地放假或调休上班的日子写进 holidays.csv（日期, 类型 休息|上班, 名称），然后运行 rota leaders -c rota.json 检查名单。\n' +
           'Edit the lists and rota.json; local days off or extra working days go in holidays.csv.\n',
       );

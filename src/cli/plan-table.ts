@@ -15,7 +15,7 @@ export function displayWidth(s: string): number {
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
 
 export function renderPlan(
-  p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport },
+  p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport; pattern?: string },
   place: Place,
   c: ChalkInstance,
 ): string {
@@ -24,7 +24,8 @@ export function renderPlan(
   const visits = p.duties.some((d) => d.kind === '下访');
   const lines: string[] = [
     c.bold(p.title),
-    `${p.from} 至 ${p.to}，${report.workingDays} 个工作日，${report.duties} 人次` +
+    // A round with a pattern (每周三 …) counts its duty days, not every working day.
+    `${p.from} 至 ${p.to}，${report.workingDays} 个${p.pattern ? `接访日（${p.pattern}）` : '工作日'}，${report.duties} 人次` +
       (visits ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}` : `；地点：${placeText(place)}`),
     '',
   ];

@@ -93,6 +93,6 @@ export function registerPlan(cmd: Command): void {
       if (removed.length || added.length)
         writeOut(`${say('holidays.file-changed', { file: config.holidays, removed: named(removed), added: named(added) })}\n`);
     }
-    writeOut(renderPlan({ title: config.title, from: config.from, to: config.to, ...result }, config.place, c));
+    writeOut(renderPlan({ title: config.title, from: config.from, to: config.to, pattern: config.pattern, ...result }, config.place, c));
   });
 }

@@ -84,7 +84,14 @@ export function registerReplan(cmd: Command): void {
     writeOut(`${c.bold(notice.split('\n')[0])}\n${notice.split('\n').slice(1).join('\n')}\n`);
     writeOut(
       renderPlan(
-        { title: config.title, from: config.from, to: config.to, duties: result.duties, report: { ...report, status: 'optimal' } },
+        {
+          title: config.title,
+          from: config.from,
+          to: config.to,
+          pattern: config.pattern,
+          duties: result.duties,
+          report: { ...report, status: 'optimal' },
+        },
         config.place,
         c,
       ),

@@ -7,6 +7,12 @@ import { KINDS, RANKS } from './types.js';
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
 const hhmm = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$' };
 const strings = { type: 'array', items: { type: 'string' } };
+/** Who a rule or a serveOn entry names: every given dimension must match (titles: posts such as 院长). */
+const who = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { ranks: { type: 'array', items: { enum: RANKS } }, titles: strings, institutions: strings, names: strings },
+};
 const perDayRange = {
   type: 'object',
   additionalProperties: false,
@@ -83,11 +89,7 @@ export const CONFIG_SCHEMA = {
         properties: {
           id: { type: 'string', minLength: 1 },
           description: { type: 'string' },
-          who: {
-            type: 'object',
-            additionalProperties: false,
-            properties: { ranks: { type: 'array', items: { enum: RANKS } }, institutions: strings, names: strings },
-          },
+          who,
           kinds: { type: 'array', minItems: 1, items: { enum: KINDS } },
           period: { enum: ['week', 'month', 'quarter', 'year'] },
           min: { type: 'integer', minimum: 0, maximum: 1000 },
@@ -99,7 +101,8 @@ export const CONFIG_SCHEMA = {
     seed: { type: 'integer', minimum: 0, maximum: 2147483647, description: '随机种子（同输入同结果）' },
     preset: {
       enum: PRESET_IDS,
-      description: '预设 preset: district 区级轮次；township 乡科级每周；county 县处级每月（文件中的字段仍可覆盖）',
+      description:
+        '预设 preset: district 区级轮次；township 乡科级每周；county 县处级每月；court 法院；procuratorate 检察院；department 局；prefecture 州、市（文件中的字段仍可覆盖）',
     },
     pattern: {
       type: 'string',
@@ -107,6 +110,21 @@ export const CONFIG_SCHEMA = {
       maxLength: 1000,
       description:
         '接访日：每个工作日（默认）、每周三、每周一和周四、每月15日（遇节假日顺延）、每月8日和25日（遇节假日取消）、每月第一个和第四个星期三、2024-06-27，或 FREQ=WEEKLY;BYDAY=WE；遇节假日默认顺延 duty days (docs/patterns.md)',
+    },
+    serveOn: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['who'],
+        properties: {
+          who,
+          months: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 12 } },
+          weekdays: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 1, maximum: 7 } },
+        },
+      },
+      description:
+        '谁在哪些日子接访：如 {"who": {"titles": ["县委书记"]}, "months": [1, 3, 5, 7, 9, 11]}；{"who": {"ranks": ["正处级"]}, "weekdays": [1]} who serves fixed by date',
     },
     sites: { type: 'string', description: '下访地点 CSV (名称, 类型 村|社区, 地址, 每月至少, 相关分管)' },
     rotation: {

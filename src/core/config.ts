@@ -8,6 +8,7 @@ import { parsePattern } from './patterns.js';
 import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from './presets.js';
 import { RANK_ALIASES, type RankAliases } from './ranks.js';
 import { SEED_RULES } from './rules.js';
+import type { ServeOn } from './serve-on.js';
 import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
 import { KINDS, RANKS } from './types.js';
 
@@ -63,6 +64,8 @@ export interface Config {
   sites?: string;
   /** Present: plan the rotation of 接访 and 下访; absent: the district round. */
   rotation?: Rotation;
+  /** Who serves fixed by date: 书记 in odd months, 正职 on Mondays … (src/core/serve-on.ts). */
+  serveOn?: ServeOn[];
   /** Which days are duty days, as a notice writes it (每周三, 每月15日（遇节假日顺延）…); absent: every working day. */
   pattern?: string;
   /** What the published 公告 says beyond the timetable (文号, booking, scope …); absent parts are left out. */
@@ -136,6 +139,7 @@ const TOP_FIELDS = [
   'rotation',
   'pattern',
   'announcement',
+  'serveOn',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -361,6 +365,11 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     else if (read?.error) problems.push(placed(read.error, { file, field: 'pattern' }));
     else bad('pattern', '接访日的写法，如 "每周三"', 'a duty-day pattern such as "每周三"', raw.pattern);
   }
+  if (raw.serveOn !== undefined) {
+    if (!Array.isArray(raw.serveOn))
+      bad('serveOn', '列表 [{"who": {…}, "months": [1, 3], "weekdays": [1]}]', 'an array of entries', raw.serveOn);
+    else c.serveOn = raw.serveOn.flatMap((e, k) => validateServeOn(e, `serveOn[${k}]`, bad));
+  }
   if (raw.rotation === null) delete c.rotation;
   else if (raw.rotation !== undefined) validateRotation(raw.rotation, c, bad);
   if (raw.announcement !== undefined) validateAnnouncement(raw.announcement, c, bad);
@@ -507,6 +516,41 @@ function validateRotation(v: unknown, c: Config, bad: (f: string, e: string, en:
   c.rotation = r;
 }
 
+/** One serveOn entry: who as a rule's who, months 1–12 and weekdays 1–7 (at least one of the two). */
+function validateServeOn(e: unknown, at: string, bad: (f: string, e: string, en: string, g: unknown) => void): ServeOn[] {
+  const ints = (x: unknown, top: number) =>
+    Array.isArray(x) && x.length > 0 && x.every((n) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= top);
+  if (!isObj(e) || (e.months === undefined && e.weekdays === undefined)) {
+    bad(
+      at,
+      '{"who": {…}, "months": [1, 3, 5], "weekdays": [1]}（months、weekdays 至少写一个）',
+      'an entry with who and months and/or weekdays',
+      e,
+    );
+    return [];
+  }
+  const who = validateRule({ id: at, who: e.who ?? {}, kinds: ['接访'], period: 'month', min: 0 }, at, bad)[0]?.who;
+  let ok = who !== undefined;
+  for (const [f, top] of [
+    ['months', 12],
+    ['weekdays', 7],
+  ] as const) {
+    if (e[f] !== undefined && !ints(e[f], top)) {
+      ok = false;
+      bad(`${at}.${f}`, `1 至 ${top} 的整数列表`, `a list of whole numbers from 1 to ${top}`, e[f]);
+    }
+  }
+  for (const f of Object.keys(e))
+    if (!['who', 'months', 'weekdays'].includes(f)) {
+      ok = false;
+      bad(`${at}.${f}`, 'who、months、weekdays 之一', 'one of who, months, weekdays', f);
+    }
+  if (!ok) return [];
+  return [
+    { who: who!, ...(e.months ? { months: e.months as number[] } : {}), ...(e.weekdays ? { weekdays: e.weekdays as number[] } : {}) },
+  ];
+}
+
 function validateRule(r: unknown, at: string, bad: (f: string, e: string, en: string, g: unknown) => void): Rule[] {
   if (!isObj(r)) {
     bad(at, '规则对象', 'a rule object', r);
@@ -522,11 +566,12 @@ function validateRule(r: unknown, at: string, bad: (f: string, e: string, en: st
   if (r.description !== undefined && (typeof r.description !== 'string' || longText(r.description)))
     fail('description', `不超过 ${MAX_TEXT} 字的文字`, `a string of at most ${MAX_TEXT} characters`, r.description);
   const who = r.who ?? {};
-  if (!isObj(who)) fail('who', '含 ranks、institutions、names 的对象', 'an object with ranks, institutions and/or names', who);
+  if (!isObj(who))
+    fail('who', '含 ranks、titles、institutions、names 的对象', 'an object with ranks, titles, institutions and/or names', who);
   else {
     for (const f of Object.keys(who)) {
-      if (!['ranks', 'institutions', 'names'].includes(f))
-        fail(`who.${f}`, 'ranks、institutions、names 之一', 'one of ranks, institutions, names', f);
+      if (!['ranks', 'titles', 'institutions', 'names'].includes(f))
+        fail(`who.${f}`, 'ranks、titles、institutions、names 之一', 'one of ranks, titles, institutions, names', f);
       else if (!Array.isArray(who[f]) || !(who[f] as unknown[]).every((x) => typeof x === 'string')) {
         fail(`who.${f}`, '文字列表', 'an array of strings', who[f]);
       }

@@ -224,6 +224,12 @@ export const CATALOGUE = {
       `unknown institution "${a.text}"; expected one of ${a.known.join(', ')}, or add it to that institution's aliases in rota.json`,
     example: { text: '区纪委', known: ['区委', '区人大', '区政府', '区政协', '区人民法院', '区人民检察院'] },
   }),
+  'institution.township-kind': entry({
+    zh: (a: { kind: string; names: string[] }) => `名单按${a.kind}的单位名称（${list(a.names)}）写成，已按${a.kind}读取`,
+    fix: (a) => `若要固定下来，用 rota init --preset township --kind ${a.kind}，或在 rota.json 写 institutions`,
+    en: (a) => `the list names a ${a.kind === '镇' ? 'town' : 'street office'}'s institutions (${a.names.join(', ')}); read as one`,
+    example: { kind: '镇', names: ['镇党委', '镇人大', '镇政府'] },
+  }),
   'rank.unknown': entry({
     zh: (a: { text: string; known: string[] }) => `不认识的级别“${a.text}”`,
     fix: (a) => `请写 ${list(a.known)} 之一（副县级、正乡级等写法也可以）；其他写法可在 rota.json 的 rankAliases 中加上`,

@@ -7,12 +7,16 @@
 import type { Config, Rotation } from './config.js';
 import type { PlanConfig, Ruleset } from './engine/types.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
+import { OFFICE_PRESET_IDS, OFFICE_PRESETS } from './office-presets.js';
 import { SEED_RULES } from './rules.js';
 
 const rulesNamed = (...ids: string[]) => SEED_RULES.filter((r) => ids.includes(r.id));
 
-/** The presets a configuration may name: district (区级轮次), township (乡镇每周), county (县级每月). */
-export const PRESET_IDS = ['district', 'township', 'county'] as const;
+/**
+ * The presets a configuration may name: district (区级轮次), township (乡镇每周), county (县级每月), and
+ * the offices of office-presets.ts: court (法院), procuratorate (检察院), department (局), prefecture (州、市).
+ */
+export const PRESET_IDS = ['district', 'township', 'county', ...OFFICE_PRESET_IDS] as const;
 export type PresetId = (typeof PRESET_IDS)[number];
 
 /** The three kinds of township office: 乡, 镇 and 街道 each name their institutions their own way. */
@@ -44,6 +48,25 @@ export const TOWNSHIP_INSTITUTIONS_BY_KIND: Record<TownshipKind, Institution[]> 
 
 /** The township preset's default: a 乡. */
 export const TOWNSHIP_INSTITUTIONS: Institution[] = TOWNSHIP_INSTITUTIONS_BY_KIND.乡;
+
+/** The township preset's words for an office of this kind: 乡（镇、街道）…轮值表 → 镇…轮值表, 乡人民群众… → 街道人民群众…. */
+export const townshipWording = (text: string, kind: TownshipKind): string => text.replace('乡（镇、街道）', kind).replace(/^乡/, kind);
+
+/**
+ * A township round read with another kind's institutions: the title, place and office the preset gave
+ * it in that kind's words (those the file wrote itself are kept).
+ */
+export function asTownshipKind(config: Config, kind: TownshipKind): Config {
+  const preset = PRESET_OVERLAYS.township;
+  const own = (text: string, given: string | undefined) => (text === given ? townshipWording(text, kind) : text);
+  return {
+    ...config,
+    institutions: TOWNSHIP_INSTITUTIONS_BY_KIND[kind],
+    title: own(config.title, preset.title),
+    office: own(config.office, preset.office),
+    place: { ...config.place, name: own(config.place.name, preset.place?.name) },
+  };
+}
 
 /** Defaults of the rotation block when a file gives only part of it. */
 export const ROTATION_DEFAULTS: Rotation = {
@@ -90,6 +113,10 @@ export const PRESET_OVERLAYS: Record<PresetId, Partial<Config>> = {
       decompose: 'month',
     },
   },
+  court: OFFICE_PRESETS.court.overlay,
+  procuratorate: OFFICE_PRESETS.procuratorate.overlay,
+  department: OFFICE_PRESETS.department.overlay,
+  prefecture: OFFICE_PRESETS.prefecture.overlay,
 };
 
 /** Rules the district round serves first (seed 四、(一): 副处级以上每季度接访不少于一次). */

@@ -5,6 +5,9 @@ export type RankAliases = Record<Rank, string[]>;
 
 /** The spellings offices use: 县级 = 处级 and 乡级 = 科级 in the civil-service grades. */
 export const RANK_ALIASES: RankAliases = {
+  // 地厅级: a prefecture's (州、市) leaders, and the 局 grades of the same level.
+  正厅级: ['正厅', '正局级', '正局', '厅局级正职', '正地级'],
+  副厅级: ['副厅', '副局级', '副局', '厅局级副职', '副地级'],
   正处级: ['正处', '县处级正职', '正县级', '正县'],
   副处级: ['副处', '县处级副职', '副县级', '副县'],
   正科级: ['正科', '乡科级正职', '正乡级', '正乡', '正镇级'],
@@ -20,5 +23,6 @@ export function parseRank(text: string, aliases: RankAliases = RANK_ALIASES): Ra
 }
 
 export function levelOf(rank: Rank): Level {
+  if (rank === '正厅级' || rank === '副厅级') return '厅局级';
   return rank === '正处级' || rank === '副处级' ? '县处级' : '乡科级';
 }

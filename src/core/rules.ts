@@ -29,11 +29,17 @@ export const SEED_RULES: Rule[] = [
 ];
 
 /** Whether a rule applies to a leader: every dimension the rule names must match; an omitted one matches all. */
-export function ruleApplies(rule: Rule, leader: Leader): boolean {
-  const { ranks, institutions, names } = rule.who;
+export function ruleApplies(rule: Pick<Rule, 'who'>, leader: Leader): boolean {
+  const { ranks, titles, institutions, names } = rule.who;
   return (
     (ranks === undefined || ranks.includes(leader.rank)) &&
+    (titles === undefined || titles.some((t) => holdsPost(leader.title, t))) &&
     (institutions === undefined || institutions.includes(leader.institution)) &&
     (names === undefined || names.includes(leader.name))
   );
+}
+
+/** 县委副书记、县长 holds 县长; 副院长 does not hold 院长 (a post ending in the word, not right after 副). */
+export function holdsPost(title: string, post: string): boolean {
+  return title.split(/[、，,；;/\s]+/).some((p) => p === post || (p.endsWith(post) && p.at(-post.length - 1) !== '副'));
 }

@@ -8,10 +8,10 @@ export type IsoDate = string;
 export type Kind = '接访' | '下访';
 export const KINDS: readonly Kind[] = ['接访', '下访'];
 
-/** Ranks, highest first. 县处级 = 正处级 + 副处级; 乡科级 = 正科级 + 副科级. */
-export type Rank = '正处级' | '副处级' | '正科级' | '副科级';
-export const RANKS: readonly Rank[] = ['正处级', '副处级', '正科级', '副科级'];
-export type Level = '县处级' | '乡科级';
+/** Ranks, highest first. 厅局级 = 正厅级 + 副厅级 (正局级, 副局级); 县处级 = 正处级 + 副处级; 乡科级 = 正科级 + 副科级. */
+export type Rank = '正厅级' | '副厅级' | '正处级' | '副处级' | '正科级' | '副科级';
+export const RANKS: readonly Rank[] = ['正厅级', '副厅级', '正处级', '副处级', '正科级', '副科级'];
+export type Level = '厅局级' | '县处级' | '乡科级';
 
 /** Where a value came from, so every message can name file, line and field. */
 export interface SourceRef {
@@ -76,6 +76,8 @@ export type Period = 'week' | 'month' | 'quarter' | 'year';
 /** Who a rule applies to: each given dimension must match; an omitted dimension matches everyone. */
 export interface RuleWho {
   ranks?: Rank[];
+  /** Posts (职务) such as 院长, 县委书记: a leader holds one when a post of the title ends with it, not after 副 (院长 is not 副院长). */
+  titles?: string[];
   institutions?: string[];
   names?: string[];
 }

@@ -10,6 +10,7 @@ import { monthDay } from '../dates.js';
 import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
+import { serveOnText, servesOn } from '../serve-on.js';
 import { inTerm, termText } from '../term.js';
 import type { Duty, IsoDate, Kind, Leader, SourceRef } from '../types.js';
 import type { PlanContext } from './context.js';
@@ -237,6 +238,24 @@ export const inOffice: HardRule = {
       const l = dutyLeader(ctx, d);
       if (!l || inTerm(l, d.date) || frozen(ctx, d.date)) return [];
       const message = `${l.name} ${d.date} 不在${l.institution}的任期内（任职 ${termText(l.term ?? {})}）(not in office that day)`;
+      return [violation(this, ctx, message, [l.name], [d.date], d)];
+    });
+  },
+};
+
+/** Who serves fixed by date (rota.json serveOn): 书记 in odd months, 正职 on Mondays … */
+export const serveOnDays: HardRule = {
+  id: 'serve-on',
+  field: '日期',
+  inUse: (_set, config) => (config.serveOn ?? []).length > 0,
+  sentence: () => '按 serveOn 规定的月份、星期安排（who serves fixed by date）',
+  allows: (ctx, l, d) => servesOn(ctx.config.serveOn!, l, ctx.days[d]),
+  excludes: (ctx, l) => `按规定只在${serveOnText(ctx.config.serveOn!, l)}接访，本安排的日子都不是 (serves on other days)`,
+  check(duties, ctx) {
+    return duties.flatMap((d) => {
+      const l = dutyLeader(ctx, d);
+      if (!l || servesOn(ctx.config.serveOn!, l, d.date) || frozen(ctx, d.date)) return [];
+      const message = `${l.name} 按规定只在${serveOnText(ctx.config.serveOn!, l)}接访，${d.date} 不是 (not one of the days fixed for the leader)`;
       return [violation(this, ctx, message, [l.name], [d.date], d)];
     });
   },
@@ -566,6 +585,7 @@ export const HARD_RULES: HardRule[] = [
   institutionOrder,
   eligibleRank,
   inOffice,
+  serveOnDays,
   availability,
   receptionPerDay,
   visitsPerDay,
