@@ -2,13 +2,27 @@
 // SEQUENCE still rising), render finds the last publication in --out wherever the edited CSV was
 // saved, every re-publication is dated, an unchanged one keeps the last real notice, swap re-publishes
 // the whole folder, and a calendar the new publication lacks is gone.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SEED_CONFIG } from '../src/core/config.js';
 import { loadLeaders } from '../src/io/load.js';
+import { stateDir } from '../src/io/publish-folder.js';
 
 const rota = (args: string[]) => {
   const r = spawnSync('node', ['bin/rota.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -166,6 +180,102 @@ describe('a published folder', () => {
     expect(readdirSync(join(out, 'ics'))).toContain('艾力·买买提.ics');
     expect(readFileSync(join(out, 'change-notice.txt'), 'utf8')).toContain('2024-12-11');
   });
+});
+
+describe('a run killed half way, a lost timetable.json', () => {
+  it('replan, render and swap first finish a switch a killed run left half done (the folder is never found missing)', () => {
+    for (const command of ['replan', 'render', 'swap'] as const) {
+      const out = join(mkdtempSync(join(tmpdir(), 'rota-kill-')), '发布');
+      expect(rota(['plan', ...C, '--out', out]).code).toBe(0);
+      // Killed between the two renames: the old folder moved aside, the new one ready, nothing at OUT.
+      cpSync(out, join(stateDir(out), 'ready'), { recursive: true });
+      renameSync(out, join(stateDir(out), 'old'));
+      const csv = join(out, 'timetable.csv');
+      const args = {
+        replan: ['replan', ...C, '--previous', csv, '--today', '2024-12-16', '--out', out],
+        render: ['render', csv, ...C, '--out', out, '--today', '2024-12-16'],
+        swap: ['swap', csv, '2024-12-19', '--with', '刘芳', ...C, '--today', '2024-12-16'],
+      }[command];
+      const r = rota(args);
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8')).log.at(-1).command).toBe(command);
+    }
+  });
+
+  it('an unreadable timetable.json is taken from the newest kept publication, never as "never published"', () => {
+    const { out, saved } = publishedAndEdited();
+    expect(rota(['render', saved, ...C, '--out', out, '--today', '2024-12-15']).code).toBe(0);
+    const before = sequences(out);
+    writeFileSync(join(out, 'timetable.json'), '{');
+    const r = rota(['render', join(out, 'timetable.csv'), ...C, '--out', out, '--today', '2024-12-16']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('改用保存的第');
+    for (const [uid, s] of Object.entries(before)) expect(sequences(out)[uid]).toBeGreaterThanOrEqual(s);
+    // No kept copy either: refused, nothing written.
+    rmSync(stateDir(out), { recursive: true, force: true });
+    writeFileSync(join(out, 'timetable.json'), '{');
+    mkdirSync(stateDir(out));
+    const lost = rota(['render', join(out, 'timetable.csv'), ...C, '--out', out, '--today', '2024-12-16']);
+    expect(lost.code).toBe(2);
+    expect(lost.stderr).toContain('读不到它的发布记录');
+  });
+
+  it('a symbolic link --out publishes into its target; a webmaster file stays; a read-only leftover is no exit 70', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rota-link-'));
+    const web = join(root, 'www');
+    expect(rota(['plan', ...C, '--out', web]).code).toBe(0);
+    symlinkSync(web, join(root, 'link'));
+    writeFileSync(join(web, 'index.html'), 'webmaster');
+    const r = rota([
+      'swap',
+      join(root, 'link', 'timetable.csv'),
+      '2024-12-19',
+      '--with',
+      '刘芳',
+      ...C,
+      '--today',
+      '2024-12-16',
+      '--out',
+      join(root, 'link'),
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(lstatSync(join(root, 'link')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(web, 'timetable.csv'), 'utf8')).toContain('刘芳');
+    expect(readFileSync(join(web, 'index.html'), 'utf8')).toBe('webmaster');
+    // A ready/ left read-only by a permissions error: removed (or a sentence), never a crash.
+    const ready = join(stateDir(web), 'ready');
+    mkdirSync(join(ready, 'ics'), { recursive: true });
+    writeFileSync(join(ready, 'ics', 'x.ics'), '');
+    chmodSync(join(ready, 'ics'), 0o555);
+    chmodSync(ready, 0o555);
+    const again = rota(['render', join(web, 'timetable.csv'), ...C, '--out', web, '--today', '2024-12-16']);
+    expect(again.code, again.stderr).toBe(0);
+  });
+});
+
+describe('two rota swap runs at once on one folder', () => {
+  const start = (args: string[]) =>
+    new Promise<number | null>((done) => {
+      const child = spawn('node', ['bin/rota.js', ...args], { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+      child.on('close', (code) => done(code));
+    });
+  it('both take effect: the lock covers reading the timetable, changing it and publishing it (5 tries)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const out = join(mkdtempSync(join(tmpdir(), 'rota-two-')), '发布');
+      expect(rota(['plan', ...C, '--out', out, '--ics-per-leader']).code).toBe(0);
+      const csv = join(out, 'timetable.csv');
+      const codes = await Promise.all([
+        start(['swap', csv, '2024-12-11', '--with', '艾力·买买提', ...C, '--today', '2024-12-10']),
+        start(['swap', csv, '2024-12-19', '--with', '刘芳', ...C, '--today', '2024-12-10']),
+      ]);
+      expect(codes).toEqual([0, 0]);
+      const rows = readFileSync(csv, 'utf8').split('\r\n');
+      const nameOn = (d: string) => rows.find((l) => l.startsWith(`${d},`))!.split(',')[4];
+      expect([nameOn('2024-12-11'), nameOn('2024-12-19')]).toEqual(['艾力·买买提', '刘芳']);
+      const log = JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8')).log;
+      expect(log.map((e: { command: string }) => e.command)).toEqual(['earlier', 'swap', 'swap']);
+    }
+  }, 120_000);
 });
 
 describe('a hand edit that changed only 姓名', () => {

@@ -3,13 +3,14 @@
 // folder switched to it. Every command that writes --out goes through here, so two at once both
 // take effect, and an unreadable state is never taken for "never published".
 
+import { existsSync } from 'node:fs';
 import type { Config } from '../core/config.js';
 import { say } from '../core/messages.js';
 import { hasErrors } from '../core/problems.js';
 import type { IsoDate, Problem } from '../core/types.js';
 import { WriteError } from '../io/atomic-write.js';
 import type { ReadFile } from '../io/lists.js';
-import { dropGeneration, type LockOptions, newestGeneration, publishFolder, withFolderLock } from '../io/publish-folder.js';
+import { dropGeneration, type LockOptions, newestGeneration, publishFolder, stateDir, withFolderLock } from '../io/publish-folder.js';
 import { type FolderState, readFolderState } from '../io/published-state.js';
 import { publishedStateFrom } from '../io/sequences.js';
 import { roundCalendar } from './calendar.js';
@@ -52,6 +53,15 @@ export async function publishInto(
     },
     lock,
   );
+}
+
+/**
+ * The start-up recovery every command runs before reading a published folder (its timetable, its
+ * state): a switch a killed run left half done is finished or undone under the lock, so a folder
+ * is never found missing.
+ */
+export async function recoverPublished(dirs: ReadonlyArray<string | undefined>): Promise<void> {
+  for (const dir of dirs) if (dir && existsSync(stateDir(dir))) await withFolderLock(dir, async () => {});
 }
 
 /**

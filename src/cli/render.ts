@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { windowProblems } from '../core/config.js';
 import { say } from '../core/messages.js';
@@ -40,6 +41,8 @@ export function registerRender(cmd: Command): void {
     const { problem } = await import('../core/messages.js');
     const { leaders, problems: leaderProblems } = loadLeaders(config.leaders, config);
     reportProblems([...warnings, ...leaderProblems]);
+    const { recoverPublished } = await import('../app/publish-out.js');
+    await recoverPublished([opts.out, dirname(file)]);
     const read = readTimetable(file, leaders, config.institutions, { reconcile: opts.fixFromLeaders ? 'fix' : 'error' });
     const problems = [...read.problems];
     if (!problems.length && read.entries.length === 0) {

@@ -1,5 +1,6 @@
 // rota replan: re-plan a published timetable after leaders' schedules changed — keep every duty
 // still valid, move as few days as possible, never rewrite the past, print the change notice.
+import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
@@ -38,6 +39,8 @@ export function registerReplan(cmd: Command): void {
     ),
   ).action(async (opts: ReplanOptions) => {
     const today = todayOption(opts.today);
+    const { recoverPublished } = await import('../app/publish-out.js');
+    await recoverPublished([opts.out, dirname(opts.previous)]);
     const round = await loadRound(opts);
     const pins = parsePins(opts.pin, round.config);
     const previous = readRoundTimetable(opts.previous, round, today, opts.fixFromLeaders);

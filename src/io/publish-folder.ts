@@ -251,7 +251,8 @@ export async function withFolderLock<T>(out: string, step: () => Promise<T>, opt
   } finally {
     release();
     // A run that published nothing leaves no state beside a folder it never published into.
-    if (exists(stateDir(abs)) && readdirSync(stateDir(abs)).length === 0) rmSync(stateDir(abs), { recursive: true, force: true });
+    if (!exists(abs) && exists(stateDir(abs)) && readdirSync(stateDir(abs)).length === 0)
+      rmSync(stateDir(abs), { recursive: true, force: true });
   }
 }
 
