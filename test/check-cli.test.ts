@@ -80,6 +80,22 @@ describe('rota check exit codes', () => {
     expect(lenient.code).toBe(1); // the others have no November record
     expect(lenient.stderr).toContain('警告 warning');
   });
+  it('--format json gives the totals and the violations only; --detail adds every judged entry and its records', () => {
+    const compact = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--year', '2024', '--format', 'json']);
+    expect(compact.code).toBe(1);
+    const c = JSON.parse(compact.stdout);
+    expect(Object.keys(c)).toEqual(['summary', 'rules', 'problems', 'violations']);
+    // The fixture's one gap: 艾力·买买提's November, without the records list a violation has none of.
+    expect(c.violations).toEqual([expect.objectContaining({ name: '艾力·买买提', period: '2024-11', status: 'short', count: 0 })]);
+    expect(c.violations[0]).not.toHaveProperty('records');
+    const detail = JSON.parse(
+      rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--year', '2024', '--format', 'json', '--detail']).stdout,
+    );
+    expect(Object.keys(detail)).toEqual(['summary', 'rules', 'problems', 'violations', 'results']);
+    expect(detail.results).toHaveLength(detail.summary.judged + detail.summary.exempt + detail.summary.notJudged);
+    expect(detail.results.find((r: { status: string }) => r.status === 'ok').records.length).toBeGreaterThan(0);
+    expect(compact.stdout.length * 20).toBeLessThan(JSON.stringify(detail, null, 2).length);
+  });
   it('writes GitHub annotations pointing at the faulty record line', () => {
     const bad = file('gh.csv', '日期,姓名\n2024-11-05,无名氏\n');
     const r = rota(['check', bad, ...LEADERS, '--format', 'github', '--from', '2024-11-01', '--to', '2024-11-30']);
@@ -120,7 +136,7 @@ describe('rota check inputs', () => {
   });
   it('takes leaves into account and says so', () => {
     const leaves = file('leaves.csv', '姓名,开始,结束,事由\n艾力·买买提,2024-11-01,2024-11-30,病假\n');
-    const r = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--leaves', leaves, '--format', 'json']);
+    const r = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--leaves', leaves, '--format', 'json', '--detail']);
     expect(r.code).toBe(0);
     const nov = JSON.parse(r.stdout).results.find(
       (x: { name: string; period: string }) => x.name === '艾力·买买提' && x.period === '2024-11',
@@ -144,7 +160,9 @@ describe('rota check inputs', () => {
         rules: [{ id: 'yearly', description: '每年接访不少于12次', who: { ranks: ['正处级'] }, kinds: ['接访'], period: 'year', min: 12 }],
       }),
     );
-    const out = JSON.parse(rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--rules', yearly, '--format', 'json']).stdout);
+    const out = JSON.parse(
+      rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--rules', yearly, '--format', 'json', '--detail']).stdout,
+    );
     // fixtures/leaders.csv has five 正处级 leaders (赵德胜, 陈立新, 买买提江·吐尔洪, 何振华, 古丽娜·艾山);
     // each has one 接访 per quarter in the fixture: 4 of at least 12.
     expect(out.results.map((r: { name: string; status: string; count: number }) => `${r.name} ${r.status} ${r.count}`).sort()).toEqual(
@@ -162,7 +180,7 @@ describe('rota check inputs', () => {
     expect(bad.stderr).toContain('rules[0].period');
   });
   it('judges a whole year with --year, leaving the ISO week that runs into 2025 unjudged', () => {
-    const out = JSON.parse(rota(['check', compliant, ...LEADERS, '--year', '2024', '--format', 'json']).stdout);
+    const out = JSON.parse(rota(['check', compliant, ...LEADERS, '--year', '2024', '--format', 'json', '--detail']).stdout);
     const cut = out.results.filter((r: { status: string }) => r.status === 'not-judged').map((r: { period: string }) => r.period);
     expect(cut).toEqual(['2025-W01']);
   });

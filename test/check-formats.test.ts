@@ -66,8 +66,8 @@ describe('text', () => {
 });
 
 describe('json', () => {
-  it('parses back with one result per (leader, rule, period) and the records that counted', () => {
-    const out = JSON.parse(formatJson(report));
+  it('parses back with one result per (leader, rule, period) and the records that counted (--detail)', () => {
+    const out = JSON.parse(formatJson({ ...report, detail: true }));
     expect(out.summary.compliant).toBe(false);
     // 艾某 and the second leader have county-monthly for Oct, Nov, Dec: 6 results.
     expect(out.results.filter((r: { rule: string }) => r.rule === 'county-monthly')).toHaveLength(6);
@@ -157,12 +157,17 @@ describe('github', () => {
 });
 
 describe('json in pieces', () => {
-  it('is byte for byte JSON.stringify(…, null, 2), with and without results', async () => {
+  it('is byte for byte JSON.stringify(…, null, 2): compact, with --detail, and without a judgement', async () => {
     const { jsonChunks } = await import('../src/io/check-format.js');
-    const full = [...jsonChunks(report)].join('');
     const { summary, results } = judgement;
-    expect(full).toBe(`${JSON.stringify({ summary, rules: SEED_RULES, problems, results }, null, 2)}\n`);
+    const violations = results.filter((r) => r.status === 'short' || r.status === 'over');
+    expect(violations.length).toBeGreaterThan(0);
+    expect(violations.length).toBeLessThan(results.length);
+    const compact = [...jsonChunks(report)].join('');
+    expect(compact).toBe(`${JSON.stringify({ summary, rules: SEED_RULES, problems, violations }, null, 2)}\n`);
+    const full = [...jsonChunks({ ...report, detail: true })].join('');
+    expect(full).toBe(`${JSON.stringify({ summary, rules: SEED_RULES, problems, violations, results }, null, 2)}\n`);
     const none = [...jsonChunks({ ...report, judgement: undefined, omitted: 3 })].join('');
-    expect(none).toBe(`${JSON.stringify({ summary: null, rules: SEED_RULES, problems, omittedProblems: 3, results: [] }, null, 2)}\n`);
+    expect(none).toBe(`${JSON.stringify({ summary: null, rules: SEED_RULES, problems, omittedProblems: 3, violations: [] }, null, 2)}\n`);
   });
 });

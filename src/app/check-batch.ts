@@ -48,6 +48,8 @@ export interface BatchCheckOptions {
   /** Write each office's check, as `rota check --format FORMAT` prints it, to OUT/<office>/check.(txt|json|xml). */
   out?: string;
   format?: CheckFormat;
+  /** JSON: every judged entry, as `rota check --detail`. */
+  detail?: boolean;
 }
 
 const EXTENSIONS: Record<CheckFormat, string> = { text: 'txt', json: 'json', junit: 'xml', github: 'txt' };
@@ -76,11 +78,18 @@ export async function checkOffice(dir: string, office: string, o: BatchCheckOpti
     const checked = await checkRecords(setup, config.history, {
       from: o.from,
       to: o.to,
-      keepRecords: format === 'json',
+      keepRecords: format === 'json' && Boolean(o.detail),
       lenient: o.lenient,
     });
     const judgement = checked.judgement?.problems.length ? undefined : checked.judgement;
-    const report = { judgement, problems: checked.problems, rules: setup.rules, leaders: setup.leaders, omitted: checked.omitted };
+    const report = {
+      judgement,
+      problems: checked.problems,
+      rules: setup.rules,
+      leaders: setup.leaders,
+      omitted: checked.omitted,
+      detail: o.detail,
+    };
     if (o.out) {
       // The check as the single command gives it: the problems it prints on stderr, then its output.
       const problemLines = format === 'text' ? checked.problems.map((p) => `${formatProblem(p)}\n`).join('') : '';

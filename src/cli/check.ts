@@ -14,6 +14,10 @@ export function registerCheck(cmd: Command): void {
       .option('--year <yyyy>', '检查整年 check one calendar year (same as --from YYYY-01-01 --to YYYY-12-31)')
       .option('--format <format>', `输出格式 output format: ${FORMATS.join(' | ')}`, 'text')
       .option(
+        '--detail',
+        'JSON 中列出每一项评判（默认只列合计和不合规项）with --format json: every judged entry, not only totals and violations',
+      )
+      .option(
         '--batch <dir>',
         '批量：检查 DIR 下每个含 rota.json 的单位文件夹的记录（其配置的 history），用全部 CPU 核 check the records of every office folder under DIR on all cores',
       )
@@ -21,7 +25,7 @@ export function registerCheck(cmd: Command): void {
         '--out <dir>',
         "与 --batch 同用：每个单位的检查结果写到 OUT/<单位>/check.txt|json|xml with --batch: each office's check in OUT/<office>/",
       ),
-  ).action(async (records: string[], opts: CheckOptions & { format: string; batch?: string; out?: string }) => {
+  ).action(async (records: string[], opts: CheckOptions & { format: string; batch?: string; out?: string; detail?: boolean }) => {
     if (!FORMATS.includes(opts.format)) throw new Exit(2, say('option.choice', { option: '--format', choices: FORMATS, got: opts.format }));
     if (opts.year !== undefined && !/^\d{4}$/.test(opts.year)) throw new Exit(2, say('option.year', { option: '--year', got: opts.year }));
     if (opts.year !== undefined && (+opts.year < FIRST_YEAR || +opts.year > LAST_YEAR))
@@ -44,7 +48,7 @@ export function registerCheck(cmd: Command): void {
         );
       checkDates({ from, to });
       const { checkBatch } = await import('./batch.js');
-      return checkBatch(opts.batch, { from, to, lenient: opts.lenient, out: opts.out, format: opts.format as 'text' });
+      return checkBatch(opts.batch, { from, to, lenient: opts.lenient, out: opts.out, format: opts.format as 'text', detail: opts.detail });
     }
     const setup = await prepareCheck(opts, { from, to });
     const files = records.length ? records : setup.config.history;
@@ -56,7 +60,7 @@ export function registerCheck(cmd: Command): void {
     const { problems, judgement, omitted } = await checkRecords(setup, files, {
       from,
       to,
-      keepRecords: format === 'json',
+      keepRecords: format === 'json' && Boolean(opts.detail),
       lenient: opts.lenient,
     });
     const report = {
@@ -65,6 +69,7 @@ export function registerCheck(cmd: Command): void {
       rules: setup.rules,
       leaders: setup.leaders,
       omitted,
+      detail: opts.detail,
     };
     printProblems(problems, omitted);
     if (format === 'json') {

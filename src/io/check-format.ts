@@ -23,6 +23,8 @@ export interface CheckReport {
   omitted?: number;
   /** In a batch: the office's folder, named in each JUnit suite and GitHub annotation title. */
   office?: string;
+  /** JSON: every judged entry too (results), not only the totals and the violations. */
+  detail?: boolean;
 }
 
 /** Colour functions; identity for plain text. */
@@ -115,7 +117,8 @@ export function formatJson(report: CheckReport): string {
 
 /**
  * The JSON output in pieces, byte for byte JSON.stringify(…, null, 2) of {summary, rules, problems,
- * results}, so a million results are written without building one giant string.
+ * violations} — what CI needs — and, with detail, every judged entry as results; a million results
+ * are written without building one giant string.
  */
 export function* jsonChunks(report: CheckReport): Generator<string> {
   const j = report.judgement;
@@ -126,16 +129,24 @@ export function* jsonChunks(report: CheckReport): Generator<string> {
     ...(report.omitted ? { omittedProblems: report.omitted } : {}),
   };
   const results = j?.results ?? [];
-  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "results": [`;
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;
+  yield* jsonArray('violations', results.filter(isViolation), !report.detail);
+  if (report.detail) yield* jsonArray('results', results, true);
+  yield '}\n';
+}
+
+/** One key of the top-level object holding an array, streamed in pieces of about 64 KB. */
+function* jsonArray(key: string, items: readonly unknown[], last: boolean): Generator<string> {
+  yield `  "${key}": [`;
   let piece = '';
-  for (let i = 0; i < results.length; i++) {
-    piece += `${i ? ',' : ''}\n    ${JSON.stringify(results[i], null, 2).replace(/\n/g, '\n    ')}`;
+  for (let i = 0; i < items.length; i++) {
+    piece += `${i ? ',' : ''}\n    ${JSON.stringify(items[i], null, 2).replace(/\n/g, '\n    ')}`;
     if (piece.length > 1 << 16) {
       yield piece;
       piece = '';
     }
   }
-  yield `${piece}${results.length ? '\n  ' : ''}]\n}\n`;
+  yield `${piece}${items.length ? '\n  ' : ''}]${last ? '' : ','}\n`;
 }
 
 // ---- JUnit XML -------------------------------------------------------------
