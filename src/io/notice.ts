@@ -2,7 +2,7 @@
 // self-contained HTML page the webmaster posts beside the timetable. Every input text is escaped.
 import { createHash } from 'node:crypto';
 import type { Config } from '../core/config.js';
-import { changeLine, type DayChange } from '../core/replan/diff.js';
+import { changedDates, changeLine, type DayChange } from '../core/replan/diff.js';
 import type { Duty } from '../core/types.js';
 import { cnDate } from './html/format.js';
 import { escapeHtml as e } from './html-escape.js';
@@ -19,7 +19,7 @@ const contactText = (m: NoticeMeta) => [m.config.contact.name, m.config.contact.
 
 function intro(changes: DayChange[], m: NoticeMeta): string {
   const what = `《${m.config.title}》（${m.config.from} 至 ${m.config.to}）`;
-  return changes.length ? `${what}有 ${changes.length} 天调整如下：` : `${what}本次无调整。`;
+  return changes.length ? `${what}有 ${changedDates(changes)} 天调整如下：` : `${what}本次无调整。`;
 }
 
 export function noticeText(changes: DayChange[], m: NoticeMeta): string {
@@ -75,8 +75,12 @@ ins{text-decoration:none;font-weight:700}
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** Names and titles; a 下访 also names its site, so a visit sent elsewhere reads as a change. */
 function peopleHtml(ds: Duty[]): string {
-  return ds.map((d) => `${e(d.name)}${d.title ? `（${e(d.title)}）` : ''}`).join('、') || '—';
+  return (
+    ds.map((d) => `${e(d.name)}${d.title ? `（${e(d.title)}）` : ''}${d.kind === '下访' && d.place ? ` ${e(d.place)}` : ''}`).join('、') ||
+    '—'
+  );
 }
 
 export function noticeHtml(changes: DayChange[], m: NoticeMeta): string {
@@ -93,7 +97,7 @@ export function noticeHtml(changes: DayChange[], m: NoticeMeta): string {
     .join('\n');
   const table = changes.length
     ? `<table>
-<caption>调整的日期（共 ${changes.length} 天）</caption>
+<caption>调整的日期（共 ${changedDates(changes)} 天）</caption>
 <thead><tr><th scope="col">日期</th><th scope="col">星期</th><th scope="col">原安排</th><th scope="col">现安排</th></tr></thead>
 <tbody>
 ${rows}

@@ -20,7 +20,7 @@ import { type Activity, PieceNetwork } from './piece-network.js';
 import { PREFERENCES } from './preferences.js';
 import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
 import { checkTimetable, KIND_LIST, varName } from './rules.js';
-import { siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from './sites.js';
+import { keptSites, siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from './sites.js';
 import { type ChunkState, type Counted, chunkState } from './state.js';
 import type { ModelSize, PlanInput, PlanResult } from './types.js';
 
@@ -239,9 +239,11 @@ function assignSites(ctx: PlanContext, acts: Activity[], model: ModelSize): Map<
   const visits = acts.filter((a) => a.kind === '下访').sort((a, b) => a.day - b.day || a.leader - b.leader);
   for (const month of [...new Set(visits.map((v) => ctx.month[v.day]))]) {
     const these = visits.filter((v) => ctx.month[v.day] === month);
-    const byNetwork = siteNetwork(ctx, month, these, last);
+    const kept = keptSites(ctx, these);
+    // Visits kept at their published sites: the integer program holds them there.
+    const byNetwork = kept.some((k) => k >= 0) ? undefined : siteNetwork(ctx, month, these, last);
     if (byNetwork) model.networks += 1;
-    const sites = byNetwork ?? siteProgram(ctx, month, these, last, model);
+    const sites = byNetwork ?? siteProgram(ctx, month, these, last, kept, model);
     these.forEach((v, j) => {
       siteOf.set(v, sites[j]);
       last[sites[j]] = Math.max(last[sites[j]], dayNumber(ctx.days[v.day]));
@@ -251,9 +253,9 @@ function assignSites(ctx: PlanContext, acts: Activity[], model: ModelSize): Map<
   return siteOf;
 }
 
-/** The month's sites by the integer program (the network's choice missed a gap run). */
-function siteProgram(ctx: PlanContext, month: string, visits: Activity[], last: number[], model: ModelSize): number[] {
-  const { b, a } = siteModel(ctx, month, visits, last);
+/** The month's sites by the integer program (the network's choice missed a gap run, or published visits are kept). */
+function siteProgram(ctx: PlanContext, month: string, visits: Activity[], last: number[], kept: number[], model: ModelSize): number[] {
+  const { b, a } = siteModel(ctx, month, visits, last, kept);
   const r = solveLp(b) ?? {};
   model.variables += b.size.variables;
   model.constraints += b.size.constraints;

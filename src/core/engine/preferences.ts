@@ -39,10 +39,10 @@ function most(ctx: PlanContext, chunk: ChunkState, l: number, elastic: boolean):
   return m;
 }
 
-/** (kind, leader) pairs of a working day's duties, sorted: a day changes when they differ. */
+/** (kind, leader) pairs of a working day's duties, and each 下访's site, sorted: a day changes when they differ. */
 const daySet = (duties: Duty[]) =>
   duties
-    .map((d) => `${d.kind}\u0000${leaderKey(d)}`)
+    .map((d) => `${d.kind}\u0000${leaderKey(d)}${d.kind === '下访' ? `\u0000${d.place}` : ''}`)
     .sort()
     .join('\u0001');
 
@@ -68,15 +68,18 @@ export const keepPublished: Preference = {
       // A day that cannot keep its published duties changes whatever the plan does: no term needed.
       if (keep.some(({ l, kind }) => l === undefined || !b.hasVar(varName(kind, l, d)))) continue;
       const kept = new Set(keep.map(({ l, kind }) => varName(kind, l!, d)));
-      b.penalised(`k${d}`, 'changes', 1, 1);
+      // Whole (0/1): the solver's search then settles a day kept or changed first.
+      b.addBinary(`k${d}`);
+      b.addCost(`k${d}`, 'changes', 1);
       for (const v of kept)
         b.addRow(`kp${v}`, { min: 1 }, [
           [v, 1],
           [`k${d}`, 1],
         ]);
-      // Any other duty that day is a change too.
+      // Any other duty that day is a change too; no day holds more than M duties (the per-day maximums).
       const others = ctx.candidates[d].flatMap((l) => terms(b, l, d)).filter(([v]) => !kept.has(v));
-      if (others.length) b.addRow(`kn${d}`, { max: 0 }, [...others, [`k${d}`, -others.length]]);
+      const M = Math.min(others.length, ctx.set.reception.max + ctx.set.visits.max);
+      if (others.length) b.addRow(`kn${d}`, { max: 0 }, [...others, [`k${d}`, -M]]);
     }
   },
   addArcs({ net, ctx, chunk }) {

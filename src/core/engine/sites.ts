@@ -42,6 +42,14 @@ export function portfolioMatches(leader: Pick<Leader, 'portfolio'>, site: Pick<S
 
 const siteIndexes = new WeakMap<PlanContext, Map<string | undefined, number>>();
 
+/** Per visit, the site a re-plan keeps it at: the published 下访 of that leader on that day, or −1. */
+export function keptSites(ctx: PlanContext, visits: Visit[]): number[] {
+  const p = ctx.published;
+  if (!p) return visits.map(() => -1);
+  const published = new Map(p.duties.filter((d) => d.kind === '下访').map((d) => [`${d.date}\u0000${leaderKey(d)}`, siteIndexOf(ctx, d)]));
+  return visits.map((v) => published.get(`${ctx.days[v.day]}\u0000${leaderKey(ctx.leaders[v.leader])}`) ?? -1);
+}
+
 /** The site a 下访 duty names (by its place text); −1 for none. */
 export function siteIndexOf(ctx: PlanContext, d: Duty): number {
   let byPlace = siteIndexes.get(ctx);
@@ -349,6 +357,7 @@ export function siteModel(
   month: string,
   visits: Visit[],
   last: number[],
+  kept: number[] = [],
 ): { b: ModelBuilder<SiteLevel>; a: SiteArgs['a'] } {
   const b = new ModelBuilder<SiteLevel>(SITE_LEVELS);
   const a = (j: number, s: number) => `a${j}_${s}`;
@@ -362,6 +371,8 @@ export function siteModel(
       { equal: 1 },
       ctx.sites.map((_s, s): [string, number] => [a(j, s), 1]),
     );
+    // A re-plan keeps a published visit where it was published (a site change is a change).
+    if ((kept[j] ?? -1) >= 0) b.addRow(`kept${j}`, { equal: 1 }, [[a(j, kept[j]), 1]]);
   });
   for (const r of SITE_RULES) r.addTerms({ b, ctx, month, visits, dates, last, a });
   return { b, a };

@@ -13,8 +13,8 @@ import { checkTimetable } from '../engine/rules.js';
 import type { Pin, PlanInput, PlanReport, Violation } from '../engine/types.js';
 import { leaderKey } from '../leaders.js';
 import { cleanName } from '../text.js';
-import type { Duty, IsoDate } from '../types.js';
-import { type DayChange, diffTimetables } from './diff.js';
+import type { Duty, IsoDate, Kind } from '../types.js';
+import { changedDates, type DayChange, diffTimetables } from './diff.js';
 export interface ReplanInput extends PlanInput {
   /** The published timetable (its 锁定 duties are pins too). */
   previous: Duty[];
@@ -38,7 +38,7 @@ export interface ReplanReport extends Omit<PlanReport, 'status'> {
   /** Rules the frozen past breaks now (e.g. a leader since marked unavailable): reported, not rewritten. */
   pastBreaks: Violation[];
   pinErrors: PinError[];
-  /** Days (date + kind) that differ from the published timetable. */
+  /** Days whose duties (who, which kind, which 下访 site) differ from the published timetable. */
   changedDays: number;
 }
 
@@ -53,8 +53,8 @@ const pinKey = (p: Pin) => `${p.date}\u0000${cleanName(p.name)}\u0000${p.institu
 /** The pins of a re-plan: those given, and the published duties marked 锁定. */
 export function replanPins(input: Pick<ReplanInput, 'pins' | 'previous'>): Pin[] {
   const all = [
-    ...(input.pins ?? []),
-    ...input.previous.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution })),
+    ...(input.pins ?? []).map((p) => (p.kind ? p : { ...p, ...publishedKind(input.previous, p) })),
+    ...input.previous.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution, kind: d.kind })),
   ];
   const seen = new Set<string>();
   return all.filter((p) => {
@@ -63,6 +63,19 @@ export function replanPins(input: Pick<ReplanInput, 'pins' | 'previous'>): Pin[]
     seen.add(k);
     return true;
   });
+}
+
+/** A pin without a kind keeps the published one: --pin on a published 下访 pins that 下访, not a 接访. */
+function publishedKind(previous: Duty[], p: Pin): { kind?: Kind } {
+  const name = cleanName(p.name);
+  const kinds = [
+    ...new Set(
+      previous
+        .filter((d) => d.date === p.date && d.name === name && (!p.institution || d.institution === p.institution))
+        .map((d) => d.kind),
+    ),
+  ];
+  return kinds.length === 1 ? { kind: kinds[0] } : {};
 }
 
 function pinDuty(ctx: PlanContext, p: Pin, leader: number): Duty {
@@ -78,6 +91,9 @@ function pinDuty(ctx: PlanContext, p: Pin, leader: number): Duty {
     place: ctx.place,
   };
 }
+
+/** Rules that count a day's duties: pinCauses already names a day with more pins than places. */
+const DAY_COUNTS = new Set(['reception-per-day', 'visits-per-day', 'one-per-day']);
 
 /** Pins that break a hard rule, given the frozen past: each error names the pin and the rule. */
 function pinErrors(ctx: PlanContext, plain: PlanContext, frozen: Duty[], today: IsoDate, pastBreaks: Violation[]): PinError[] {
@@ -102,14 +118,16 @@ function pinErrors(ctx: PlanContext, plain: PlanContext, frozen: Duty[], today: 
     const pin = future.find((p) => c.dates.includes(p.pin.date) && c.names.some((n) => n === cleanName(p.pin.name)))?.pin ?? future[0].pin;
     out.push({ pin, rule: 'pin', message: c.message });
   }
-  if (out.length) return out;
-  // Together with the frozen past: e.g. a leader pinned again who already served his maximum.
-  const pinned = future.map((p) => ({ p, duty: pinDuty(ctx, p.pin, p.leader!) }));
+  // Together with the frozen past: e.g. a leader pinned again who already served his maximum. Every
+  // rule a pin breaks is named: those of a single day above, those of the pins together here.
+  const single = new Set(ctx.rules.filter((r) => r.allows).map((r) => r.id));
+  const pinned = future.filter((p) => p.leader !== undefined).map((p) => ({ p, duty: pinDuty(ctx, p.pin, p.leader!) }));
   const known = new Set(pastBreaks.map((v) => `${v.rule}\u0000${v.message}`));
   for (const v of checkTimetable([...frozen, ...pinned.map((x) => x.duty)], plain, { complete: false })) {
+    if (single.has(v.rule) || v.rule === 'known-leader' || v.rule === 'working-day' || v.rule === 'within-window') continue;
     if (known.has(`${v.rule}\u0000${v.message}`)) continue;
     const hit = pinned.find((x) => v.dates.includes(x.duty.date) && v.names.includes(x.duty.name));
-    if (!hit) continue;
+    if (!hit || (DAY_COUNTS.has(v.rule) && out.some((e) => e.pin === hit.p.pin))) continue; // pinCauses counted the day's pins
     out.push({ pin: hit.p.pin, rule: v.rule, message: `锁定 ${hit.p.pin.date} ${hit.p.pin.name} 违反「${v.sentence}」：${v.message}` });
   }
   return out;
@@ -158,5 +176,5 @@ export function replan(input: ReplanInput): ReplanResult {
   );
   const duties = result.duties.map((d) => (d.date >= today && pinned.has(`${d.date}\u0000${leaderKey(d)}`) ? { ...d, pinned: true } : d));
   const changes = diffTimetables(previous, duties);
-  return { duties, changes, report: { ...result.report, ...extra, changedDays: changes.length } };
+  return { duties, changes, report: { ...result.report, ...extra, changedDays: changedDates(changes) } };
 }
