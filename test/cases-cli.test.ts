@@ -152,7 +152,7 @@ describe('rota who', () => {
 });
 
 describe('privacy scan', () => {
-  it('no resident name, phone or ID number in any stdout, stderr or written file but the ledger and its export', () => {
+  it('no resident name, phone or ID number in any stdout, stderr or written file (report included) but the ledger and its export', () => {
     const work = join(dir, 'scan');
     mkdirSync(work);
     const db = join(work, 'cases.sqlite');
@@ -168,6 +168,16 @@ describe('privacy scan', () => {
       ['cases', 'export', '--db', db, '--out', join(work, 'export.csv')],
       ['cases', 'purge', '--db', db, '--keep-years', '5', '--today', '2025-03-01'],
       ['cases', 'import', ledger, '--db', join(work, 'pub-folder', 'x.sqlite')],
+      ['report', join(process.cwd(), 'fixtures/records-2024.csv'), '-c', join(process.cwd(), 'fixtures/rota.json')].concat([
+        '--leaders',
+        join(process.cwd(), 'fixtures/leaders.csv'),
+        '--year',
+        '2024',
+        '--out',
+        join(work, 'report'),
+        '--cases',
+        db,
+      ]),
     ];
     file('scan/pub-folder/timetable.json', '{}');
     const printed = runs.map((args) => rota(args, work)).flatMap((r) => [r.stdout, r.stderr]);
@@ -182,5 +192,49 @@ describe('privacy scan', () => {
     // The masked export holds no ID number in full either.
     const exported = readFileSync(join(work, 'export.csv'), 'utf8');
     for (const id of ['650102199001011234', '65010219850505123X']) expect(exported).not.toContain(id);
+  });
+});
+
+describe('rota report --cases', () => {
+  it('adds per leader the residents received, matters taken, closed on time and overdue, and lists a leader the list lacks', () => {
+    const db = join(dir, 'report.sqlite');
+    const ledger = file(
+      'report.csv',
+      [
+        '来访日期,来访人,身份证号,主要问题,接访领导,责任单位,受理日期,办结日期',
+        '2024-03-11,甄测试,650102199001011234,工资,王建国,区人社局,2024-03-12,2024-04-20',
+        '2024-03-11,甄测试,650102199001011234,社保,王建国,区人社局,2024-03-12,2024-06-20',
+        '2024-10-02,贾样例,,漏水,王建国,区住建局,2024-10-03,',
+        '2024-05-02,某某,,噪音,不在名单,,,',
+        '2023-05-02,某某,,噪音,王建国,,,',
+      ].join('\n'),
+    );
+    expect(rota(['cases', 'import', ledger, '--db', db]).code).toBe(0);
+    const out = join(dir, 'report');
+    const cwd = process.cwd();
+    const args = [
+      'report',
+      join(cwd, 'fixtures/records-2024.csv'),
+      '--leaders',
+      join(cwd, 'fixtures/leaders.csv'),
+      '-c',
+      join(cwd, 'fixtures/rota.json'),
+    ];
+    const r = rota([...args, '--year', '2024', '--out', out, '--cases', db]);
+    expect(r.code).toBe(0);
+    const rows = parse(readFileSync(join(out, 'report-2024-cases.csv'), 'utf8'), { bom: true, columns: true }) as Array<
+      Record<string, string>
+    >;
+    // 王建国: two residents, three matters of 2024; 04-20 within 60 days of 03-12, 06-20 not, 10-03's still open at year end.
+    expect(rows.find((x) => x.姓名 === '王建国')).toMatchObject({ 接待群众: '2', 包案: '3', 按期办结: '1', 超期: '2' });
+    expect(rows.at(-1)).toMatchObject({ 单位: '', 姓名: '不在名单', 包案: '1' });
+    const html = readFileSync(join(out, 'report-2024.html'), 'utf8');
+    expect(html).toContain('谁接访、谁包案');
+    for (const s of ['甄测试', '贾样例', '650102199001011234']) expect(html + r.stdout + r.stderr).not.toContain(s);
+    // Without --cases the report is as before: no cases file, no ledger table.
+    const plain = join(dir, 'report-plain');
+    expect(rota([...args, '--year', '2024', '--out', plain]).code).toBe(0);
+    expect(existsSync(join(plain, 'report-2024-cases.csv'))).toBe(false);
+    expect(readFileSync(join(plain, 'report-2024.html'), 'utf8')).not.toContain('谁接访、谁包案');
   });
 });

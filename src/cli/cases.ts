@@ -5,6 +5,7 @@ import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { CaseStore } from '../io/cases-schema.js';
 import { Exit, reportProblems } from './exit.js';
+import { withStore } from './ledger-store.js';
 import { writeOut } from './output.js';
 import { addTimetableOptions, readDuties, type TimetableOptions } from './timetable-input.js';
 
@@ -21,25 +22,9 @@ const addDb = (cmd: Command) =>
     `台帐数据库：SQLite 文件或 postgres:// 地址；默认 $ROTA_CASES_DB，否则 ${DEFAULT_DB} the ledger: an SQLite file or a postgres:// URL`,
   );
 
-/** Runs `fn` on the opened ledger; a database that cannot be opened is bad input (exit 2). */
-async function withStore<T>(opts: DbOptions, fn: (store: CaseStore) => Promise<T>): Promise<T> {
-  const { openStore } = await import('../app/cases.js');
-  let store: CaseStore;
-  try {
-    store = await openStore(opts.db ?? process.env.ROTA_CASES_DB ?? DEFAULT_DB);
-  } catch (e) {
-    if ((e as Error).name === 'LedgerError') reportProblems((e as import('../io/cases-schema.js').LedgerError).problems);
-    throw e;
-  }
-  try {
-    return await fn(store);
-  } catch (e) {
-    if ((e as Error).name === 'LedgerError') reportProblems((e as import('../io/cases-schema.js').LedgerError).problems);
-    throw e;
-  } finally {
-    await store.close();
-  }
-}
+/** Runs `fn` on the ledger --db names. */
+const withLedger = <T>(opts: DbOptions, fn: (store: CaseStore) => Promise<T>) =>
+  withStore(opts.db ?? (process.env.ROTA_CASES_DB || DEFAULT_DB), fn);
 
 async function today(text: string | undefined): Promise<string> {
   const [{ parseDate }, { todayInChina }, { say }] = await Promise.all([
@@ -65,7 +50,7 @@ export function registerCases(cmd: Command): void {
       if (!bytes) return reportProblems(problem ? [problem] : []);
       const read = readLedger(bytes, file);
       reportProblems(read.problems);
-      const r = await withStore(opts, (store) => importMatters(store, file, read.matters));
+      const r = await withLedger(opts, (store) => importMatters(store, file, read.matters));
       reportProblems(r.problems);
       writeOut(
         `已导入 ${read.matters.length} 件：新增 ${r.added}，更新 ${r.updated}，未变 ${r.unchanged}。` +
@@ -85,7 +70,7 @@ export function registerCases(cmd: Command): void {
     const day = await today(opts.today);
     const soon = Number(opts.soon);
     if (!Number.isInteger(soon) || soon < 0) throw new Exit(2, say('number.invalid', { text: opts.soon }));
-    const s = ledgerStatus(await withStore(opts, (store) => store.read()), day, soon);
+    const s = ledgerStatus(await withLedger(opts, (store) => store.read()), day, soon);
     const counts = Object.entries(s.byState)
       .map(([k, n]) => `${k} ${n}`)
       .join('，');
@@ -115,7 +100,7 @@ export function registerCases(cmd: Command): void {
   ).action(async (opts: DbOptions & { out: string; unmasked?: boolean; encoding: 'utf-8' | 'gb18030' }) => {
     const { ledgerCsv } = await import('../io/cases-csv.js');
     const { writeAllOrNone } = await import('../io/atomic-write.js');
-    const matters = await withStore(opts, (store) => store.read());
+    const matters = await withLedger(opts, (store) => store.read());
     const content = await ledgerCsv(matters, { unmasked: Boolean(opts.unmasked), encoding: opts.encoding });
     writeAllOrNone(dirname(opts.out), [{ path: basename(opts.out), content }]);
     writeOut(`已导出 ${matters.length} 件到 ${opts.out}${opts.unmasked ? '（身份证号未打码）' : ''} wrote ${matters.length} matters\n`);
@@ -132,7 +117,7 @@ export function registerCases(cmd: Command): void {
     const years = Number(opts.keepYears);
     if (!Number.isInteger(years) || years < 0) throw new Exit(2, say('number.invalid', { text: opts.keepYears }));
     const day = await today(opts.today);
-    const gone = await withStore(opts, (store) => purgeClosed(store, day, years));
+    const gone = await withLedger(opts, (store) => purgeClosed(store, day, years));
     writeOut(`已删除 ${retentionCutoff(day, years)} 以前办结的 ${gone.length} 件 deleted ${gone.length} matters closed before then\n`);
   });
 

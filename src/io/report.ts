@@ -1,6 +1,7 @@
 // The year-end evidence (seed 五、1): per leader every duty with date, kind and place, totals per
 // month and quarter, and compliance per rule — as CSV for Excel and as a printable A4 HTML page.
 
+import type { CaseTally } from '../core/cases/tally.js';
 import type { CheckResult, CountedRecord, Judgement } from '../core/check/index.js';
 import { PERIOD_NAMES } from '../core/check/periods.js';
 import { weekdayName } from '../core/dates.js';
@@ -20,6 +21,8 @@ export interface ReportInput {
   /** The counted duties of each leader (same order as leaders). */
   records: CountedRecord[][];
   sources: string[];
+  /** From the case ledger (rota report --cases): per leader the matters received and how they ended. */
+  cases?: CaseTally[];
 }
 
 export const DUTY_HEADER = ['单位', '姓名', '职务', '级别', '日期', '星期', '类型', '地点', '来源'];
@@ -111,6 +114,27 @@ export function summaryRows(input: ReportInput): string[][] {
   ]);
 }
 
+export const CASES_HEADER = ['单位', '姓名', '职务', '接访次数', '接待群众', '包案', '按期办结', '超期'];
+
+/**
+ * Rows of the ledger's year (report-YYYY-cases.csv): one per leader of the list, then any leader the ledger
+ * names that the list does not (单位 and 职务 empty), so no matter is left out.
+ */
+export function caseRows(input: ReportInput): string[][] {
+  const tallies = new Map((input.cases ?? []).map((t) => [t.leader, t]));
+  const counts = (t: CaseTally | undefined) => [t?.visitors ?? 0, t?.matters ?? 0, t?.closedOnTime ?? 0, t?.overdue ?? 0].map(String);
+  const listed = leaderReports(input).map(({ leader: l, byKind }) => [
+    l.institution,
+    l.name,
+    l.title,
+    String(byKind.接访),
+    ...counts(tallies.get(l.name)),
+  ]);
+  const names = new Set(input.leaders.map((l) => l.name));
+  const others = (input.cases ?? []).filter((t) => !names.has(t.leader)).map((t) => ['', t.leader, '', '0', ...counts(t)]);
+  return [...listed, ...others];
+}
+
 const CSS = `
   @page { size: A4; margin: 15mm 12mm; }
   html { font-size: 16px; }
@@ -137,6 +161,26 @@ const CSS = `
 /** A column heading a clerk reads at a glance: 每月接访/下访, 每季度接访. */
 function ruleLabel(r: Rule): string {
   return `每${PERIOD_NAMES[r.period]}${r.kinds.join('/')}${r.min > 1 ? `≥${r.min}` : ''}`;
+}
+
+/** The ledger's table: who received how many, took how many matters, closed on time or not. */
+function casesHtml(input: ReportInput): string {
+  const e = escapeHtml;
+  const rows = caseRows(input)
+    .map(
+      ([inst, name, title, ...n]) =>
+        `<tr><td class="nw">${e(inst)}</td><td>${e(name)}</td><td>${e(title)}</td>${n.map((x) => `<td class="n">${x}</td>`).join('')}</tr>`,
+    )
+    .join('\n');
+  const head = CASES_HEADER.map((h, i) => `<th scope="col"${i > 2 ? ' class="n"' : ''}>${h}</th>`).join('');
+  return `<h2>接访台帐：谁接访、谁包案</h2>
+<table class="overview">
+<thead><tr>${head}</tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+`;
 }
 
 /** A self-contained printable page; every piece of input text goes through escapeHtml. */
@@ -200,7 +244,7 @@ ${duties}
 ${overview}
 </tbody>
 </table>
-${sections}
+${input.cases ? casesHtml(input) : ''}${sections}
 </main>
 <footer>依据记录文件 ${input.sources.map(e).join('、')} 统计。不合规周期：${s.violations}；免于考核：${s.exempt}。</footer>
 </body>
