@@ -126,6 +126,17 @@ export const CONFIG_SCHEMA = {
       description:
         '谁在哪些日子接访：如 {"who": {"titles": ["县委书记"]}, "months": [1, 3, 5, 7, 9, 11]}；{"who": {"ranks": ["正处级"]}, "weekdays": [1]} who serves fixed by date',
     },
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'fields'],
+        properties: { name: { type: 'string', minLength: 1 }, fields: { type: 'array', items: { type: 'string', minLength: 1 } } },
+      },
+      description:
+        '陪同单位：单位及其业务领域，如 {"name": "区人社局", "fields": ["劳动保障", "就业"]}；接访时由分管相关领域的单位负责人陪同 co-receivers',
+    },
     sites: { type: 'string', description: '下访地点 CSV (名称, 类型 村|社区, 地址, 每月至少, 相关分管)' },
     rotation: {
       oneOf: [

@@ -1,5 +1,7 @@
 // The round's configuration: its type, the seed's defaults, and validation that names the
 // field and the allowed values. The JSON Schema in config-schema.ts describes the same shape.
+
+import type { Unit } from './co-receivers.js';
 import { addDays, FIRST_YEAR, inCalendarYears, isIsoDate, LAST_YEAR } from './dates.js';
 import { REGION_IDS, type RegionId } from './holidays/regions.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
@@ -64,6 +66,8 @@ export interface Config {
   sites?: string;
   /** Present: plan the rotation of 接访 and 下访; absent: the district round. */
   rotation?: Rotation;
+  /** 陪同单位: units and the fields each answers for; a 接访 is accompanied by those the leader's 分管工作 names. */
+  units?: Unit[];
   /** Who serves fixed by date: 书记 in odd months, 正职 on Mondays … (src/core/serve-on.ts). */
   serveOn?: ServeOn[];
   /** Which days are duty days, as a notice writes it (每周三, 每月15日（遇节假日顺延）…); absent: every working day. */
@@ -140,6 +144,7 @@ const TOP_FIELDS = [
   'pattern',
   'announcement',
   'serveOn',
+  'units',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -369,6 +374,28 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
     if (!Array.isArray(raw.serveOn))
       bad('serveOn', '列表 [{"who": {…}, "months": [1, 3], "weekdays": [1]}]', 'an array of entries', raw.serveOn);
     else c.serveOn = raw.serveOn.flatMap((e, k) => validateServeOn(e, `serveOn[${k}]`, bad));
+  }
+  if (raw.units !== undefined) {
+    const v = raw.units;
+    const text = (x: unknown) => typeof x === 'string' && x !== '' && !longText(x);
+    const ok =
+      Array.isArray(v) &&
+      v.every(
+        (u) =>
+          isObj(u) &&
+          text(u.name) &&
+          Array.isArray(u.fields) &&
+          u.fields.every(text) &&
+          Object.keys(u).every((k) => k === 'name' || k === 'fields'),
+      );
+    if (ok) c.units = (v as Obj[]).map((u) => ({ name: u.name as string, fields: u.fields as string[] }));
+    else
+      bad(
+        'units',
+        '陪同单位及其业务领域的列表 [{"name": "区人社局", "fields": ["劳动保障", "就业"]}]',
+        'an array of {"name": "…", "fields": ["…"]} (units and the fields they answer for)',
+        v,
+      );
   }
   if (raw.rotation === null) delete c.rotation;
   else if (raw.rotation !== undefined) validateRotation(raw.rotation, c, bad);

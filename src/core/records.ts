@@ -1,5 +1,6 @@
 // Duty records and timetables share one CSV format, so a published timetable is a record.
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
+import { coReceiverList } from './co-receivers.js';
 import { badDateCode, parseDate, weekdayName } from './dates.js';
 import { type Institution, resolveInstitution } from './institutions.js';
 import { inOfficeOn } from './leaders.js';
@@ -18,6 +19,7 @@ export const RECORD_COLUMNS = [
   { field: 'portfolio', headers: ['分管工作', 'portfolio'] },
   { field: 'place', headers: ['地点', 'place'] },
   { field: 'pinned', headers: ['锁定', 'pinned'] },
+  { field: 'with', headers: ['陪同单位', 'co-receivers'] },
 ];
 
 /** The header a timetable CSV is written with, in this order. */
@@ -96,6 +98,7 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
       source: { file, line },
     };
     if (values.pinned && YES.has(values.pinned.toLowerCase())) duty.pinned = true;
+    if (values.with !== undefined) duty.with = coReceiverList(values.with);
     return { duty, leader, problems };
   };
 }

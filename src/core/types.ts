@@ -68,6 +68,8 @@ export interface Duty {
   place: string;
   /** 锁定: kept fixed through any re-plan. */
   pinned?: boolean;
+  /** 陪同单位: units receiving with the leader (rota.json units, or the timetable's column). */
+  with?: string[];
   source?: SourceRef;
 }
 

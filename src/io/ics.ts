@@ -90,6 +90,7 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
     const description = [
       d.portfolio ? `分管工作：${d.portfolio}` : '',
       d.institution ? `单位：${d.institution}` : '',
+      d.with?.length ? `陪同单位：${d.with.join('、')}` : '',
       contact ? `咨询电话：${contact}` : '',
       config.office ? `发布：${config.office}` : '',
     ]

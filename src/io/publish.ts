@@ -1,6 +1,8 @@
 // Everything a round publishes, as files in memory: the page, the Excel-safe CSV and the ICS
 // calendars. No file system here (the browser app builds the same files); publish-folder.ts writes them.
+
 import type { Calendar } from '../core/calendar.js';
+import { coReceiverText, showsCoReceivers } from '../core/co-receivers.js';
 import type { Config } from '../core/config.js';
 import { sortDuties } from '../core/duty-order.js';
 import { dutyCells, TIMETABLE_HEADER } from '../core/records.js';
@@ -37,10 +39,16 @@ export interface PublishOptions {
  */
 export function renderCsv(duties: readonly Duty[], config: Config, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
   const pins = duties.some((d) => d.pinned);
-  const header = pins ? [...TIMETABLE_HEADER, '锁定'] : TIMETABLE_HEADER;
+  // 陪同单位 only for a round that names co-receivers (rota.json units, or a timetable that had the column).
+  const co = showsCoReceivers(duties, config);
+  const header = [...TIMETABLE_HEADER, ...(co ? ['陪同单位'] : []), ...(pins ? ['锁定'] : [])];
   return toExcelCsv(
     header,
-    sortDuties(duties, config).map((d) => (pins ? [...dutyCells(d), d.pinned ? '是' : ''] : dutyCells(d))),
+    sortDuties(duties, config).map((d) => [
+      ...dutyCells(d),
+      ...(co ? [coReceiverText(d.with ?? [])] : []),
+      ...(pins ? [d.pinned ? '是' : ''] : []),
+    ]),
     encoding,
   );
 }

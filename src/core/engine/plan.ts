@@ -5,8 +5,10 @@
 // institution of the district round's order) or ISO weeks / months carried forward (township and
 // county years). A piece whose hard rules cannot all be kept is solved again elastically: the fewest
 // breaks, reported. Then the 下访 are given sites month by month (engine/sites.ts).
+
 import type { Model } from 'javascript-lp-solver';
 import * as lpSolver from 'javascript-lp-solver';
+import { coReceiversOf } from '../co-receivers.js';
 import { dayNumber } from '../dates.js';
 import { sortDuties } from '../duty-order.js';
 import { groupBy } from '../group-by.js';
@@ -280,5 +282,6 @@ export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined):
     title: leader.title,
     portfolio: leader.portfolio,
     place: a.kind === '接访' ? ctx.place : s ? placeText({ name: s.name, address: s.address }) : UNDECIDED_SITE,
+    ...(a.kind === '接访' && ctx.config.units?.length ? { with: coReceiversOf(leader.portfolio, ctx.config.units) } : {}),
   };
 }

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Calendar } from '../../core/calendar.js';
 import { periodOf } from '../../core/check/periods.js';
+import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
 import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
 import { placeText } from '../../core/place.js';
@@ -46,7 +47,7 @@ function placeCell(place: string, config: Config): string {
   return `${e(name)}<span class="addr">（${e(address)}）</span>`;
 }
 
-function row(d: Duty, config: Config, sameYear: boolean, mixed = false, changed = false): string {
+function row(d: Duty, config: Config, sameYear: boolean, mixed = false, changed = false, co = false): string {
   const date = `${sameYear ? cnMonthDay(d.date) : cnDate(d.date)}${changed ? '<br><strong class="chg">（已调整）</strong>' : ''}`;
   const cell = (label: string, html: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
   return (
@@ -59,6 +60,7 @@ function row(d: Duty, config: Config, sameYear: boolean, mixed = false, changed 
     cell('分管工作', e(d.portfolio)) +
     cell('单位', e(d.institution), 'nw') +
     cell('地点', placeCell(d.place, config), 'pl') +
+    (co ? cell('陪同单位', e(coReceiverText(d.with ?? []))) : '') +
     '</tr>'
   );
 }
@@ -69,7 +71,15 @@ export function groupsByWeek(config: Config): boolean {
 }
 
 /** One tbody per ISO week, each headed by the week's number and dates. */
-function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, mixed: boolean, columns: number, changed: Set<string>): string {
+function weekBodies(
+  sorted: Duty[],
+  config: Config,
+  sameYear: boolean,
+  mixed: boolean,
+  columns: number,
+  changed: Set<string>,
+  co: boolean,
+): string {
   const weeks = new Map<string, Duty[]>();
   for (const d of sorted) {
     const k = periodOf('week', d.date).key;
@@ -85,7 +95,7 @@ function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, mixed: bo
       const label = `${+key.slice(0, 4)}年第${+key.slice(6)}周（${cnMonthDay(span.from)}—${cnMonthDay(span.to)}）`;
       return (
         `<tbody class="week${opens ? ' nm' : ''}">\n<tr class="wkh"><th colspan="${columns}" scope="rowgroup" id="wk-${key}">${label}</th></tr>\n` +
-        `${ds.map((d) => row(d, config, sameYear, mixed, changed.has(d.date))).join('\n')}\n</tbody>`
+        `${ds.map((d) => row(d, config, sameYear, mixed, changed.has(d.date), co)).join('\n')}\n</tbody>`
       );
     })
     .join('\n');
@@ -123,7 +133,8 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   const changed = new Set(publication?.changed);
   const sorted = sortDuties(duties, config);
   const mixed = sorted.some((d) => d.kind === '下访');
-  const columns = mixed ? MIXED_COLUMNS : COLUMNS;
+  const co = showsCoReceivers(sorted, config);
+  const columns = [...(mixed ? MIXED_COLUMNS : COLUMNS), ...(co ? ['陪同单位'] : [])];
   const what = mixed ? '接访、下访' : '接访';
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
   const range = cnRange(config.from, config.to);
@@ -134,11 +145,11 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   // One place on every row is said once in the text; print leaves its column out (A4 has no room to repeat it).
   const onePlace = sorted.length > 0 && sorted.every((d) => d.place === sorted[0].place);
   const rows = sorted.length
-    ? sorted.map((d) => row(d, config, sameYear, mixed, changed.has(d.date))).join('\n')
+    ? sorted.map((d) => row(d, config, sameYear, mixed, changed.has(d.date), co)).join('\n')
     : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
   const body =
     sorted.length && groupsByWeek(config)
-      ? weekBodies(sorted, config, sameYear, mixed, columns.length, changed)
+      ? weekBodies(sorted, config, sameYear, mixed, columns.length, changed, co)
       : `<tbody>\n${rows}\n</tbody>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
