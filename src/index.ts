@@ -22,8 +22,10 @@ export { replanRound } from './app/replan.js';
 export { swapDuties } from './app/swap.js';
 // Publish: the files of a publication in memory (page, Excel-safe CSV, calendars, JSON), then one switch of the folder.
 // publish() is the one step every command and the browser app take: (what was published, the new timetable, today).
-export { type Publication, type PublishRequest, planOutput, publish } from './app/publish.js';
-export { publishInto, rollback } from './app/publish-out.js';
+export { planOutput } from './app/publish.js';
+export { publish } from './app/publish.js';
+export { publishInto } from './app/publish-out.js';
+export { rollback } from './app/publish-out.js';
 export { digestFiles } from './io/digest.js';
 export { planFiles } from './io/plan-files.js';
 export { publishFolder } from './io/publish-folder.js';
@@ -32,6 +34,7 @@ export { judge } from './core/check/tally.js';
 export { formatProblem } from './core/problems.js';
 
 export type { PlanOutcome, PlanRoundOptions } from './app/plan.js';
+export type { Publication, PublishRequest } from './app/publish.js';
 export type { ReplanOptions, ReplanOutcome } from './app/replan.js';
 export type { Round } from './app/round.js';
 export type { JudgeInput, Judgement } from './core/check/tally.js';
