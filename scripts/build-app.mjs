@@ -50,7 +50,7 @@ const html = `<!doctype html>
 </head>
 <body>
 <noscript>排班助手需要启用 JavaScript。This page needs JavaScript.</noscript>
-<main id="app"></main>
+<div id="app"></div>
 <script>${script}</script>
 </body>
 </html>

@@ -98,6 +98,7 @@ describe('排班助手.html', () => {
     // A swap to a leader who breaks a rule is refused with the rule's sentence; a valid one is applied.
     const first = shown[0];
     await page.getByRole('button', { name: `换人 ${first.date} ${first.name}` }).click();
+    await page.waitForSelector('#substitute'); // judged in the worker
     const options: string[] = await page.$$eval('#substitute option', (os) => os.map((o) => o.textContent ?? ''));
     const bad = options.findIndex((o) => o.startsWith('✗'));
     const good = options.findIndex((o) => o.startsWith('✓'));
@@ -138,8 +139,9 @@ describe('排班助手.html', () => {
     expect((await shownTimetable(page))[0].name).toBe(goodName[1]);
     expect(await page.textContent('#picked-leaders')).toContain('leaders.csv');
     expect(await axeViolations(page)).toEqual([]);
-    // 清除 forgets everything.
-    await page.getByRole('button', { name: /清除/ }).click();
+    // 清除 forgets everything (after asking).
+    await page.getByRole('button', { name: '清除 clear all' }).click();
+    await page.getByRole('button', { name: '确定清除 clear everything' }).click();
     expect(await page.$('#timetable')).toBeNull();
     await page.reload();
     expect(await page.$('#timetable')).toBeNull();

@@ -4,13 +4,16 @@ import type { PlanReport } from '../core/engine/types.js';
 
 export type FailureReport = Pick<PlanReport, 'causes' | 'breaks'> & { status: string };
 
-/** undefined when the plan keeps every rule; else the head line and the lines under it. */
-export function planFailure(report: FailureReport): { head: string; lines: string[] } | undefined {
+/**
+ * undefined when the plan keeps every rule; else the head line and the lines under it. `bestEffort`
+ * names the switch that asked for the fewest breaks (the CLI's option, the page's box).
+ */
+export function planFailure(report: FailureReport, bestEffort = '--best-effort'): { head: string; lines: string[] } | undefined {
   if (report.status === 'optimal') return undefined;
   const head =
     report.status === 'infeasible'
       ? '无法排出符合全部规则的安排表 no timetable keeps every rule'
-      : '已按 --best-effort 输出违反规则最少的安排表 best effort: the timetable below breaks the fewest rules';
+      : `已按 ${bestEffort} 输出违反规则最少的安排表 best effort: the timetable below breaks the fewest rules`;
   return {
     head,
     lines: [

@@ -2,7 +2,14 @@
 // refused, the valid alternatives for that day, best first. Days before today are the duty record:
 // a swap never touches one, and never offers one as an alternative.
 import { say } from '../core/messages.js';
-import { proposeSwap, type SwapRequest, type SwapResult } from '../core/replan/swap.js';
+import {
+  type DutyRef,
+  proposeSwap,
+  type SubstituteChoice,
+  type SwapRequest,
+  type SwapResult,
+  substituteChoices,
+} from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { planInput } from './plan.js';
 import type { Round } from './round.js';
@@ -29,4 +36,9 @@ export function swapDuties(round: Round, timetable: Duty[], request: SwapRequest
     };
   const r = proposeSwap({ ...planInput(round), timetable, request });
   return today ? { ...r, alternatives: r.alternatives.filter((x) => x.changes.every((c) => c.date >= today)) } : r;
+}
+
+/** Every other leader for one duty with the rules each would break, valid ones first, best first (the app's 换人 list). */
+export function substitutesFor(round: Round, timetable: Duty[], ref: DutyRef): SubstituteChoice[] {
+  return substituteChoices({ ...planInput(round), timetable }, ref);
 }

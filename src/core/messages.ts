@@ -84,6 +84,12 @@ export const CATALOGUE = {
     en: (a) => `not valid UTF-8 after byte ${a.offset}, though the file began as UTF-8; save the whole file in one encoding`,
     example: { offset: 4096 },
   }),
+  'csv.unclosed-quote': entry({
+    zh: () => '这一行有一格以引号 " 开始，却没有配对的引号结束它，未使用此文件',
+    fix: () => '请删去这个引号，或在这一格末尾补上 "',
+    en: () => 'a cell on this line opens a quote that is never closed; delete it or close it',
+    example: {},
+  }),
   'csv.line-count': entry({
     zh: (a: { records: number; lines: number }) => `读到 ${a.records} 行记录，但文件有 ${a.lines} 行：换行或引号有误，未使用此文件`,
     fix: () => '请在 Excel 中另存为 CSV 后重试',

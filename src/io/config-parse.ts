@@ -7,7 +7,7 @@ import type { Problem } from '../core/types.js';
 import { decode } from './decode.js';
 
 /** Line and column of a JSON.parse error, from the "position N" it reports. */
-function locate(text: string, message: string): { line: number; column: number } | undefined {
+export function locate(text: string, message: string): { line: number; column: number } | undefined {
   const m = /position (\d+)/.exec(message);
   if (!m) return undefined;
   const before = text.slice(0, +m[1]);
@@ -39,5 +39,20 @@ export function parseConfig(
   const deep = jsonDepth(raw, LIMITS.jsonDepth) > LIMITS.jsonDepth;
   if (deep && file) return { problems: [problem('limit.json-depth', { max: LIMITS.jsonDepth }, { file })] };
   const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
-  return validateConfig(merged, file ?? '(command line)');
+  const checked = validateConfig(merged, file ?? '(command line)');
+  if (!bytes || !file) return checked;
+  const text = decode(bytes).text;
+  // A field the file holds (not one the command line or the page put in its place) is told at its line.
+  const lineOf = (p: Problem) => {
+    const key = p.field?.split(/[.[]/)[0];
+    return key && !(key in overrides) ? keyLine(text, key) : undefined;
+  };
+  const problems = checked.problems.map((p) => (p.file === file && p.line === undefined && lineOf(p) ? { ...p, line: lineOf(p) } : p));
+  return { ...checked, problems };
+}
+
+/** The line of a key "key": in a JSON text (its first mention), or undefined. */
+function keyLine(text: string, key: string): number | undefined {
+  const at = text.search(new RegExp(`"${key.replace(/[^\w$]/g, '\\$&')}"\\s*:`));
+  return at < 0 ? undefined : text.slice(0, at).split('\n').length;
 }

@@ -9,6 +9,7 @@ import type { Config } from '../core/config.js';
 import { dutySlots } from '../core/duty-order.js';
 import { problem } from '../core/messages.js';
 import type { Duty, IsoDate, Problem } from '../core/types.js';
+import { locate } from './config-parse.js';
 import { slotKey } from './ics.js';
 import { publicDuty } from './plan-files.js';
 
@@ -155,7 +156,7 @@ export function publishedStateFrom(
     };
     const isDuty = (d: Duty) => d && typeof d.date === 'string' && typeof d.name === 'string';
     const duties = Array.isArray(parsed.duties) ? (parsed.duties as Duty[]).filter(isDuty) : undefined;
-    if (!duties) throw new Error('no "duties" array');
+    if (!duties) throw Object.assign(new Error('no "duties" array'), { field: 'duties' });
     const stored: Record<string, number> = {};
     if (parsed.sequences && typeof parsed.sequences === 'object') {
       for (const [k, v] of Object.entries(parsed.sequences as Record<string, unknown>))
@@ -171,9 +172,9 @@ export function publishedStateFrom(
       : [];
     return { state: { duties, sequences: sequencesOf(log), log, cancelled, file }, problems: [] };
   } catch (e) {
-    return {
-      ...fallback(),
-      problems: [problem('calendar.sequences-unreadable', { detail: (e as Error).message }, { severity: 'warning', file })],
-    };
+    // Where: the line of a JSON syntax error, or the field a foreign JSON lacks.
+    const { message, field } = e as Error & { field?: string };
+    const at = { severity: 'warning' as const, file, line: locate(json.text, message)?.line, field };
+    return { ...fallback(), problems: [problem('calendar.sequences-unreadable', { detail: message }, at)] };
   }
 }

@@ -118,18 +118,46 @@ export function readTable(bytes: Uint8Array, file: string, columns: readonly Col
   try {
     records = parseRecords(text);
   } catch (e) {
-    const err = e as { message: string; lines?: number };
-    return {
-      file,
-      encoding,
-      rows: [],
-      problems: [problem('csv.unreadable', { detail: err.message }, { file, line: err.lines })],
-    };
+    const err = e as { code?: string; message: string; lines?: number };
+    const open = QUOTE_ERRORS.has(err.code ?? '') ? openingQuoteLine(text, sniffDelimiter(text)) : undefined;
+    const found = open
+      ? problem('csv.unclosed-quote', {}, { file, line: open })
+      : problem('csv.unreadable', { detail: err.message }, { file, line: err.lines });
+    return { file, encoding, rows: [], problems: [found] };
   }
   const guard = lineCountProblem(file, records.length, countLines(text));
   const cut = truncated ? [truncatedProblem(file, countLines(text))] : [];
   if (guard) return { file, encoding, rows: [], problems: [guard, ...cut] };
   return tableOf(records, file, encoding, columns, cut, options);
+}
+
+/** csv-parse's errors for a quoted cell that never ends where it should (it reports where it gave up). */
+const QUOTE_ERRORS = new Set(['CSV_QUOTE_NOT_CLOSED', 'CSV_INVALID_CLOSING_QUOTE']);
+
+/**
+ * The line of the quote that opened the cell csv-parse could not finish: the quote the clerk left
+ * unclosed, not the end of the file (or the next quote further down) where the parser noticed.
+ * The same reading as csv-parse: a quote opens a cell only at its start, "" inside is a quote, and a
+ * closing quote must be followed by the delimiter or the end of the line.
+ */
+export function openingQuoteLine(text: string, delimiter: string): number | undefined {
+  let line = 1;
+  let open = 0;
+  let cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open) {
+      if (c === '"' && text[i + 1] === '"') i++;
+      else if (c === '"') {
+        const next = text[i + 1];
+        if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') return open;
+        open = 0;
+      }
+    } else if (c === '"' && cellStart) open = line;
+    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
+    cellStart = !open && (c === delimiter || c === '\n' || c === '\r');
+  }
+  return open || undefined;
 }
 
 /** Rows under the header, each checked; problems of reading the bytes (`cut`) come first. */

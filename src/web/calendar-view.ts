@@ -18,6 +18,7 @@ export function calendarView(ctx: Ctx): HTMLElement | undefined {
       `${round.config.title}：${round.config.from} 至 ${round.config.to}，${working} 个工作日（${round.config.region === 'xinjiang' ? '新疆' : '全国'}节假日）。`,
       h('span', { lang: 'en' }, ` ${working} working days.`),
     ),
+    workingDays(days.filter((d) => d.working).map((d) => d.date)),
     special.length
       ? h(
           'table',
@@ -37,5 +38,20 @@ export function calendarView(ctx: Ctx): HTMLElement | undefined {
           ),
         )
       : undefined,
+  );
+}
+
+/** Which days are working days, month by month (1月：2、3、6日…), folded so a year stays short. */
+function workingDays(dates: string[]): HTMLElement {
+  const months = new Map<string, string[]>();
+  for (const d of dates) {
+    const key = `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月`;
+    months.set(key, [...(months.get(key) ?? []), String(Number(d.slice(8)))]);
+  }
+  return h(
+    'details',
+    { class: 'working-days' },
+    h('summary', {}, `哪些是工作日 which days (${dates.length})`),
+    h('ul', {}, ...[...months].map(([month, days]) => h('li', {}, `${month}：${days.join('、')}日`))),
   );
 }

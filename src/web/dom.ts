@@ -1,5 +1,7 @@
 // A tiny element builder. Text always goes in as text nodes (never innerHTML), so a leader list's
 // cells cannot become markup in the page.
+import type { Message } from './context.js';
+
 type Child = Node | string | number | undefined | false | null;
 type Props = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
 
@@ -19,11 +21,16 @@ export function section(id: string, title: string, ...children: Child[]): HTMLEl
   return h('section', { 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), ...children);
 }
 
-/** The outcome of the last action (applied, refused, exported): announced, and shown where it happened. */
-export function messageView(message: { text: string; alert: boolean } | undefined): HTMLElement {
+/**
+ * The outcome of the last action (applied, refused, exported), next to the control that caused it:
+ * only the section named by `at` shows it (messages without a place show in the plan section).
+ * Focusable, so the page can move focus to it after the action.
+ */
+export function messageView(message: Message | undefined, at: string): HTMLElement | undefined {
+  if ((message?.at ?? 'plan') !== at) return undefined;
   return h(
     'p',
-    { id: 'message', role: message?.alert ? 'alert' : 'status', class: message?.alert ? 'alert' : 'status' },
+    { id: 'message', tabindex: -1, role: message?.alert ? 'alert' : 'status', class: message?.alert ? 'alert' : 'status' },
     message?.text ?? '',
   );
 }

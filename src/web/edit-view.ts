@@ -2,57 +2,42 @@
 // swap logic's own order), then the others with the rule each would break; choosing one that breaks
 // a rule is refused with the rule's sentence, as `rota swap` refuses it.
 import { swapDuties } from '../app/swap.js';
+import type { Violation } from '../core/engine/types.js';
 import { changeLine } from '../core/replan/diff.js';
-import type { SwapResult } from '../core/replan/swap.js';
-import type { Duty, Leader } from '../core/types.js';
+import type { SubstituteChoice } from '../core/replan/swap.js';
+import type { Duty } from '../core/types.js';
 import type { Ctx } from './context.js';
 import { h, messageView } from './dom.js';
+import { choicesInWorker } from './worker.js';
 
-interface Choice {
-  leader: Leader;
-  result: SwapResult;
-}
+const ruleText = (violations: Violation[]) => [...new Set(violations.map((v) => `违反「${v.sentence}」`))].join('；');
 
-const keyOf = (l: Pick<Leader, 'name' | 'institution'>) => `${l.institution}\u0000${l.name}`;
-
-/** Every other leader with the outcome of putting him or her on the day; valid first, best first. */
-export function choicesFor(ctx: Ctx, d: Duty): Choice[] {
-  const round = ctx.round!;
-  const timetable = ctx.state.current ?? [];
-  const others = round.leaders.filter((l) => keyOf(l) !== keyOf(d));
-  const choices = others.map((leader) => ({
-    leader,
-    result: swapDuties(round, timetable, {
-      kind: 'substitute',
-      a: { date: d.date, name: d.name },
-      name: leader.name,
-      institution: leader.institution,
-    }),
-  }));
-  const ranked = choices.find((c) => c.result.status === 'broken')?.result.alternatives.filter((a) => a.kind === 'substitute') ?? [];
-  const rank = (c: Choice) => {
-    const i = ranked.findIndex((a) => keyOf(a.leader) === keyOf(c.leader));
-    return i < 0 ? ranked.length : i;
-  };
-  const ok = choices.filter((c) => c.result.status === 'ok').sort((a, b) => rank(a) - rank(b));
-  return [...ok, ...choices.filter((c) => c.result.status !== 'ok')];
-}
-
-const ruleText = (r: SwapResult) => [...new Set(r.violations.map((v) => `违反「${v.sentence}」`))].join('；');
-
-function apply(ctx: Ctx, choice: Choice | undefined): void {
+function apply(ctx: Ctx, d: Duty, choice: SubstituteChoice | undefined): void {
   if (!choice) return;
-  const r = choice.result;
-  if (r.status !== 'ok') {
-    const detail = r.status === 'invalid' ? (r.message ?? '') : `${ruleText(r)}：${r.violations.map((v) => v.message).join('；')}`;
+  const refuse = (detail: string) =>
     ctx.show((ui) => {
-      ui.message = { text: `不能这样调整 this change breaks a rule：${detail}`, alert: true };
+      ui.message = { text: `不能这样调整 this change breaks a rule：${detail}`, alert: true, at: 'edit' };
+      ui.focus = 'message';
     });
+  const { violations, leader } = choice;
+  if (violations.length) {
+    refuse(`${ruleText(violations)}：${violations.map((v) => v.message).join('；')}`);
+    return;
+  }
+  const r = swapDuties(ctx.round!, ctx.state.current ?? [], {
+    kind: 'substitute',
+    a: { date: d.date, name: d.name },
+    name: leader.name,
+    institution: leader.institution,
+  });
+  if (r.status !== 'ok') {
+    refuse(r.message ?? ruleText(r.violations));
     return;
   }
   ctx.show((ui) => {
     ui.editing = undefined;
-    ui.message = { text: `已调整 applied：${r.changes.map(changeLine).join('；')}`, alert: false };
+    ui.message = { text: `已调整 applied：${r.changes.map(changeLine).join('；')}`, alert: false, at: 'timetable' };
+    ui.focus = 'message';
   });
   ctx.update((s) => {
     s.current = r.timetable.map(({ source: _s, ...x }) => x);
@@ -61,31 +46,66 @@ function apply(ctx: Ctx, choice: Choice | undefined): void {
   });
 }
 
+/**
+ * The choices for the duty being changed: judged in the worker when the list opens (every leader
+ * against every rule over the whole timetable is too long for the main thread on a township year),
+ * then kept for redraws; undefined while the worker is at it.
+ */
+function choicesOf(ctx: Ctx, d: Duty): SubstituteChoice[] | undefined {
+  const key = `${d.date}\u0000${d.name}`;
+  const kept = ctx.ui.choices;
+  if (kept?.key === key && kept.of === ctx.state.current) return kept.list;
+  kept?.cancel?.();
+  const { config } = ctx;
+  if (!config) return undefined;
+  const timetable = ctx.state.current ?? [];
+  const job = choicesInWorker(ctx.source, { config, files: ctx.state.files, choices: { timetable, ref: { date: d.date, name: d.name } } });
+  ctx.ui.choices = { key, of: ctx.state.current, cancel: job.cancel };
+  job.result.then(
+    (list) =>
+      ctx.show((ui) => {
+        if (ui.choices?.key !== key) return;
+        ui.choices = { key, of: timetable, list };
+        if (ui.focus === undefined && ['edit-h', 'choices-wait'].includes(document.activeElement?.id ?? '')) ui.focus = 'substitute';
+      }),
+    () => {}, // cancelled: another duty was opened, or the panel closed
+  );
+  return undefined;
+}
+
 export function editPanel(ctx: Ctx, d: Duty): HTMLElement {
-  const choices = choicesFor(ctx, d);
+  const choices = choicesOf(ctx, d);
   const id = 'substitute';
   return h(
     'div',
     { class: 'edit', role: 'group', 'aria-labelledby': 'edit-h' },
-    h('h3', { id: 'edit-h' }, `调整 ${d.date}（${d.weekday}）${d.kind}：${d.name} change ${d.date}`),
-    h('label', { for: id }, `改由 another leader`),
-    h(
-      'select',
-      { id },
-      ...choices.map((c, i) =>
-        h(
-          'option',
-          { value: i },
-          `${c.result.status === 'ok' ? '✓ 可以' : '✗ 不可'} ${c.leader.name}（${c.leader.institution}，${c.leader.title}）${c.result.status === 'ok' ? '' : `：${ruleText(c.result)}`}`,
-        ),
-      ),
-    ),
-    h(
-      'button',
-      { type: 'button', id: 'apply', onclick: () => apply(ctx, choices[Number((document.getElementById(id) as HTMLSelectElement).value)]) },
-      '确定调整 apply',
-    ),
-    messageView(ctx.ui.message),
+    h('h3', { id: 'edit-h', tabindex: -1 }, `调整 ${d.date}（${d.weekday}）${d.kind}：${d.name} change ${d.date}`),
+    ...(choices
+      ? [
+          h('label', { for: id }, `改由 another leader`),
+          h(
+            'select',
+            { id },
+            ...choices.map((c, i) =>
+              h(
+                'option',
+                { value: i },
+                `${c.violations.length ? '✗ 不可' : '✓ 可以'} ${c.leader.name}（${c.leader.institution}，${c.leader.title}）${c.violations.length ? `：${ruleText(c.violations)}` : ''}`,
+              ),
+            ),
+          ),
+          h(
+            'button',
+            {
+              type: 'button',
+              id: 'apply',
+              onclick: () => apply(ctx, d, choices[Number((document.getElementById(id) as HTMLSelectElement).value)]),
+            },
+            '确定调整 apply',
+          ),
+        ]
+      : [h('p', { id: 'choices-wait', role: 'status', tabindex: -1 }, '正在逐一核对每位领导是否可以… checking every leader')]),
+    messageView(ctx.ui.message, 'edit'),
     h(
       'button',
       {
@@ -93,7 +113,10 @@ export function editPanel(ctx: Ctx, d: Duty): HTMLElement {
         id: 'close-edit',
         onclick: () =>
           ctx.show((ui) => {
+            ui.focus = ui.editing && `edit-${ui.editing.date}-${ui.editing.name}`;
             ui.editing = undefined;
+            ui.choices?.cancel?.();
+            ui.choices = undefined;
           }),
       },
       '关闭 close',

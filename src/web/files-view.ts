@@ -1,7 +1,7 @@
 // Step 1 and 2: the kind of plan and its window, the settings file and the lists. Each file input
 // has the stable label the tests and screen readers rely on.
 import type { Ctx } from './context.js';
-import { h, section } from './dom.js';
+import { h, messageView, section } from './dom.js';
 import type { Role } from './state.js';
 
 /** CSV in any encoding Excel writes, or the Excel/WPS workbook itself. */
@@ -21,12 +21,32 @@ const KINDS = [
   ['county', '县级每月 county, monthly'],
 ] as const;
 
-async function pick(ctx: Ctx, role: Role, list: FileList | null): Promise<void> {
+/**
+ * Adds the files just picked: for a role that takes several (leader lists, records) they join those
+ * already there, so lists picked in several goes are all used; a file of the same name replaces its
+ * earlier copy. A role that takes one file takes the new one.
+ */
+async function pick(ctx: Ctx, i: (typeof INPUTS)[number], list: FileList | null): Promise<void> {
   const picked = await Promise.all(
-    [...(list ?? [])].map(async (f) => ({ role, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+    [...(list ?? [])].map(async (f) => ({ role: i.role, name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
   );
+  if (!picked.length) return;
+  const names = new Set(picked.map((f) => f.name));
+  ctx.show((ui) => {
+    ui.message = { text: `已加入 added ${picked.map((f) => f.name).join('、')}`, alert: false, at: `file-${i.role}` };
+  });
   ctx.update((s) => {
-    s.files = [...s.files.filter((f) => f.role !== role), ...picked];
+    s.files = [...s.files.filter((f) => f.role !== i.role || (i.multiple && !names.has(f.name))), ...picked];
+  });
+}
+
+function remove(ctx: Ctx, role: Role, name: string): void {
+  ctx.show((ui) => {
+    ui.message = { text: `已移除 removed ${name}`, alert: false, at: `file-${role}` };
+    ui.focus = `file-${role}`;
+  });
+  ctx.update((s) => {
+    s.files = s.files.filter((f) => f.role !== role || f.name !== name);
   });
 }
 
@@ -75,19 +95,41 @@ export function settingsView(ctx: Ctx): HTMLElement {
 function fileInput(ctx: Ctx, i: (typeof INPUTS)[number]): HTMLElement {
   const names = ctx.state.files.filter((f) => f.role === i.role).map((f) => f.name);
   return h(
-    'p',
+    'div',
     { class: 'file' },
-    h('label', { for: `file-${i.role}` }, i.label),
-    h('span', { class: 'en', lang: 'en' }, ` ${i.en}`),
-    h('input', {
-      type: 'file',
-      id: `file-${i.role}`,
-      accept: i.accept,
-      multiple: i.multiple,
-      'aria-describedby': `picked-${i.role}`,
-      onchange: (e) => void pick(ctx, i.role, (e.target as HTMLInputElement).files),
-    }),
-    h('span', { id: `picked-${i.role}`, class: 'picked' }, names.length ? `已选择 ${names.join('、')}` : '未选择 none'),
+    h(
+      'p',
+      {},
+      h('label', { for: `file-${i.role}` }, i.label),
+      h('span', { class: 'en', lang: 'en' }, ` ${i.en}${i.multiple ? ' (several: each pick adds)' : ''} `),
+      h('input', {
+        type: 'file',
+        id: `file-${i.role}`,
+        accept: i.accept,
+        multiple: i.multiple,
+        'aria-describedby': `picked-${i.role}`,
+        onchange: (e) => void pick(ctx, i, (e.target as HTMLInputElement).files),
+      }),
+    ),
+    names.length
+      ? h(
+          'ul',
+          { id: `picked-${i.role}`, class: 'picked', 'aria-label': `已选择的${i.label} picked` },
+          ...names.map((name) =>
+            h(
+              'li',
+              {},
+              `已选择 ${name} `,
+              h(
+                'button',
+                { type: 'button', class: 'remove', 'aria-label': `移除 ${name} remove`, onclick: () => remove(ctx, i.role, name) },
+                '移除',
+              ),
+            ),
+          ),
+        )
+      : h('p', { id: `picked-${i.role}`, class: 'picked' }, '未选择 none'),
+    messageView(ctx.ui.message, `file-${i.role}`),
   );
 }
 
@@ -95,6 +137,7 @@ export function listsView(ctx: Ctx): HTMLElement {
   return section(
     'lists',
     '2 名单 Lists',
+    h('p', {}, '领导名单和接访记录可分几次选择，每次都加入下面的列表；不要的按「移除」。Each pick adds to the list; remove any with 移除.'),
     h(
       'p',
       {},

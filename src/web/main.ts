@@ -1,7 +1,9 @@
 // The browser app's entry. The same script runs the page and, from a blob: URL of its own text, the
 // planner's Web Worker (one copy of the code in the file, well inside the size budget).
+import type { Problem } from '../core/types.js';
 import { calendarView } from './calendar-view.js';
 import type { Ctx, Ui } from './context.js';
+import { h } from './dom.js';
 import { exportView } from './export-view.js';
 import { listsView, settingsView } from './files-view.js';
 import { headerView } from './header-view.js';
@@ -11,24 +13,71 @@ import { reopenView } from './reopen-view.js';
 import { replanView } from './replan-view.js';
 import { roundOf } from './session.js';
 import { type AppState, loadState, saveState } from './state.js';
+import { timetableHead, timetableView } from './timetable-view.js';
+import { forPage } from './words.js';
 import { startWorker } from './worker.js';
 
 declare const self: Parameters<typeof startWorker>[0];
+
+/** Links to the steps on the page, first in it: a keyboard user reaches 排班, the timetable or 导出 in one Tab. */
+function skipLinks(page: HTMLElement): HTMLElement {
+  const targets = [
+    ['plan-h', '跳到排班 skip to plan'],
+    ['timetable-caption', '跳到时间表 skip to timetable'],
+    ['export-h', '跳到导出 skip to export'],
+  ].filter(([id]) => page.querySelector(`#${id}`));
+  return h(
+    'nav',
+    { class: 'skip', 'aria-label': '跳转 skip links' },
+    h('ul', {}, ...targets.map(([id, text]) => h('li', {}, h('a', { href: `#${id}` }, text)))),
+  );
+}
+
+/**
+ * Puts `next` in `parent` in order without moving a child that stays (the timetable grid, kept over
+ * redraws): a node taken out and put back is styled and laid out again, which for a year's table is
+ * the whole cost of a redraw.
+ */
+function place(parent: HTMLElement, next: HTMLElement[]): void {
+  const keep = new Set<Element>(next);
+  for (const child of [...parent.children]) if (!keep.has(child)) child.remove();
+  next.forEach((el, i) => {
+    if (parent.children[i] !== el) parent.insertBefore(el, parent.children[i] ?? null);
+  });
+}
+
+/** The round is read again only when what it is made of changed (a redraw for a message costs nothing). */
+function roundCache(): (s: AppState) => ReturnType<typeof roundOf> {
+  let key: unknown[] = [];
+  let value: ReturnType<typeof roundOf> | undefined;
+  return (s) => {
+    const now = [s.files, s.kind, s.from, s.to];
+    if (!value || now.some((x, i) => x !== key[i])) value = roundOf(s);
+    key = now;
+    return value;
+  };
+}
 
 function startPage(source: string): void {
   const root = document.getElementById('app')!;
   let state: AppState = loadState();
   const ui: Ui = {};
+  const round = roundCache();
+  const main = h('main', {});
   const render = () => {
-    const focused = document.activeElement?.id;
-    const r = roundOf(state);
+    const focused = ui.focus ?? document.activeElement?.id;
+    ui.focus = undefined;
+    const r = round(state);
+    // A list not picked yet is the next step, not an error: said beside 排班 in the page's words.
+    const missing = (p: Problem) => p.code === 'input.none';
     const ctx: Ctx = {
       state,
       ui,
       round: r.round,
       config: r.config,
       configFile: r.configFile,
-      problems: r.problems,
+      problems: r.problems.filter((p) => !missing(p)).map(forPage),
+      missing: r.problems.filter(missing).map((p) => forPage(p).message),
       source,
       update(change) {
         change(state);
@@ -43,12 +92,22 @@ function startPage(source: string): void {
     const settings = settingsView(ctx);
     const calendar = calendarView(ctx);
     if (calendar) settings.append(calendar);
-    root.replaceChildren(
-      headerView(ctx),
+    const parts = [
       settings,
       listsView(ctx),
-      ...[problemsView(ctx), planView(ctx), replanView(ctx), exportView(ctx), reopenView(ctx)].filter((x): x is HTMLElement => Boolean(x)),
+      problemsView(ctx),
+      planView(ctx),
+      timetableHead(ctx),
+      timetableView(ctx),
+      replanView(ctx),
+      exportView(ctx),
+      reopenView(ctx),
+    ];
+    place(
+      main,
+      parts.filter((x): x is HTMLElement => Boolean(x)),
     );
+    place(root, [skipLinks(main), headerView(ctx), main]);
     const again = focused ? document.getElementById(focused) : null;
     again?.focus();
     state = ctx.state;

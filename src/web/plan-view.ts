@@ -6,7 +6,6 @@ import { planReportSections, type ReportLine } from '../app/plan-report.js';
 import { renderCsv } from '../io/publish.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
-import { timetableView } from './timetable-view.js';
 import { planInWorker } from './worker.js';
 
 async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
@@ -27,9 +26,16 @@ async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
   try {
     const outcome = await job.result;
     const csv = await renderCsv(outcome.duties, round.config);
+    const failed = outcome.report.status !== 'optimal';
     ctx.show((ui) => {
       ui.planning = undefined;
       ui.editing = undefined;
+      ui.message = {
+        text: `已排出 ${outcome.report.workingDays} 个工作日、${outcome.report.duties} 人次${failed ? '，但未能符合全部规则（见下）' : ''}。planned ${outcome.report.duties} duties.`,
+        alert: failed,
+        at: 'plan',
+      };
+      ui.focus = 'message';
     });
     ctx.update((s) => {
       s.plan = outcome;
@@ -42,7 +48,12 @@ async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
     const cancelled = (e as Error).message === 'cancelled';
     ctx.show((ui) => {
       ui.planning = undefined;
-      ui.message = { text: cancelled ? '已取消 cancelled' : `排班出错 the planner failed: ${(e as Error).message}`, alert: !cancelled };
+      ui.message = {
+        text: cancelled ? '已取消 cancelled' : `排班出错 the planner failed: ${(e as Error).message}`,
+        alert: !cancelled,
+        at: 'plan',
+      };
+      ui.focus = cancelled ? 'plan-button' : 'message';
     });
   }
 }
@@ -50,7 +61,7 @@ async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
 function reportView(ctx: Ctx): HTMLElement | undefined {
   const report = ctx.state.replan?.report ?? ctx.state.plan?.report;
   if (!report) return undefined;
-  const failure = planFailure(report);
+  const failure = planFailure(report, '「排出违反规则最少的方案」');
   const items = (lines: ReportLine[]): HTMLElement | undefined =>
     lines.length ? h('ul', {}, ...lines.map((l) => h('li', {}, l.text, items(l.under ?? [])))) : undefined;
   return h(
@@ -79,7 +90,14 @@ export function planView(ctx: Ctx): HTMLElement {
     h(
       'p',
       {},
-      h('input', { type: 'checkbox', id: 'best-effort' }),
+      h('input', {
+        type: 'checkbox',
+        id: 'best-effort',
+        checked: Boolean(ctx.ui.bestEffort),
+        onchange: (e) => {
+          ctx.ui.bestEffort = (e.target as HTMLInputElement).checked;
+        },
+      }),
       h('label', { for: 'best-effort' }, ' 无完全合规方案时，排出违反规则最少的方案 best effort'),
     ),
     h(
@@ -91,11 +109,14 @@ export function planView(ctx: Ctx): HTMLElement {
           type: 'button',
           id: 'plan-button',
           disabled: blocked || Boolean(planning),
-          onclick: () => void runPlan(ctx, (document.getElementById('best-effort') as HTMLInputElement).checked),
+          'aria-describedby': blocked ? 'plan-blocked' : undefined,
+          onclick: () => void runPlan(ctx, Boolean(ctx.ui.bestEffort)),
         },
         '排班',
       ),
-      blocked ? h('span', {}, ' 请先选择名单并改正错误 pick the lists and fix the errors first') : undefined,
+      blocked
+        ? h('span', { id: 'plan-blocked' }, ` ${ctx.missing.join(' ') || '请先改正上面列出的错误 fix the errors listed above first'}`)
+        : undefined,
     ),
     planning
       ? h(
@@ -106,8 +127,7 @@ export function planView(ctx: Ctx): HTMLElement {
           h('button', { type: 'button', id: 'cancel', onclick: () => planning.cancel() }, '取消 cancel'),
         )
       : undefined,
-    ctx.ui.editing ? undefined : messageView(ctx.ui.message),
+    messageView(ctx.ui.message, 'plan'),
     reportView(ctx),
-    timetableView(ctx),
   );
 }

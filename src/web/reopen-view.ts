@@ -5,7 +5,8 @@ import { formatProblem } from '../core/problems.js';
 import type { Duty } from '../core/types.js';
 import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
-import { h, section } from './dom.js';
+import { h, messageView, section } from './dom.js';
+import { forPage } from './words.js';
 
 async function reopen(ctx: Ctx, list: FileList | null): Promise<void> {
   const round = ctx.round;
@@ -24,17 +25,21 @@ async function reopen(ctx: Ctx, list: FileList | null): Promise<void> {
   const state = publishedStateFrom(jsonText, duties);
   problems.push(...state.problems);
   if (!csv) duties = state.state.duties;
-  const errors = problems.filter((p) => p.severity === 'error');
+  // Without a CSV the JSON is all there is: what it lacks is an error, told with file, line and field.
+  const errors = problems.filter((p) => p.severity === 'error' || !csv).map(forPage);
   if (errors.length || !duties.length) {
+    const none = `${files.map((f) => f.name).join('、')}：没有安排 no duties`;
     ctx.show((ui) => {
-      ui.message = { text: `无法打开 cannot re-open：${errors.map(formatProblem).join('；') || '没有安排 no duties'}`, alert: true };
+      ui.message = { text: `无法打开 cannot re-open：${errors.map(formatProblem).join('；') || none}`, alert: true, at: 'reopen' };
+      ui.focus = 'message';
     });
     return;
   }
   const base = csv ?? json!;
   ctx.show((ui) => {
     ui.editing = undefined;
-    ui.message = { text: `已打开 re-opened ${files.map((f) => f.name).join('、')}：${duties.length} 条安排`, alert: false };
+    ui.message = { text: `已打开 re-opened ${files.map((f) => f.name).join('、')}：${duties.length} 条安排`, alert: false, at: 'reopen' };
+    ui.focus = 'message';
   });
   ctx.update((s) => {
     s.plan = undefined;
@@ -64,5 +69,6 @@ export function reopenView(ctx: Ctx): HTMLElement | undefined {
         onchange: (e) => void reopen(ctx, (e.target as HTMLInputElement).files),
       }),
     ),
+    messageView(ctx.ui.message, 'reopen'),
   );
 }

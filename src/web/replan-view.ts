@@ -2,7 +2,7 @@
 // are kept, every other duty that is still valid is kept too (the `rota replan` logic).
 import { replanRound } from '../app/replan.js';
 import type { Ctx } from './context.js';
-import { h, section } from './dom.js';
+import { h, messageView, section } from './dom.js';
 import { todayOf } from './state.js';
 
 function run(ctx: Ctx): void {
@@ -14,13 +14,19 @@ function run(ctx: Ctx): void {
   const { report } = outcome;
   if (report.status === 'pin-conflict') {
     ctx.show((ui) => {
-      ui.message = { text: `锁定的安排违反规则 a pin breaks a rule：${report.pinErrors.map((p) => p.message).join('；')}`, alert: true };
+      ui.message = {
+        text: `锁定的安排违反规则 a pin breaks a rule：${report.pinErrors.map((p) => p.message).join('；')}`,
+        alert: true,
+        at: 'replan',
+      };
+      ui.focus = 'message';
     });
     return;
   }
   ctx.show((ui) => {
     ui.editing = undefined;
-    ui.message = { text: outcome.notice, alert: report.status === 'infeasible' };
+    ui.message = { text: outcome.notice, alert: report.status === 'infeasible', at: 'replan' };
+    ui.focus = 'message';
   });
   if (report.status === 'infeasible') return;
   ctx.update((s) => {
@@ -58,5 +64,6 @@ export function replanView(ctx: Ctx): HTMLElement | undefined {
       }),
       h('button', { type: 'button', id: 'replan', onclick: () => run(ctx) }, '重新安排 re-plan'),
     ),
+    messageView(ctx.ui.message, 'replan'),
   );
 }

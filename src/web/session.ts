@@ -5,6 +5,7 @@ import type { Config } from '../core/config.js';
 import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
 import { parseConfig } from '../io/config-parse.js';
+import { decode } from '../io/decode.js';
 import type { ReadFile } from '../io/lists.js';
 import type { AppState, Role, StoredFile } from './state.js';
 
@@ -21,20 +22,38 @@ export function pickedReader(files: StoredFile[]): ReadFile {
 
 const named = (s: AppState, role: Role) => s.files.filter((f) => f.role === role).map((f) => f.name);
 
-/** The settings the page adds to (or puts in place of) a rota.json, as the CLI's options do. */
-export function overrides(s: AppState): Record<string, unknown> {
+type Written = Partial<Record<Role, string[]>>;
+
+/** The list paths a rota.json names, as written (../leaders.csv), so a picked file keeps its path. */
+function writtenPaths(bytes: Uint8Array | undefined): Written {
+  try {
+    const raw = bytes ? (JSON.parse(decode(bytes).text) as Record<string, unknown>) : {};
+    const paths = (v: unknown) => (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    return { leaders: paths(raw.leaders), history: paths(raw.history), sites: paths(raw.sites), holidays: paths(raw.holidays) };
+  } catch {
+    return {}; // parseConfig tells what is wrong with it
+  }
+}
+
+/**
+ * The settings the page adds to (or puts in place of) a rota.json, as the CLI's options do. A picked
+ * file the configuration names (by its file name) keeps the configuration's path, so the published
+ * timetable.json records ../leaders.csv as the CLI run beside that rota.json does.
+ */
+export function overrides(s: AppState, written: Written = {}): Record<string, unknown> {
   const o: Record<string, unknown> = {};
   if (s.kind) o.preset = s.kind;
   if (s.from) o.from = s.from;
   if (s.to) o.to = s.to;
-  for (const role of ['leaders', 'history'] as const) if (named(s, role).length) o[role] = named(s, role);
-  for (const role of ['sites', 'holidays'] as const) if (named(s, role).length) o[role] = named(s, role)[0];
+  const path = (role: Role, name: string) => written[role]?.find((p) => baseName(p) === name) ?? name;
+  for (const role of ['leaders', 'history'] as const) if (named(s, role).length) o[role] = named(s, role).map((n) => path(role, n));
+  for (const role of ['sites', 'holidays'] as const) if (named(s, role).length) o[role] = path(role, named(s, role)[0]);
   return o;
 }
 
 export function configOf(s: AppState): { config?: Config; problems: Problem[]; file?: string } {
   const file = s.files.find((f) => f.role === 'config');
-  return { ...parseConfig(file?.bytes, file?.name, overrides(s)), file: file?.name };
+  return { ...parseConfig(file?.bytes, file?.name, overrides(s, writtenPaths(file?.bytes))), file: file?.name };
 }
 
 export function roundOf(s: AppState): { round?: Round; config?: Config; problems: Problem[]; configFile?: string } {

@@ -1,8 +1,12 @@
 // The planner in a Web Worker: a township or county year takes a while, and the page must stay
-// usable (and the clerk able to cancel) meanwhile. The worker runs the same planRound as the CLI.
+// usable (and the clerk able to cancel) meanwhile. The worker runs the same planRound as the CLI,
+// and judges the 换人 list (every leader against every rule over the year) off the main thread too.
 import { planRound } from '../app/plan.js';
 import { loadRound } from '../app/round.js';
+import { substitutesFor } from '../app/swap.js';
 import type { Config } from '../core/config.js';
+import type { DutyRef, SubstituteChoice } from '../core/replan/swap.js';
+import type { Duty } from '../core/types.js';
 import { pickedReader } from './session.js';
 import type { StoredFile } from './state.js';
 
@@ -10,11 +14,14 @@ export interface PlanRequest {
   config: Config;
   files: StoredFile[];
   bestEffort: boolean;
+  /** Instead of a plan: the 换人 list for this duty of this timetable. */
+  choices?: { timetable: Duty[]; ref: DutyRef };
 }
 
 export type PlanMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'done'; outcome: ReturnType<typeof planRound> }
+  | { type: 'choices'; choices: SubstituteChoice[] }
   | { type: 'failed'; message: string };
 
 interface WorkerScope {
@@ -24,10 +31,14 @@ interface WorkerScope {
 
 export function startWorker(scope: WorkerScope): void {
   scope.onmessage = (e) => {
-    const { config, files, bestEffort } = e.data;
+    const { config, files, bestEffort, choices } = e.data;
     try {
       const { round, problems } = loadRound(config, pickedReader(files));
       if (!round) throw new Error(problems.map((p) => p.message).join('\n'));
+      if (choices) {
+        scope.postMessage({ type: 'choices', choices: substitutesFor(round, choices.timetable, choices.ref) });
+        return;
+      }
       const outcome = planRound(round, { bestEffort, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
       scope.postMessage({ type: 'done', outcome });
     } catch (err) {
@@ -36,17 +47,36 @@ export function startWorker(scope: WorkerScope): void {
   };
 }
 
+/** The 换人 list for one duty, judged in a worker; rejects when cancelled (another duty opened). */
+export function choicesInWorker(
+  source: string,
+  request: Omit<PlanRequest, 'bestEffort'> & { choices: NonNullable<PlanRequest['choices']> },
+): { result: Promise<SubstituteChoice[]>; cancel: () => void } {
+  const job = runInWorker(source, { ...request, bestEffort: false }, () => {});
+  return { result: job.result.then((m) => (m.type === 'choices' ? m.choices : [])), cancel: job.cancel };
+}
+
 /** Plans in a worker made from the page's own script; resolves with the outcome, or rejects when cancelled. */
 export function planInWorker(
   source: string,
   request: PlanRequest,
   onProgress: (done: number, total: number) => void,
 ): { result: Promise<ReturnType<typeof planRound>>; cancel: () => void } {
+  const job = runInWorker(source, request, onProgress);
+  return { result: job.result.then((m) => (m as Extract<PlanMessage, { type: 'done' }>).outcome), cancel: job.cancel };
+}
+
+/** One request to a worker made from the page's own script: its last message, or a rejection when cancelled or failed. */
+function runInWorker(
+  source: string,
+  request: PlanRequest,
+  onProgress: (done: number, total: number) => void,
+): { result: Promise<Exclude<PlanMessage, { type: 'progress' | 'failed' }>>; cancel: () => void } {
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(url);
   worker.postMessage(request);
   let cancel = () => {};
-  const result = new Promise<ReturnType<typeof planRound>>((resolve, reject) => {
+  const result = new Promise<Exclude<PlanMessage, { type: 'progress' | 'failed' }>>((resolve, reject) => {
     const end = () => {
       worker.terminate();
       URL.revokeObjectURL(url);
@@ -59,8 +89,8 @@ export function planInWorker(
       const m = e.data;
       if (m.type === 'progress') return onProgress(m.done, m.total);
       end();
-      if (m.type === 'done') resolve(m.outcome);
-      else reject(new Error(m.message));
+      if (m.type === 'failed') reject(new Error(m.message));
+      else resolve(m);
     };
     worker.onerror = (e) => {
       end();

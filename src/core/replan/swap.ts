@@ -170,3 +170,37 @@ export function alternatives(ctx: PlanContext, timetable: Duty[], a: Duty, newVi
       cmp(x.leader.name, y.leader.name),
   );
 }
+
+/** One leader offered for a day, with what putting him or her there would do. */
+export interface SubstituteChoice {
+  leader: Leader;
+  /** The rules this change would break (none: it may be applied). */
+  violations: Violation[];
+}
+
+/**
+ * Every other leader for duty `ref`, judged as proposeSwap judges a substitute, valid ones first and
+ * best first (the order of alternatives()): the rules are built and the timetable checked once, then
+ * each leader's timetable once, instead of a whole proposeSwap (with every swap's alternatives) per
+ * leader, which cost seconds on a township year.
+ */
+export function substituteChoices(input: PlanInput & { timetable: Duty[] }, ref: DutyRef): SubstituteChoice[] {
+  const { timetable } = input;
+  const a = find(timetable, ref);
+  if (typeof a === 'string') return [];
+  const pins = timetable.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution, kind: d.kind }));
+  const ctx = buildContext({ ...input, pins });
+  const before = new Set(checkTimetable(timetable, ctx).map(vKey));
+  const judged = ctx.leaders
+    .filter((l) => leaderKey(l) !== leaderKey(a))
+    .map((leader) => {
+      const t = replace(timetable, [a], [moved(ctx, leader, a)]);
+      const violations = checkTimetable(t, ctx).filter((v) => !before.has(vKey(v)));
+      return { leader, violations, objective: violations.length ? undefined : measureObjective(t, ctx) };
+    });
+  const ok = judged.filter((c) => c.objective);
+  ok.sort(
+    (x, y) => lexLess(x.objective!, y.objective!) || cmp(x.leader.institution, y.leader.institution) || cmp(x.leader.name, y.leader.name),
+  );
+  return [...ok, ...judged.filter((c) => !c.objective)].map(({ leader, violations }) => ({ leader, violations }));
+}
