@@ -8,7 +8,7 @@ import type { OutFile } from '../io/atomic-write.js';
 import { digestInputs } from '../io/input-digest.js';
 import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
-import { h, section } from './dom.js';
+import { h, messageView, section } from './dom.js';
 import { pickedReader } from './session.js';
 import { todayOf } from './state.js';
 
@@ -72,7 +72,7 @@ async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: stri
   const all = await filesOf(ctx);
   if (typeof all === 'string') {
     ctx.show((ui) => {
-      ui.message = { text: `未导出 nothing exported：${all}`, alert: true };
+      ui.message = { text: `未导出 nothing exported：${all}`, alert: true, at: 'export' };
     });
     return;
   }
@@ -83,7 +83,7 @@ async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: stri
     download(f);
   }
   ctx.show((ui) => {
-    ui.message = { text: `已导出 exported ${what}：${files.map((f) => f.path).join('、')}`, alert: false };
+    ui.message = { text: `已导出 exported ${what}：${files.map((f) => f.path).join('、')}`, alert: false, at: 'export' };
   });
 }
 
@@ -110,5 +110,6 @@ export function exportView(ctx: Ctx): HTMLElement | undefined {
       button('export-json', '导出 JSON', (p) => p === 'timetable.json'),
       edited ? button('export-notice', '导出调整公告', (p) => p.startsWith('change-notice.')) : undefined,
     ),
+    messageView(ctx.ui.message, 'export'),
   );
 }
