@@ -21,8 +21,9 @@ const PAGE: Partial<Record<MessageCode, Rewrite>> = {
     m
       .replace('，或加 --fix-from-leaders 按名单改正', '，或照领导名单改正后重新选择')
       .replace('; correct it, or give --fix-from-leaders', '; correct it'),
+  'institution.township-kind': (m) => m.replace(/用 rota init --preset township --kind \S+?，或/, ''),
   'limit.leaders': (m) => m.replace('（rota plan --batch）', '').replace(' (plan --batch)', ''),
-  'limit.cells': (m) => m.replace('（--from、--to）', '（「1 设置」中的起止日期）'),
+  'limit.cells': (m) => m.replace('请缩短起止日期（--from、--to）', '请在「1 设置」中缩短起止日期'),
   'timetable.outside-window': (m) =>
     m.replace('请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）', '请选择这张时间表所属一轮的配置文件（或在「1 设置」中改起止日期）'),
 };
