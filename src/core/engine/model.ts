@@ -6,10 +6,11 @@
 import type { Model } from 'javascript-lp-solver';
 
 /**
- * Objective levels, highest priority first. breaks only exists in the elastic (best-effort) model;
- * changes (days that differ from the published timetable) only when re-planning.
+ * Objective levels, highest priority first. breaks and spread only exist in the elastic (best-effort)
+ * model (spread: the k-th duty of a leader over the per-round maximum costs k, so the excess is shared
+ * evenly); changes (days that differ from the published timetable) only when re-planning.
  */
-export const LEVELS = ['breaks', 'changes', 'quota', 'sites', 'load', 'consecutive', 'balance', 'tieBreak'] as const;
+export const LEVELS = ['breaks', 'spread', 'changes', 'quota', 'sites', 'load', 'consecutive', 'balance', 'tieBreak'] as const;
 export type LevelName = (typeof LEVELS)[number];
 
 /** The site stage's levels (engine/sites.ts). */

@@ -16,6 +16,7 @@ import { leaderKey } from '../leaders.js';
 import { placeText } from '../place.js';
 import type { Duty, Kind } from '../types.js';
 import { buildContext, type PlanContext } from './context.js';
+import { elasticByFlow, LARGE_PIECE } from './elastic-flow.js';
 import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses } from './explain.js';
 import { LEVELS, ModelBuilder } from './model.js';
 import { type Activity, PieceNetwork } from './piece-network.js';
@@ -122,6 +123,9 @@ function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExa
   let r = tryExact && flow !== 'infeasible' ? solveLp(m.b) : undefined;
   const broken = !r;
   if (!r) {
+    // A large plain rotation by flows (polynomial); the elastic integer program's search would take minutes.
+    const byFlow = chunk.leaders.length * days.length > LARGE_PIECE ? elasticByFlow(ctx, chunk) : undefined;
+    if (byFlow) return { acts: byFlow, broken, size: { variables: 0, constraints: 0 }, coarse: 0, network: true };
     m = build(true);
     r = solveLp(m.b);
     if (!r) throw new Error('elastic model infeasible: every hard row has a slack, so this is a bug');

@@ -413,6 +413,17 @@ export const onePerDay: HardRule = {
   },
 };
 
+/** The convex cost of a maximum's excess (the row's slack `${row}~`): units 1, 2, 3, … cost 1, 2, 3, … at level spread. */
+function spreadExcess(b: BuildArgs['b'], row: string, most: number): void {
+  const units: Array<[string, number]> = [[`${row}~`, 1]];
+  for (let k = 1; k <= most; k++) {
+    b.penalised(`${row}+${k}`, 'spread', k, 1);
+    b.addRow(`${row}+${k}`, { max: 1 }, [[`${row}+${k}`, 1]]);
+    units.push([`${row}+${k}`, -1]);
+  }
+  b.addRow(`${row}+`, { max: 0 }, units);
+}
+
 export const maxPerLeader: HardRule = {
   id: 'max-per-leader',
   field: '姓名',
@@ -431,6 +442,8 @@ export const maxPerLeader: HardRule = {
         t,
         elastic ? { level: 'breaks', cost: breakCost, most: t.length - room, once: true } : undefined,
       );
+      // Under the fewest breaks, the excess shared evenly: the k-th duty over the maximum costs k.
+      if (elastic) spreadExcess(b, `m${l}`, t.length - room);
     }
   },
   addArcs({ net, ctx, chunk }) {
