@@ -21,6 +21,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OfficeSummary } from '../src/app/batch.js';
 import type { OfficeCheck } from '../src/app/check-batch.js';
+import { OFFICE } from './bench/township-gen.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-triage-'));
 afterAll(() => process.env.KEEP || rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +51,7 @@ function office(name: string, window: { from: string; to: string }, away: Record
   writeFileSync(join(d, 'leaders.csv'), `姓名,单位,职务,级别,不可接访日期\n${rows.join('\n')}\n`);
   writeFileSync(
     join(d, 'rota.json'),
-    JSON.stringify({ preset: 'township', region: 'national', ...window, leaders: ['leaders.csv'], ...extra }),
+    JSON.stringify({ preset: 'township', region: 'national', ...window, leaders: ['leaders.csv'], ...OFFICE, ...extra }),
   );
 }
 
@@ -61,7 +62,10 @@ function infeasible(name: string): void {
     join(d, 'leaders.csv'),
     '姓名,单位,职务,级别,不可接访日期\n王一,乡党委,书记,正科级,2025-03-03~2025-03-16\n李二,乡政府,乡长,正科级,2025-03-03~2025-03-16\n',
   );
-  writeFileSync(join(d, 'rota.json'), JSON.stringify({ preset: 'township', region: 'national', ...MARCH, leaders: ['leaders.csv'] }));
+  writeFileSync(
+    join(d, 'rota.json'),
+    JSON.stringify({ preset: 'township', region: 'national', ...MARCH, leaders: ['leaders.csv'], ...OFFICE }),
+  );
 }
 
 // Names sort in this order (the batch's order within a group).

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchExitCode, findOffices, type OfficeSummary } from '../src/app/batch.js';
-import { writeTownships } from './bench/township-gen.js';
+import { OFFICE, writeTownships } from './bench/township-gen.js';
 
 const rota = (args: string[]) => {
   const r = spawnSync('node', ['bin/rota.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -22,7 +22,7 @@ function writeInfeasible(dir: string): void {
     join(dir, 'leaders.csv'),
     '\uFEFF姓名,单位,职务,级别,不可接访日期\r\n王一,乡党委,书记,正科级,2025-03-03~2025-03-16\r\n李二,乡政府,乡长,正科级,2025-03-03~2025-03-16\r\n',
   );
-  writeFileSync(join(dir, 'rota.json'), JSON.stringify({ preset: 'township', ...WINDOW, leaders: ['leaders.csv'] }));
+  writeFileSync(join(dir, 'rota.json'), JSON.stringify({ preset: 'township', ...WINDOW, leaders: ['leaders.csv'], ...OFFICE }));
 }
 
 describe('rota plan --batch', () => {

@@ -253,6 +253,41 @@ describe('a run killed half way, a lost timetable.json', () => {
   });
 });
 
+describe("the office's own fields", () => {
+  it("a configuration that leaves out place, contact, hours, office or the date is refused at --out, naming them; the seed's values are never published", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rota-office-'));
+    const seed = JSON.parse(readFileSync('fixtures/rota.json', 'utf8'));
+    const { place: _p, contact: _c, hours: _h, office: _o, published: _d, ...rest } = seed;
+    const changsha = {
+      ...rest,
+      title: '长沙市某区2024年第四轮领导干部接访安排表',
+      leaders: [join(process.cwd(), 'fixtures/leaders.csv')],
+      history: [],
+    };
+    writeFileSync(join(dir, 'rota.json'), JSON.stringify(changsha));
+    const out = join(dir, '发布');
+    const r = rota(['plan', '-c', join(dir, 'rota.json'), '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('配置文件没有写 place、contact、hours、office、published');
+    expect(readdirSync(dir)).toEqual(['rota.json']);
+    // Planning without publishing is not refused; written out, the fields publish.
+    expect(rota(['plan', '-c', join(dir, 'rota.json')]).code).toBe(0);
+    const own = {
+      ...changsha,
+      place: { name: '区信访接待中心', address: '长沙市某路1号' },
+      contact: { name: '李明', phone: '0731-1234567' },
+      hours: null,
+      office: '区信访局',
+      published: '2024-12-09',
+    };
+    writeFileSync(join(dir, 'rota.json'), JSON.stringify(own));
+    expect(rota(['plan', '-c', join(dir, 'rota.json'), '--out', out]).code).toBe(0);
+    const page = readFileSync(join(out, 'timetable.html'), 'utf8');
+    expect(page).toContain('长沙市某路1号');
+    expect(page).not.toContain('昆仑路');
+  });
+});
+
 describe('two rota swap runs at once on one folder', () => {
   const start = (args: string[]) =>
     new Promise<number | null>((done) => {

@@ -15,7 +15,7 @@ import { planOverPublishedAdvice, publishedFolder } from '../io/publication.js';
 import type { PublishOptions } from '../io/publish.js';
 import { readBytes, unreadable } from '../io/read-file.js';
 import { planRound } from './plan.js';
-import { planInputPaths } from './publish.js';
+import { officeFieldProblems, planInputPaths } from './publish.js';
 import { publishPlan } from './publish-commands.js';
 import { loadRound } from './round.js';
 
@@ -110,11 +110,13 @@ export async function planOffice(dir: string, office: string, options: BatchPlan
   let preset = '';
   try {
     const file = join(dir, office, 'rota.json');
-    const { config, problems } = loadConfig(file, options.overrides);
+    const { config, problems, seedFields } = loadConfig(file, options.overrides);
     if (!config) return summary({ preset, status: 'bad-input', reason: because(problems) });
     preset = config.preset ?? 'district';
     const loaded = loadRound(config, readBytes);
     if (!loaded.round) return summary({ preset, status: 'bad-input', reason: because(loaded.problems) });
+    const seeded = options.out ? officeFieldProblems(seedFields, file) : [];
+    if (seeded.length) return summary({ preset, status: 'bad-input', reason: because(seeded) });
     const round = loaded.round;
     // As rota plan --out: a folder already published is changed by replan, or replaced only on purpose.
     const target = options.out ? join(options.out, office) : undefined;

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { roundCalendar } from '../app/calendar.js';
+import { officeFieldProblems } from '../app/publish.js';
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { Problem } from '../core/types.js';
@@ -55,11 +56,12 @@ export function loadContext(
   extra: Record<string, unknown> = {},
 ): { config: Config; calendar: Calendar; holidays: Calendar; warnings: Problem[] } {
   useFolderConfig(opts);
-  const { config, problems } = loadConfig(opts.config, {
+  const { config, problems, seedFields } = loadConfig(opts.config, {
     ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
     ...extra,
   });
-  reportProblems(problems);
+  // Publishing (--out): a configuration with the seed's office fields is refused.
+  reportProblems([...problems, ...((opts as { out?: string }).out ? officeFieldProblems(seedFields, opts.config) : [])]);
   const cfg = config!;
   const { calendar, holidays, problems: holidayProblems, unknownYears } = roundCalendar(cfg, readBytes);
   reportProblems(holidayProblems);

@@ -1,5 +1,6 @@
 // What replan and swap read: the round (configuration, calendar, leaders, history), a published
 // timetable inside the round's window, pins and duty references from the command line.
+import { officeFieldProblems } from '../app/publish.js';
 import { loadRound as loadRoundFrom, type Round } from '../app/round.js';
 import { readRoundTimetable as readTimetableBytesOf } from '../app/timetable.js';
 import type { Config } from '../core/config.js';
@@ -19,6 +20,8 @@ export type { Round } from '../app/round.js';
 
 export interface RoundOptions extends CommonOptions {
   preset?: string;
+  /** Publishing (--out): a configuration with the seed's office fields is refused. */
+  out?: string;
   sites?: string;
   leaders?: string[];
   history?: string[];
@@ -33,11 +36,11 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   if (opts.sites) extra.sites = opts.sites;
   if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
   useFolderConfig(opts);
-  const { config, problems } = loadConfig(opts.config, {
+  const { config, problems, seedFields } = loadConfig(opts.config, {
     ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
     ...extra,
   });
-  reportProblems(problems);
+  reportProblems([...problems, ...(opts.out ? officeFieldProblems(seedFields, opts.config) : [])]);
   const loaded = loadRoundFrom(config!, readBytes);
   if (!loaded.round) reportProblems(loaded.problems);
   return loaded.round!;

@@ -617,6 +617,15 @@ export const CATALOGUE = {
     en: (a) => `${a.out}'s timetable.json is unreadable; the publication log is taken from kept copy gen-${a.generation}`,
     example: { out: '发布', generation: 3 },
   }),
+  'config.office-fields': entry({
+    zh: (a: { fields: string[] }) =>
+      `配置文件没有写 ${a.fields.join('、')}：这些只有本单位能填，不能用示例（克拉玛依）的内容或空的咨询电话发布`,
+    fix: () =>
+      '请在 rota.json 中写上 place（接访地点）、contact（联系人和电话）、hours（接访时段，全天写 null）、office（发布单位）、published（发布日期）',
+    en: (a) =>
+      `the configuration leaves out ${a.fields.join(', ')}; only the office can fill them, and the seed's example values (or an empty phone) are never published`,
+    example: { fields: ['place', 'contact'] },
+  }),
   'batch.no-office': entry({
     zh: () => '文件夹下没有含 rota.json 的单位文件夹',
     fix: () => '每个单位一个文件夹，如 DIR/某某乡/rota.json',

@@ -11,14 +11,17 @@ import { readBytes } from './read-file.js';
  * @example
  * const { config, problems } = loadConfig('rota.json', { from: '2025-01-01', to: '2025-01-31' });
  */
-export function loadConfig(file: string | undefined, overrides: Record<string, unknown> = {}): { config?: Config; problems: Problem[] } {
+export function loadConfig(
+  file: string | undefined,
+  overrides: Record<string, unknown> = {},
+): { config?: Config; problems: Problem[]; seedFields?: string[] } {
   let bytes: Uint8Array | undefined;
   if (file) {
     const read = readBytes(file);
     if (!read.bytes) return { problems: [read.problem!] };
     bytes = read.bytes;
   }
-  const { config, problems } = parseConfig(bytes, file, overrides);
+  const { config, problems, seedFields } = parseConfig(bytes, file, overrides);
   if (!config) return { problems };
   const base = file ? dirname(file) : process.cwd();
   // Paths in the file are relative to it (shown relative to the working folder); command-line paths stay as typed.
@@ -27,5 +30,5 @@ export function loadConfig(file: string | undefined, overrides: Record<string, u
   config.history = config.history.map((p) => rel(p, 'history' in overrides));
   if (config.holidays) config.holidays = rel(config.holidays, 'holidays' in overrides);
   if (config.sites) config.sites = rel(config.sites, 'sites' in overrides);
-  return { config, problems };
+  return { config, problems, ...(seedFields?.length ? { seedFields } : {}) };
 }

@@ -1,6 +1,6 @@
 // The configuration's text: JSON (see docs/rota.schema.json) checked against the schema. No file
 // system here, so the browser app reads its rota.json through the same function as the CLI.
-import { type Config, validateConfig } from '../core/config.js';
+import { type Config, SEED_CONFIG, validateConfig } from '../core/config.js';
 import { jsonDepth, LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
@@ -15,6 +15,22 @@ export function locate(text: string, message: string): { line: number; column: n
   return { line, column: +m[1] - before.lastIndexOf('\n') };
 }
 
+/** Fields only the office can fill: a page must never show the seed's (克拉玛依) values for them. */
+export const OFFICE_FIELDS = ['place', 'contact', 'hours', 'office', 'published'] as const;
+
+/**
+ * The office fields a rota.json leaves out and the configuration took from the seed round (or, for
+ * 咨询电话, left empty): publishing with them is refused (config.office-fields). The built-in seed
+ * round itself (no file) has none.
+ */
+function seedFields(raw: Record<string, unknown>, overrides: Record<string, unknown>, config: Config): string[] {
+  return OFFICE_FIELDS.filter((k) => {
+    if (k in raw || k in overrides) return false;
+    const seed = JSON.stringify(config[k]) === JSON.stringify(SEED_CONFIG[k]);
+    return seed || (k === 'contact' && !config.contact.phone);
+  });
+}
+
 /**
  * The configuration from a rota.json's bytes (or the defaults without one), overrides winning; paths
  * in it are left as written. No file system: the browser app reads its configuration through this too.
@@ -23,7 +39,7 @@ export function parseConfig(
   bytes: Uint8Array | undefined,
   file: string | undefined,
   overrides: Record<string, unknown> = {},
-): { config?: Config; problems: Problem[] } {
+): { config?: Config; problems: Problem[]; seedFields?: string[] } {
   let raw: Record<string, unknown> = {};
   if (bytes && file) {
     const { text } = decode(bytes);
@@ -48,7 +64,7 @@ export function parseConfig(
     return key && !(key in overrides) ? keyLine(text, key) : undefined;
   };
   const problems = checked.problems.map((p) => (p.file === file && p.line === undefined && lineOf(p) ? { ...p, line: lineOf(p) } : p));
-  return { ...checked, problems };
+  return { ...checked, problems, ...(checked.config ? { seedFields: seedFields(raw, overrides, checked.config) } : {}) };
 }
 
 /** The line of a key "key": in a JSON text (its first mention), or undefined. */

@@ -40,6 +40,14 @@ const COUNTY_INSTITUTIONS = ['区委', '区人大', '区政府', '区政协', '�
 /** A CSV file as Excel writes it: BOM, CRLF (the bench's cells hold no commas or quotes). */
 export const csv = (rows: string[][]) => `\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
 
+/** What only an office can fill (rota refuses to publish the seed's, or an empty phone): a township's own. */
+export const OFFICE = {
+  place: { name: '乡人民群众信访接待室', address: '乡政府一楼' },
+  contact: { name: '刘婷', phone: '0990-6901000' },
+  hours: { start: '10:00', end: '14:00' },
+  office: '乡信访工作联席会议办公室',
+};
+
 /** Writes one township's folder (rota.json, leaders.csv, sites.csv, maybe holidays.csv) into `dir`. */
 export function writeTownship(dir: string, seed: number, o: TownshipOptions = {}): { leaders: number; sites: number } {
   const random = rng(seed);
@@ -94,6 +102,7 @@ export function writeTownship(dir: string, seed: number, o: TownshipOptions = {}
     leaders: ['leaders.csv'],
     sites: 'sites.csv',
     seed,
+    ...OFFICE,
   };
   // One township in four closes a day for a local reason (a flood-season drill, an election).
   if (random() < 0.25 && span > 30) {
