@@ -46,6 +46,11 @@ describe('the seed round with a unit-field table', () => {
     expect(rows.slice(1).some((row) => row[8] !== '')).toBe(true);
   });
 
+  it('timetable.json carries them as with', () => {
+    const json = JSON.parse(readFileSync(join(dir, 'out/timetable.json'), 'utf8')) as { duties: Array<{ with?: string[] }> };
+    expect(json.duties.map((d) => (d.with ?? []).join('、'))).toEqual(rows.slice(1).map((row) => row[8]));
+  });
+
   it('the page has the column and the calendar says it', () => {
     expect(readFileSync(join(dir, 'out/timetable.html'), 'utf8')).toContain('<th scope="col">陪同单位</th>');
     const matched = rows.slice(1).find((row) => row[8] !== '')!;

@@ -19,8 +19,10 @@ export interface PlanOutput {
   sequences?: Record<string, number>;
 }
 
-/** The duty as published: exactly these keys, in this order. */
-export function publicDuty(d: Duty): Pick<Duty, 'date' | 'weekday' | 'kind' | 'institution' | 'name' | 'title' | 'portfolio' | 'place'> {
+/** The duty as published: exactly these keys, in this order (with, the 陪同单位, only when the round names them). */
+export function publicDuty(
+  d: Duty,
+): Pick<Duty, 'date' | 'weekday' | 'kind' | 'institution' | 'name' | 'title' | 'portfolio' | 'place' | 'with'> {
   return {
     date: d.date,
     weekday: d.weekday,
@@ -30,6 +32,7 @@ export function publicDuty(d: Duty): Pick<Duty, 'date' | 'weekday' | 'kind' | 'i
     title: d.title,
     portfolio: d.portfolio,
     place: d.place,
+    ...(d.with !== undefined ? { with: d.with } : {}),
   };
 }
 
