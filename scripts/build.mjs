@@ -36,6 +36,8 @@ const bundles = {
   ...Object.fromEntries(commands.map((c) => [c, `src/cli/${c}.ts`])),
   'plan-files': 'src/io/plan-files.ts',
   publish: 'src/io/publish.ts',
+  // The .docx 公告 and change notice: the docx library, loaded only when files are written.
+  docx: 'src/io/docx/index.ts',
   // rota plan --batch: the worker pool, and the thread that plans one office at a time.
   batch: 'src/cli/batch.ts',
   'batch-worker': 'src/cli/batch-worker.ts',

@@ -154,7 +154,7 @@ describe('determinism and files', () => {
     const r2 = rota(['plan', '-c', 'fixtures/rota.json', '--out', b, '--json']);
     expect(r1.code).toBe(0);
     expect(r1.stdout).toBe(r2.stdout);
-    const files = ['timetable.csv', 'timetable.html', 'timetable.ics', 'timetable.json'];
+    const files = ['timetable.csv', 'timetable.docx', 'timetable.html', 'timetable.ics', 'timetable.json', '送审稿.docx'];
     expect(readdirSync(a).sort()).toEqual(files);
     for (const f of files) expect(readFileSync(join(a, f)).equals(readFileSync(join(b, f)))).toBe(true);
     const csv = readFileSync(join(a, 'timetable.csv'), 'utf8');

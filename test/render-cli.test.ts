@@ -49,7 +49,15 @@ describe('rota render', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('已校验 12 条安排（12 天，2024-12-11 至 2024-12-26）');
     expect(r.stdout).toContain(`wrote ${join(out, 'timetable.html')}`);
-    expect(readdirSync(out).sort()).toEqual(['ics', 'timetable.csv', 'timetable.html', 'timetable.ics', 'timetable.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'ics',
+      'timetable.csv',
+      'timetable.docx',
+      'timetable.html',
+      'timetable.ics',
+      'timetable.json',
+      '送审稿.docx',
+    ]);
     expect(readdirSync(join(out, 'ics'))).toHaveLength(12);
     expect(readdirSync(join(out, 'ics'))).toContain('努尔兰·哈力木.ics');
     expect(readFileSync(join(out, 'timetable.csv'))).toEqual(readFileSync('fixtures/timetable.csv'));

@@ -56,13 +56,16 @@ describe('rota replan', () => {
     expect(r.stdout).toContain(line);
     expect(r.stdout).toContain('有 1 天调整如下');
     expect(readdirSync(join(dir, 'new')).sort()).toEqual([
+      'change-notice.docx',
       'change-notice.html',
       'change-notice.txt',
       'notices',
       'timetable.csv',
+      'timetable.docx',
       'timetable.html',
       'timetable.ics',
       'timetable.json',
+      '送审稿.docx',
     ]);
     expect(readFileSync(join(dir, 'new', 'change-notice.txt'), 'utf8')).toContain(line);
     // The dated notice is kept under the publication's number and date, and the page links to it and marks the day.

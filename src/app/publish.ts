@@ -61,8 +61,8 @@ export interface Publication {
   problems: Problem[];
 }
 
-/** The change notices of every publication are kept as notices/<number>-<date>.html and .txt. */
-export const noticePath = (e: Pick<LogEntry, 'number' | 'date'>, ext: 'html' | 'txt') => `notices/${e.number}-${e.date}.${ext}`;
+/** The change notices of every publication are kept as notices/<number>-<date>.html, .txt and .docx. */
+export const noticePath = (e: Pick<LogEntry, 'number' | 'date'>, ext: 'html' | 'txt' | 'docx') => `notices/${e.number}-${e.date}.${ext}`;
 
 const noticeNumber = (f: OutFile) => Number(/^notices\/(\d+)-/.exec(f.path)?.[1] ?? 0);
 
@@ -120,6 +120,7 @@ export async function publish(req: PublishRequest): Promise<Publication> {
       ? [
           { path: noticePath(entry, 'html'), content: noticeHtml(changes, meta) },
           { path: noticePath(entry, 'txt'), content: noticeText(changes, meta) },
+          { path: noticePath(entry, 'docx'), content: await (await import('../io/docx/index.js')).changeNoticeDocx(changes, meta) },
         ]
       : [];
   const notices = [...kept, ...notice].sort((a, b) => noticeNumber(a) - noticeNumber(b) || (a.path < b.path ? -1 : 1));
@@ -155,7 +156,7 @@ export async function publish(req: PublishRequest): Promise<Publication> {
       ...files,
       { path: 'timetable.json', content: `${JSON.stringify(json, null, 2)}\n` },
       // The newest notice, where a webmaster has always found it.
-      ...(['html', 'txt'] as const).flatMap((ext) => {
+      ...(['html', 'txt', 'docx'] as const).flatMap((ext) => {
         const f = latest.find((n) => n.path.endsWith(`.${ext}`));
         return f ? [{ path: `change-notice.${ext}`, content: f.content }] : [];
       }),

@@ -17,13 +17,14 @@ export interface NoticeMeta {
 
 const contactText = (m: NoticeMeta) => [m.config.contact.name, m.config.contact.phone].filter(Boolean).join(' ');
 
-function intro(changes: DayChange[], m: NoticeMeta): string {
+/** The notice's first sentence: which timetable, and how many days changed. */
+export function noticeIntro(changes: DayChange[], m: NoticeMeta): string {
   const what = `《${m.config.title}》（${m.config.from} 至 ${m.config.to}）`;
   return changes.length ? `${what}有 ${changedDates(changes)} 天调整如下：` : `${what}本次无调整。`;
 }
 
 export function noticeText(changes: DayChange[], m: NoticeMeta): string {
-  const lines = [NOTICE_TITLE, intro(changes, m), ...changes.map(changeLine)];
+  const lines = [NOTICE_TITLE, noticeIntro(changes, m), ...changes.map(changeLine)];
   if (changes.length) lines.push('其余日期安排不变。');
   const sign = [m.config.office, m.date].filter(Boolean).join('　');
   if (sign) lines.push(sign);
@@ -121,7 +122,7 @@ ${rows}
 <body>
 <main>
 <h1>${NOTICE_TITLE}</h1>
-<p>${e(intro(changes, m))}</p>
+<p>${e(noticeIntro(changes, m))}</p>
 ${table}
 ${contact}
 ${sign ? `<p class="sign">${sign}</p>` : ''}

@@ -221,7 +221,7 @@ function readFileSafe(p: string): string {
 }
 
 /** Names a folder may hold when rota has not published into it yet: its own files of an older version. */
-const ROTA_NAMES = /^(timetable\.(html|csv|ics|json)|change-notice\.(html|txt)|ics|notices)$/;
+const ROTA_NAMES = /^(timetable\.(html|csv|ics|json|docx)|送审稿\.docx|change-notice\.(html|txt|docx)|ics|notices)$/;
 
 export interface PublishFolderOptions extends LockOptions {
   /** File-system calls (tests inject failures). */

@@ -1,5 +1,5 @@
 // Everything a round publishes, as files in memory: the page, the Excel-safe CSV and the ICS
-// calendars. No file system here (the browser app builds the same files); publish-folder.ts writes them.
+// calendars, and the 公告 as .docx. No file system here (the browser app builds the same files); publish-folder.ts writes them.
 
 import type { Calendar } from '../core/calendar.js';
 import { coReceiverText, showsCoReceivers } from '../core/co-receivers.js';
@@ -130,6 +130,9 @@ export async function publishFiles(
     { path: 'timetable.csv', content: await renderCsv(duties, config, options.encoding) },
     { path: 'timetable.ics', content: renderIcs(duties, config, ics) },
   ];
+  // The 公告 and its approval copy as Word documents; the docx library loads only here.
+  const { announcementFiles } = await import('./docx/index.js');
+  files.push(...(await announcementFiles(duties, config, calendar)));
   if (options.icsPerLeader) {
     const { cancelled: _, ...rest } = ics;
     const mine = options.leaderCancelled ?? options.cancelled ?? [];
