@@ -69,7 +69,7 @@ describe('rota replan', () => {
     ]);
     expect(readFileSync(join(dir, 'new', 'change-notice.txt'), 'utf8')).toContain(line);
     // The dated notice is kept under the publication's number and date, and the page links to it and marks the day.
-    expect(readdirSync(join(dir, 'new', 'notices'))).toEqual(['2-2024-12-16.html', '2-2024-12-16.txt']);
+    expect(readdirSync(join(dir, 'new', 'notices')).sort()).toEqual(['2-2024-12-16.docx', '2-2024-12-16.html', '2-2024-12-16.txt']);
     expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain('href="notices/2-2024-12-16.html"');
     expect(readFileSync(join(dir, 'new', 'change-notice.html'), 'utf8')).toContain(`${who}（${title}）`);
     expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain(who);
