@@ -1,9 +1,9 @@
 // The 领导干部接访表 as a Word document (docx): one A4 section per duty, the same fields and blank
-// visitor rows as the printable page. docx stamps the time of writing into the file (core.xml and each
-// zip entry): the stamps are set to `date`, so the same timetable gives the same bytes.
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { unzipSync, zipSync } from 'fflate';
+// visitor rows as the printable page. Its time stamps are set to `date` (fixedDocx), so the same
+// timetable gives the same bytes.
+import { AlignmentType, Document, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { type FormFields, VISITOR_COLUMNS, VISITOR_ROWS } from '../core/cases/forms.js';
+import { fixedDocx } from './docx/fixed-bytes.js';
 
 /** A4 in twentieths of a point, margins 15 mm. */
 const A4 = { width: 11906, height: 16838 };
@@ -51,18 +51,5 @@ function section(f: FormFields) {
 /** The forms as one .docx, its time stamps set to `date` (YYYY-MM-DD) so that its bytes depend only on the forms. */
 export async function formsDocx(forms: readonly FormFields[], date: string): Promise<Uint8Array> {
   const doc = new Document({ creator: 'rota', title: '领导干部接访表', sections: forms.map(section) });
-  const files = unzipSync(new Uint8Array(await Packer.toBuffer(doc)));
-  const stamp = `${date}T00:00:00Z`;
-  const core = 'docProps/core.xml';
-  if (files[core]) {
-    const xml = new TextDecoder().decode(files[core]).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${stamp}`);
-    files[core] = new TextEncoder().encode(xml);
-  }
-  // Entries in name order with one time: the zip depends on nothing but the forms and the date.
-  const sorted = Object.fromEntries(
-    Object.keys(files)
-      .sort()
-      .map((k) => [k, files[k]]),
-  );
-  return zipSync(sorted, { mtime: new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) });
+  return fixedDocx(doc, date);
 }

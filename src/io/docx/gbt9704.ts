@@ -10,14 +10,13 @@ import {
   Document,
   Footer,
   LineRuleType,
-  Packer,
   PageNumber,
   Paragraph,
   type ParagraphChild,
   type Table,
   TextRun,
 } from 'docx';
-import { unzipSync, zipSync } from 'fflate';
+import { fixedDocx } from './fixed-bytes.js';
 
 /** 1 mm in twips (1/20 pt): Word's unit for page geometry. */
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -150,18 +149,7 @@ function gbtDocument(page: DocxPage): Document {
   });
 }
 
-const CORE_DATES = /<dcterms:(created|modified) xsi:type="dcterms:W3CDTF">[^<]*<\/dcterms:\1>/g;
-
-/**
- * The .docx bytes, the same for the same inputs: docx stamps the clock into docProps/core.xml and into
- * every zip entry, so both are set to the document's own date (midnight, in the zip's local-time fields).
- */
-export async function packDocx(page: DocxPage): Promise<Uint8Array> {
-  const files = unzipSync(new Uint8Array(await Packer.toArrayBuffer(gbtDocument(page))));
-  const core = new TextDecoder().decode(files['docProps/core.xml']);
-  files['docProps/core.xml'] = new TextEncoder().encode(
-    core.replace(CORE_DATES, (_m, tag) => `<dcterms:${tag} xsi:type="dcterms:W3CDTF">${page.date}T00:00:00Z</dcterms:${tag}>`),
-  );
-  const [y, m, d] = page.date.split('-').map(Number);
-  return zipSync(files, { mtime: new Date(y, m - 1, d), level: 6 });
+/** The .docx bytes, the same for the same inputs (time stamps set to the document's date). */
+export function packDocx(page: DocxPage): Promise<Uint8Array> {
+  return fixedDocx(gbtDocument(page), page.date);
 }
