@@ -1,6 +1,5 @@
 // Everything a round publishes, as files in memory: the page, the Excel-safe CSV and the ICS
 // calendars, and the 公告 as .docx. No file system here (the browser app builds the same files); publish-folder.ts writes them.
-
 import type { Calendar } from '../core/calendar.js';
 import { coReceiverText, showsCoReceivers } from '../core/co-receivers.js';
 import type { Config } from '../core/config.js';
