@@ -60,6 +60,7 @@ describe('a township year through the CLI', () => {
       '2025-12-31',
       '--format',
       'json',
+      '--detail',
     ]);
     const j = JSON.parse(c.stdout) as { results: Array<{ name: string; period: string; status: string }> };
     const found = j.results
