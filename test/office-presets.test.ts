@@ -2,7 +2,7 @@
 // written through the built CLI, in its own words, and rota check of the published timetable agrees;
 // 厅局级 ranks; a township list written with 镇 names read as a 镇; who serves fixed by date (serveOn).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,6 +72,16 @@ describe('a township list written with 镇 names, under --preset township withou
     expect(r.stderr.match(/已按镇读取/g)).toHaveLength(1);
     expect(r.stderr).not.toContain('不认识的单位');
     expect(r.stdout).toContain('镇党委');
+  });
+  it('rota check of its timetable under a rota.json that says only township reads the list the same way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rota-town-'));
+    rota(['init', '.', '--preset', 'township', '--kind', '街道'], dir);
+    expect(rota(['plan', '-c', 'rota.json', '--from', '2025-01-06', '--to', '2025-01-19', '--out', 'out'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'rota.json'), JSON.stringify({ preset: 'township', leaders: ['leaders.csv'] }));
+    const check = rota(['check', '-c', 'rota.json', 'out/timetable.csv'], dir);
+    expect(check.stderr.match(/已按街道读取/g)).toHaveLength(1);
+    expect(check.stdout + check.stderr).not.toContain('不认识的单位');
+    expect(check.code).toBe(0);
   });
 });
 

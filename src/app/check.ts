@@ -8,9 +8,9 @@ import { problem } from '../core/messages.js';
 import { hasErrors } from '../core/problems.js';
 import type { IsoDate, Leader, Problem, Rule } from '../core/types.js';
 import { loadLeaves, loadRules, tallyRecordFiles } from '../io/check-input.js';
-import { loadLeaders } from '../io/load.js';
 import { readBytes } from '../io/read-file.js';
 import { roundCalendar, unknownYearWarnings } from './calendar.js';
+import { townshipLeaders } from './round.js';
 
 export interface CheckSetup {
   config: Config;
@@ -28,18 +28,19 @@ export interface SetupFiles {
 }
 
 /** Everything but the records, or every problem that stops the check (warnings ride along). */
-export function loadCheckSetup(config: Config, files: SetupFiles = {}): { setup?: CheckSetup; problems: Problem[] } {
-  const cal = roundCalendar(config, readBytes);
+export function loadCheckSetup(given: Config, files: SetupFiles = {}): { setup?: CheckSetup; problems: Problem[] } {
+  const cal = roundCalendar(given, readBytes);
   const problems = [...cal.problems];
-  const leaderFiles = files.leaders ?? config.leaders;
+  const leaderFiles = files.leaders ?? given.leaders;
   if (leaderFiles.length === 0) return { problems: [...problems, problem('input.none', { what: '领导名单' })] };
+  // A township list written with 镇 or 街道 names is read as that kind, as a plan reads it.
+  const { config, leaders, problems: lp } = townshipLeaders({ ...given, leaders: leaderFiles }, readBytes);
   let rules = config.rules;
   if (files.rules) {
     const r = loadRules(files.rules);
     problems.push(...r.problems);
     if (r.rules) rules = r.rules;
   }
-  const { leaders, problems: lp } = loadLeaders(leaderFiles, config);
   problems.push(...lp);
   if (hasErrors(problems)) return { problems };
   let leaves: Leave[] = [];
@@ -49,7 +50,7 @@ export function loadCheckSetup(config: Config, files: SetupFiles = {}): { setup?
     leaves = l.leaves;
   }
   if (hasErrors(problems)) return { problems };
-  return { setup: { config, calendar: cal.calendar, leaders, rules, leaves }, problems };
+  return { setup: { config: { ...config, leaders: given.leaders }, calendar: cal.calendar, leaders, rules, leaves }, problems };
 }
 
 export interface CheckRecordsOptions {

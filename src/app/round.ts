@@ -53,7 +53,7 @@ export function loadRound(given: Config, read: ReadFile): { round?: Round; probl
  * or a 街道's (镇党委, 街道办事处 …) is read as that kind of office, with one warning saying so, instead
  * of refusing every row with the 乡's names.
  */
-function townshipLeaders(config: Config, read: ReadFile): { config: Config; leaders: Leader[]; problems: Problem[] } {
+export function townshipLeaders(config: Config, read: ReadFile): { config: Config; leaders: Leader[]; problems: Problem[] } {
   const first = { config, ...leadersFrom(read, config.leaders, config) };
   const unknown = (ps: Problem[]) => ps.filter((p) => p.code === 'institution.unknown').length;
   const names = (c: Config) => c.institutions.map((i) => i.name).join('、');
