@@ -288,6 +288,26 @@ describe("the office's own fields", () => {
   });
 });
 
+describe('a bad byte in a published field', () => {
+  it('is a warning naming file, line and field, whichever column it is in (not only 姓名)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rota-byte-'));
+    const lines = readFileSync('fixtures/leaders.csv').toString('latin1').split('\n');
+    for (const [i, col] of [
+      [1, 2],
+      [2, 4],
+    ] as const) {
+      const cells = lines[i].split(',');
+      // The second byte of the cell's first character made invalid UTF-8.
+      cells[col] = `${cells[col][0]}\xff${cells[col].slice(2)}`;
+      lines[i] = cells.join(',');
+    }
+    writeFileSync(join(dir, 'leaders.csv'), Buffer.from(lines.join('\n'), 'latin1'));
+    const r = rota(['plan', ...C, '--leaders', join(dir, 'leaders.csv')]);
+    expect(r.stderr).toMatch(/leaders\.csv:2: 警告 warning: 职务: .*\uFFFD/);
+    expect(r.stderr).toMatch(/leaders\.csv:3: 警告 warning: 分管工作: .*\uFFFD/);
+  });
+});
+
 describe('two rota swap runs at once on one folder', () => {
   const start = (args: string[]) =>
     new Promise<number | null>((done) => {

@@ -58,8 +58,18 @@ export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary):
         problems.push(problem(code, args, { file, line, field }));
       const name = cleanName(values.name ?? '');
       if (!name) err('姓名', 'name.empty', {});
-      const lost = lostCharacterWarning(file, line, '姓名', name);
-      if (lost) problems.push(lost);
+      // A bad byte anywhere on a published field (not only 姓名) would reach the page as ? or �: told by field.
+      const texts: Array<[string, string]> = [
+        ['姓名', name],
+        ['职务', values.title ?? ''],
+        ['分管工作', values.portfolio ?? ''],
+        ['联系电话', values.phone ?? ''],
+        ['联络员', values.liaison ?? ''],
+      ];
+      for (const [field, text] of texts) {
+        const lost = lostCharacterWarning(file, line, field, text);
+        if (lost) problems.push(lost);
+      }
       const institution = resolveInstitution(values.institution ?? '', institutions);
       if (!institution) err('单位', 'institution.unknown', { text: values.institution ?? '', known });
       const rank = parseRank(values.rank ?? '', rankAliases);

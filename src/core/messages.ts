@@ -104,8 +104,8 @@ export const CATALOGUE = {
   }),
   'csv.lost-character': entry({
     zh: (a: { value: string }) => `“${a.value}”含有 ? 或 �：文件的编码装不下某个字符（如 GBK 中的 •）`,
-    fix: () => '请另存为 CSV UTF-8 并改正姓名',
-    en: () => "a character was lost to the file's encoding; save as CSV UTF-8 and correct the name",
+    fix: () => '请另存为 CSV UTF-8 并改正这一格',
+    en: () => "a character was lost to the file's encoding; save as CSV UTF-8 and correct the cell",
     example: { value: '艾力?买买提' },
   }),
   'csv.column-twice': entry({

@@ -60,8 +60,16 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
     if (!date) err('日期', badDateCode(values.date ?? ''), { text: values.date ?? '' });
     const name = cleanName(values.name ?? '');
     if (!name) err('姓名', 'name.empty', {});
-    const lost = name ? lostCharacterWarning(file, line, '姓名', name) : undefined;
-    if (lost) problems.push(lost);
+    // A bad byte in any published cell (not only 姓名) would reach the page as ? or �: told by field.
+    for (const [field, text] of [
+      ['姓名', name],
+      ['职务', values.title ?? ''],
+      ['分管工作', values.portfolio ?? ''],
+      ['地点', values.place ?? ''],
+    ] as const) {
+      const lost = text ? lostCharacterWarning(file, line, field, text) : undefined;
+      if (lost) problems.push(lost);
+    }
     const kind = kindOf(values.kind ?? '');
     if (!kind) err('类型', 'kind.unknown', { text: values.kind ?? '' });
     let institution: string | undefined;
