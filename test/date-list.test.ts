@@ -19,14 +19,14 @@ describe('不可接访日期 lists', () => {
     expect(text(errors[0])).toContain('“2024-02-30”不是有效日期；请写成 2024-12-15 或 2024年12月15日');
     expect(text(errors[1])).toContain('范围 2024-12-20~2024-12-01 的结束早于开始');
   });
-  it('empty text is no dates', () => expect(parseDateList('  ')).toEqual({ dates: [], errors: [] }));
+  it('empty text is no dates', () => expect(parseDateList('  ')).toEqual({ dates: [], errors: [], notes: [] }));
   it('formatting then parsing gives the same dates (property)', () => {
     const lo = dayNumber('2024-01-01');
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: lo, max: lo + 400 }), { maxLength: 30 }), (ns) => {
         const dates = ns.map(fromDayNumber).sort();
         const text = formatDateList(dates);
-        expect(parseDateList(text)).toEqual({ dates, errors: [] });
+        expect(parseDateList(text)).toEqual({ dates, errors: [], notes: [] });
       }),
       { numRuns: 200 },
     );
@@ -46,7 +46,7 @@ describe('spellings offices use (issue 12)', () => {
     ['2024年12月15日-17日', ['2024-12-15', '2024-12-16', '2024-12-17']],
     ['2024年12月15日至2024年12月16日', ['2024-12-15', '2024-12-16']],
     ['2024/12/15 - 2024/12/16、12月20日', ['2024-12-15', '2024-12-16', '2024-12-20']],
-  ])('%s', (written, dates) => expect(parseDateList(written, WINDOW)).toEqual({ dates, errors: [] }));
+  ])('%s', (written, dates) => expect(parseDateList(written, WINDOW)).toEqual({ dates, errors: [], notes: [] }));
 
   it('a date without a year takes the one year of the window in which it falls', () => {
     expect(parseDateList('1月2日、12月30日', NEW_YEAR).dates).toEqual(['2024-12-30', '2025-01-02']);
@@ -83,5 +83,28 @@ describe('spellings offices use (issue 12)', () => {
     expect(text(errors[0])).toBe(
       '“下周一”不是有效日期；请写成 2024-12-15 或 2024年12月15日；连续几天写成 2024-12-15~2024-12-17 或 2024年12月15日至17日。"下周一" is not a real date; expected a date like 2024-12-15 or a range like 2024-12-15~2024-12-17',
     );
+  });
+});
+
+describe('absences as offices write them (issue 20)', () => {
+  it.each([
+    ['12月18日上午', ['2024-12-18']],
+    ['12月18日下午', ['2024-12-18']],
+    ['2024-12-18上午至12月19日下午', ['2024-12-18', '2024-12-19']],
+    ['自12月24日起', ['2024-12-24', '2024-12-25', '2024-12-26']],
+    ['12月25日起', ['2024-12-25', '2024-12-26']],
+    ['2024-12-25以后', ['2024-12-25', '2024-12-26']],
+    ['2024-12-25~', ['2024-12-25', '2024-12-26']],
+    ['自2025年1月5日起', []],
+  ])('%s', (written, dates) => expect(parseDateList(written, WINDOW)).toEqual({ dates, errors: [], notes: [] }));
+
+  it.each([
+    ['12月18日、出差', ['2024-12-18'], ['出差']],
+    ['12月18日~12月19日 出差、培训', ['2024-12-18', '2024-12-19'], ['出差', '培训']],
+    ['12月18日（出差）', ['2024-12-18'], ['（出差）']],
+  ])('%s: the note is kept apart', (written, dates, notes) => expect(parseDateList(written, WINDOW)).toEqual({ dates, errors: [], notes }));
+
+  it('an open end without a round to close it is refused, naming the text', () => {
+    expect(parseDateList('自2024年12月18日起').errors).toEqual([{ code: 'date.open-no-window', args: { text: '自2024年12月18日起' } }]);
   });
 });

@@ -3,9 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { presetConfig } from '../src/core/config.js';
 import { DISTRICT_INSTITUTIONS, resolveInstitution } from '../src/core/institutions.js';
+import { buildLeaders, LEADER_COLUMNS } from '../src/core/leaders.js';
 import { parseRank, RANK_ALIASES } from '../src/core/ranks.js';
+import type { Leader } from '../src/core/types.js';
 import { loadLeaders } from '../src/io/load.js';
+import { readTable } from '../src/io/table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-leaders-'));
 const HEADER = '姓名,单位,职务,级别,分管工作,不可接访日期,联络员,联系电话';
@@ -188,5 +192,40 @@ describe('bad input: every problem with file, line and field, all at once', () =
   it('a broken quote is reported with its line', () => {
     const e = errors(load(file(`${HEADER}\n王伟,"区政府,副区长,副处级,,,,\n`)));
     expect(e[0].message).toContain('not readable as CSV');
+  });
+});
+
+describe('header aliases offices use (issue 20)', () => {
+  const read = (header: string, cell: string) => {
+    const csv = `姓名,单位,职务,${header.includes('职级') ? '' : '级别,'}${header}\n张国庆,乡党委,政法委员,${header.includes('职级') ? '' : '副科级,'}${cell}\n`;
+    const t = readTable(new TextEncoder().encode(csv), 'l.csv', LEADER_COLUMNS);
+    const built = buildLeaders([{ file: 'l.csv', rows: t.rows }], {
+      institutions: presetConfig('township').institutions,
+      from: '2024-12-11',
+      to: '2024-12-26',
+    });
+    return { leader: built.leaders[0], problems: [...t.problems, ...built.problems] };
+  };
+  it.each([
+    ['不能接访时间', '12月18日', (l: Leader) => l.unavailable, ['2024-12-18']],
+    ['不可接访时间', '12月18日', (l: Leader) => l.unavailable, ['2024-12-18']],
+    ['不能接访日期', '12月18日', (l: Leader) => l.unavailable, ['2024-12-18']],
+    ['请假时间', '12月18日', (l: Leader) => l.unavailable, ['2024-12-18']],
+    ['分管领域', '政法', (l: Leader) => l.portfolio, '政法'],
+    ['分管范围', '政法', (l: Leader) => l.portfolio, '政法'],
+    ['手机', '13900000000', (l: Leader) => l.phone, '13900000000'],
+    ['手机号码', '13900000000', (l: Leader) => l.phone, '13900000000'],
+    ['电话', '13900000000', (l: Leader) => l.phone, '13900000000'],
+    ['职级', '副科级', (l: Leader) => l.rank, '副科级'],
+  ])('%s', (header, cell, get, want) => {
+    const { leader, problems } = read(header, cell);
+    expect(problems).toEqual([]);
+    expect(get(leader)).toEqual(want);
+  });
+  it('a column rota does not use is named in one warning, not dropped without a word', () => {
+    const { leader, problems } = read('备注,籍贯', '值班,新疆');
+    expect(leader).toBeDefined();
+    expect(problems.map((p) => [p.code, p.severity, p.line])).toEqual([['csv.column-unused', 'warning', 1]]);
+    expect(problems[0].message).toContain('备注、籍贯');
   });
 });

@@ -9,6 +9,13 @@ const SEPARATORS = /[;；、,，\s\u3000]+/;
 /** Range signs other than the hyphen; the hyphen also separates year, month and day. */
 const RANGE = /\s*(?:~|～|〜|至|到|—|－|–)\s*/g;
 
+/** 上午 / 下午 / 全天 after a date. */
+const HALF_DAY = /(上午|下午|全天)/g;
+/** （出差） or (培训): a note in brackets. */
+const NOTE = /[（(][^）)]*[）)]/g;
+/** 自…起, …起, …以后, …之后, …~ with nothing after. */
+const OPEN_END = /^(?:自|从)?(.+?)(?:起|以后|之后|~)$/;
+
 /** 2024-12-15, 2024/12/15, 2024.12.15, 2024年12月15日 */
 const FULL = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
 /** 12月15日, 12/15, 12.15, 12-15 (no year) */
@@ -54,12 +61,27 @@ function yearFor(text: string, month: number, day: number, window: DateWindow | 
 }
 
 /** Parses a list of dates and ranges; each bad piece gives one message saying what to write. */
-export function parseDateList(text: string, window?: DateWindow): { dates: IsoDate[]; errors: Said[] } {
+export function parseDateList(text: string, window?: DateWindow): { dates: IsoDate[]; errors: Said[]; notes: string[] } {
   const dates = new Set<IsoDate>();
   const errors: Said[] = [];
-  // Join "a ~ b" (and "a - b" with spaces) first so the separator split does not cut a range at its spaces.
-  const joined = text.replace(RANGE, '~').replace(/\s+-\s+/g, '~');
-  for (const piece of joined.split(SEPARATORS).filter(Boolean)) {
+  const notes: string[] = [];
+  // A half day (上午/下午) keeps the leader off that whole day: a duty is a day's reception. Notes in
+  // brackets go first; then "a ~ b" (and "a - b" with spaces) are joined so the split keeps ranges whole.
+  const bare = text.replace(NOTE, (m) => (notes.push(m), ' ')).replace(HALF_DAY, '');
+  const joined = bare.replace(RANGE, '~').replace(/\s+-\s+/g, '~');
+  for (const whole of joined.split(SEPARATORS).filter(Boolean)) {
+    // Words without a digit after dates (12月18日上午、出差) are the reason; alone (下周一) they are refused.
+    if (!/\d/.test(whole) && /\d/.test(bare)) {
+      notes.push(whole);
+      continue;
+    }
+    // Open-ended: 自12月18日起, 12月18日以后, 2024-12-18~ — to the end of the round.
+    const open = OPEN_END.exec(whole);
+    if (open && !window) {
+      errors.push({ code: 'date.open-no-window', args: { text: whole } });
+      continue;
+    }
+    const piece = open ? `${open[1]}~${window!.to}` : whole;
     if ((piece.match(/~/g) ?? []).length > 1) {
       errors.push({ code: 'date.range-twice', args: { text: piece } });
       continue;
@@ -79,7 +101,7 @@ export function parseDateList(text: string, window?: DateWindow): { dates: IsoDa
           : undefined;
     let year = start.year;
     if (year === undefined) {
-      const y = yearFor(piece, start.month, start.day, window);
+      const y = yearFor(whole, start.month, start.day, window);
       if (typeof y !== 'number') {
         errors.push(y);
         continue;
@@ -88,9 +110,10 @@ export function parseDateList(text: string, window?: DateWindow): { dates: IsoDa
     }
     const a = iso(year, start.month, start.day);
     if (!isIsoDate(a) || !inCalendarYears(a)) {
-      errors.push({ code: isIsoDate(a) ? 'date.out-of-years' : 'date.invalid', args: { text: piece } });
+      errors.push({ code: isIsoDate(a) ? 'date.out-of-years' : 'date.invalid', args: { text: whole } });
       continue;
     }
+    if (open && a > window!.to) continue; // from a day after the round: nothing in it
     if (!end) {
       dates.add(a);
       continue;
@@ -99,11 +122,11 @@ export function parseDateList(text: string, window?: DateWindow): { dates: IsoDa
     let b = iso(end.year ?? year, end.month, end.day);
     if (end.year === undefined && isIsoDate(b) && b < a && end.month < start.month) b = iso(year + 1, end.month, end.day);
     if (!isIsoDate(b) || !inCalendarYears(b))
-      errors.push({ code: isIsoDate(b) ? 'date.out-of-years' : 'date.invalid', args: { text: piece } });
+      errors.push({ code: isIsoDate(b) ? 'date.out-of-years' : 'date.invalid', args: { text: whole } });
     else if (dayNumber(b) < dayNumber(a)) errors.push({ code: 'date.range-reversed', args: { from: a, to: b } });
     else for (const d of eachDay(a, b)) dates.add(d);
   }
-  return { dates: [...dates].sort(), errors };
+  return { dates: [...dates].sort(), errors, notes };
 }
 
 /** The inverse of parseDateList: sorted dates, consecutive runs as ranges, joined by 、. */

@@ -14,11 +14,11 @@ export const LEADER_COLUMNS = [
   { field: 'name', headers: ['姓名', 'name'], required: true },
   { field: 'institution', headers: ['单位', 'institution'], required: true },
   { field: 'title', headers: ['职务', 'title'], required: true },
-  { field: 'rank', headers: ['级别', 'rank'], required: true },
-  { field: 'portfolio', headers: ['分管工作', 'portfolio'] },
-  { field: 'unavailable', headers: ['不可接访日期', 'unavailable'] },
+  { field: 'rank', headers: ['级别', '职级', 'rank'], required: true },
+  { field: 'portfolio', headers: ['分管工作', '分管领域', '分管范围', 'portfolio'] },
+  { field: 'unavailable', headers: ['不可接访日期', '不能接访时间', '不可接访时间', '不能接访日期', '请假时间', 'unavailable'] },
   { field: 'liaison', headers: ['联络员', 'liaison'] },
-  { field: 'phone', headers: ['联系电话', 'phone'] },
+  { field: 'phone', headers: ['联系电话', '手机', '手机号码', '电话', 'phone'] },
   { field: 'start', headers: ['到任', '到任日期', 'start'] },
   { field: 'end', headers: ['调离', '调离日期', 'end'] },
   { field: 'term', headers: ['任职起止', 'term'] },
@@ -76,8 +76,9 @@ export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary):
       if (!rank) err('级别', 'rank.unknown', { text: values.rank ?? '', known: [...RANKS] });
       const title = values.title ?? '';
       if (!title) err('职务', 'title.empty', {});
-      const { dates, errors } = parseDateList(values.unavailable ?? '', window);
+      const { dates, errors, notes } = parseDateList(values.unavailable ?? '', window);
       for (const e of errors) problems.push(placed(e, { file, line, field: '不可接访日期' }));
+      if (notes.length) problems.push(problem('date.note', { notes }, { severity: 'warning', file, line, field: '不可接访日期' }));
       const term = parseTerm(values);
       for (const e of term.errors) problems.push(placed(e.said, { file, line, field: e.field }));
       // A duplicate is reported even when the first row has other errors: every problem at once.

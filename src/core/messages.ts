@@ -114,6 +114,13 @@ export const CATALOGUE = {
     en: (a) => `column ${a.column} appears twice in the header`,
     example: { column: '姓名' },
   }),
+  'csv.column-unused': entry({
+    zh: (a: { columns: string[]; known: string[] }) => `表头中的 ${list(a.columns)} 列 rota 不使用，这些列的内容未读入`,
+    fix: (a) => `若其中有 rota 该读的内容，请把表头改为 ${list(a.known)} 中对应的一个`,
+    en: (a) =>
+      `column(s) ${a.columns.join(', ')} are not used by rota and were not read; rename a header to one of ${a.known.join(', ')} if rota should read it`,
+    example: { columns: ['备注'], known: ['姓名', '单位', '职务', '级别'] },
+  }),
   'csv.column-missing': entry({
     zh: (a: { columns: string[]; header: string[] }) => `缺少必填列 ${a.columns[0]}；表头现有：${list(a.header) || '（空）'}`,
     fix: (a) =>
@@ -192,6 +199,18 @@ export const CATALOGUE = {
     fix: () => '请先写开始日期，后写结束日期',
     en: (a) => `range ${a.from}~${a.to} ends before it starts`,
     example: { from: '2024-12-17', to: '2024-12-15' },
+  }),
+  'date.open-no-window': entry({
+    zh: (a: { text: string }) => `“${a.text}”没有结束日期，而本次没有本轮的起止日期可以补上`,
+    fix: () => '请写出结束日期，如 2024-12-18~2024-12-31',
+    en: (a) => `"${a.text}" has no end, and there is no round whose end could close it; write the end date`,
+    example: { text: '自12月18日起' },
+  }),
+  'date.note': entry({
+    zh: (a: { notes: string[] }) => `${a.notes.join('、')} 是说明文字，rota 只读其中的日期`,
+    fix: () => '不需要修改；若其中本该有日期，请写成 2024-12-15 或 12月15日',
+    en: (a) => `${a.notes.join(', ')}: notes, not dates; only the dates are read`,
+    example: { notes: ['出差', '培训'] },
   }),
   'date.year-missing': entry({
     zh: (a: { text: string }) => `“${a.text}”没有写年份，本轮起止日期也无法确定年份`,

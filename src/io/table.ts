@@ -35,7 +35,7 @@ export interface TableOptions {
   keepOthers?: boolean;
 }
 
-/** Maps header cells to fields; unknown columns are kept out and ignored (with keepOthers, kept as other:<header>). A header wider than any list is refused first. */
+/** Maps header cells to fields; unknown columns are named in one warning and ignored (with keepOthers, kept as other:<header>). A header wider than any list is refused first. */
 export function mapHeader(
   cells: string[],
   columns: readonly Column[],
@@ -50,16 +50,23 @@ export function mapHeader(
   }
   const problems: Problem[] = [];
   const byHeader = new Map(columns.flatMap((c) => c.headers.map((x) => [normHeader(x), c] as const)));
+  const unused: string[] = [];
   cells.forEach((cell, i) => {
     const col = byHeader.get(normHeader(cell));
     if (!col) {
       if (keepOthers && clean(cell) && !index.has(`other:${clean(cell)}`)) index.set(`other:${clean(cell)}`, i);
+      else if (!keepOthers && clean(cell)) unused.push(clean(cell));
       return;
     }
     if (index.has(col.field)) {
       problems.push(problem('csv.column-twice', { column: col.headers[0] }, { file, line, field: col.headers[0] }));
     } else index.set(col.field, i);
   });
+  // Never dropped without a word: a column rota does not read may hold what the clerk meant it to use.
+  if (unused.length) {
+    const known = columns.map((c) => c.headers[0]);
+    problems.push(problem('csv.column-unused', { columns: unused, known }, { severity: 'warning', file, line }));
+  }
   for (const c of columns) {
     if (c.required && !index.has(c.field)) {
       problems.push(
