@@ -1,9 +1,10 @@
 // The day's paper through the built CLI: the 领导干部接访表 (HTML one page per duty, .docx the same,
 // the same bytes every run) and the liaison's lists of routed bookings, kept out of published folders.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +46,18 @@ describe('rota cases forms', () => {
     for (const f of ['领导干部接访表.html', '领导干部接访表.docx']) expect(readFileSync(join(a, f))).toEqual(readFileSync(join(b, f)));
     expect(readFileSync(join(a, '领导干部接访表.html'), 'utf8').match(/<section>/g)).toHaveLength(2);
   });
+  it('opens in LibreOffice Writer as one A4 page per duty', () => {
+    const out = join(dir, 'lo');
+    expect(rota(['cases', 'forms', TIMETABLE, ...SEED, '--out', out, '--from', '2024-12-11', '--to', '2024-12-13']).code).toBe(0);
+    const profile = `-env:UserInstallation=${pathToFileURL(join(dir, 'lo-profile')).href}`;
+    execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', out, join(out, '领导干部接访表.docx')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
+    const info = execFileSync('pdfinfo', [join(out, '领导干部接访表.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+3\n/);
+    expect(info).toMatch(/Page size:\s+595\.\d* x 841\.\d* pts \(A4\)/);
+  }, 150_000);
 });
 
 describe('rota cases bookings', () => {

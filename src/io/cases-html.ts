@@ -10,13 +10,13 @@ const STYLE = `
   section:last-child { break-after: auto; }
   h1 { font-size: 20pt; text-align: center; letter-spacing: .3em; margin: 0 0 6mm; }
   table { border-collapse: collapse; width: 100%; table-layout: fixed; }
-  th, td { border: 1px solid #000; padding: 2mm; font-size: 11pt; text-align: left; vertical-align: top; word-wrap: break-word; }
+  th, td { border: 1px solid #000; padding: 1.5mm; font-size: 11pt; text-align: left; vertical-align: top; word-wrap: break-word; }
   th { font-weight: bold; background: #f2f2f2; }
   .fields th { width: 24mm; }
   .visitors { margin-top: 6mm; }
-  .visitors td { height: 16mm; }
+  .visitors td { height: 14mm; }
   .visitors th:first-child, .visitors td:first-child { width: 9mm; text-align: center; }
-  .sign { margin-top: 8mm; display: flex; justify-content: space-between; font-size: 12pt; }
+  .sign { margin-top: 6mm; display: flex; justify-content: space-between; font-size: 12pt; }
   @media print { body { padding: 0; max-width: none; } tr { break-inside: avoid; } }
 `;
 

@@ -26,7 +26,7 @@ export function receptionForm(d: Duty, session: string): FormFields {
       ['单位职务', `${d.institution}　${d.title}`],
       ['分管工作', d.portfolio],
       ['接访地点', d.place],
-      ['陪同接访', ''],
+      ['陪同单位', (d.with ?? []).join('、')],
     ],
   };
 }
