@@ -248,3 +248,63 @@ describe('the county round in 排班助手', () => {
     await app.context.close();
   }, 120_000);
 });
+
+describe('the project file and what the browser keeps', () => {
+  it('保存项目 writes one .rota file that 打开项目 reads back elsewhere; another local page reads nothing of it; a second tab is told of a change', async () => {
+    const dir = seedFolder();
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+    await page.getByRole('button', { name: '排班', exact: true }).click();
+    await page.waitForSelector('#timetable');
+    const first = (await shownTimetable(page))[0];
+    await page.getByLabel(`锁定 ${first.date} ${first.name}`).check();
+    const before = await shownTimetable(page);
+
+    const saved = [...(await exported(page, '保存项目 save project')).entries()];
+    expect(saved.map(([name]) => name)).toEqual(['克拉玛依区2024年第四轮领导干部接访安排表.rota']);
+    const project = join(dir, saved[0][0]);
+    writeFileSync(project, saved[0][1]);
+    expect(JSON.parse(saved[0][1].toString()).format).toBe('rota-project');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Another local HTML page, in the same browser: nothing of the lists, names or phones in any storage.
+    await app.context.unroute('**/*');
+    writeFileSync(
+      join(dir, 'other.html'),
+      '<!doctype html><title>x</title><script>document.title = JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage)])</script>',
+    );
+    const other = await app.context.newPage();
+    await other.goto(`file://${join(dir, 'other.html')}`);
+    const seen = await other.title();
+    for (const secret of ['0990-6201101', '王建国', first.name, 'leaders-a.csv']) expect(seen).not.toContain(secret);
+    const [local, session] = JSON.parse(seen) as Array<Array<[string, string]>>;
+    expect(session).toEqual([]);
+    expect(local.map(([k]) => k)).toEqual(['rota-project-changed']);
+    expect(local[0][1]).toMatch(/^\{"project":"[0-9a-f]{32}","tab":"[0-9a-f]{32}","at":\d+\}$/);
+
+    // The same project in a second tab: opened from the file, the same timetable, pins and all.
+    const second = await app.context.newPage();
+    await second.goto(page.url());
+    expect(await second.$('#timetable')).toBeNull(); // a new tab starts empty: tabs never overwrite each other
+    await second.getByLabel('打开项目', { exact: true }).setInputFiles(project);
+    await second.waitForSelector('#timetable');
+    expect(await shownTimetable(second)).toEqual(before);
+    expect(await second.isChecked(`#pin-${first.date}-${first.name}`)).toBe(true);
+    // A change in the first tab is told in the second, which keeps its own copy.
+    await page.getByLabel(`锁定 ${first.date} ${first.name}`).uncheck();
+    await expect.poll(() => second.textContent('#message')).toContain('另一个标签页');
+    expect(await second.isChecked(`#pin-${first.date}-${first.name}`)).toBe(true);
+    expect(await axeViolations(second)).toEqual([]);
+
+    // A file that is not a project is told with its file and field.
+    writeFileSync(join(dir, 'not.rota'), '{\n  "format": "something else"\n}\n');
+    await second.getByLabel('打开项目', { exact: true }).setInputFiles(join(dir, 'not.rota'));
+    await expect.poll(() => second.textContent('#message')).toMatch(/not\.rota: format: 无法打开项目文件/);
+    expect(await shownTimetable(second)).toEqual(before);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  }, 120_000);
+});

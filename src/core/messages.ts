@@ -148,6 +148,12 @@ export const CATALOGUE = {
     en: (a) => `several sheets have a header row (${a.sheets.join(', ')}); keep one, or save each as its own file`,
     example: { sheets: ['区委', '区政府'] },
   }),
+  'project.unreadable': entry({
+    zh: (a: { detail: string }) => `无法打开项目文件：${a.detail}`,
+    fix: () => '请选择用「保存项目」保存的 .rota 文件',
+    en: (a) => `cannot open the project file: ${a.detail}; pick a .rota file saved by 保存项目`,
+    example: { detail: '不是 rota 的项目文件 not a rota project' },
+  }),
   'json.invalid': entry({
     zh: (a: { column?: number | undefined; detail: string }) => `不是有效的 JSON${a.column ? `（第 ${a.column} 列）` : ''}`,
     fix: () => '请检查逗号、引号和括号是否成对（可用 VS Code 打开，错误处有红线）',

@@ -51,7 +51,7 @@ function outcome(p: Publication): OutFile[] | string {
   return p.files;
 }
 
-function download(f: OutFile): void {
+export function download(f: OutFile): void {
   const type = f.path.endsWith('.html')
     ? 'text/html'
     : f.path.endsWith('.ics')

@@ -2,6 +2,7 @@
 // it asks first, and what it forgot can be put back (撤销) until the page is closed.
 import type { Ctx } from './context.js';
 import { h, messageView } from './dom.js';
+import { projectView } from './project-view.js';
 import { type AppState, clearState, emptyState } from './state.js';
 
 const EMPTY: Partial<AppState> = { plan: undefined, baseline: undefined, current: undefined, replan: undefined, step: undefined };
@@ -70,9 +71,14 @@ export function headerView(ctx: Ctx): HTMLElement {
     h(
       'p',
       {},
-      '领导干部接访、下访排班：选择名单，排班，调整，导出。所有数据只在本机浏览器中处理和保存，不会发送到任何地方。',
-      h('span', { lang: 'en' }, ' Everything stays in this browser on this PC; nothing is sent anywhere.'),
+      '领导干部接访、下访排班：选择名单，排班，调整，导出。所有数据只在本机处理，不会发送到任何地方；浏览器只在本标签页中保留（刷新不丢），要长期保存、备份或换电脑，请「保存项目」得到 .rota 文件。',
+      h(
+        'span',
+        { lang: 'en' },
+        ' Nothing is sent anywhere; the browser keeps the work in this tab only: 保存项目 gives the .rota file to keep.',
+      ),
     ),
+    projectView(ctx),
     clearControls(ctx),
   );
 }

@@ -9,10 +9,11 @@ import { listsView, settingsView } from './files-view.js';
 import { headerView } from './header-view.js';
 import { planView } from './plan-view.js';
 import { problemsView } from './problems-view.js';
+import { newProjectId } from './project-view.js';
 import { reopenView } from './reopen-view.js';
 import { replanView } from './replan-view.js';
 import { roundOf } from './session.js';
-import { type AppState, loadState, saveState } from './state.js';
+import { type AppState, loadState, saveState, TOUCH_KEY } from './state.js';
 import { timetableHead, timetableView } from './timetable-view.js';
 import { forPage } from './words.js';
 import { startWorker } from './worker.js';
@@ -64,6 +65,19 @@ function startPage(source: string): void {
   const ui: Ui = {};
   const round = roundCache();
   const main = h('main', {});
+  const tab = newProjectId();
+  // Another tab saved a change to this same project (its own copy: nothing here is overwritten).
+  addEventListener('storage', (e) => {
+    if (e.key !== TOUCH_KEY || !e.newValue) return;
+    const touch = JSON.parse(e.newValue) as { project?: string; tab?: string };
+    if (touch.project !== state.project || touch.tab === tab) return;
+    ui.message = {
+      text: '另一个标签页刚刚修改了同一个项目。两边各自保存，互不覆盖；要以哪一边为准，请在那一边「保存项目」后在此「打开项目」。This project was changed in another tab.',
+      alert: true,
+      at: 'project',
+    };
+    render();
+  });
   const render = () => {
     const focused = ui.focus ?? document.activeElement?.id;
     ui.focus = undefined;
@@ -81,7 +95,8 @@ function startPage(source: string): void {
       source,
       update(change) {
         change(state);
-        saveState(state);
+        if (!state.project) state.project = newProjectId();
+        saveState(state, tab);
         render();
       },
       show(change) {

@@ -1,5 +1,8 @@
-// What the clerk has done so far, kept in this browser's localStorage on this PC (never sent
-// anywhere): the files picked, the settings, the plan, the published baseline and the edits.
+// What the clerk has done so far: the files picked, the settings, the plan, the published baseline
+// and the edits. Kept in this tab's sessionStorage (it survives a reload, and no other tab or local
+// page can read it); the clerk's own copy is the project file (.rota, src/web/project-view.ts).
+// localStorage holds no list and no phone number: only which project a tab last changed, so the
+// other tabs with that project open can be told.
 
 import type { ReplanOutcome } from '../app/replan.js';
 import type { PlanReport } from '../core/engine/types.js';
@@ -39,6 +42,8 @@ export interface AppState {
   replan?: ReplanOutcome;
   /** The last step, for exports: a fresh plan, an edited timetable or a re-plan. */
   step?: 'plan' | 'edit' | 'replan';
+  /** The project's id, made when the work starts and kept in its .rota file: tabs with the same project know each other. */
+  project?: string;
   /** 今天 as the clerk set it (days before it never change); '' or absent: today in Beijing time. */
   today?: string;
 }
@@ -56,26 +61,43 @@ export const emptyState = (): AppState => ({ kind: '', from: '', to: '', files: 
 const toBase64 = (b: Uint8Array) => btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''));
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-/** JSON with the files' bytes as base64. */
-export function saveState(s: AppState): void {
-  const json = JSON.stringify(s, (_k, v) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
+/** The state as JSON, the files' bytes as base64 (the saved state and the .rota file). */
+export function stateJson(s: AppState): string {
+  return JSON.stringify(s, (_k, v) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
+}
+
+/** The state from stateJson's text (bytes back as Uint8Array). */
+export function stateFromJson(json: string): AppState {
+  return JSON.parse(json, (_k, v) => (v && typeof v === 'object' && typeof v.$bytes === 'string' ? fromBase64(v.$bytes) : v));
+}
+
+/** What another tab is told through localStorage's storage event: the project's id and who changed it, nothing else. */
+export const TOUCH_KEY = 'rota-project-changed';
+
+export function saveState(s: AppState, tab: string): void {
   try {
-    localStorage.setItem(KEY, json);
+    sessionStorage.setItem(KEY, stateJson(s));
+    if (s.project) localStorage.setItem(TOUCH_KEY, JSON.stringify({ project: s.project, tab, at: Date.now() }));
   } catch {
     // Storage full or switched off: the work still goes on, it is just not kept over a reload.
   }
 }
 
+/** This tab's state; an earlier version's copy in localStorage (lists and phones readable by any local page) is moved here and deleted. */
 export function loadState(): AppState {
   try {
-    const json = localStorage.getItem(KEY);
-    if (!json) return emptyState();
-    return JSON.parse(json, (_k, v) => (v && typeof v === 'object' && typeof v.$bytes === 'string' ? fromBase64(v.$bytes) : v));
+    const old = localStorage.getItem(KEY);
+    if (old !== null) {
+      localStorage.removeItem(KEY);
+      if (!sessionStorage.getItem(KEY)) sessionStorage.setItem(KEY, old);
+    }
+    const json = sessionStorage.getItem(KEY);
+    return json ? stateFromJson(json) : emptyState();
   } catch {
     return emptyState();
   }
 }
 
 export function clearState(): void {
-  localStorage.removeItem(KEY);
+  sessionStorage.removeItem(KEY);
 }

@@ -12,6 +12,7 @@ const SECTIONS: Array<[string, string]> = [
   ['csv', 'CSV 与 Excel 表格 Tables'],
   ['xlsx', 'CSV 与 Excel 表格 Tables'],
   ['json', '配置文件 rota.json'],
+  ['project', '文件 Files'],
   ['config', '配置文件 rota.json'],
   ['date', '日期 Dates'],
   ['name', '领导名单 Leader lists'],
