@@ -180,7 +180,14 @@ describe('rota check inputs', () => {
     expect(bad.stderr).toContain('rules[0].period');
   });
   it('judges a whole year with --year, leaving the ISO week that runs into 2025 unjudged', () => {
-    const out = JSON.parse(rota(['check', compliant, ...LEADERS, '--year', '2024', '--format', 'json', '--detail']).stdout);
+    // The list's one 正科级 leader is judged by the weekly rule only where the round rosters 正科级.
+    const config = JSON.parse(readFileSync('fixtures/rota.json', 'utf8'));
+    const wider = file(
+      'rota-wider.json',
+      JSON.stringify({ ...config, $schema: undefined, history: [], eligibleRanks: ['正处级', '副处级', '正科级'] }),
+    );
+    const args = ['--leaders', 'fixtures/leaders.csv', '-c', wider];
+    const out = JSON.parse(rota(['check', compliant, ...args, '--year', '2024', '--format', 'json', '--detail']).stdout);
     const cut = out.results.filter((r: { status: string }) => r.status === 'not-judged').map((r: { period: string }) => r.period);
     expect(cut).toEqual(['2025-W01']);
   });

@@ -80,6 +80,8 @@ export async function checkRecords(setup: CheckSetup, files: string[], o: CheckR
     calendar: setup.calendar,
     keepRecords: o.keepRecords,
     lenient: o.lenient,
+    // Judged as the plan rosters them: the district's 正科级 office staff are not held to the township's weekly rule.
+    ranks: setup.config.eligibleRanks,
   });
   const read = await tallyRecordFiles(files, {
     leaders: setup.leaders,

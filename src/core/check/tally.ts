@@ -75,6 +75,8 @@ export interface TallyOptions {
   keepRecords?: boolean;
   /** Record problems become warnings instead of errors. */
   lenient?: boolean;
+  /** The ranks the round plans (its eligibleRanks): a leader of another rank is on no roster here and not judged. Default: all. */
+  ranks?: readonly Rank[];
 }
 
 export interface FinishOptions {
@@ -328,8 +330,9 @@ export function createTally(options: TallyOptions): Tally {
       const own: CheckResult[] = [];
       const leaves = leavesOf.get(leaderKey(leader)) ?? [];
       const mine = options.keepRecords ? sortedRecords(li) : [];
+      const rostered = !options.ranks || options.ranks.includes(leader.rank);
       for (const rule of rules) {
-        if (!ruleApplies(rule, leader)) continue;
+        if (!rostered || !ruleApplies(rule, leader)) continue;
         const kinds = ruleKinds.get(rule)!;
         for (const sf of periodLists.get(rule.period)!) {
           const { span, lo, hi } = sf;
@@ -372,7 +375,7 @@ export function createTally(options: TallyOptions): Tally {
           }
         }
       }
-      if (total === 0 && termsOverlap(leader.term, { from, to })) {
+      if (total === 0 && rostered && termsOverlap(leader.term, { from, to })) {
         summary.withoutRecords.push({ name: leader.name, institution: leader.institution });
         withoutRecords.push(own);
       } else withRecords.push(own);
