@@ -70,8 +70,10 @@ thead th{background:#0b4a85;color:#fff}
 del{color:#4a4a4a}
 ins{text-decoration:none;font-weight:700}
 .sign{margin-top:1.5rem;text-align:right}
-@media (max-width:40rem){table,thead,tbody,tr,th,td{display:block}thead{position:absolute;left:-9999px}td[data-label]::before{content:attr(data-label) "：";font-weight:700}}
-@media print{body{font-size:12pt}}
+.nm{white-space:nowrap}
+@media (max-width:40rem){table,thead,tbody,tr,th,td,caption{display:block}thead{position:absolute;left:-9999px}td[data-label]::before{content:attr(data-label) "：";font-weight:700}}
+@page{size:A4;margin:20mm 18mm}
+@media print{body{font-size:12pt}main{max-width:none;padding:0}thead th{background:#fff;color:#000}}
 `;
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -79,8 +81,12 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 /** Names and titles; a 下访 also names its site, so a visit sent elsewhere reads as a change. */
 function peopleHtml(ds: Duty[]): string {
   return (
-    ds.map((d) => `${e(d.name)}${d.title ? `（${e(d.title)}）` : ''}${d.kind === '下访' && d.place ? ` ${e(d.place)}` : ''}`).join('、') ||
-    '—'
+    ds
+      .map(
+        (d) =>
+          `<span class="nm">${e(d.name)}</span>${d.title ? `（${e(d.title)}）` : ''}${d.kind === '下访' && d.place ? ` ${e(d.place)}` : ''}`,
+      )
+      .join('、') || '—'
   );
 }
 

@@ -155,7 +155,8 @@ const CSS = `
   section.leader { break-inside: avoid-page; }
   caption { text-align: left; font-weight: bold; padding: .25rem 0; }
   footer { margin-top: 2rem; font-size: 1rem; color: #333; }
-  @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+  @media print { body { padding: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; }
+    table.overview { font-size: 8.5pt; } table.overview th small { font-size: 7.5pt; } }
 `;
 
 /** A column heading a clerk reads at a glance: 每月接访/下访, 每季度接访. */
@@ -192,7 +193,7 @@ export function reportHtml(input: ReportInput): string {
   const overview = reports
     .map(
       ({ leader: l, byKind, compliance }) =>
-        `<tr><td class="nw">${e(l.institution)}</td><td>${e(l.name)}</td><td>${e(l.title)}</td><td class="nw">${e(levelOf(l.rank))}</td>` +
+        `<tr><td class="nw">${e(l.institution)}</td><td class="nw">${e(l.name)}</td><td>${e(l.title)}</td><td class="nw">${e(levelOf(l.rank))}</td>` +
         `<td class="n">${byKind.接访}</td><td class="n">${byKind.下访}</td>` +
         compliance.map((c) => `<td${c ? ` class="${c.ok ? 'ok' : 'short'}"` : ''}>${c ? e(c.text) : '不适用'}</td>`).join('') +
         '</tr>',
