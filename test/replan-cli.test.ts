@@ -71,7 +71,7 @@ describe('rota replan', () => {
     // The dated notice is kept under the publication's number and date, and the page links to it and marks the day.
     expect(readdirSync(join(dir, 'new', 'notices')).sort()).toEqual(['2-2024-12-16.docx', '2-2024-12-16.html', '2-2024-12-16.txt']);
     expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain('href="notices/2-2024-12-16.html"');
-    expect(readFileSync(join(dir, "new", "change-notice.html"), "utf8")).toContain(`<span class="nm">${who}</span>（${title}）`);
+    expect(readFileSync(join(dir, 'new', 'change-notice.html'), 'utf8')).toContain(`<span class="nm">${who}</span>（${title}）`);
     expect(readFileSync(join(dir, 'new', 'timetable.html'), 'utf8')).toContain(who);
     // ICS: same UIDs; only 12-19's SEQUENCE rose.
     const oldIcs = readFileSync(join(dir, 'pub', 'timetable.ics'), 'utf8'),
