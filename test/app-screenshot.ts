@@ -20,6 +20,7 @@ try {
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     await page.locator('#timetable tbody tr').first().getByRole('button').click();
+    await page.waitForSelector('#substitute'); // the 换人 list is judged in the worker
     // The desktop shot shows the whole page; the phone's its screen at the change panel and the table.
     const phone = viewport.width < 400;
     if (phone) await page.locator('.edit').evaluate((el) => el.scrollIntoView());
