@@ -127,13 +127,17 @@ const today = fc
   .map((i) => (i < 0 ? addDays(DAYS[0], i) : i >= DAYS.length ? addDays(DAYS.at(-1)!, 1) : DAYS[i]));
 const options = { icsPerLeader: true };
 
-class Swap implements fc.AsyncCommand<Model, Real> {
+/** A change of two days (a swap, a hand edit) on a given today. */
+abstract class TwoDays {
   constructor(
     readonly a: string,
     readonly b: string,
     readonly today: string,
   ) {}
   check = () => true;
+}
+
+class Swap extends TwoDays implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const before = { ...m.now };
     const request = { kind: 'swap' as const, a: { date: this.a }, b: { date: this.b } };
@@ -151,13 +155,7 @@ class Swap implements fc.AsyncCommand<Model, Real> {
 }
 
 /** A hand edit published with rota render: two days' leaders exchanged, no rule asked (render's check is the CLI's). */
-class Render implements fc.AsyncCommand<Model, Real> {
-  constructor(
-    readonly a: string,
-    readonly b: string,
-    readonly today: string,
-  ) {}
-  check = () => true;
+class Render extends TwoDays implements fc.AsyncCommand<Model, Real> {
   async run(m: Model, r: Real) {
     const before = { ...m.now };
     const edited = readCsv(r.out).map((d) => {

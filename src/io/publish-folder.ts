@@ -238,13 +238,7 @@ export interface PublishFolderOptions extends LockOptions {
 export async function withFolderLock<T>(out: string, step: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const abs = targetOf(out);
   refuseForeign(out);
-  let release: () => void;
-  try {
-    release = lockFolder(abs, options);
-  } catch (e) {
-    if (e instanceof WriteError) throw e;
-    throw writeError(out, e);
-  }
+  const release = takeLock(out, options);
   try {
     recoverFolder(abs);
     return await step();
@@ -253,6 +247,16 @@ export async function withFolderLock<T>(out: string, step: () => Promise<T>, opt
     // A run that published nothing leaves no state beside a folder it never published into.
     if (!exists(abs) && exists(stateDir(abs)) && readdirSync(stateDir(abs)).length === 0)
       rmSync(stateDir(abs), { recursive: true, force: true });
+  }
+}
+
+/** The folder's lock, or a WriteError saying why it cannot be taken. */
+function takeLock(out: string, options: LockOptions): () => void {
+  try {
+    return lockFolder(targetOf(out), options);
+  } catch (e) {
+    if (e instanceof WriteError) throw e;
+    throw writeError(out, e);
   }
 }
 
@@ -283,15 +287,7 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
   const abs = targetOf(out);
   const s = stateDir(abs);
   if (!options.locked) refuseForeign(out);
-  let release = () => {};
-  if (!options.locked) {
-    try {
-      release = lockFolder(abs, options);
-    } catch (e) {
-      if (e instanceof WriteError) throw e;
-      throw writeError(out, e);
-    }
-  }
+  const release = options.locked ? () => {} : takeLock(out, options);
   try {
     recoverFolder(abs);
     const next = join(s, 'next');
