@@ -31,7 +31,7 @@ export interface Round {
  * if (!round) console.error(problems.map(formatProblem).join('\n'));
  */
 export function loadRound(given: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
-  const { config, leaders, problems } = townshipLeaders(given, read);
+  const { config, leaders, problems } = townshipLeaders(given, read, LIMITS.leaders);
   const cal = roundCalendar(config, read);
   const history = historyFrom(read, config.history, leaders, config.institutions);
   const sites = config.sites ? sitesFrom(read, config.sites) : { sites: [], problems: [] };
@@ -51,10 +51,14 @@ export function loadRound(given: Config, read: ReadFile): { round?: Round; probl
 /**
  * The leader lists; a township round that names no institutions of its own and whose list writes a 镇's
  * or a 街道's (镇党委, 街道办事处 …) is read as that kind of office, with one warning saying so, instead
- * of refusing every row with the 乡's names.
+ * of refusing every row with the 乡's names. With `max` (a plan's limit), more rows are refused before each is checked.
  */
-export function townshipLeaders(config: Config, read: ReadFile): { config: Config; leaders: Leader[]; problems: Problem[] } {
-  const first = { config, ...leadersFrom(read, config.leaders, config) };
+export function townshipLeaders(
+  config: Config,
+  read: ReadFile,
+  max = Number.POSITIVE_INFINITY,
+): { config: Config; leaders: Leader[]; problems: Problem[] } {
+  const first = { config, ...leadersFrom(read, config.leaders, config, max) };
   const unknown = (ps: Problem[]) => ps.filter((p) => p.code === 'institution.unknown').length;
   const names = (c: Config) => c.institutions.map((i) => i.name).join('、');
   const asWritten = names(config) !== TOWNSHIP_INSTITUTIONS.map((i) => i.name).join('、');

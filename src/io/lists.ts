@@ -23,8 +23,16 @@ export function tableFrom(read: ReadFile, file: string, columns: Column[]): Tabl
   return readTable(bytes, file, columns);
 }
 
-export function leadersFrom(read: ReadFile, files: string[], vocabulary: LeaderVocabulary): { leaders: Leader[]; problems: Problem[] } {
+/** The leaders of the lists; with `max` (a plan's limit), more rows than that are refused before each is checked. */
+export function leadersFrom(
+  read: ReadFile,
+  files: string[],
+  vocabulary: LeaderVocabulary,
+  max = Number.POSITIVE_INFINITY,
+): { leaders: Leader[]; problems: Problem[] } {
   const tables = files.map((f) => tableFrom(read, f, LEADER_COLUMNS));
+  const rows = tables.reduce((n, t) => n + t.rows.length, 0);
+  if (rows > max) return { leaders: [], problems: [problem('limit.leaders', { count: rows, max })] };
   const built = buildLeaders(
     tables.map((t) => ({ file: t.file, rows: t.rows.map(unneutraliseRow) })),
     vocabulary,

@@ -121,6 +121,10 @@ export function splitPlain(text: string, delimiter: string): Records | undefined
 export function readTable(bytes: Uint8Array, file: string, columns: readonly Column[], options: TableOptions = {}): Table {
   if (isZip(bytes)) return readSheetTable(bytes, file, columns, options);
   const { text, encoding, truncated } = decode(bytes);
+  // A header wider than any list (a whole file on one line) is refused before its cells are split.
+  const width = headerWidth(text);
+  if (width > LIMITS.columns)
+    return { file, encoding, rows: [], problems: [problem('limit.columns', { count: width, max: LIMITS.columns }, { file, line: 1 })] };
   let records: Records;
   try {
     records = parseRecords(text);
@@ -257,6 +261,16 @@ export function withColumnLetters(problems: Problem[], table: Pick<Table, 'file'
   return problems.map((p) =>
     p.file === table.file && p.field && table.letters![p.field] ? { ...p, field: `${p.field}（${table.letters![p.field]} 列）` } : p,
   );
+}
+
+/** Cells of the first line, counted by its delimiters (a quoted delimiter counts too: a bound, not a parse). */
+function headerWidth(text: string): number {
+  const end = text.search(/[\r\n]/);
+  const first = end < 0 ? text : text.slice(0, end);
+  const delimiter = sniffDelimiter(first);
+  let n = 1;
+  for (let i = first.indexOf(delimiter); i >= 0 && n <= LIMITS.columns; i = first.indexOf(delimiter, i + 1)) n++;
+  return n > LIMITS.columns ? first.split(delimiter).length : n;
 }
 
 /** Longest cell read: a pasted document in one cell is a mistake, and would slow everything after it. */
