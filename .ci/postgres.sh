@@ -9,8 +9,11 @@ if ! command -v pg_ctlcluster >/dev/null; then
   apt-get -o DPkg::Lock::Timeout=600 install -y -qq postgresql >&2
 fi
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)
-pg_lsclusters -h | grep -q "^$version main" || pg_createcluster "$version" main >&2
-pg_lsclusters -h | grep -q "^$version main .* online" || pg_ctlcluster "$version" main start >&2
+# (Read into a variable first: grep -q leaving a pipe early would fail the pipe under pipefail.)
+clusters=$(pg_lsclusters -h)
+grep -q "^$version main" <<<"$clusters" || pg_createcluster "$version" main >&2
+clusters=$(pg_lsclusters -h)
+grep -q "^$version main .* online" <<<"$clusters" || pg_ctlcluster "$version" main start >&2
 port=$(pg_lsclusters -h | awk -v v="$version" '$1 == v && $2 == "main" { print $3 }')
 psql_admin() { su postgres -c "psql -p $port -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 for _ in $(seq 30); do psql_admin 'select 1' >/dev/null 2>&1 && break; sleep 1; done
