@@ -191,7 +191,8 @@ describe('bad input: every problem with file, line and field, all at once', () =
   });
   it('a broken quote is reported with its line', () => {
     const e = errors(load(file(`${HEADER}\n王伟,"区政府,副区长,副处级,,,,\n`)));
-    expect(e[0].message).toContain('not readable as CSV');
+    expect(e[0]).toMatchObject({ code: 'csv.unclosed-quote', line: 2 });
+    expect(e[0].message).toContain('opens a quote that is never closed');
   });
 });
 

@@ -67,7 +67,12 @@ export function parseDateList(text: string, window?: DateWindow): { dates: IsoDa
   const notes: string[] = [];
   // A half day (上午/下午) keeps the leader off that whole day: a duty is a day's reception. Notes in
   // brackets go first; then "a ~ b" (and "a - b" with spaces) are joined so the split keeps ranges whole.
-  const bare = text.replace(NOTE, (m) => (notes.push(m), ' ')).replace(HALF_DAY, '');
+  const bare = text
+    .replace(NOTE, (m) => {
+      notes.push(m);
+      return ' ';
+    })
+    .replace(HALF_DAY, '');
   const joined = bare.replace(RANGE, '~').replace(/\s+-\s+/g, '~');
   for (const whole of joined.split(SEPARATORS).filter(Boolean)) {
     // Words without a digit after dates (12月18日上午、出差) are the reason; alone (下周一) they are refused.
