@@ -110,6 +110,14 @@ describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
     expect(xml(posted, 'docProps/core.xml')).toContain('2024-12-09T00:00:00Z');
   });
 
+  it('a round that names co-receivers has a 陪同单位 column; the seed has none', async () => {
+    const co = s.duties.map((d) => (d.date === '2024-12-13' ? { ...d, with: ['区自然资源局', '区住建局'] } : { ...d, with: [] }));
+    const withCo = xml((await announcementFiles(co, s.config, s.calendar))[0].content as Uint8Array);
+    expect(withCo).toContain('>陪同单位</w:t>');
+    expect(withCo).toContain('>区自然资源局、区住建局</w:t>');
+    expect(xml(posted)).not.toContain('陪同单位');
+  });
+
   it('a hostile name is text in the document, not markup', () => {
     expect(pdfInfo(pdf.hostile).pages).toBe(1);
     expect(flat(pdfText(pdf.hostile))).toContain(flat(hostileName));

@@ -3,6 +3,7 @@
 // GB/T 9704's own measure (3号 body on the 22-line grid, the table as 附件 on its own page, 版记).
 import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import type { Calendar } from '../../core/calendar.js';
+import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
 import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
 import type { Duty } from '../../core/types.js';
@@ -30,9 +31,10 @@ interface Column {
   cell: (d: Duty) => string;
 }
 
-/** The table's columns: the kind only when 下访 are in it, the place only when it differs between rows. */
-function columns(duties: readonly Duty[], sameYear: boolean): Column[] {
+/** The table's columns: the kind only when 下访 are in it, 陪同单位 when the round names them, the place only when it differs between rows. */
+function columns(duties: readonly Duty[], config: Config, sameYear: boolean): Column[] {
   const mixed = duties.some((d) => d.kind === '下访');
+  const co = showsCoReceivers(duties, config);
   const places = new Set(duties.map((d) => d.place)).size > 1;
   return [
     { head: '日期', width: sameYear ? 5.5 : 8.5, cell: (d) => (sameYear ? cnMonthDay(d.date) : cnDate(d.date)) },
@@ -42,13 +44,14 @@ function columns(duties: readonly Duty[], sameYear: boolean): Column[] {
     { head: mixed ? '领导' : '接访领导', width: 8.4, cell: (d) => d.name },
     { head: '职务', width: 10.4, cell: (d) => d.title },
     { head: '分管工作', width: 14, cell: (d) => d.portfolio },
+    ...(co ? [{ head: '陪同单位', width: 10, cell: (d: Duty) => coReceiverText(d.with ?? []) }] : []),
     ...(places ? [{ head: '地点', width: 12, cell: (d: Duty) => d.place }] : []),
   ];
 }
 
 function dutyTable(duties: readonly Duty[], config: Config): Table {
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
-  const cols = columns(duties, sameYear);
+  const cols = columns(duties, config, sameYear);
   const total = cols.reduce((a, c) => a + c.width, 0);
   const typeArea = 8844; // 156 mm in twips
   const widths = cols.map((c) => Math.floor((typeArea * c.width) / total));
