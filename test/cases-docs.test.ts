@@ -1,10 +1,10 @@
 // docs/cases.md shows real output: each documented command is run on the bundled examples, in the order
 // of the page, and every line it prints must stand in the page as printed.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runRota } from './helpers/cli.js';
 
 const page = readFileSync('docs/cases.md', 'utf8');
 const dir = mkdtempSync(join(tmpdir(), 'rota-cases-docs-'));
@@ -33,11 +33,7 @@ describe('docs/cases.md', () => {
   it('prints, line for line, what the page shows', () => {
     for (const args of commands) {
       if (args[2] === '有错.csv') continue; // made up on the page to show the messages
-      const r = spawnSync('node', [join(process.cwd(), 'bin/rota.js'), ...args], {
-        cwd: dir,
-        encoding: 'utf8',
-        env: { ...process.env, NO_COLOR: '1', ROTA_CASES_DB: '' },
-      });
+      const r = runRota(args, dir, { ROTA_CASES_DB: '' });
       for (const line of `${r.stdout}${r.stderr}`.split('\n').filter(Boolean)) {
         // A line the page shortens with … must match up to there.
         const shown = page.split('\n').some((l) => l === line || (l.endsWith('…') && line.startsWith(l.slice(0, -1))));

@@ -1,20 +1,13 @@
 // rota check judges leaders as the plan rosters them: a district list's 正科级 office staff, whom
 // `rota plan` leaves out (rank not eligible), are not held to the township's weekly rule.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runRota } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-roster-'));
-const rota = (args: string[]) => {
-  const r = spawnSync('node', [join(process.cwd(), 'bin/rota.js'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const rota = (args: string[]) => runRota(args, dir);
 
 describe('check follows the roster', () => {
   copyFileSync('fixtures/records-2024.csv', join(dir, 'records.csv'));

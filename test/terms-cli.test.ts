@@ -1,21 +1,14 @@
 // The done-when, through the built CLI: a township plans its year, transfers a leader on
 // 07-01 (调离) and receives his successor (到任), re-plans from 07-01 changing only the departed
 // leader's days, and its year-end check and report judge each leader only within the term.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runRota } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-terms-'));
-const rota = (args: string[]) => {
-  const r = spawnSync('node', [join(process.cwd(), 'bin/rota.js'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const rota = (args: string[]) => runRota(args, dir);
 const rows = (file: string) =>
   readFileSync(join(dir, file), 'utf8')
     .replace(/^\uFEFF/, '')

@@ -3,7 +3,7 @@
 // from the CSVs; a template's merged title row above the header is passed over; problems name the
 // file, the sheet, Excel's row and the column letter. Workbooks LibreOffice cannot make on the
 // command line (a merged title, two sheets, a DOCTYPE) are the converted ones edited with fflate.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +13,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LEADER_COLUMNS } from '../src/core/leaders.js';
 import { readTable } from '../src/io/table.js';
 import { readWorkbook } from '../src/io/xlsx.js';
+import { runRota } from './helpers/cli.js';
 
-const rota = (args: string[], cwd = process.cwd()) => {
-  const r = spawnSync('node', [join(process.cwd(), 'bin/rota.js'), ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const rota = runRota;
 
 /** Saves each CSV (UTF-8, comma) as .xlsx the way a clerk's Calc would. */
 function toXlsx(dir: string, files: string[]): void {
