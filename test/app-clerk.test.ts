@@ -175,6 +175,47 @@ describe('排班助手 for a clerk', () => {
     expect(await axeViolations(page)).toEqual([]);
     await app.context.close();
   }, 60_000);
+  it('a published CSV re-opened without its timetable.json is asked for it; with it, a changed day gets the SEQUENCE and date `rota render` gives', async () => {
+    const dir = seedFolder();
+    const leaders = ['--leaders', 'leaders-a.csv', '--leaders', 'leaders-b.csv'];
+    const plan = rota(dir, ['plan', '-c', 'rota.json', ...leaders, '--out', 'pub', '--ics-per-leader']);
+    expect(plan.status, plan.stderr).toBe(0);
+    // A hand edit: 周海燕 instead of 孙伟 on 12-13 (the same office, free that day).
+    mkdirSync(join(dir, 'edit'));
+    const csv = readFileSync(join(dir, 'pub/timetable.csv'), 'utf8');
+    const edited = csv.replace(',区政府,孙伟,副区长,农业农村、水利、乡村振兴,', ',区政府,周海燕,副区长,教育、卫生健康、医疗保障,');
+    expect(edited).not.toBe(csv);
+    writeFileSync(join(dir, 'edit/timetable.csv'), edited);
+    copyFileSync(join(dir, 'pub/timetable.json'), join(dir, 'edit/timetable.json'));
+    const render = rota(dir, ['render', 'edit/timetable.csv', '-c', 'rota.json', ...leaders, '--out', 'pub', '--today', '2024-12-10']);
+    expect(render.status, render.stderr).toBe(0);
+    const cliIcs = readFileSync(join(dir, 'pub/timetable.ics'), 'utf8');
+    expect(cliIcs).toMatch(/SEQUENCE:1/);
+
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+    await page.getByLabel('已公布的时间表', { exact: true }).setInputFiles(join(dir, 'edit/timetable.csv'));
+    await expect.poll(() => page.textContent('#message')).toContain('timetable.json');
+    expect(await page.textContent('#message')).toContain('只选择了 timetable.csv');
+    expect(await page.$('#timetable')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('message');
+    const [picker, message] = await Promise.all([page.locator('#file-published').boundingBox(), page.locator('#message').boundingBox()]);
+    expect(Math.abs(message!.y - picker!.y)).toBeLessThan(200);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page
+      .getByLabel('已公布的时间表', { exact: true })
+      .setInputFiles([join(dir, 'edit/timetable.csv'), join(dir, 'edit/timetable.json')]);
+    await page.waitForSelector('#timetable');
+    await page.getByLabel(/今天/).fill('2024-12-10');
+    const files = await exported(page, '导出日历');
+    expect(files.get('timetable.ics')?.toString('utf8')).toBe(cliIcs);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  }, 120_000);
 });
 
 describe('a township year in 排班助手', () => {

@@ -8,12 +8,26 @@ import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
 import { forPage } from './words.js';
 
+const CSV_ALONE = (name: string) =>
+  `只选择了 ${name}：请把与它一起公布的 timetable.json 也一起选上（按住 Ctrl 点选两个文件）。` +
+  '其中的发布记录使调整后的日历编号接着提高；缺少它，手机日历会忽略调整，仍显示原来的领导。' +
+  ` only ${name} was picked: pick the timetable.json published with it too; without its publication log phones would ignore the change`;
+
 async function reopen(ctx: Ctx, list: FileList | null): Promise<void> {
   const round = ctx.round;
   if (!round || !list?.length) return;
   const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
   const json = files.find((f) => f.name.toLowerCase().endsWith('.json'));
   const csv = files.find((f) => !f.name.toLowerCase().endsWith('.json'));
+  // A CSV alone has no publication log: its edits would go out with the old SEQUENCE (phones would keep
+  // the old duty) and the configuration's older date. Asked for, not guessed (a fresh `rota render` is a first publication).
+  if (csv && !json) {
+    ctx.show((ui) => {
+      ui.message = { text: CSV_ALONE(csv.name), alert: true, at: 'reopen' };
+      ui.focus = 'message';
+    });
+    return;
+  }
   const jsonText = json ? { text: new TextDecoder().decode(json.bytes), file: json.name } : undefined;
   let duties: Duty[] = [];
   const problems = [];
@@ -55,7 +69,11 @@ export function reopenView(ctx: Ctx): HTMLElement | undefined {
   return section(
     'reopen',
     '重新打开已公布的时间表 Re-open a published timetable',
-    h('p', {}, '选择已公布的 timetable.csv（以及同时公布的 timetable.json）；调整后导出的日历 SEQUENCE 会提高，并附调整公告。'),
+    h(
+      'p',
+      {},
+      '同时选择已公布的 timetable.csv 和与它一起公布的 timetable.json（也可只选 timetable.json）；调整后导出的日历 SEQUENCE 会提高，并附调整公告。',
+    ),
     h(
       'p',
       { class: 'file' },
