@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
-import { plan, seededHash } from '../src/core/engine/index.js';
+import { longestGap, plan, portfolioMatches, seededHash } from '../src/core/engine/index.js';
 import type { Kind, Leader } from '../src/core/types.js';
 import { leader, weekdays } from './support/plan-facts.js';
 
@@ -131,3 +131,105 @@ describe('the township rotation is optimal at every objective level (brute force
     expect(feasible).toBeGreaterThan(60);
   });
 });
+
+// The site stage against brute force: on small township and county site months, take the 下访 the
+// planner chose, try every way to send them to the sites, score each here (monthly minimums, sites
+// left out longer than siteGapDays — a gap of exactly siteGapDays allowed —, Σ spread, portfolio
+// misses) and compare the lexicographic minimum with the planner's own measures, level by level.
+const siteMonth = fc.record({
+  preset: fc.constantFrom('township' as const, 'county' as const),
+  leaders: fc.integer({ min: 2, max: 3 }),
+  to: fc.constantFrom('2025-03-07', '2025-03-11', '2025-03-14'),
+  sites: fc.array(fc.record({ related: fc.integer({ min: 0, max: 3 }), monthlyMin: fc.integer({ min: 0, max: 1 }) }), {
+    minLength: 2,
+    maxLength: 3,
+  }),
+  gap: fc.integer({ min: 2, max: 8 }),
+  visits: fc.constantFrom({ min: 0, max: 1 }, { min: 1, max: 1 }),
+  seed: fc.integer({ min: 0, max: 9 }),
+});
+const PORTFOLIOS = ['征地拆迁', '农业', '教育'];
+
+describe('the site stage is optimal at every level (brute force)', () => {
+  it('monthly minimums, sites left out too long, spread and portfolio misses equal the exhaustive minimum', () => {
+    let planned = 0,
+      exactGap = 0;
+    fc.assert(
+      fc.property(siteMonth, (t) => {
+        const base = presetConfig(t.preset);
+        const config = {
+          ...base,
+          from: '2025-03-03',
+          to: t.to,
+          seed: t.seed,
+          rotation: { ...base.rotation!, reception: { min: 0, max: 1 }, visits: t.visits, maxPerWeek: 5, siteGapDays: t.gap },
+        };
+        const rank = t.preset === 'county' ? '副处级' : '副科级';
+        const institution = t.preset === 'county' ? base.institutions[0].name : '乡政府';
+        const leaders = PORTFOLIOS.slice(0, t.leaders).map((p, i) => ({ ...leader(`L${i}`, institution, { rank }), portfolio: p }));
+        const sites = t.sites.map((s, i) => ({
+          name: `S${i}`,
+          type: '村' as const,
+          address: '',
+          monthlyMin: s.monthlyMin,
+          related: s.related < PORTFOLIOS.length ? [PORTFOLIOS[s.related]] : [],
+          line: i + 2,
+        }));
+        const r = plan({ config, days: weekdays(config.from, config.to), leaders, sites });
+        const visits = r.duties.filter((d) => d.kind === '下访');
+        if (r.report.status !== 'optimal' || visits.length === 0 || visits.length > 9) return;
+        planned++;
+        const best = bruteSites(visits, leaders, sites, config.from, config.to, t.gap);
+        const o = r.report.objective;
+        expect([o['site-monthly-min'], o['site-gap'], o['site-spread'], o['site-portfolio']]).toEqual(best.score);
+        if (best.exactGap) exactGap++;
+      }),
+      { numRuns: 120, seed: 20261207 },
+    );
+    expect(planned).toBeGreaterThan(60);
+    expect(exactGap).toBeGreaterThan(0); // some optimum leaves a site out exactly siteGapDays days
+  });
+});
+
+function bruteSites(
+  visits: Array<{ name: string; date: string }>,
+  leaders: Leader[],
+  sites: Array<{ monthlyMin: number; related: string[] }>,
+  from: string,
+  to: string,
+  gap: number,
+): { score: Score4; exactGap: boolean } {
+  const at = visits.map(() => 0);
+  let best: Score4 | undefined,
+    exactGap = false;
+  const go = (j: number) => {
+    if (j === visits.length) {
+      const mine = sites.map((_, s) => visits.filter((_v, k) => at[k] === s).map((v) => v.date));
+      const gaps = mine.map((dates) => longestGap(dates, from, to));
+      const spread = mine.reduce((sum, d, s) => {
+        const extra = Math.max(0, d.length - Math.max(1, sites[s].monthlyMin));
+        return sum + (extra * (extra + 1)) / 2;
+      }, 0);
+      const misses = visits.filter((v, k) => !portfolioMatches(leaders.find((l) => l.name === v.name)!, sites[at[k]])).length;
+      // The window is no whole month, so no monthly minimum is judged.
+      const score: Score4 = [0, gaps.filter((g) => g > gap).length, spread, misses];
+      if (!best || less4(score, best)) {
+        best = score;
+        exactGap = gaps.includes(gap);
+      } else if (score.join() === best.join() && gaps.includes(gap)) exactGap = true;
+      return;
+    }
+    for (let s = 0; s < sites.length; s++) {
+      at[j] = s;
+      go(j + 1);
+    }
+  };
+  go(0);
+  return { score: best!, exactGap };
+}
+
+type Score4 = [number, number, number, number];
+const less4 = (a: Score4, b: Score4) => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+};

@@ -236,7 +236,7 @@ describe('site rotation (township, first quarter 2025)', () => {
     expect(portfolioMatches({ portfolio: '人社、劳动保障、欠薪' }, { related: ['劳动保障'] })).toBe(true);
     expect(portfolioMatches({ portfolio: '党委全面工作' }, { related: ['畜牧'] })).toBe(false);
     expect(longestGap(['2025-01-10'], '2025-01-01', '2025-01-31')).toBe(21);
-    // Last visit 01-01, gap 10: runs 01-02..01-11 up to 01-22..01-31 → the minimal sets of visit indexes.
+    // Last visit 01-01, gap 10: runs of 11 days 01-02..01-12 up to 01-21..01-31 → the minimal sets of visit indexes.
     expect(gapWindows(['2025-01-05', '2025-01-15', '2025-01-25'], Date.UTC(2025, 0, 1) / 864e5, '2025-01-01', '2025-01-31', 10)).toEqual([
       [0],
       [1],
@@ -246,7 +246,7 @@ describe('site rotation (township, first quarter 2025)', () => {
 });
 
 describe('gap windows against their definition', () => {
-  it('are the minimal sets of visits inside some run of `gap` days after the last visit that ends in the month', () => {
+  it('are the minimal sets of visits inside some run of `gap` + 1 days after the last visit that ends in the month', () => {
     const dates = Array.from({ length: 31 }, (_, i) => `2025-01-${String(i + 1).padStart(2, '0')}`);
     fc.assert(
       fc.property(
@@ -256,11 +256,12 @@ describe('gap windows against their definition', () => {
         (days, back, gap) => {
           const visits = days.map((d) => dates[d]);
           const last = dayNumber('2025-01-01') - back;
-          // Every run, straight from the definition; then the sets no other set lies inside.
+          // Every run of gap + 1 days (a gap of exactly `gap` days is allowed), straight from the definition;
+          // then the sets no other set lies inside (the empty set alone when a run holds no visit).
           const runs: number[][] = [];
-          for (let t = Math.max(last + 1, dayNumber('2025-01-01') - gap + 1); t + gap - 1 <= dayNumber('2025-01-31'); t++) {
-            const set = visits.flatMap((v, j) => (dayNumber(v) >= t && dayNumber(v) <= t + gap - 1 ? [j] : []));
-            if (set.length && !runs.some((r) => r.join() === set.join())) runs.push(set);
+          for (let t = Math.max(last + 1, dayNumber('2025-01-01') - gap); t + gap <= dayNumber('2025-01-31'); t++) {
+            const set = visits.flatMap((v, j) => (dayNumber(v) >= t && dayNumber(v) <= t + gap ? [j] : []));
+            if (!runs.some((r) => r.join() === set.join())) runs.push(set);
           }
           const minimal = runs.filter((s) => !runs.some((o) => o.length < s.length && o.every((j) => s.includes(j))));
           expect(gapWindows(visits, last, '2025-01-01', '2025-01-31', gap)).toEqual(minimal);

@@ -115,12 +115,14 @@ export function siteCoverage(ctx: PlanContext, duties: Duty[]): SiteCoverage[] {
 }
 
 /**
- * Day sets that must each hold a visit to the site: every run of `gap` calendar days that starts after
- * the last visit and ends inside this month and the window. Only minimal sets are kept.
+ * Day sets that must each hold a visit to the site so that no gap (as longestGap counts it) exceeds
+ * `gap` days: every run of gap + 1 calendar days that starts after the last visit and ends inside this
+ * month and the window. Only minimal sets are kept: [[]] when a run holds no 下访 at all.
  */
 export function gapWindows(visitDates: IsoDate[], last: number, monthFrom: IsoDate, monthTo: IsoDate, gap: number): number[][] {
-  const first = Math.max(last + 1, dayNumber(monthFrom) - gap + 1);
-  const end = dayNumber(monthTo) - gap + 1;
+  const length = gap + 1; // a run of exactly `gap` empty days is allowed
+  const first = Math.max(last + 1, dayNumber(monthFrom) - length + 1);
+  const end = dayNumber(monthTo) - length + 1;
   // Each run holds the visits of a range of dates: with visits in date order, a range of positions.
   const order = visitDates.map((d, j) => ({ n: dayNumber(d), j })).sort((a, b) => a.n - b.n || a.j - b.j);
   const ranges: Array<[number, number]> = [];
@@ -128,8 +130,8 @@ export function gapWindows(visitDates: IsoDate[], last: number, monthFrom: IsoDa
     hi = 0;
   for (let t = first; t <= end; t++) {
     while (lo < order.length && order[lo].n < t) lo++;
-    while (hi < order.length && order[hi].n <= t + gap - 1) hi++;
-    if (hi <= lo) continue; // no 下访 at all in the run: unavoidable, measured in the report
+    while (hi < order.length && order[hi].n <= t + length - 1) hi++;
+    if (hi <= lo) return [[]]; // no 下访 at all in the run: the site is left out too long whatever is chosen
     const prev = ranges[ranges.length - 1];
     if (!prev || prev[0] !== lo || prev[1] !== hi) ranges.push([lo, hi]);
   }
@@ -212,26 +214,29 @@ export const siteGap: SiteRule = sitePreference({
   level: 'gap',
   sentence: '每个下访点两次下访间隔不超过规定天数（no site left out longer than siteGapDays）',
   addTerms({ b, ctx, month, dates, last, a }) {
+    // The level counts sites left out too long (as the report does), not runs: one flag per site
+    // lets every run of that site go without a visit.
     const span = periodOf('month', `${month}-01`);
     const monthTo = span.to < ctx.config.to ? span.to : ctx.config.to;
     ctx.sites.forEach((_, s) => {
-      gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays).forEach((set, k) => {
-        b.boundedSum(
-          `gr${s}_${k}`,
-          { min: 1 },
-          set.map((j): [string, number] => [a(j, s), 1]),
-          { level: 'gap', cost: 1, most: 1 },
-        );
+      const runs = gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays);
+      if (runs.length === 0 || runs[0].length === 0) return; // nothing to decide: never or always too long
+      b.addBinary(`gap${s}`);
+      b.addCost(`gap${s}`, 'gap', 1);
+      runs.forEach((set, k) => {
+        b.addRow(`gr${s}_${k}`, { min: 1 }, [...set.map((j): [string, number] => [a(j, s), 1]), [`gap${s}`, 1]]);
       });
     });
   },
   addArcs({ net, ctx, month, dates, last, cell }) {
     // A site's runs that share no 下访 are nested in the site's cells, each rewarding its first visit;
-    // runs that overlap are no nested sets: the network's choice must already visit each.
+    // runs that overlap are no nested sets. Either way the choice is kept only when it visits every
+    // run: then no site is left out too long, which is the level's optimum whatever it counts.
     const span = periodOf('month', `${month}-01`);
     const monthTo = span.to < ctx.config.to ? span.to : ctx.config.to;
     ctx.sites.forEach((_, s) => {
       const runs = gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays);
+      if (runs.length === 0 || runs[0].length === 0) return;
       const visits = runs.flat();
       if (new Set(visits).size === visits.length)
         for (const run of runs)
@@ -239,7 +244,7 @@ export const siteGap: SiteRule = sitePreference({
             run.map((j) => cell(j, s)),
             { units: { level: 'gap', costs: [-1] } },
           );
-      else net.certify((chosen) => runs.every((run) => chosen.some(([j, c]) => c === cell(j, s) && run.includes(j))));
+      net.certify((chosen) => runs.every((run) => chosen.some(([j, c]) => c === cell(j, s) && run.includes(j))));
     });
   },
   measure: (duties, ctx) => siteCoverage(ctx, duties).filter((s) => s.longestGap > ctx.set.siteGapDays).length,
