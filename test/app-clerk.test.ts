@@ -41,6 +41,13 @@ function seedFolder(): string {
   return dir;
 }
 
+/** Picks a seedFolder's rota.json, records and both leader lists. */
+async function pickSeedFiles(page: Page, dir: string): Promise<void> {
+  await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+  await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+  await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+}
+
 /** Long tasks (over 50 ms) on the main thread from now on, collected by the Long Tasks API. */
 const watchLongTasks = (page: Page) =>
   page.evaluate(() => {
@@ -100,9 +107,7 @@ describe('排班助手 for a clerk', () => {
     const dir = seedFolder();
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+    await pickSeedFiles(page, dir);
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     const before = await shownTimetable(page);
@@ -162,9 +167,7 @@ describe('排班助手 for a clerk', () => {
     writeFileSync(join(dir, 'other.json'), '{\n  "name": "not a timetable",\n  "rows": []\n}\n');
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+    await pickSeedFiles(page, dir);
     await page.getByLabel('已公布的时间表', { exact: true }).setInputFiles(join(dir, 'other.json'));
     await expect.poll(() => page.textContent('#message')).toContain('other.json: ');
     expect(await page.textContent('#message')).toContain('duties');
@@ -194,9 +197,7 @@ describe('排班助手 for a clerk', () => {
 
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+    await pickSeedFiles(page, dir);
     await page.getByLabel('已公布的时间表', { exact: true }).setInputFiles(join(dir, 'edit/timetable.csv'));
     await expect.poll(() => page.textContent('#message')).toContain('timetable.json');
     expect(await page.textContent('#message')).toContain('只选择了 timetable.csv');
@@ -213,6 +214,68 @@ describe('排班助手 for a clerk', () => {
     await page.getByLabel(/今天/).fill('2024-12-10');
     const files = await exported(page, '导出日历');
     expect(files.get('timetable.ics')?.toString('utf8')).toBe(cliIcs);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  }, 120_000);
+  it('a rota.json without the office-only fields: export is refused naming them, the page asks for them, then exports what `rota plan --out` writes', async () => {
+    const dir = seedFolder();
+    const full = JSON.parse(readFileSync(join(dir, 'rota.json'), 'utf8'));
+    const { place: _p, contact: _c, hours: _h, office: _o, published: _d, ...bare } = full;
+    writeFileSync(join(dir, 'rota.json'), JSON.stringify(bare, null, 2));
+    const office = {
+      place: { name: '区人民来访接待中心', address: '长沙市芙蓉中路1号' },
+      contact: { name: '王芳', phone: '0731-84567890' },
+    };
+    writeFileSync(
+      join(dir, 'full.json'),
+      JSON.stringify({ ...bare, ...office, hours: { start: '09:30', end: '12:00' }, office: '区信访局', published: '2024-12-06' }),
+    );
+    const leaders = ['--leaders', 'leaders-a.csv', '--leaders', 'leaders-b.csv'];
+    const refused = rota(dir, ['plan', '-c', 'rota.json', ...leaders, '--out', 'bare']);
+    expect(refused.status).toBe(2);
+    const cli = rota(dir, ['plan', '-c', 'full.json', ...leaders, '--out', 'cli']);
+    expect(cli.status, cli.stderr).toBe(0);
+
+    const app = await openApp(browser);
+    const { page } = app;
+    await pickSeedFiles(page, dir);
+    await page.getByRole('button', { name: '排班', exact: true }).click();
+    await page.waitForSelector('#timetable');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    await page.getByRole('button', { name: '导出网页', exact: true }).click();
+    await expect.poll(() => page.textContent('#message')).toContain('未导出');
+    const said = (await page.textContent('#message')) ?? '';
+    expect(said).toContain('place、contact、hours、office、published');
+    expect(said).toContain('只有本单位能填的内容');
+    expect(said).not.toMatch(CLI_WORDS);
+    expect(downloads).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const typed: Array<[string, string]> = [
+      ['接访地点', office.place.name],
+      ['地址', office.place.address],
+      ['联系人', office.contact.name],
+      ['咨询电话', office.contact.phone],
+      ['接访时段', '9:30-12:00'],
+      ['发布单位', '区信访局'],
+      ['发布日期', '2024-12-06'],
+    ];
+    for (const [label, value] of typed) {
+      await page.getByLabel(label, { exact: true }).fill(value);
+      await page.getByLabel(label, { exact: true }).press('Tab');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    page.removeAllListeners('download');
+    const html = (await exported(page, '导出网页')).get('timetable.html')?.toString('utf8');
+    expect(html).toBe(readFileSync(join(dir, 'cli/timetable.html'), 'utf8'));
+    expect(html).not.toContain('克拉玛依市昆仑路585号');
+    const ics = (await exported(page, '导出日历')).get('timetable.ics')?.toString('utf8');
+    expect(ics).toBe(readFileSync(join(dir, 'cli/timetable.ics'), 'utf8'));
+    // Kept in the saved state: a reload still has them.
+    await page.reload();
+    await page.waitForSelector('#timetable');
+    expect(await page.getByLabel('咨询电话', { exact: true }).inputValue()).toBe(office.contact.phone);
     expect(app.errors).toEqual([]);
     await app.context.close();
   }, 120_000);
@@ -295,9 +358,7 @@ describe('the project file and what the browser keeps', () => {
     const dir = seedFolder();
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles([join(dir, 'leaders-a.csv'), join(dir, 'leaders-b.csv')]);
+    await pickSeedFiles(page, dir);
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     const first = (await shownTimetable(page))[0];

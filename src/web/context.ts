@@ -45,6 +45,8 @@ export interface Ctx {
   problems: Problem[];
   /** What is still to pick before a plan can be made, in the page's words (not an error). */
   missing: string[];
+  /** The office-only fields still the seed's (or an empty phone): no export until the page is given them. */
+  officeMissing: string[];
   /** Changes the saved state (then saves and redraws). */
   update(change: (s: AppState) => void): void;
   /** Changes only what is on screen. */

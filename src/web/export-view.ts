@@ -3,19 +3,24 @@
 // SEQUENCE, cancelled events, the dated change notice), always against the published baseline and
 // with the 今天 of the saved state (no day before it may change). Every export is judged by the
 // rules first, as `rota render` judges a file. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
-import { type Publication, planInputPaths, publish, ruleBreaks } from '../app/publish.js';
+import { officeFieldProblems, type Publication, planInputPaths, publish, ruleBreaks } from '../app/publish.js';
+import { formatProblem } from '../core/problems.js';
 import type { OutFile } from '../io/atomic-write.js';
 import { digestInputs } from '../io/input-digest.js';
 import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
+import { officeView } from './office-view.js';
 import { pickedReader } from './session.js';
 import { todayOf } from './state.js';
+import { forPage } from './words.js';
 
 /** The files of the export, or the sentence saying why there are none. */
 async function filesOf(ctx: Ctx): Promise<OutFile[] | string> {
   const { state, round } = ctx;
   if (!round || !state.current || !state.baseline) return [];
+  const office = officeFieldProblems(ctx.officeMissing, ctx.configFile).map(forPage);
+  if (office.length) return office.map(formatProblem).join('；');
   const breaks = ruleBreaks(round, state.current);
   if (breaks.length) return `违反规则，不能导出 the timetable breaks a rule：${breaks.map((v) => v.message).join('；')}`;
   const read = pickedReader(state.files);
@@ -100,6 +105,7 @@ export function exportView(ctx: Ctx): HTMLElement | undefined {
       {},
       '与命令行 rota 写出的文件逐字节相同；CSV 为带 BOM 的 UTF-8（Excel、WPS 可直接打开；GB18030 请用命令行）。The same bytes as the CLI writes; CSV in UTF-8 with BOM.',
     ),
+    officeView(ctx),
     h(
       'p',
       { class: 'actions' },

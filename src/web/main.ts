@@ -52,7 +52,7 @@ function roundCache(): (s: AppState) => ReturnType<typeof roundOf> {
   let key: unknown[] = [];
   let value: ReturnType<typeof roundOf> | undefined;
   return (s) => {
-    const now = [s.files, s.kind, s.from, s.to];
+    const now = [s.files, s.kind, s.from, s.to, s.office];
     if (!value || now.some((x, i) => x !== key[i])) value = roundOf(s);
     key = now;
     return value;
@@ -92,6 +92,7 @@ function startPage(source: string): void {
       configFile: r.configFile,
       problems: r.problems.filter((p) => !missing(p)).map(forPage),
       missing: r.problems.filter(missing).map((p) => forPage(p).message),
+      officeMissing: r.seedFields ?? [],
       source,
       update(change) {
         change(state);

@@ -4,7 +4,7 @@ import { loadRound, type Round } from '../app/round.js';
 import type { Config } from '../core/config.js';
 import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
-import { parseConfig } from '../io/config-parse.js';
+import { OFFICE_FIELDS, parseConfig } from '../io/config-parse.js';
 import { decode } from '../io/decode.js';
 import type { ReadFile } from '../io/lists.js';
 import type { AppState, Role, StoredFile } from './state.js';
@@ -48,17 +48,42 @@ export function overrides(s: AppState, written: Written = {}): Record<string, un
   const path = (role: Role, name: string) => written[role]?.find((p) => baseName(p) === name) ?? name;
   for (const role of ['leaders', 'history'] as const) if (named(s, role).length) o[role] = named(s, role).map((n) => path(role, n));
   for (const role of ['sites', 'holidays'] as const) if (named(s, role).length) o[role] = path(role, named(s, role)[0]);
+  return { ...o, ...officeOverrides(s.office ?? {}) };
+}
+
+/** The office fields typed on the page, as rota.json would hold them (a field left blank is not given). */
+function officeOverrides(f: NonNullable<AppState['office']>): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (f.placeName || f.placeAddress) o.place = { name: f.placeName ?? '', address: f.placeAddress ?? '' };
+  if (f.contactName || f.contactPhone) o.contact = { name: f.contactName ?? '', phone: f.contactPhone ?? '' };
+  if (f.office) o.office = f.office;
+  if (f.published) o.published = f.published;
+  if (f.hours) {
+    // 全天 is all-day (rota.json's null); anything else not HH:MM-HH:MM is passed on for the configuration's own check.
+    const m = /^\s*(\d{1,2}:\d{2})\s*[-—–~至]+\s*(\d{1,2}:\d{2})\s*$/.exec(f.hours);
+    o.hours = f.hours.trim() === '全天' ? null : m ? { start: m[1].padStart(5, '0'), end: m[2].padStart(5, '0') } : f.hours;
+  }
   return o;
 }
 
-export function configOf(s: AppState): { config?: Config; problems: Problem[]; file?: string } {
+export function configOf(s: AppState): { config?: Config; problems: Problem[]; file?: string; seedFields?: string[] } {
   const file = s.files.find((f) => f.role === 'config');
-  return { ...parseConfig(file?.bytes, file?.name, overrides(s, writtenPaths(file?.bytes))), file: file?.name };
+  const o = overrides(s, writtenPaths(file?.bytes));
+  const parsed = parseConfig(file?.bytes, file?.name, o);
+  // Without a rota.json every office field the page was not given is the seed's (a county's page would show 克拉玛依).
+  const seedFields = file ? parsed.seedFields : OFFICE_FIELDS.filter((k) => !(k in o));
+  return { ...parsed, file: file?.name, seedFields };
 }
 
-export function roundOf(s: AppState): { round?: Round; config?: Config; problems: Problem[]; configFile?: string } {
+export function roundOf(s: AppState): {
+  round?: Round;
+  config?: Config;
+  problems: Problem[];
+  configFile?: string;
+  seedFields?: string[];
+} {
   const c = configOf(s);
   if (!c.config) return { problems: c.problems };
   const r = loadRound(c.config, pickedReader(s.files));
-  return { ...r, config: c.config, problems: [...c.problems, ...r.problems], configFile: c.file };
+  return { ...r, config: c.config, problems: [...c.problems, ...r.problems], configFile: c.file, seedFields: c.seedFields };
 }

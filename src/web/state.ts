@@ -46,7 +46,12 @@ export interface AppState {
   project?: string;
   /** 今天 as the clerk set it (days before it never change); '' or absent: today in Beijing time. */
   today?: string;
+  /** The office-only fields (place, contact, hours, office, date) the clerk typed on the page, as typed. */
+  office?: Partial<Record<OfficeKey, string>>;
 }
+
+/** The page's boxes for the fields only the office can fill (src/web/office-view.ts). */
+export type OfficeKey = 'placeName' | 'placeAddress' | 'contactName' | 'contactPhone' | 'hours' | 'office' | 'published';
 
 /** Today in Beijing time, as YYYY-MM-DD. */
 export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);

@@ -21,6 +21,8 @@ const PAGE: Partial<Record<MessageCode, Rewrite>> = {
     m
       .replace('，或加 --fix-from-leaders 按名单改正', '，或照领导名单改正后重新选择')
       .replace('; correct it, or give --fix-from-leaders', '; correct it'),
+  'config.office-fields': (m) =>
+    m.replace(/请在 rota\.json 中写上 .*?published（发布日期）/, '请在「5 导出」下方「只有本单位能填的内容」中填写（或写进配置文件）'),
   'institution.township-kind': (m) => m.replace(/用 rota init --preset township --kind \S+?，或/, ''),
   'limit.leaders': (m) => m.replace('（rota plan --batch）', '').replace(' (plan --batch)', ''),
   'limit.cells': (m) => m.replace('请缩短起止日期（--from、--to）', '请在「1 设置」中缩短起止日期'),
