@@ -1,6 +1,5 @@
 // rota swap: exchange two days' leaders, or put another leader on a day, if every rule allows it;
 // otherwise say which rule it breaks and list the valid alternatives for that day, best first.
-import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
@@ -62,33 +61,11 @@ export function registerSwap(cmd: Command): void {
       }
       request = { kind: 'substitute', a, name: m[2], ...(institution ? { institution } : {}) };
     }
-    const [{ swapDuties }, { swapAndPublish }, { changeLine }, { isPublished }, { readPublishedState }] = await Promise.all([
-      import('../app/swap.js'),
-      import('../app/publish-commands.js'),
-      import('../core/replan/diff.js'),
-      import('../io/publish-folder.js'),
-      import('../io/published-state.js'),
-    ]);
-    // A timetable inside a published folder is never rewritten alone: the whole folder is re-published,
-    // the timetable read and changed under the folder's lock.
-    const out = opts.out ?? (isPublished(dirname(file)) ? dirname(file) : undefined);
-    // Default encoding: the input's (GB18030 stays GB18030, else UTF-8 with BOM).
-    let encoding: 'utf-8' | 'gb18030' = opts.encoding ?? 'utf-8';
-    const read = () => {
-      const t = readRoundTimetable(file, round, undefined, opts.fixFromLeaders);
-      if (opts.encoding === undefined && t.encoding === 'gb18030') encoding = 'gb18030';
-      return { duties: t.duties, encoding, beside: () => readPublishedState(file, t.duties, round.config).state };
-    };
-    let r: import('../core/replan/swap.js').SwapResult;
-    let written: string[] = [];
-    if (out) {
-      // Per-leader calendars: asked for, or kept because the folder has them.
-      const options = { today, encoding: opts.encoding, icsPerLeader: opts.icsPerLeader };
-      const done = await swapAndPublish(out, round, read, request, options);
-      reportProblems(done.published.problems);
-      r = done.result;
-      written = done.published.written;
-    } else r = swapDuties(round, read().duties, request, today);
+    const [{ swapFile }, { changeLine }] = await Promise.all([import('../app/swap-file.js'), import('../core/replan/diff.js')]);
+    const read = () => readRoundTimetable(file, round, undefined, opts.fixFromLeaders);
+    const options = { out: opts.out, today, encoding: opts.encoding, icsPerLeader: opts.icsPerLeader };
+    const { result: r, written, problems } = await swapFile(file, round, read, request, options);
+    reportProblems(problems);
     if (r.status === 'invalid') throw new Exit(2, r.message);
     const c = paint();
     const lines = r.changes.map(changeLine);
@@ -142,16 +119,6 @@ export function registerSwap(cmd: Command): void {
     if (r.changes.length === 0) {
       if (!opts.json) writeOut('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
       return;
-    }
-    if (!out) {
-      // In place, atomically (a temporary sibling renamed over the file), keeping GB18030 if it was.
-      const [{ writeAllOrNone }, { renderCsv }] = await Promise.all([import('../io/atomic-write.js'), import('../io/publish.js')]);
-      const content = await renderCsv(
-        r.timetable.map(({ source: _s, ...d }) => d),
-        round.config,
-        encoding,
-      );
-      written = writeAllOrNone(dirname(file), [{ path: basename(file), content }]);
     }
     for (const p of written) writeErr(`wrote ${p}\n`);
     if (!opts.json) {
