@@ -11,6 +11,7 @@ import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from '.
 import { RANK_ALIASES, type RankAliases } from './ranks.js';
 import { SEED_RULES } from './rules.js';
 import type { ServeOn } from './serve-on.js';
+import type { SlotSpec } from './slots.js';
 import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
 import { KINDS, RANKS } from './types.js';
 
@@ -70,6 +71,8 @@ export interface Config {
   units?: Unit[];
   /** Who serves fixed by date: 书记 in odd months, 正职 on Mondays … (src/core/serve-on.ts). */
   serveOn?: ServeOn[];
+  /** The slots of every duty day (sessions, places, modes, roles); absent: one leader, one place, the round's hours. */
+  slots?: SlotSpec[];
   /** Which days are duty days, as a notice writes it (每周三, 每月15日（遇节假日顺延）…); absent: every working day. */
   pattern?: string;
   /** What the published 公告 says beyond the timetable (文号, booking, scope …); absent parts are left out. */

@@ -1,5 +1,6 @@
 // The one vocabulary shared by the calendar, planner, checker, CSV and page.
 import type { MessageCode } from './messages.js';
+import type { DutyMode, DutyRole } from './slots.js';
 
 /** A civil date written YYYY-MM-DD (China Standard Time; no clock involved). */
 export type IsoDate = string;
@@ -70,6 +71,14 @@ export interface Duty {
   pinned?: boolean;
   /** 陪同单位: units receiving with the leader (rota.json units, or the timetable's column). */
   with?: string[];
+  /** 时段 (上午, 下午 …) when the round's slots name sessions. */
+  session?: string;
+  /** This duty's hours (Beijing time) when its slot has its own. */
+  hours?: { start: string; end: string };
+  /** 方式 (视频接访 …) when not in person; counted as `kind`. */
+  mode?: DutyMode;
+  /** 角色 (主接访, 陪同, 带班, 联合接访) when the slot names one. */
+  role?: DutyRole;
   source?: SourceRef;
 }
 
