@@ -7,20 +7,12 @@ import { judge } from '../src/core/check/index.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Duty, Leader, Problem } from '../src/core/types.js';
 import { type CheckReport, escapeData, escapeProperty, formatGithub, formatJson, formatJunit, formatText } from '../src/io/check-format.js';
+import { leader } from './support/plan-facts.js';
 
 const calendar = makeCalendar({ region: 'xinjiang' });
 const plain = { red: (s: string) => s, yellow: (s: string) => s, green: (s: string) => s, dim: (s: string) => s, bold: (s: string) => s };
-const L = (name: string, rank: Leader['rank'], title: string, line: number): Leader => ({
-  name,
-  institution: '区委',
-  title,
-  rank,
-  portfolio: '',
-  unavailable: [],
-  liaison: '',
-  phone: '',
-  source: { file: 'leaders.csv', line },
-});
+const L = (name: string, rank: Leader['rank'], title: string, line: number): Leader =>
+  leader(name, '区委', { rank, title, portfolio: '', source: { file: 'leaders.csv', line } });
 const leaders = [
   L('艾某', '副处级', '区委副书记', 2),
   L('<b>&"王\'', '副处级', '区委常委,宣传%部长\n', 3),

@@ -13,6 +13,7 @@ import { OFFICE_PRESET_IDS } from '../src/core/office-presets.js';
 import { parseRank } from '../src/core/ranks.js';
 import { holdsPost } from '../src/core/rules.js';
 import type { Leader } from '../src/core/types.js';
+import { leader } from './support/plan-facts.js';
 
 const rota = (args: string[], cwd: string) => {
   const r = spawnSync('node', [resolve('bin/rota.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
@@ -86,16 +87,7 @@ describe('a township list written with 镇 names, under --preset township withou
 });
 
 describe('who serves fixed by date (serveOn)', () => {
-  const person = (name: string, title: string, rank: Leader['rank']): Leader => ({
-    name,
-    institution: '区委',
-    title,
-    rank,
-    portfolio: '',
-    unavailable: [],
-    liaison: '',
-    phone: '',
-  });
+  const person = (name: string, title: string, rank: Leader['rank']): Leader => leader(name, '区委', { rank, title, portfolio: '' });
   const leaders = [
     person('甲', '县委书记', '正处级'),
     person('乙', '县委副书记、县长', '正处级'),

@@ -2,18 +2,23 @@
 import { type Config, SEED_CONFIG } from '../../src/core/config.js';
 import { eachDay, isoWeekday, weekdayName } from '../../src/core/dates.js';
 import type { PlanInput } from '../../src/core/engine/types.js';
-import type { DayInfo, Leader, Rank, Rule } from '../../src/core/types.js';
+import type { DayInfo, Leader, Rank, Rule, SourceRef } from '../../src/core/types.js';
 
-export function leader(name: string, institution: string, opts: { rank?: Rank; unavailable?: string[] } = {}): Leader {
+export function leader(
+  name: string,
+  institution: string,
+  opts: { rank?: Rank; unavailable?: string[]; title?: string; portfolio?: string; source?: SourceRef } = {},
+): Leader {
   return {
     name,
     institution,
-    title: `${institution}领导`,
+    title: opts.title ?? `${institution}领导`,
     rank: opts.rank ?? '副处级',
-    portfolio: '信访',
+    portfolio: opts.portfolio ?? '信访',
     unavailable: [...(opts.unavailable ?? [])].sort(),
     liaison: '',
     phone: '',
+    ...(opts.source ? { source: opts.source } : {}),
   };
 }
 
