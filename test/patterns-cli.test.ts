@@ -2,18 +2,13 @@
 // a bad spelling is exit 2 with the catalogue sentence, and a round whose rota.json names a pattern is
 // planned only on its duty days, its page shows the other working days as plain days (not 节假日),
 // and rota check of its own timetable agrees with the plan's report.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
 import { parsePattern, patternDays } from '../src/core/patterns.js';
-
-const rota = (args: string[], cwd = process.cwd()) => {
-  const r = spawnSync('node', [resolve('bin/rota.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+import { runRota as rota } from './helpers/cli.js';
 
 describe('rota calendar --pattern', () => {
   it('lists the duty days of 每月15日（遇节假日顺延） over 2025 with each move', () => {
@@ -101,5 +96,31 @@ describe('a township round on 每周一和周四', () => {
     writeFileSync(join(dir, 'moved.csv'), csv);
     const moved = rota(['check', '-c', 'rota.json', 'moved.csv'], dir);
     expect(moved.stdout + moved.stderr).toContain('2025-03-04 是工作日，但不是本轮的接访日');
+  });
+});
+
+describe("a week with working days but none of the pattern's duty days", () => {
+  // 每周三（遇节假日取消） over 2025-09-22..10-19: 10-01 and 10-08 fall in 国庆节 and are dropped, so
+  // W40 (09-29, 09-30 working) and W41 (10-09, 10-10 working) have no 接访日 and a weekly rule cannot apply.
+  const dir = mkdtempSync(join(tmpdir(), 'rota-pattern-week-'));
+  const config = JSON.parse(readFileSync('fixtures/township/rota.json', 'utf8'));
+  for (const f of ['leaders.csv', 'sites.csv']) writeFileSync(join(dir, f), readFileSync(join('fixtures/township', f)));
+  const window = { from: '2025-09-22', to: '2025-10-19' };
+  writeFileSync(join(dir, 'rota.json'), JSON.stringify({ ...config, $schema: undefined, ...window, pattern: '每周三（遇节假日取消）' }));
+
+  it('is exempt as having no 接访日 (not "no working day"), and only the duty weeks are judged', () => {
+    expect(rota(['plan', '-c', 'rota.json', '--out', 'out'], dir).code).toBe(0);
+    const args = ['check', '-c', 'rota.json', 'out/timetable.csv', '--from', window.from, '--to', window.to];
+    const json = JSON.parse(rota([...args, '--format', 'json', '--detail'], dir).stdout) as {
+      results: Array<{ period: string; status: string; reason?: string }>;
+    };
+    const exempt = json.results.filter((r) => r.period === '2025-W40' || r.period === '2025-W41');
+    expect(exempt.length).toBeGreaterThan(0);
+    for (const r of exempt) {
+      expect(r.status).toBe('exempt');
+      expect(r.reason).toContain('没有接访日（其余工作日不是本轮的接访日');
+    }
+    expect(new Set(json.results.filter((r) => r.status !== 'exempt').map((r) => r.period))).toEqual(new Set(['2025-W39', '2025-W42']));
+    expect(rota(args, dir).stdout).toContain('免于考核（无接访日）exempt, no duty day: township-weekly 2025-W40, township-weekly 2025-W41');
   });
 });

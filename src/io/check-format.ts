@@ -2,6 +2,7 @@
 // commands for CI. Each is a pure function of the judgement, the input problems and the rules.
 
 import type { CheckResult, Judgement } from '../core/check/index.js';
+import { NO_DUTY_DAY } from '../core/check/judgements.js';
 import { leaderKey } from '../core/leaders.js';
 import { say } from '../core/messages.js';
 import { formatProblem } from '../core/problems.js';
@@ -82,7 +83,7 @@ export function formatText(report: CheckReport, c: Painter): string {
   const without = new Set(j.summary.withoutRecords.map((w) => leaderKey(w)));
   for (const group of byLeader(j.results)) {
     const bad = group.filter(isViolation);
-    const leave = group.filter((r) => r.status === 'exempt' && r.reason && !r.reason.includes('没有工作日'));
+    const leave = group.filter((r) => r.status === 'exempt' && r.reason && !NO_DUTY_DAY.test(r.reason));
     if (bad.length === 0 && leave.length === 0) continue;
     const first = group[0];
     const none = without.has(leaderKey(first));
@@ -98,8 +99,10 @@ export function formatText(report: CheckReport, c: Painter): string {
   };
   const cut = periodsWith((r) => r.status === 'not-judged');
   if (cut.length) out.push(c.dim(`未评判（周期被检查范围截断）not judged, cut by ${j.summary.from}~${j.summary.to}: ${cut.join(', ')}`));
-  const off = periodsWith((r) => r.status === 'exempt' && (r.reason ?? '').includes('没有工作日'));
-  if (off.length) out.push(c.dim(`免于考核（无工作日）exempt, no working day: ${off.join(', ')}`));
+  const off = periodsWith((r) => r.status === 'exempt' && NO_DUTY_DAY.test(r.reason ?? ''));
+  const patterned = j.results.some((r) => r.status === 'exempt' && (r.reason ?? '').includes('没有接访日'));
+  const [day, en] = patterned ? ['接访日', 'duty day'] : ['工作日', 'working day'];
+  if (off.length) out.push(c.dim(`免于考核（无${day}）exempt, no ${en}: ${off.join(', ')}`));
   if (report.problems.length) {
     const e = report.problems.filter((p) => p.severity === 'error').length;
     out.push(

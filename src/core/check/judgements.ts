@@ -24,6 +24,8 @@ export interface PeriodFacts {
   workingDays: IsoDate[];
   /** Why the period's weekdays are off (春节, 国庆节…), for the no-working-day sentence. */
   offReasons: string[];
+  /** Some working day of the period is not a duty day of the round's pattern (每周三 …). */
+  patterned?: boolean;
   leaves: Leave[];
   /** The leader's term of office (none: always in office). */
   term?: Term;
@@ -40,11 +42,19 @@ export function periodCutByRange(f: PeriodFacts): Verdict | undefined {
   };
 }
 
-/** 周期内没有工作日的，免于考核 (a period without a working day, e.g. a holiday week, is exempt). */
+/** The exempt sentences of periods without a working day, or (under a pattern) without a duty day. */
+export const NO_DUTY_DAY = /没有(工作日|接访日)/;
+
+/**
+ * 周期内没有工作日的，免于考核 (a period without a working day, e.g. a holiday week, is exempt); under a
+ * pattern (每周三) a week whose working days are none of the duty days is said to have no 接访日.
+ */
 export function noWorkingDay(f: PeriodFacts): Verdict | undefined {
   if (f.workingDays.length > 0) return undefined;
-  const why = f.offReasons.length ? `（${f.offReasons.join('、')}）` : '';
-  return { status: 'exempt', reason: `${f.span.key} 没有工作日${why}，免于考核 (no working day in the period)` };
+  const reasons = [...(f.patterned ? ['其余工作日不是本轮的接访日'] : []), ...f.offReasons];
+  const why = reasons.length ? `（${reasons.join('；')}）` : '';
+  const [day, en] = f.patterned ? ['接访日', 'duty day'] : ['工作日', 'working day'];
+  return { status: 'exempt', reason: `${f.span.key} 没有${day}${why}，免于考核 (no ${en} in the period)` };
 }
 
 /**

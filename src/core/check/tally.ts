@@ -283,6 +283,7 @@ export function createTally(options: TallyOptions): Tally {
       span: PeriodSpan;
       workingDays: IsoDate[];
       offReasons: string[];
+      patterned: boolean;
       /** The span cut to from..to, as text and as day numbers. */
       lo: IsoDate;
       hi: IsoDate;
@@ -301,6 +302,7 @@ export function createTally(options: TallyOptions): Tally {
           span,
           workingDays: inside.filter((d) => d.working).map((d) => d.date),
           offReasons,
+          patterned: inside.some((d) => d.nonDuty),
           lo,
           hi,
           loDay: dayNumber(lo),
@@ -345,6 +347,7 @@ export function createTally(options: TallyOptions): Tally {
             count: n,
             workingDays: sf.workingDays,
             offReasons: sf.offReasons,
+            patterned: sf.patterned,
             leaves,
             term: leader.term,
           });
