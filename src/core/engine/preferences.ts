@@ -258,15 +258,17 @@ export const evenSpread: Preference = {
   level: 'balance',
   sentence: '接访、下访次数在领导之间尽量均衡（接访 and 下访 spread evenly over the leaders）',
   addTerms({ b, ctx, chunk, elastic }) {
-    // The n-th activity of a kind costs (earlier ones − the fewest anyone has) + n − 1: convex, so
-    // the leader with fewer of that kind so far goes first, and Σ n(n−1)/2 stays small. The offset
-    // goes on each activity; e_n ≥ count − (n − 1), e_n ≥ 0 for n ≥ 2 adds up to count(count − 1)/2.
+    // The n-th activity of a kind in the piece costs (the leader's earlier ones in the window) + n − 1:
+    // exactly what it adds to Σ N(N−1)/2 over the window's whole totals N, so a piece carried forward
+    // minimises the window's balance given the pieces before it. Not offset by the fewest anyone has:
+    // that would shift 接访 against 下访 by the difference of the two minimums. The earlier count goes
+    // on each activity; e_n ≥ count − (n − 1), e_n ≥ 0 for n ≥ 2 adds up to count(count − 1)/2.
     for (const l of chunk.leaders) {
       const cap = most(ctx, chunk, l, elastic);
       for (const kind of KIND_LIST) {
         const xs = chunk.days.flatMap((d) => terms(b, l, d, [kind]));
         const top = Math.min(xs.length, cap);
-        const off = chunk.kindOffset[l][kind];
+        const off = chunk.kindSoFar[l][kind];
         if (top === 0) continue;
         if (off > 0) for (const [v] of xs) b.addCost(v, 'balance', off, 0);
         b.widen('balance', off * top);
@@ -279,14 +281,14 @@ export const evenSpread: Preference = {
     }
   },
   addArcs({ net, ctx, chunk }) {
-    // The n-th activity of a kind costs off + n − 1: off on each activity, and n − 1 on the leader's
+    // The n-th activity of a kind costs off + n − 1 (off: the leader's earlier ones): off on each activity, and n − 1 on the leader's
     // set of that kind when leaves are split by kind (or there is one kind). Otherwise the n − 1 part
     // is left out and the solution must give nobody two of one kind.
     const perKind = net.split || net.kinds.length === 1;
     for (const l of chunk.leaders) {
       const top = most(ctx, chunk, l, false);
       for (const kind of net.kinds) {
-        const off = chunk.kindOffset[l][kind];
+        const off = chunk.kindSoFar[l][kind];
         for (const d of chunk.days) if (ctx.candidates[d].includes(l)) net.arcCost(kind, l, d, 'balance', off);
         if (perKind)
           net.leaderSet(l, chunk.days, { cap: top, units: { level: 'balance', costs: Array.from({ length: top }, (_, n) => n) } }, [kind]);

@@ -44,8 +44,8 @@ export interface ChunkState {
   quotas: QuotaRow[];
   /** Each rule with a max: the room left per leader and period (records and earlier pieces counted). */
   caps: CapRow[];
-  /** Activities of each kind in the window so far per leader, minus the fewest any eligible leader has. */
-  kindOffset: Array<Record<Kind, number>>;
+  /** Activities of each kind in the window so far per leader: whole totals, as the balance level counts them. */
+  kindSoFar: Array<Record<Kind, number>>;
   /** Leaders who served, inside the window, on the working day before each chunk day that follows a day outside the chunk. */
   servedBefore: Map<number, Set<number>>;
   /** 下访 still needed for the sites' monthly minimums, this chunk's share. */
@@ -99,16 +99,22 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   const caps: CapRow[] = [];
   for (const rule of ctx.reportRules.filter((r) => r.max !== undefined))
     perPeriod(rule, (leader, period, n, ds) => caps.push({ leader, rule, period, room: Math.max(0, rule.max! - n), days: ds }));
-  const least = (kind: Kind) => (ctx.serving.length ? Math.min(...ctx.serving.map((l) => kindCount[l][kind])) : 0);
-  const lj = least('接访'),
-    lv = least('下访');
-  const kindOffset = kindCount.map((k) => ({ 接访: Math.max(0, k.接访 - lj), 下访: Math.max(0, k.下访 - lv) }));
   const servedBefore = new Map<number, Set<number>>();
   for (const d of days) {
     const before = servedOn.get(ctx.days[d - 1]);
     if (d > 0 && !inChunk.has(d - 1) && before) servedBefore.set(d, before);
   }
-  return { days, leaders, roundLoad, weekLoad, quotas, caps, kindOffset, servedBefore, siteDemand: siteDemandOf(ctx, days, counted) };
+  return {
+    days,
+    leaders,
+    roundLoad,
+    weekLoad,
+    quotas,
+    caps,
+    kindSoFar: kindCount,
+    servedBefore,
+    siteDemand: siteDemandOf(ctx, days, counted),
+  };
 }
 
 /**
