@@ -134,6 +134,18 @@ describe('rota check inputs', () => {
     const out = JSON.parse(rota(['check', u16, ...LEADERS, '--format', 'json']).stdout);
     expect(out.summary).toMatchObject({ short: 1, records: 292 });
   });
+  it('passes over a title row above the header, as plan reads lists, on the fast path and the general one', () => {
+    const body = fixture.replace(/^\uFEFF/, '');
+    const plain = file('titled.csv', `克拉玛依区2024年接访记录\r\n${body}`);
+    const quoted = file('titled-quoted.csv', `\uFEFF"克拉玛依区2024年接访记录",,,\r\n\r\n${body}2024-12-40,,,,王五,,,\r\n`);
+    const out = JSON.parse(rota(['check', plain, ...LEADERS, '--format', 'json']).stdout);
+    expect(out.summary).toMatchObject({ short: 1, records: 292 });
+    const bad = rota(['check', quoted, ...LEADERS]);
+    expect(bad.code).toBe(2);
+    // The bad row's own line: title, blank line, header and 292 records above it.
+    expect(bad.stderr).toContain(`${quoted}:296`);
+    expect(bad.stderr).toContain('输入有 1 个错误');
+  });
   it('takes leaves into account and says so', () => {
     const leaves = file('leaves.csv', '姓名,开始,结束,事由\n艾力·买买提,2024-11-01,2024-11-30,病假\n');
     const r = rota(['check', 'fixtures/records-2024.csv', ...LEADERS, '--leaves', leaves, '--format', 'json', '--detail']);

@@ -1,7 +1,7 @@
 // rota check's fast path (src/io/table-plain.ts and plainRows in src/io/check-input.ts) against the
 // general path (csv-parse, recordReader, one Duty per row) as its oracle: random record files with
 // bad rows, blank lines, padded cells, namesakes, BOM / no BOM / GB18030, CRLF / LF / lone CR in any
-// mix and now and then a quoted field must give the same records, line numbers, counts, judgements
+// mix, title rows above the header and now and then a quoted field must give the same records, line numbers, counts, judgements
 // and problems either way.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,13 +81,15 @@ const arbFile = fc.record({
   quotes: fc.constantFrom(false, false, true),
   trailing: fc.boolean(),
   headerEnd: fc.constantFrom('\r\n', '\n', '\r'),
+  // Rows above the header, as a template's title, or more than a title (told, not read).
+  above: fc.constantFrom('', '', '克拉玛依区2024年接访记录\n', '\r\n克拉玛依区2024年接访记录,,,\r\n', '说明,见附件\n'),
 });
 
 type FileCase = typeof arbFile extends fc.Arbitrary<infer T> ? T : never;
 let n = 0;
 function write(f: FileCase): string {
   const cell = (text: string, quoted: boolean) => (f.quotes && quoted ? `"${text}"` : text);
-  let text = f.fields.map((k) => HEADERS[k]).join(',') + f.headerEnd;
+  let text = f.above + f.fields.map((k) => HEADERS[k]).join(',') + f.headerEnd;
   f.rows.forEach((r, i) => {
     const line = r.blank ? ','.repeat(f.fields.length - 1) : f.fields.map((k) => cell(r[k], r.quoted)).join(',');
     text += line + (i < f.rows.length - 1 || f.trailing ? r.end : '');

@@ -9,7 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
-import { type Column, isBlankRecord, longCellProblems, MAX_CELL, MAX_NAME, mapHeader, rowValues, sniffDelimiter } from './table.js';
+import { type Column, headerSearch, isBlankRecord, longCellProblems, MAX_CELL, MAX_NAME, rowValues, sniffDelimiter } from './table.js';
 import type { StreamedTable } from './table-stream.js';
 
 const PIECE = 1 << 20;
@@ -115,13 +115,13 @@ export function parsePlain(file: string, columns: Column[], onRow: OnPlainRow, p
     let commas = new Int32Array(1);
     let cells = new Int32Array(0);
     let want = 0;
+    const header = headerSearch(columns, file);
     const record = (buf: Buffer, from: number, to: number, found: number) => {
       line++;
       if (stop) return;
       if (!index) {
-        const text = buf.toString('utf8', from, to).split(',');
-        if (isBlankRecord(text)) return;
-        const mapped = mapHeader(text, columns, file);
+        const mapped = header.take(buf.toString('utf8', from, to).split(','), line);
+        if (!mapped) return;
         problems.push(...mapped.problems);
         if (mapped.problems.some((p) => p.severity === 'error')) stop = true;
         index = [...mapped.index];
@@ -226,6 +226,8 @@ export function parsePlain(file: string, columns: Column[], onRow: OnPlainRow, p
       if (lineStart < filled) afterCr = false;
     }
     if (lineStart < filled) record(buf, lineStart, filled, found);
+    const fallback = index ? undefined : header.end();
+    if (fallback) problems.push(...fallback.problems);
     if (!index && !problems.some((p) => p.severity === 'error')) {
       problems.push(problem('csv.empty', {}, { file, line: 1 }));
     }

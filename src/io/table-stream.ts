@@ -15,12 +15,13 @@ import { LineCount, RECORD_DELIMITERS } from './line-breaks.js';
 import { unreadable } from './read-file.js';
 import {
   type Column,
+  headerSearch,
   isBlankRecord,
   lineCountProblem,
   longCellProblems,
   MAX_CELL,
   MAX_NAME,
-  mapHeader,
+  type MappedHeader,
   rowValues,
   sniffDelimiter,
   truncatedProblem,
@@ -161,17 +162,20 @@ export async function parseStream(
   let records = 0;
   const lines = new LineCount();
   let stop = false;
+  const header = headerSearch(columns, file);
+  const useHeader = (mapped: MappedHeader) => {
+    problems.push(...mapped.problems);
+    if (mapped.problems.some((p) => p.severity === 'error')) stop = true;
+    index = [...mapped.index];
+  };
 
   const push: Push = (record) => {
     if (stop) return;
     records++;
     const line = parser!.info.lines;
     if (!index) {
-      if (isBlankRecord(record)) return;
-      const mapped = mapHeader(record, columns, file);
-      problems.push(...mapped.problems);
-      if (mapped.problems.some((p) => p.severity === 'error')) stop = true;
-      index = [...mapped.index];
+      const mapped = header.take(record, line);
+      if (mapped) useHeader(mapped);
       return;
     }
     if (isBlankRecord(record)) return;
@@ -255,6 +259,8 @@ export async function parseStream(
       } else if (mode === 'utf-8' && carry.length) cut = true;
       else if (carry.length) feed(carry, false);
       feed(undefined, true);
+      const fallback = index || stop ? undefined : header.end();
+      if (fallback) useHeader(fallback);
       if (cut) problems.push(truncatedProblem(file, lines.lines));
       const guard = stop ? undefined : lineCountProblem(file, records, lines.lines);
       if (guard) problems.push(guard);

@@ -218,9 +218,37 @@ function headerIndex(records: Records, columns: readonly Column[]): number {
 
 /** A row above the header that is more than a title (several different cells) is not read, and said so. */
 function aboveHeader(records: Records, file: string): Problem[] {
-  return records
-    .filter((r) => new Set(r.record.map(clean).filter(Boolean)).size > 1)
-    .map((r) => problem('csv.above-header', {}, { severity: 'warning', file, line: r.info.lines }));
+  return records.filter((r) => moreThanTitle(r.record)).map((r) => aboveHeaderProblem(file, r.info.lines));
+}
+
+const moreThanTitle = (record: string[]) => new Set(record.map(clean).filter(Boolean)).size > 1;
+const aboveHeaderProblem = (file: string, line: number) => problem('csv.above-header', {}, { severity: 'warning', file, line });
+
+export type MappedHeader = ReturnType<typeof mapHeader>;
+
+/**
+ * The header found one record at a time, as readTable finds it (headerIndex) but without holding the
+ * rows: title rows above it are passed over. `take` gives the mapping at the header, `end` at the end
+ * of a file where no row names a column (the first non-blank row's, whose missing columns are told;
+ * the columns streamed all have required ones, so no data row can follow such a header).
+ */
+export function headerSearch(columns: readonly Column[], file: string) {
+  let first: { record: string[]; line: number } | undefined;
+  const above: number[] = [];
+  return {
+    take(record: string[], line: number): MappedHeader | undefined {
+      if (isBlankRecord(record)) return undefined;
+      if (!knows(record, columns)) {
+        first ??= { record, line };
+        if (moreThanTitle(record)) above.push(line);
+        return undefined;
+      }
+      const mapped = mapHeader(record, columns, file, line);
+      mapped.problems.push(...above.map((l) => aboveHeaderProblem(file, l)));
+      return mapped;
+    },
+    end: (): MappedHeader | undefined => first && mapHeader(first.record, columns, file, first.line),
+  };
 }
 
 /**
