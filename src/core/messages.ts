@@ -314,9 +314,28 @@ export const CATALOGUE = {
   }),
   'kind.unknown': entry({
     zh: (a: { text: string }) => `不认识的类型“${a.text}”`,
-    fix: () => '请写 接访 或 下访（空着按 接访）',
-    en: (a) => `unknown activity kind "${a.text}"; expected 接访 or 下访`,
+    fix: () => '请写 接访 或 下访（空着按 接访）；不是当面接访的写 视频接访、电话接访、集中接访 或 约访',
+    en: (a) => `unknown activity kind "${a.text}"; expected 接访 or 下访, or a mode: 视频接访, 电话接访, 集中接访, 约访`,
     example: { text: '接待' },
+  }),
+  'slot.session-unknown': entry({
+    zh: (a: { text: string; known: string[] }) => `不认识的时段“${a.text}”`,
+    fix: (a) => `请写 ${list(a.known)} 之一；全天接访的空着`,
+    en: (a) => `unknown session "${a.text}"; expected one of ${a.known.join(', ')}, or nothing for the whole day`,
+    example: { text: '上半天', known: ['全天', '上午', '中午', '下午', '晚上'] },
+  }),
+  'slot.hours-bad': entry({
+    zh: (a: { text: string }) => `看不懂接访时间“${a.text}”`,
+    fix: () => '请写成 开始-结束，如 08:30-11:30（北京时间，开始早于结束）；按本轮统一时间的空着',
+    en: (a) =>
+      `cannot read the hours "${a.text}"; expected start-end such as 08:30-11:30 (Beijing time, start before end), or nothing for the round's hours`,
+    example: { text: '上午八点半' },
+  }),
+  'slot.role-unknown': entry({
+    zh: (a: { text: string; known: string[] }) => `不认识的角色“${a.text}”`,
+    fix: (a) => `请写 ${list(a.known)} 之一，或空着`,
+    en: (a) => `unknown role "${a.text}"; expected one of ${a.known.join(', ')}, or nothing`,
+    example: { text: '列席', known: ['主接访', '陪同', '带班', '联合接访'] },
   }),
   'leader.ambiguous': entry({
     zh: (a: { name: string; institutions: string[] }) => `名单中有 ${a.institutions.length} 名 ${a.name}（${list(a.institutions)}）`,

@@ -1,21 +1,26 @@
 // Duty records and timetables share one CSV format, so a published timetable is a record.
 // Only 日期 and 姓名 are required; 类型 defaults to 接访; 单位 and 职务 tell namesakes apart.
-import { coReceiverList } from './co-receivers.js';
+import { coReceiverList, coReceiverText, showsCoReceivers, type Unit } from './co-receivers.js';
 import { badDateCode, parseDate, weekdayName } from './dates.js';
 import { type Institution, resolveInstitution } from './institutions.js';
 import { inOfficeOn } from './leaders.js';
 import { type MessageArgs, type MessageCode, problem } from './messages.js';
 import { lostCharacterWarning } from './problems.js';
+import { hoursOf, hoursText, kindText, MODE_KIND, modeOf, roleOf, SESSIONS, sessionOf } from './slot-text.js';
+import { DUTY_ROLES } from './slots.js';
 import { cleanName } from './text.js';
 import type { Duty, Kind, Leader, Problem, RawRow } from './types.js';
 
 export const RECORD_COLUMNS = [
   { field: 'date', headers: ['日期', 'date'], required: true },
   { field: 'weekday', headers: ['星期', 'weekday'] },
-  { field: 'kind', headers: ['类型', 'kind'] },
+  { field: 'session', headers: ['时段', '时间段', '上下午', '接访时段', 'session'] },
+  { field: 'hours', headers: ['接访时间', '接待时间', '时间', 'hours'] },
+  { field: 'kind', headers: ['类型', '接访方式', '接访形式', '方式', 'kind'] },
   { field: 'institution', headers: ['单位', 'institution'] },
   { field: 'name', headers: ['姓名', 'name'], required: true },
   { field: 'title', headers: ['职务', 'title'] },
+  { field: 'role', headers: ['角色', '身份', '接访角色', 'role'] },
   { field: 'portfolio', headers: ['分管工作', 'portfolio'] },
   { field: 'place', headers: ['地点', 'place'] },
   { field: 'pinned', headers: ['锁定', 'pinned'] },
@@ -28,10 +33,10 @@ export const TIMETABLE_HEADER = ['日期', '星期', '类型', '单位', '姓名
 const KIND_ALIASES: Record<string, Kind> = { 接访: '接访', 下访: '下访', reception: '接访', visit: '下访' };
 const YES = new Set(['是', '锁定', '锁', 'y', 'yes', 'true', '1', '√', '✓']);
 
-/** The activity kind a (cleaned) 类型 cell names: empty is 接访; undefined when it names none. */
+/** The activity kind a (cleaned) 类型 cell names: empty is 接访, a mode (视频接访) counts as 接访; undefined when it names none. */
 export function kindOf(text: string): Kind | undefined {
   const t = text.toLowerCase();
-  return t === '' ? '接访' : KIND_ALIASES[t];
+  return t === '' ? '接访' : (KIND_ALIASES[t] ?? (modeOf(text) ? MODE_KIND : undefined));
 }
 
 export interface RecordResult {
@@ -79,7 +84,8 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
         err('单位', 'institution.unknown', { text: values.institution, known: institutions.map((i) => i.name) });
       }
     }
-    if (!date || !name || !kind || (values.institution && !institution)) return { problems };
+    const slot = slotFields(values, err);
+    if (!date || !name || !kind || (values.institution && !institution) || !slot) return { problems };
     let candidates = byName.get(name) ?? [];
     if (candidates.length > 1 && institution) candidates = candidates.filter((l) => l.institution === institution);
     if (candidates.length > 1 && values.title) candidates = candidates.filter((l) => l.title === values.title);
@@ -103,12 +109,47 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
       title: values.title || leader?.title || '',
       portfolio: values.portfolio || leader?.portfolio || '',
       place: values.place ?? '',
+      ...slot,
       source: { file, line },
     };
     if (values.pinned && YES.has(values.pinned.toLowerCase())) duty.pinned = true;
     if (values.with !== undefined) duty.with = coReceiverList(values.with);
     return { duty, leader, problems };
   };
+}
+
+/**
+ * A row's 时段, 接访时间, 角色 and the mode its 类型 names, each only when given; undefined (after
+ * telling each) when a cell names something rota does not know, so no duty is made from a half-read row.
+ */
+function slotFields(
+  values: Record<string, string>,
+  err: <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) => void,
+): Pick<Duty, 'session' | 'hours' | 'mode' | 'role'> | undefined {
+  const out: Pick<Duty, 'session' | 'hours' | 'mode' | 'role'> = {};
+  let ok = true;
+  const bad: typeof err = (field, code, args) => {
+    ok = false;
+    err(field, code, args);
+  };
+  if (values.session) {
+    const session = sessionOf(values.session);
+    if (session) out.session = session;
+    else bad('时段', 'slot.session-unknown', { text: values.session, known: [...SESSIONS] });
+  }
+  if (values.hours) {
+    const hours = hoursOf(values.hours);
+    if (hours) out.hours = hours;
+    else bad('接访时间', 'slot.hours-bad', { text: values.hours });
+  }
+  const mode = modeOf(values.kind ?? '');
+  if (mode) out.mode = mode;
+  if (values.role) {
+    const role = roleOf(values.role);
+    if (role) out.role = role;
+    else bad('角色', 'slot.role-unknown', { text: values.role, known: [...DUTY_ROLES] });
+  }
+  return ok ? out : undefined;
 }
 
 /** Caches a pure function of a string; forgets everything past 4096 entries so memory stays bounded. */
@@ -123,7 +164,41 @@ export function memo<T>(f: (text: string) => T): (text: string) => T {
   };
 }
 
-/** The cells of one timetable row, in TIMETABLE_HEADER order. */
+/** The cells of one timetable row, in TIMETABLE_HEADER order (类型 shows the mode, 视频接访, when there is one). */
 export function dutyCells(d: Duty): string[] {
-  return [d.date, d.weekday, d.kind, d.institution, d.name, d.title, d.portfolio, d.place];
+  return [d.date, d.weekday, kindText(d), d.institution, d.name, d.title, d.portfolio, d.place];
+}
+
+interface TimetableColumn {
+  header: string;
+  cell: (d: Duty) => string;
+  /** Shown only when this holds: a timetable without sessions, roles, co-receivers or pins keeps its eight columns byte for byte. */
+  when?: (duties: readonly Duty[], config: { units?: readonly Unit[] }) => boolean;
+}
+
+const some =
+  (field: 'session' | 'hours' | 'role' | 'pinned') =>
+  (duties: readonly Duty[]): boolean =>
+    duties.some((d) => d[field]);
+
+/** Every column a timetable can have, in the order it is written; read back through RECORD_COLUMNS. */
+const TIMETABLE_COLUMNS: readonly TimetableColumn[] = [
+  { header: '日期', cell: (d) => d.date },
+  { header: '星期', cell: (d) => d.weekday },
+  { header: '时段', cell: (d) => d.session ?? '', when: some('session') },
+  { header: '接访时间', cell: (d) => (d.hours ? hoursText(d.hours) : ''), when: some('hours') },
+  { header: '类型', cell: kindText },
+  { header: '单位', cell: (d) => d.institution },
+  { header: '姓名', cell: (d) => d.name },
+  { header: '职务', cell: (d) => d.title },
+  { header: '角色', cell: (d) => d.role ?? '', when: some('role') },
+  { header: '分管工作', cell: (d) => d.portfolio },
+  { header: '地点', cell: (d) => d.place },
+  { header: '陪同单位', cell: (d) => coReceiverText(d.with ?? []), when: showsCoReceivers },
+  { header: '锁定', cell: (d) => (d.pinned ? '是' : ''), when: some('pinned') },
+];
+
+/** The columns a timetable of these duties is written with: the eight always, the others when some duty (or the round's units) needs them. */
+export function timetableColumns(duties: readonly Duty[], config: { units?: readonly Unit[] }): TimetableColumn[] {
+  return TIMETABLE_COLUMNS.filter((c) => !c.when || c.when(duties, config));
 }

@@ -108,6 +108,8 @@ export async function tallyRecordFiles(
   return { problems, omitted, lines };
 }
 
+const SLOT_FIELDS = new Set(['session', 'hours', 'role']);
+
 /**
  * The fast path's rows: a row whose date, kind and leader read without a problem (each worked out
  * once per distinct text, as recordReader works it out) goes straight to the tally; any other row,
@@ -154,6 +156,8 @@ function plainRows(
   // is the bytes from the first to the last of them; else their bytes copied, each followed by 0xFF
   // (never in UTF-8).
   let span = false;
+  // A file with 时段, 接访时间 or 角色 goes row by row through recordReader, which checks those cells.
+  let slotCells = false;
   let scratch = Buffer.allocUnsafe(256);
   const days = new Map<number, number>();
   let lastKey = -1;
@@ -220,7 +224,9 @@ function plainRows(
         .map((p) => index[p][1])
         .sort((a, b) => a - b);
       span = columns.every((c, i) => i === 0 || c === columns[i - 1] + 1);
+      slotCells = index.some(([f]) => SLOT_FIELDS.has(f));
     }
+    if (slotCells) return general({ line, values: rowValues(plainRecord(bytes, cells, index), index) });
     const day = dateAt < 0 ? -1 : dayOf(bytes, cells[2 * dateAt], cells[2 * dateAt + 1]);
     const kind = kindAt < 0 ? 0 : kindOfBytes(bytes, cells[2 * kindAt], cells[2 * kindAt + 1]);
     let li = -1;

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Config } from '../core/config.js';
 import { addDays } from '../core/dates.js';
-import { dutySlots } from '../core/duty-order.js';
+import { dutySlots, slotParts } from '../core/duty-order.js';
+import { kindText } from '../core/slot-text.js';
 import type { Duty } from '../core/types.js';
 import { chinaTime } from './china-time.js';
 
@@ -47,14 +48,18 @@ export interface IcsOptions {
   cancelled?: ReadonlyArray<{ duty: Duty; slot: number }>;
 }
 
-/** The key of a duty slot (what its UID is made of, besides the round's title): 2024-12-19|接访|0. */
-export function slotKey(duty: Pick<Duty, 'date' | 'kind'>, slot: number): string {
-  return `${duty.date}|${duty.kind}|${slot}`;
+type SlotOf = Pick<Duty, 'date' | 'kind' | 'session' | 'role' | 'place'>;
+
+/** The key of a duty slot (what its UID is made of, besides the round's title): 2024-12-19|接访|0, or 2024-12-19|接访|上午|大厅|主接访|0. */
+export function slotKey(duty: SlotOf, slot: number): string {
+  return [...slotParts(duty), slot].join('|');
 }
 
-/** Stable UID of a duty slot: the round's title, the date, the kind and the slot; not the leader. */
+/** Stable UID of a duty slot: the round's title, the date, the kind, its session, place and role when named, and the slot; not the leader. */
 export function slotUid(config: Config, duty: Duty, slot: number, domain = 'rota.invalid'): string {
-  const h = createHash('sha256').update(`${config.title}\u0000${duty.date}\u0000${duty.kind}\u0000${slot}`).digest('hex');
+  const h = createHash('sha256')
+    .update([config.title, ...slotParts(duty), slot].join('\u0000'))
+    .digest('hex');
   return `${h.slice(0, 32)}@${domain}`;
 }
 
@@ -88,6 +93,8 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
   for (const { duty: d, slot, cancelled } of events) {
     if (options.only && !options.only(d)) continue;
     const description = [
+      d.session ? `时段：${d.session}` : '',
+      d.role ? `角色：${d.role}` : '',
       d.portfolio ? `分管工作：${d.portfolio}` : '',
       d.institution ? `单位：${d.institution}` : '',
       d.with?.length ? `陪同单位：${d.with.join('、')}` : '',
@@ -96,7 +103,7 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
     ]
       .filter(Boolean)
       .join('\n');
-    const summary = `领导${d.kind}：${d.name}${d.title ? `（${d.title}）` : ''}`;
+    const summary = `${d.session ? `${d.session} ` : ''}领导${kindText(d)}：${d.name}${d.title ? `（${d.title}）` : ''}`;
     const common = {
       id: slotUid(config, d, slot, options.uidDomain),
       sequence: options.sequences?.[slotKey(d, slot)] ?? 0,
@@ -106,11 +113,13 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
       description,
       ...(d.place ? { location: d.place } : {}),
     };
-    if (config.hours) {
+    // The duty's own hours (its session's), else the round's; with neither, an all-day event.
+    const hours = d.hours ?? config.hours;
+    if (hours) {
       cal.createEvent({
         ...common,
-        start: chinaTime(d.date, config.hours.start),
-        end: chinaTime(d.date, config.hours.end),
+        start: chinaTime(d.date, hours.start),
+        end: chinaTime(d.date, hours.end),
         timezone: ICS_ZONE,
       });
     } else {

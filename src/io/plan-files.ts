@@ -22,7 +22,10 @@ export interface PlanOutput {
 /** The duty as published: exactly these keys, in this order (with, the 陪同单位, only when the round names them). */
 export function publicDuty(
   d: Duty,
-): Pick<Duty, 'date' | 'weekday' | 'kind' | 'institution' | 'name' | 'title' | 'portfolio' | 'place' | 'with'> {
+): Pick<
+  Duty,
+  'date' | 'weekday' | 'kind' | 'institution' | 'name' | 'title' | 'portfolio' | 'place' | 'with' | 'session' | 'hours' | 'mode' | 'role'
+> {
   return {
     date: d.date,
     weekday: d.weekday,
@@ -33,6 +36,11 @@ export function publicDuty(
     portfolio: d.portfolio,
     place: d.place,
     ...(d.with !== undefined ? { with: d.with } : {}),
+    // A slot's fields only when it has them: the seed's timetable.json stays byte for byte.
+    ...(d.session ? { session: d.session } : {}),
+    ...(d.hours ? { hours: { start: d.hours.start, end: d.hours.end } } : {}),
+    ...(d.mode ? { mode: d.mode } : {}),
+    ...(d.role ? { role: d.role } : {}),
   };
 }
 

@@ -1,10 +1,9 @@
 // Everything a round publishes, as files in memory: the page, the Excel-safe CSV and the ICS
 // calendars, and the 公告 as .docx. No file system here (the browser app builds the same files); publish-folder.ts writes them.
 import type { Calendar } from '../core/calendar.js';
-import { coReceiverText, showsCoReceivers } from '../core/co-receivers.js';
 import type { Config } from '../core/config.js';
 import { sortDuties } from '../core/duty-order.js';
-import { dutyCells, TIMETABLE_HEADER } from '../core/records.js';
+import { timetableColumns } from '../core/records.js';
 import type { Duty } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
 import { type CsvEncoding, toExcelCsv } from './csv-write.js';
@@ -33,21 +32,14 @@ export interface PublishOptions {
 
 /**
  * timetable.csv: the header of the timetable format, rows sorted, formula-like cells neutralised.
- * A 锁定 column is added only when some duty is pinned (是), so timetables without pins keep their
- * eight columns byte for byte.
+ * 时段, 接访时间, 角色, 陪同单位 and 锁定 are added only when some duty has them (timetableColumns), so
+ * the seed's timetable keeps its eight columns byte for byte.
  */
 export function renderCsv(duties: readonly Duty[], config: Config, encoding: CsvEncoding = 'utf-8'): Promise<Uint8Array> {
-  const pins = duties.some((d) => d.pinned);
-  // 陪同单位 only for a round that names co-receivers (rota.json units, or a timetable that had the column).
-  const co = showsCoReceivers(duties, config);
-  const header = [...TIMETABLE_HEADER, ...(co ? ['陪同单位'] : []), ...(pins ? ['锁定'] : [])];
+  const columns = timetableColumns(duties, config);
   return toExcelCsv(
-    header,
-    sortDuties(duties, config).map((d) => [
-      ...dutyCells(d),
-      ...(co ? [coReceiverText(d.with ?? [])] : []),
-      ...(pins ? [d.pinned ? '是' : ''] : []),
-    ]),
+    columns.map((c) => c.header),
+    sortDuties(duties, config).map((d) => columns.map((c) => c.cell(d))),
     encoding,
   );
 }

@@ -27,6 +27,7 @@ const SECTIONS: Array<[string, string]> = [
   ['row', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['kind', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['record', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
+  ['slot', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['leave', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['site', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
   ['number', '节假日、记录、请假、下访地点 Holidays, records, leaves, sites'],
