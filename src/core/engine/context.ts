@@ -66,6 +66,19 @@ export interface PlanContext {
   open: number[];
 }
 
+/** Whether every hard rule allows leader l on working day d (candidates are in leader order: a binary search). */
+export function isCandidate(ctx: Pick<PlanContext, 'candidates'>, l: number, d: number): boolean {
+  const c = ctx.candidates[d];
+  let lo = 0,
+    hi = c.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c[mid] < l) lo = mid + 1;
+    else hi = mid;
+  }
+  return c[lo] === l;
+}
+
 export function isEligible(config: Pick<PlanConfig, 'eligibleRanks'>, l: Leader): boolean {
   return config.eligibleRanks.includes(l.rank);
 }

@@ -8,7 +8,7 @@
 // each further duty over the maximum costs more than the one before (1, 2, 3, …), so the excess is
 // shared as evenly as their days allow instead of falling on one leader. Used for pieces too large
 // for the integer program; smaller ones keep its exact fewest breaks and spread.
-import type { PlanContext } from './context.js';
+import { isCandidate, type PlanContext } from './context.js';
 import { MinCostFlow } from './min-cost-flow.js';
 import type { Activity } from './piece-network.js';
 import type { ChunkState } from './state.js';
@@ -28,7 +28,7 @@ export function elasticByFlow(ctx: PlanContext, chunk: ChunkState): Activity[] |
   const days = chunk.days;
   const leaders = chunk.leaders;
   const room = new Map(leaders.map((l) => [l, Math.max(0, maxPerRound - chunk.roundLoad[l])]));
-  const avail = new Map(leaders.map((l) => [l, days.filter((d) => ctx.candidates[d].includes(l)).length]));
+  const avail = new Map(leaders.map((l) => [l, days.filter((d) => isCandidate(ctx, l, d)).length]));
   const need = days.length * perDay;
   const released = new Set<number>();
   const filled = (extra: Set<number>) => solve(ctx, chunk, room, avail, extra, false).filled;

@@ -9,7 +9,7 @@ import { addDays, monthDay } from '../dates.js';
 import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Leader, Rule } from '../types.js';
-import type { PlanContext } from './context.js';
+import { isCandidate, type PlanContext } from './context.js';
 import { hallViolation } from './flow.js';
 import type { Cause, StillShort } from './types.js';
 
@@ -93,9 +93,7 @@ export function hallCauses(ctx: PlanContext, components: Array<{ leaders: number
     const days = comp.days.filter((d) => !explained.has(ctx.days[d]));
     const S = hallViolation({ leaders: comp.leaders, days, allowed: (d) => ctx.candidates[d], perDay, maxPerLeader });
     if (S.length === 0) continue;
-    const able = comp.leaders
-      .map((l) => ({ l: ctx.leaders[l], n: S.filter((d) => ctx.candidates[d].includes(l)).length }))
-      .filter((x) => x.n > 0);
+    const able = comp.leaders.map((l) => ({ l: ctx.leaders[l], n: S.filter((d) => isCandidate(ctx, l, d)).length })).filter((x) => x.n > 0);
     const capacity = able.reduce((s, x) => s + Math.min(maxPerLeader, x.n), 0);
     const insts = [...new Set(S.map((d) => ctx.dayInstitution[d]))];
     const inst = insts.join('、');
@@ -245,8 +243,8 @@ export function quotaReason(ctx: PlanContext, s: StillShort): { reason: string; 
 function whyShort(ctx: PlanContext, s: StillShort): string | { reason: string; calendar: true } {
   const { config, set } = ctx;
   const rule = ctx.reportRules.find((r) => r.id === s.rule);
-  const li = ctx.leaders.findIndex((l) => l.name === s.name && l.institution === s.institution);
-  if (!rule || li < 0) return '';
+  const li = ctx.leaderIndex.get(leaderKey(s));
+  if (!rule || li === undefined) return '';
   const leader = ctx.leaders[li];
   const span = spanOfKey(rule, s.period, ctx);
   if (!span) return '';
@@ -263,7 +261,7 @@ function whyShort(ctx: PlanContext, s: StillShort): string | { reason: string; c
   if (wd.length === 0)
     return { reason: `${partly}${s.period} 在排班范围内没有工作日 (no working day of the period inside the window)`, calendar: true };
   const dates = wd.map((d) => monthDay(ctx.days[d])).join('、');
-  const free = wd.filter((d) => ctx.candidates[d].includes(li));
+  const free = wd.filter((d) => isCandidate(ctx, li, d));
   if (free.length === 0) {
     return `${partly}${leader.name} 在 ${s.period} 的 ${wd.length} 个工作日（${dates}）都不可安排（${absence(leader)}） (unavailable on every working day of the period)`;
   }

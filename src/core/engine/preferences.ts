@@ -9,7 +9,7 @@ import { dayNumber } from '../dates.js';
 import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import type { Duty, Kind } from '../types.js';
-import type { PlanContext } from './context.js';
+import { isCandidate, type PlanContext } from './context.js';
 import { seededHash } from './hash.js';
 import type { LevelName } from './model.js';
 import type { Activity } from './piece-network.js';
@@ -33,7 +33,7 @@ export interface Preference {
 
 /** The most activities leader l can have in the chunk under the hard maximums (elastic: the per-round one may break). */
 function most(ctx: PlanContext, chunk: ChunkState, l: number, elastic: boolean): number {
-  let m = chunk.days.filter((d) => ctx.candidates[d].includes(l)).length;
+  let m = chunk.days.filter((d) => isCandidate(ctx, l, d)).length;
   if (!elastic && ctx.set.maxPerRound !== undefined) m = Math.min(m, Math.max(0, ctx.set.maxPerRound - chunk.roundLoad[l]));
   if (ctx.set.maxPerWeek !== undefined) m = Math.min(m, ctx.set.maxPerWeek * new Set(chunk.days.map((d) => ctx.week[d])).size);
   return m;
@@ -92,7 +92,7 @@ export const keepPublished: Preference = {
     for (const d of chunk.days) {
       const mine = p.duties.filter((x) => x.date === ctx.days[d]);
       const l = mine.length === 1 ? ctx.leaderIndex.get(leaderKey(mine[0])) : undefined;
-      if (l !== undefined && mine[0].kind === '接访' && ctx.candidates[d].includes(l)) net.arcCost('接访', l, d, 'changes', -1);
+      if (l !== undefined && mine[0].kind === '接访' && isCandidate(ctx, l, d)) net.arcCost('接访', l, d, 'changes', -1);
     }
   },
   measure: (duties, ctx) => changedDays(duties, ctx).length,
@@ -289,7 +289,7 @@ export const evenSpread: Preference = {
       const top = most(ctx, chunk, l, false);
       for (const kind of net.kinds) {
         const off = chunk.kindSoFar[l][kind];
-        for (const d of chunk.days) if (ctx.candidates[d].includes(l)) net.arcCost(kind, l, d, 'balance', off);
+        for (const d of chunk.days) if (isCandidate(ctx, l, d)) net.arcCost(kind, l, d, 'balance', off);
         if (perKind)
           net.leaderSet(l, chunk.days, { cap: top, units: { level: 'balance', costs: Array.from({ length: top }, (_, n) => n) } }, [kind]);
       }
