@@ -7,7 +7,7 @@ import { makeCalendar } from '../../src/core/calendar.js';
 import { SEED_CONFIG } from '../../src/core/config.js';
 import { addDays } from '../../src/core/dates.js';
 import type { HistoryRecord, PlanReport } from '../../src/core/engine/types.js';
-import { type Leader, RANKS } from '../../src/core/types.js';
+import type { Leader } from '../../src/core/types.js';
 import { failedCell, paired, ratioText } from './paired.js';
 import type { BenchOptions, BenchSection } from './section.js';
 import { csv, rng, UYGHUR } from './township-gen.js';
@@ -16,7 +16,7 @@ const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周',
 const GIVEN = ['建国', '海燕', '立新', '志强', '丽', '伟', '静', '芳', '德胜', '晓军'];
 
 /** A round of `n` leaders over `w` working days from 2025-01-02, written as CSV files into `dir`; returns its rota.json. */
-function generate(dir: string, n: number, w: number): string {
+export function generate(dir: string, n: number, w: number): string {
   const cal = makeCalendar({ region: 'xinjiang' });
   const from = '2025-01-02';
   let to = from;
@@ -35,7 +35,7 @@ function generate(dir: string, n: number, w: number): string {
       name: `${base}${i}`,
       institution: insts[i % insts.length],
       title: '副职',
-      rank: random() < 0.1 ? '正科级' : RANKS[random() < 0.3 ? 0 : 1],
+      rank: random() < 0.1 ? '正科级' : random() < 0.3 ? '正处级' : '副处级',
       portfolio: '分管工作',
       unavailable: away,
       liaison: '',

@@ -17,11 +17,13 @@ import { planBench } from './plan-bench.js';
 import { replanBench, replanJob } from './replan-bench.js';
 import { qualityBench, yearsBench } from './rotation-bench.js';
 import type { BenchOptions, BenchSection } from './section.js';
+import { solverBench } from './solver-bench.js';
 import { startupBench } from './startup-bench.js';
 
 const SECTIONS: Record<string, (o: BenchOptions) => BenchSection[] | Promise<BenchSection[]>> = {
   startup: () => startupBench(),
   district: planBench,
+  solver: solverBench,
   township: yearsBench,
   quality: qualityBench,
   batch: batchBench,
@@ -38,6 +40,10 @@ const HEADLINE: Array<[string, string]> = [
   ['rota plan --out', '≤1.7×'],
   ['township year', '≤10×'],
   ['county year', '≤25×'],
+  ['200 sites year', '≤2 s'],
+  ['10,000 leaders', '≤5 s'],
+  ['county 160 leaders', '≤50×'],
+  ['infeasible 250 days', '≤2 s'],
   ['check 1M vs DuckDB', '≤1.5×'],
   ['1,000 township-years vs 60 s', '≤1×'],
 ];

@@ -84,8 +84,10 @@ export function writeTownship(dir: string, seed: number, o: TownshipOptions = {}
   const sites: string[][] = [];
   for (let i = 0; i < s; i++) {
     const village = i % 4 !== 3;
+    // Past the twelve place names, a number keeps each name unique (a sites list refuses repeats).
+    const place = `${PLACES[i % PLACES.length]}${i < PLACES.length ? '' : Math.floor(i / PLACES.length) + 1}`;
     sites.push([
-      `${PLACES[i % PLACES.length]}${village ? '村' : '社区'}`,
+      `${place}${village ? '村' : '社区'}`,
       village ? '村' : '社区',
       `${PLACES[i % PLACES.length]}村委会`,
       '1',
