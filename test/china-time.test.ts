@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { formatDate } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { chinaTime } from '../src/io/china-time.js';
+import { chinaTime, todayInChina } from '../src/io/china-time.js';
 
 const moment = fc.record({
   date: fc
@@ -23,6 +23,17 @@ describe('chinaTime', () => {
         expect(t.toInstant().epochMilliseconds).toBe(instant.getTime());
         expect(formatDate('Asia/Shanghai', t)).toBe(`${date.replaceAll('-', '')}T${time.replace(':', '')}00`);
         expect(formatDate(null, t)).toBe(`${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`);
+      }),
+    );
+  });
+});
+
+describe('todayInChina', () => {
+  it("is the date Intl's Asia/Shanghai time-zone data gives for the same instant", () => {
+    const shanghai = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (now) => {
+        expect(todayInChina(now)).toBe(shanghai.format(now));
       }),
     );
   });

@@ -7,6 +7,7 @@
 import type { ReplanOutcome } from '../app/replan.js';
 import type { PlanReport } from '../core/engine/types.js';
 import type { Duty } from '../core/types.js';
+import { todayInChina } from '../io/china-time.js';
 
 export type Role = 'config' | 'leaders' | 'history' | 'sites' | 'holidays';
 
@@ -52,9 +53,6 @@ export interface AppState {
 
 /** The page's boxes for the fields only the office can fill (src/web/office-view.ts). */
 export type OfficeKey = 'placeName' | 'placeAddress' | 'contactName' | 'contactPhone' | 'hours' | 'office' | 'published';
-
-/** Today in Beijing time, as YYYY-MM-DD. */
-export const todayInChina = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 
 /** The 今天 of the saved state: the clerk's, else today in Beijing time. */
 export const todayOf = (s: AppState): string => s.today || todayInChina();
