@@ -1,7 +1,7 @@
 // The 公告 as Word documents: timetable.docx, the notice as posted (title, 文号, body, the table, 特此公告,
 // office and date: one A4 page for a round like the seed's), and 送审稿.docx, the approval copy in
 // GB/T 9704's own measure (3号 body on the 22-line grid, the table as 附件 on its own page, 版记).
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
+import { Paragraph } from 'docx';
 import type { Calendar } from '../../core/calendar.js';
 import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
 import type { Config } from '../../core/config.js';
@@ -10,6 +10,7 @@ import type { Duty } from '../../core/types.js';
 import { type AnnouncementText, announcementText, listWords } from '../announcement.js';
 import { cnDate, cnMonthDay } from '../html/format.js';
 import { colophon, FONT, LINE, packDocx, para, run, SIZE } from './gbt9704.js';
+import type { GridTable } from './grid-table.js';
 
 /**
  * The posted notice's measure: GB/T 9704's type area and fonts, but a 小四 body at 16.5 pt, so the seed
@@ -49,32 +50,23 @@ function columns(duties: readonly Duty[], config: Config, sameYear: boolean): Co
   ];
 }
 
-function dutyTable(duties: readonly Duty[], config: Config): Table {
+function dutyTable(duties: readonly Duty[], config: Config): { grid: GridTable } {
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
   const cols = columns(duties, config, sameYear);
   const total = cols.reduce((a, c) => a + c.width, 0);
   const typeArea = 8844; // 156 mm in twips
-  const widths = cols.map((c) => Math.floor((typeArea * c.width) / total));
-  const cell = (text: string, i: number, head = false) =>
-    new TableCell({
-      width: { size: widths[i], type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 30, right: 30, top: 10, bottom: 10 },
-      children: [
-        para([run(text, { size: SIZE.小五, ...(head ? { font: FONT.heading } : {}) })], { align: 'center', line: 230 }, SIZE.小五),
-      ],
-    });
-  const rows = duties.length ? duties : [];
-  return new Table({
-    width: { size: typeArea, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({ tableHeader: true, children: cols.map((c, i) => cell(c.head, i, true)) }),
-      ...rows.map((d) => new TableRow({ cantSplit: true, children: cols.map((c, i) => cell(c.cell(d), i)) })),
-      ...(rows.length ? [] : [new TableRow({ children: [cell('暂无安排', 0)] })]),
-    ],
-  });
+  return {
+    grid: {
+      width: typeArea,
+      widths: cols.map((c) => Math.floor((typeArea * c.width) / total)),
+      margins: { top: 10, left: 30, bottom: 10, right: 30 },
+      halfPoints: SIZE.小五 * 2,
+      line: 230,
+      fonts: { latin: FONT.latin, head: FONT.heading, body: FONT.body },
+      head: cols.map((c) => c.head),
+      ...(duties.length ? { rows: duties.map((d) => cols.map((c) => c.cell(d))) } : { rows: [['暂无安排']], plain: true }),
+    },
+  };
 }
 
 function titleLines(text: AnnouncementText, m: Measure, draft: boolean): Paragraph[] {

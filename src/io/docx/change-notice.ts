@@ -1,44 +1,32 @@
 // change-notice.docx: the 接访安排调整公告 as a Word document in GB/T 9704's measure, one row per changed
 // day (原安排 → 现安排), dated in Chinese numerals, for the office to print or send with the page.
-import { Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
 import { type DayChange, peopleText } from '../../core/replan/diff.js';
 import { cnDate, cnHanDate } from '../html/format.js';
 import { NOTICE_TITLE, type NoticeMeta, noticeIntro } from '../notice.js';
 import { FONT, LINE, packDocx, para, run, SIZE } from './gbt9704.js';
+import type { GridTable } from './grid-table.js';
 
 const WIDTHS = [2500, 1100, 2622, 2622]; // 日期, 星期, 原安排, 现安排: 156 mm in twips
 
-function changeTable(changes: readonly DayChange[]): Table {
-  const cell = (text: string, i: number, head = false) =>
-    new TableCell({
-      width: { size: WIDTHS[i], type: WidthType.DXA },
-      verticalAlign: VerticalAlign.CENTER,
-      margins: { left: 80, right: 80, top: 30, bottom: 30 },
-      children: [
-        para([run(text, { size: SIZE.小四, ...(head ? { font: FONT.heading } : {}) })], { align: 'center', line: 320 }, SIZE.小四),
-      ],
-    });
+function changeTable(changes: readonly DayChange[]): { grid: GridTable } {
   const day = (c: DayChange) => `${cnDate(c.date)}${c.kind === '接访' ? '' : `（${c.kind}）`}`;
-  return new Table({
-    width: { size: 8844, type: WidthType.DXA },
-    columnWidths: WIDTHS,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({ tableHeader: true, children: ['日期', '星期', '原安排', '现安排'].map((h, i) => cell(h, i, true)) }),
-      ...changes.map(
-        (c) =>
-          new TableRow({
-            cantSplit: true,
-            children: [
-              cell(day(c), 0),
-              cell(c.weekday, 1),
-              cell(c.type === 'added' ? '（新增）' : peopleText(c.before), 2),
-              cell(c.type === 'removed' ? '（取消）' : peopleText(c.after), 3),
-            ],
-          }),
-      ),
-    ],
-  });
+  return {
+    grid: {
+      width: 8844,
+      widths: WIDTHS,
+      margins: { top: 30, left: 80, bottom: 30, right: 80 },
+      halfPoints: SIZE.小四 * 2,
+      line: 320,
+      fonts: { latin: FONT.latin, head: FONT.heading, body: FONT.body },
+      head: ['日期', '星期', '原安排', '现安排'],
+      rows: changes.map((c) => [
+        day(c),
+        c.weekday,
+        c.type === 'added' ? '（新增）' : peopleText(c.before),
+        c.type === 'removed' ? '（取消）' : peopleText(c.after),
+      ]),
+    },
+  };
 }
 
 /** The change notice as a .docx: title, what changed, the table, contact, office and date. */

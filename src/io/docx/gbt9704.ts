@@ -16,7 +16,8 @@ import {
   type Table,
   TextRun,
 } from 'docx';
-import { fixedDocx } from './fixed-bytes.js';
+import { fixedDocx, gridPlaceholder } from './fixed-bytes.js';
+import { type GridTable, gridTableXml } from './grid-table.js';
 
 /** 1 mm in twips (1/20 pt): Word's unit for page geometry. */
 const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -123,11 +124,14 @@ export interface DocxPage {
   office: string;
   /** YYYY-MM-DD: the date every timestamp inside the file takes, so the same inputs give the same bytes. */
   date: string;
-  children: (Paragraph | Table)[];
+  children: Block[];
 }
 
+/** What a page holds: the docx library's paragraphs and tables, and tables written as text (grid-table.ts). */
+export type Block = Paragraph | Table | { grid: GridTable };
+
 /** A4 with GB/T 9704's margins and page-number footers. */
-function gbtDocument(page: DocxPage): Document {
+function gbtDocument(page: DocxPage, children: (Paragraph | Table)[]): Document {
   return new Document({
     creator: page.office,
     lastModifiedBy: page.office,
@@ -143,7 +147,7 @@ function gbtDocument(page: DocxPage): Document {
           grid: { linePitch: LINE },
         },
         footers: { default: pageNumberFooter('right'), even: pageNumberFooter('left') },
-        children: page.children,
+        children,
       },
     ],
   });
@@ -151,5 +155,7 @@ function gbtDocument(page: DocxPage): Document {
 
 /** The .docx bytes, the same for the same inputs (time stamps set to the document's date). */
 export function packDocx(page: DocxPage): Promise<Uint8Array> {
-  return fixedDocx(gbtDocument(page), page.date);
+  const tables: string[] = [];
+  const children = page.children.map((b) => ('grid' in b ? gridPlaceholder(tables.push(gridTableXml(b.grid)) - 1) : b));
+  return fixedDocx(gbtDocument(page, children), page.date, tables);
 }
