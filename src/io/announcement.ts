@@ -4,6 +4,7 @@
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import { eachDay } from '../core/dates.js';
+import { sortDuties } from '../core/duty-order.js';
 import { DEFAULT_HOLIDAY_RULE, type HolidayRule, parsePattern } from '../core/patterns.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { cnDate, cnHanDate, cnMonthDay, cnRange, hanNumber } from './html/format.js';
@@ -57,6 +58,30 @@ export function hoursWords(start: string, end: string): string {
   const a = clockWords(start);
   const b = clockWords(end);
   return a.half === b.half ? `${a.half}${a.time}—${b.time}` : `${a.half}${a.time}至${b.half}${b.time}`;
+}
+
+/** A duty's 时段 in words: 上午8:30—11:30 from its hours, the session alone without them, or 晚上（19:00—21:00） when the clock names another half. */
+export function sessionWords(d: Pick<Duty, 'session' | 'hours'>): string {
+  if (!d.hours) return d.session ?? '';
+  const words = hoursWords(d.hours.start, d.hours.end);
+  return !d.session || words.startsWith(d.session) ? words : `${d.session}（${words}）`;
+}
+
+/**
+ * The day's hours for the 公告: each session's (上午8:30—11:30、下午15:00—17:30) when the duties have
+ * their own, in the timetable's order; else the round's.
+ */
+function dayHoursWords(sorted: readonly Duty[], config: Pick<Config, 'hours'>): string {
+  const own = [...new Set(sorted.filter((d) => d.hours).map(sessionWords))];
+  if (own.length) return `，每天${own.join('、')}（北京时间）`;
+  return config.hours ? `，每天${hoursWords(config.hours.start, config.hours.end)}（北京时间）` : '';
+}
+
+/** The 接访 places with their addresses: the round's one, or each place the duties name when they name several (or another). */
+function placesWords(duties: readonly Duty[], config: Pick<Config, 'place'>): string {
+  const places = [...new Set(duties.filter((d) => d.kind === '接访' && d.place).map((d) => d.place))];
+  if (places.length === 0 || (places.length === 1 && places[0] === placeWords(config))) return placeWords(config);
+  return places.length === 1 ? places[0] : `${places.join('、')}（各场次地点见下表）`;
 }
 
 /** The duty dates in words: a range only when every working day of it is a duty day, else the dates. */
@@ -137,7 +162,8 @@ export function announcementText(duties: readonly Duty[], config: Config, calend
   const mixed = duties.some((d) => d.kind === '下访');
   const what = mixed ? '接访、下访' : '接访';
   const dates = [...new Set(duties.map((d) => d.date))].sort();
-  const hours = config.hours ? `，每天${hoursWords(config.hours.start, config.hours.end)}（北京时间）` : '';
+  const sorted = sortDuties(duties, config);
+  const hours = dayHoursWords(sorted, config);
   const items: AnnouncementItem[] = [
     {
       head: `${what}时间`,
@@ -145,7 +171,7 @@ export function announcementText(duties: readonly Duty[], config: Config, calend
     },
     {
       head: '接访地点',
-      text: `${placeWords(config)}${mixed ? '；下访领导到下表所列村、社区' : ''}。`,
+      text: `${placesWords(sorted, config)}${mixed ? '；下访领导到下表所列村、社区' : ''}。`,
     },
   ];
   if (a.scope || a.exclusions?.length) {

@@ -6,8 +6,9 @@ import type { Calendar } from '../../core/calendar.js';
 import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
 import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
+import { kindText } from '../../core/slot-text.js';
 import type { Duty } from '../../core/types.js';
-import { type AnnouncementText, announcementText, listWords } from '../announcement.js';
+import { type AnnouncementText, announcementText, listWords, sessionWords } from '../announcement.js';
 import { cnDate, cnMonthDay } from '../html/format.js';
 import { colophon, FONT, LINE, packDocx, para, run, SIZE } from './gbt9704.js';
 import type { GridTable } from './grid-table.js';
@@ -32,17 +33,24 @@ interface Column {
   cell: (d: Duty) => string;
 }
 
-/** The table's columns: the kind only when 下访 are in it, 陪同单位 when the round names them, the place only when it differs between rows. */
+/**
+ * The table's columns, as the page's: 时段 when duties have sessions or hours, the kind when 下访 or a
+ * mode (视频接访) is in it, 角色 when roles are named, 陪同单位 when the round names them, the place only
+ * when it differs between rows.
+ */
 function columns(duties: readonly Duty[], config: Config, sameYear: boolean): Column[] {
   const mixed = duties.some((d) => d.kind === '下访');
+  const kind = mixed || duties.some((d) => d.mode);
   const co = showsCoReceivers(duties, config);
   const places = new Set(duties.map((d) => d.place)).size > 1;
   return [
     { head: '日期', width: sameYear ? 5.5 : 8.5, cell: (d) => (sameYear ? cnMonthDay(d.date) : cnDate(d.date)) },
     { head: '星期', width: 3.8, cell: (d) => d.weekday },
-    ...(mixed ? [{ head: '类型', width: 3, cell: (d: Duty) => d.kind }] : []),
+    ...(duties.some((d) => d.session || d.hours) ? [{ head: '时段', width: 9, cell: sessionWords }] : []),
+    ...(kind ? [{ head: '类型', width: duties.some((d) => d.mode) ? 6 : 3, cell: kindText }] : []),
     { head: '单位', width: 6.6, cell: (d) => d.institution },
     { head: mixed ? '领导' : '接访领导', width: 8.4, cell: (d) => d.name },
+    ...(duties.some((d) => d.role) ? [{ head: '角色', width: 5.4, cell: (d: Duty) => d.role ?? '' }] : []),
     { head: '职务', width: 10.4, cell: (d) => d.title },
     { head: '分管工作', width: 14, cell: (d) => d.portfolio },
     ...(co ? [{ head: '陪同单位', width: 10, cell: (d: Duty) => coReceiverText(d.with ?? []) }] : []),

@@ -42,7 +42,7 @@ function dayCell(date: IsoDate, duties: Duty[], config: Config, calendar: Calend
   const items = duties
     .map(
       (d) =>
-        `<li data-find="${escapeHtml(`${d.portfolio} ${d.title}`)}"><b>${escapeHtml(d.name)}</b><small>${escapeHtml(d.institution)}</small></li>`,
+        `<li data-find="${escapeHtml(`${d.portfolio} ${d.title}`)}"><b>${escapeHtml(d.name)}</b><small>${escapeHtml([d.session, d.institution].filter(Boolean).join(' '))}</small></li>`,
     )
     .join('');
   const day = +date.slice(8, 10);

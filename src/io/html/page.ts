@@ -10,8 +10,9 @@ import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
 import { placeText } from '../../core/place.js';
 import { rulesetOf } from '../../core/presets.js';
+import { kindText } from '../../core/slot-text.js';
 import type { Duty } from '../../core/types.js';
-import { type AnnouncementItem, announcementText, listWords } from '../announcement.js';
+import { type AnnouncementItem, announcementText, listWords, sessionWords } from '../announcement.js';
 import { escapeHtml as e } from '../html-escape.js';
 import { cnDate, cnMonthDay, cnRange } from './format.js';
 import { renderMonthGrids } from './grid.js';
@@ -36,9 +37,42 @@ export function contentSecurityPolicy(css: string, script: string, more: string[
   ].join('; ');
 }
 
-const COLUMNS = ['日期', '星期', '接访领导', '职务', '分管工作', '单位', '地点'];
-/** A plan with 下访 names the kind of each row. */
-const MIXED_COLUMNS = ['日期', '星期', '类型', '领导', '职务', '分管工作', '单位', '地点'];
+/** Which of the optional columns a timetable shows: each only when some row needs it, so the seed's page is unchanged. */
+interface Shown {
+  /** 类型: a plan with 下访, or with a mode (视频接访 …). */
+  kind: boolean;
+  mixed: boolean;
+  session: boolean;
+  role: boolean;
+  co: boolean;
+}
+
+function shownFor(duties: readonly Duty[], config: Config): Shown {
+  const mixed = duties.some((d) => d.kind === '下访');
+  return {
+    kind: mixed || duties.some((d) => d.mode),
+    mixed,
+    session: duties.some((d) => d.session || d.hours),
+    role: duties.some((d) => d.role),
+    co: showsCoReceivers(duties, config),
+  };
+}
+
+function columnsOf(s: Shown): string[] {
+  return [
+    '日期',
+    '星期',
+    ...(s.session ? ['时段'] : []),
+    ...(s.kind ? ['类型'] : []),
+    s.mixed ? '领导' : '接访领导',
+    ...(s.role ? ['角色'] : []),
+    '职务',
+    '分管工作',
+    '单位',
+    '地点',
+    ...(s.co ? ['陪同单位'] : []),
+  ];
+}
 
 /** The centre's address is said in the 公告's text, so print may leave it out of each row. */
 function placeCell(place: string, config: Config): string {
@@ -47,20 +81,22 @@ function placeCell(place: string, config: Config): string {
   return `${e(name)}<span class="addr">（${e(address)}）</span>`;
 }
 
-function row(d: Duty, config: Config, sameYear: boolean, mixed = false, changed = false, co = false): string {
+function row(d: Duty, config: Config, sameYear: boolean, shown: Shown, changed = false): string {
   const date = `${sameYear ? cnMonthDay(d.date) : cnDate(d.date)}${changed ? '<br><strong class="chg">（已调整）</strong>' : ''}`;
   const cell = (label: string, html: string, cls = '') => `<td data-label="${label}"${cls ? ` class="${cls}"` : ''}>${html}</td>`;
   return (
     `<tr data-find="${e(`${d.portfolio} ${d.title}`)}">` +
     `<th scope="row" data-label="日期"><time datetime="${d.date}">${date}</time></th>` +
     cell('星期', d.weekday.startsWith('星期') ? `<span class="wk">星期</span>${e(d.weekday.slice(2))}` : e(d.weekday), 'nw') +
-    (mixed ? cell('类型', e(d.kind), `nw kind${d.kind === '下访' ? ' out' : ''}`) : '') +
+    (shown.session ? cell('时段', e(sessionWords(d)), 'nw') : '') +
+    (shown.kind ? cell('类型', e(kindText(d)), `nw kind${d.kind === '下访' ? ' out' : ''}`) : '') +
     cell(d.kind === '下访' ? '下访领导' : '接访领导', e(d.name), 'who nw') +
+    (shown.role ? cell('角色', e(d.role ?? ''), 'nw') : '') +
     cell('职务', e(d.title)) +
     cell('分管工作', e(d.portfolio)) +
     cell('单位', e(d.institution), 'nw') +
     cell('地点', placeCell(d.place, config), 'pl') +
-    (co ? cell('陪同单位', e(coReceiverText(d.with ?? []))) : '') +
+    (shown.co ? cell('陪同单位', e(coReceiverText(d.with ?? []))) : '') +
     '</tr>'
   );
 }
@@ -71,15 +107,7 @@ export function groupsByWeek(config: Config): boolean {
 }
 
 /** One tbody per ISO week, each headed by the week's number and dates. */
-function weekBodies(
-  sorted: Duty[],
-  config: Config,
-  sameYear: boolean,
-  mixed: boolean,
-  columns: number,
-  changed: Set<string>,
-  co: boolean,
-): string {
+function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, shown: Shown, columns: number, changed: Set<string>): string {
   const weeks = new Map<string, Duty[]>();
   for (const d of sorted) {
     const k = periodOf('week', d.date).key;
@@ -95,7 +123,7 @@ function weekBodies(
       const label = `${+key.slice(0, 4)}年第${+key.slice(6)}周（${cnMonthDay(span.from)}—${cnMonthDay(span.to)}）`;
       return (
         `<tbody class="week${opens ? ' nm' : ''}">\n<tr class="wkh"><th colspan="${columns}" scope="rowgroup" id="wk-${key}">${label}</th></tr>\n` +
-        `${ds.map((d) => row(d, config, sameYear, mixed, changed.has(d.date), co)).join('\n')}\n</tbody>`
+        `${ds.map((d) => row(d, config, sameYear, shown, changed.has(d.date))).join('\n')}\n</tbody>`
       );
     })
     .join('\n');
@@ -132,9 +160,9 @@ function noticeLinks(p: PagePublication | undefined): string {
 export function renderHtml(duties: readonly Duty[], config: Config, calendar: Calendar, publication?: PagePublication): string {
   const changed = new Set(publication?.changed);
   const sorted = sortDuties(duties, config);
-  const mixed = sorted.some((d) => d.kind === '下访');
-  const co = showsCoReceivers(sorted, config);
-  const columns = [...(mixed ? MIXED_COLUMNS : COLUMNS), ...(co ? ['陪同单位'] : [])];
+  const shown = shownFor(sorted, config);
+  const { mixed } = shown;
+  const columns = columnsOf(shown);
   const what = mixed ? '接访、下访' : '接访';
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
   const range = cnRange(config.from, config.to);
@@ -145,11 +173,11 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   // One place on every row is said once in the text; print leaves its column out (A4 has no room to repeat it).
   const onePlace = sorted.length > 0 && sorted.every((d) => d.place === sorted[0].place);
   const rows = sorted.length
-    ? sorted.map((d) => row(d, config, sameYear, mixed, changed.has(d.date), co)).join('\n')
+    ? sorted.map((d) => row(d, config, sameYear, shown, changed.has(d.date))).join('\n')
     : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
   const body =
     sorted.length && groupsByWeek(config)
-      ? weekBodies(sorted, config, sameYear, mixed, columns.length, changed, co)
+      ? weekBodies(sorted, config, sameYear, shown, columns.length, changed)
       : `<tbody>\n${rows}\n</tbody>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
