@@ -2,6 +2,7 @@
 // so editors (VS Code, WebStorm) complete and check the fields. Mirrors validateConfig.
 import { REGION_IDS } from './holidays/regions.js';
 import { PRESET_IDS } from './presets.js';
+import { DUTY_MODES, DUTY_ROLES } from './slots.js';
 import { KINDS, RANKS } from './types.js';
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' };
@@ -136,6 +137,39 @@ export const CONFIG_SCHEMA = {
       },
       description:
         '陪同单位：单位及其业务领域，如 {"name": "区人社局", "fields": ["劳动保障", "就业"]}；接访时由分管相关领域的单位负责人陪同 co-receivers',
+    },
+    slots: {
+      type: 'array',
+      minItems: 1,
+      maxItems: 12,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          session: { type: 'string', minLength: 1, maxLength: 1000, description: '时段，如 上午、下午' },
+          hours: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['start', 'end'],
+            properties: { start: hhmm, end: hhmm },
+            description: '这个时段的接访时间',
+          },
+          place: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['name'],
+            properties: { name: { type: 'string', minLength: 1 }, address: { type: 'string' } },
+            description: '地点，如 信访接待大厅、诉讼服务中心（默认 place）',
+          },
+          kind: { enum: KINDS, description: '接访（默认）或 下访' },
+          mode: { enum: DUTY_MODES, description: '方式：视频接访、电话接访、集中接访、约访' },
+          role: { enum: DUTY_ROLES, description: '角色：主接访、陪同、带班、联合接访' },
+          leaders: { type: 'integer', minimum: 1, maximum: 20, description: '几名领导（默认 1）' },
+          who: { ...who, description: '谁可以担任，如 {"titles": ["院长"]}（默认：本轮名单中任何人）' },
+        },
+      },
+      description:
+        '每个接访日的时段：上午/下午、几个地点、视频接访、带班 + 主接访、联合接访…；每天各类人数为各时段 leaders 之和（不再写 perDay、rotation.reception/visits） slots of every duty day',
     },
     sites: { type: 'string', description: '下访地点 CSV (名称, 类型 村|社区, 地址, 每月至少, 相关分管)' },
     rotation: {

@@ -11,7 +11,7 @@ import { PRESET_IDS, PRESET_OVERLAYS, type PresetId, ROTATION_DEFAULTS } from '.
 import { RANK_ALIASES, type RankAliases } from './ranks.js';
 import { SEED_RULES } from './rules.js';
 import type { ServeOn } from './serve-on.js';
-import type { SlotSpec } from './slots.js';
+import { DUTY_MODES, DUTY_ROLES, type DutyMode, type DutyRole, type SlotSpec, slotLabel, slotLeaders } from './slots.js';
 import type { IsoDate, Kind, Period, Problem, Rank, Rule } from './types.js';
 import { KINDS, RANKS } from './types.js';
 
@@ -148,6 +148,7 @@ const TOP_FIELDS = [
   'announcement',
   'serveOn',
   'units',
+  'slots',
 ] as const;
 export const CONFIG_FIELDS: readonly string[] = TOP_FIELDS;
 const PERIODS: Period[] = ['week', 'month', 'quarter', 'year'];
@@ -176,6 +177,9 @@ export const NUMBER_LIMITS = {
   'rotation.siteGapDays': 366,
   'rules.min': 1000,
   'announcement.representatives': 100,
+  /** Slots a duty day has: each set of restricted slots is a row of the plan, so a dozen at most. */
+  slots: 12,
+  'slots.leaders': 20,
 } as const;
 const longText = (v: unknown) => typeof v === 'string' && v.length > MAX_TEXT;
 
@@ -403,6 +407,8 @@ export function validateConfig(raw: unknown, file: string): { config?: Config; p
   if (raw.rotation === null) delete c.rotation;
   else if (raw.rotation !== undefined) validateRotation(raw.rotation, c, bad);
   if (raw.announcement !== undefined) validateAnnouncement(raw.announcement, c, bad);
+  if (raw.slots !== undefined)
+    validateSlots(raw, c, bad, (field, a) => problems.push(problem('config.slots-conflict', a, { file, field })));
   if (c.rotation) {
     const ids = c.rules.map((x) => x.id);
     const unknown = c.rotation.quotaRules.filter((id) => !ids.includes(id));
@@ -632,4 +638,132 @@ function validateRule(r: unknown, at: string, bad: (f: string, e: string, en: st
       ...(r.max !== undefined ? { max: r.max as number } : {}),
     },
   ];
+}
+
+const SLOT_FIELDS = ['session', 'hours', 'place', 'kind', 'mode', 'role', 'leaders', 'who'];
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+type Bad = (f: string, e: string, en: string, g: unknown) => void;
+
+/**
+ * rota.json `slots`: each slot's fields, no two slots a timetable could not tell apart, and the
+ * per-day counts they fix (Σ leaders of the 接访 slots, of the 下访 slots) not contradicted by a
+ * perDay or rotation.reception / rotation.visits the file also writes. Slots replace those counts.
+ */
+function validateSlots(raw: Obj, c: Config, bad: Bad, conflict: (field: string, a: SlotConflict) => void): void {
+  const v = raw.slots;
+  const top = NUMBER_LIMITS.slots;
+  if (!Array.isArray(v) || v.length === 0 || v.length > top) {
+    bad('slots', `1 至 ${top} 个时段的列表 [{"session": "上午", "leaders": 1}]`, `an array of 1 to ${top} slots`, v);
+    return;
+  }
+  const slots = v.flatMap((s, k) => validateSlot(s, `slots[${k}]`, bad));
+  if (slots.length !== v.length) return;
+  const seen = new Map<string, number>();
+  slots.forEach((s, k) => {
+    const key = JSON.stringify([s.kind, s.session, s.place?.name, s.mode, s.role]);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, k);
+    else
+      bad(
+        `slots[${k}]`,
+        `与 slots[${first}] 不同的 时段、地点、方式或角色（相同的合为一个，写 "leaders": ${s.leaders + slots[first].leaders}）`,
+        `a session, place, mode or role other than slots[${first}]'s (merge equal slots into one with more leaders)`,
+        slotLabel(s),
+      );
+  });
+  for (const kind of KINDS) {
+    const n = slotLeaders(slots, kind);
+    if (n > NUMBER_LIMITS.perDay)
+      bad('slots', `每天${kind}合计不超过 ${NUMBER_LIMITS.perDay} 名领导`, `at most ${NUMBER_LIMITS.perDay} leaders a day per kind`, n);
+  }
+  const receiving = slotLeaders(slots, '接访');
+  if (raw.perDay !== undefined && raw.perDay !== receiving)
+    conflict('perDay', { field: 'perDay', written: show(raw.perDay), kind: '接访', leaders: receiving });
+  const r = isObj(raw.rotation) ? raw.rotation : {};
+  for (const [key, kind] of [
+    ['reception', '接访'],
+    ['visits', '下访'],
+  ] as const) {
+    const n = slotLeaders(slots, kind);
+    const x = r[key];
+    if (isObj(x) && ((x.min !== undefined && x.min !== n) || (x.max !== undefined && x.max !== n)))
+      conflict(`rotation.${key}`, { field: `rotation.${key}`, written: show(x), kind, leaders: n });
+  }
+  c.slots = slots;
+}
+
+export interface SlotConflict {
+  field: string;
+  written: string;
+  kind: Kind;
+  leaders: number;
+}
+
+function validateSlot(s: unknown, at: string, bad: Bad): SlotSpec[] {
+  if (!isObj(s)) {
+    bad(at, '时段对象 {"session": "上午", "hours": {…}, "leaders": 1}', 'a slot object', s);
+    return [];
+  }
+  let ok = true;
+  const fail: Bad = (f, e, en, g) => {
+    ok = false;
+    bad(f, e, en, g);
+  };
+  for (const f of Object.keys(s))
+    if (!SLOT_FIELDS.includes(f)) fail(`${at}.${f}`, `${SLOT_FIELDS.join('、')} 之一`, `one of ${SLOT_FIELDS.join(', ')}`, f);
+  const text = (x: unknown) => typeof x === 'string' && x !== '' && !longText(x);
+  const out: SlotSpec = { kind: '接访', leaders: 1 };
+  if (s.kind !== undefined) {
+    if (KINDS.includes(s.kind as Kind)) out.kind = s.kind as Kind;
+    else fail(`${at}.kind`, '接访 或 下访', '接访 or 下访', s.kind);
+  }
+  const top = NUMBER_LIMITS['slots.leaders'];
+  if (s.leaders !== undefined) {
+    if (Number.isInteger(s.leaders) && (s.leaders as number) >= 1 && (s.leaders as number) <= top) out.leaders = s.leaders as number;
+    else
+      fail(`${at}.leaders`, `1 至 ${top} 的整数（这个时段几名领导）`, `a whole number from 1 to ${top} (leaders in the slot)`, s.leaders);
+  }
+  if (s.session !== undefined) {
+    if (text(s.session)) out.session = s.session as string;
+    else fail(`${at}.session`, `不超过 ${MAX_TEXT} 字的非空文字，如 "上午"`, `a non-empty string such as "上午"`, s.session);
+  }
+  if (s.hours !== undefined) {
+    const h = s.hours;
+    if (
+      isObj(h) &&
+      HHMM.test(String(h.start)) &&
+      HHMM.test(String(h.end)) &&
+      String(h.end) > String(h.start) &&
+      Object.keys(h).length === 2
+    )
+      out.hours = { start: h.start as string, end: h.end as string };
+    else
+      fail(`${at}.hours`, '{"start": "HH:MM", "end": "HH:MM"}，结束晚于开始', '{"start": "HH:MM", "end": "HH:MM"} with end after start', h);
+  }
+  if (s.place !== undefined) {
+    const p = s.place;
+    if (
+      isObj(p) &&
+      text(p.name) &&
+      (p.address === undefined || typeof p.address === 'string') &&
+      !longText(p.address) &&
+      Object.keys(p).every((k) => k === 'name' || k === 'address')
+    )
+      out.place = { name: p.name as string, ...(p.address ? { address: p.address as string } : {}) };
+    else fail(`${at}.place`, '{"name": "诉讼服务中心", "address": "…"}', '{"name": "…", "address": "…"}', p);
+  }
+  if (s.mode !== undefined) {
+    if (DUTY_MODES.includes(s.mode as DutyMode)) out.mode = s.mode as DutyMode;
+    else fail(`${at}.mode`, `${DUTY_MODES.join('、')} 之一`, `one of ${DUTY_MODES.join(', ')}`, s.mode);
+  }
+  if (s.role !== undefined) {
+    if (DUTY_ROLES.includes(s.role as DutyRole)) out.role = s.role as DutyRole;
+    else fail(`${at}.role`, `${DUTY_ROLES.join('、')} 之一`, `one of ${DUTY_ROLES.join(', ')}`, s.role);
+  }
+  if (s.who !== undefined) {
+    const who = validateRule({ id: at, who: s.who, kinds: ['接访'], period: 'month', min: 0 }, at, bad)[0]?.who;
+    if (who) out.who = who;
+    else ok = false;
+  }
+  return ok ? [out] : [];
 }

@@ -174,6 +174,14 @@ export const CATALOGUE = {
     en: () => 'a round is at most two years; split it into rounds',
     example: { max: 731, from: '2024-01-01', to: '2026-12-31', days: 1096, firstEnd: '2024-12-31', next: '2025-01-01' },
   }),
+  'config.slots-conflict': entry({
+    zh: (a: { field: string; written: string; kind: string; leaders: number }) =>
+      `写了 slots 又写了 ${a.field}（${a.written}）：slots 规定每个接访日${a.kind} ${a.leaders} 名领导，两者不一致`,
+    fix: (a) => `删去 ${a.field}（每天的人数由 slots 各时段的 leaders 相加），或改 slots 的 leaders`,
+    en: (a) =>
+      `${a.field} (${a.written}) contradicts slots, which take ${a.leaders} leaders for ${a.kind} each duty day; remove ${a.field} (slots set the count) or change the slots' leaders`,
+    example: { field: 'perDay', written: '1', kind: '接访', leaders: 2 },
+  }),
   'config.unknown-field': entry({
     zh: (a: { field: string; known: string[] }) => `不认识的字段 ${a.field}`,
     fix: (a) => `请检查拼写；可用的字段有 ${a.known.join(', ')}`,

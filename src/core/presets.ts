@@ -9,6 +9,8 @@ import type { PlanConfig, Ruleset } from './engine/types.js';
 import { DISTRICT_INSTITUTIONS, type Institution } from './institutions.js';
 import { OFFICE_PRESET_IDS, OFFICE_PRESETS } from './office-presets.js';
 import { SEED_RULES } from './rules.js';
+import { slotLeaders } from './slots.js';
+import type { Kind } from './types.js';
 
 const rulesNamed = (...ids: string[]) => SEED_RULES.filter((r) => ids.includes(r.id));
 
@@ -132,10 +134,15 @@ export function rulesetOf(config: PlanConfig): Ruleset {
   const rules = config.rules ?? [];
   const named = (ids: string[]) => ids.flatMap((id) => rules.filter((r) => r.id === id));
   const r = config.rotation;
+  // Slots fix each duty day's count of each kind: every slot filled (src/core/slots.ts).
+  const exactly = (kind: Kind) => {
+    const n = slotLeaders(config.slots!, kind);
+    return { min: n, max: n };
+  };
   if (!r) {
     return {
-      reception: { min: config.perDay, max: config.perDay },
-      visits: { min: 0, max: 0 },
+      reception: config.slots ? exactly('接访') : { min: config.perDay, max: config.perDay },
+      visits: config.slots ? exactly('下访') : { min: 0, max: 0 },
       maxPerRound: config.maxPerLeader,
       quotaRules: named(DISTRICT_QUOTA_RULE_IDS),
       siteGapDays: ROTATION_DEFAULTS.siteGapDays,
@@ -144,8 +151,8 @@ export function rulesetOf(config: PlanConfig): Ruleset {
     };
   }
   return {
-    reception: r.reception,
-    visits: r.visits,
+    reception: config.slots ? exactly('接访') : r.reception,
+    visits: config.slots ? exactly('下访') : r.visits,
     maxPerWeek: r.maxPerWeek,
     quotaRules: named(r.quotaRules),
     siteGapDays: r.siteGapDays,

@@ -8,6 +8,7 @@ import { institutionsForDays } from '../order.js';
 import { placeText } from '../place.js';
 import { rulesetOf } from '../presets.js';
 import type { Site } from '../sites.js';
+import { type SlotGroup, slotGroups } from '../slots.js';
 import { termsOverlap } from '../term.js';
 import { cleanName } from '../text.js';
 import type { DayInfo, Duty, IsoDate, Kind, Leader, Rule } from '../types.js';
@@ -64,6 +65,8 @@ export interface PlanContext {
   published?: Published;
   /** Working days the solve decides: all of them, or those from today on when re-planning. */
   open: number[];
+  /** The round's slots' Hall groups (src/core/slots.ts): none without slots restricted by `who`. */
+  slotGroups: SlotGroup[];
 }
 
 /** Whether every hard rule allows leader l on working day d (candidates are in leader order: a binary search). */
@@ -122,6 +125,7 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
     pins: [],
     ...(input.published ? { published: input.published } : {}),
     open: days.flatMap((d, i) => (today === undefined || d >= today ? [i] : [])),
+    slotGroups: config.slots ? slotGroups(config.slots, leaders) : [],
   };
   const allows = ctx.rules.flatMap((r) => (r.allows ? [r.allows] : []));
   ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (allows.every((f) => f(ctx, l, d)) ? [li] : [])));

@@ -14,6 +14,7 @@ import { sortDuties } from '../duty-order.js';
 import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import { placeText } from '../place.js';
+import type { SlotSpec } from '../slots.js';
 import type { Duty, Kind } from '../types.js';
 import { buildContext, type PlanContext } from './context.js';
 import { elasticByFlow, LARGE_PIECE } from './elastic-flow.js';
@@ -24,6 +25,7 @@ import { PREFERENCES } from './preferences.js';
 import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
 import { checkTimetable, KIND_LIST, varName } from './rules.js';
 import { keptSites, siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from './sites.js';
+import { assignSlots } from './slot-rule.js';
 import { type ChunkState, type Counted, chunkState } from './state.js';
 import type { ModelSize, PlanInput, PlanResult } from './types.js';
 
@@ -183,7 +185,8 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
     onProgress?.(model.components, parts.length);
   }
   const siteOf = assignSites(ctx, acts, model);
-  const planned = acts.map((a) => dutyOf(ctx, a, siteOf.get(a)));
+  const slotOf = assignSlots(ctx, acts);
+  const planned = acts.map((a) => dutyOf(ctx, a, siteOf.get(a), slotOf.get(a)));
   const all = sortDuties([...frozen.map(({ source: _s, ...d }) => d), ...planned], ctx.config);
   const status = !broken ? 'optimal' : bestEffort ? 'best-effort' : 'infeasible';
   const duties = status === 'infeasible' ? [] : all;
@@ -273,10 +276,14 @@ function siteProgram(ctx: PlanContext, month: string, visits: Activity[], last: 
   );
 }
 
-export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined): Duty {
+/** The duty of an activity: its site (下访), and the 时段, hours, 方式, 角色 and place of its slot. */
+export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined, slot?: SlotSpec): Duty {
   const leader = ctx.leaders[a.leader];
   const date = ctx.days[a.day];
   const s = site === undefined ? undefined : ctx.sites[site];
+  const slotPlace = slot?.place && placeText({ address: '', ...slot.place });
+  const place =
+    a.kind === '接访' ? (slotPlace ?? ctx.place) : s ? placeText({ name: s.name, address: s.address }) : (slotPlace ?? UNDECIDED_SITE);
   return {
     date,
     weekday: ctx.window.find((w) => w.date === date)!.weekday,
@@ -285,7 +292,11 @@ export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined):
     name: leader.name,
     title: leader.title,
     portfolio: leader.portfolio,
-    place: a.kind === '接访' ? ctx.place : s ? placeText({ name: s.name, address: s.address }) : UNDECIDED_SITE,
+    place,
     ...(a.kind === '接访' && ctx.config.units?.length ? { with: coReceiversOf(leader.portfolio, ctx.config.units) } : {}),
+    ...(slot?.session ? { session: slot.session } : {}),
+    ...(slot?.hours ? { hours: { ...slot.hours } } : {}),
+    ...(slot?.mode ? { mode: slot.mode } : {}),
+    ...(slot?.role ? { role: slot.role } : {}),
   };
 }

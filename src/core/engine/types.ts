@@ -50,7 +50,7 @@ export type PlanConfig = Pick<
   Config,
   'from' | 'to' | 'perDay' | 'maxPerLeader' | 'eligibleRanks' | 'order' | 'institutions' | 'seed' | 'place'
 > &
-  Partial<Pick<Config, 'rules' | 'rotation' | 'serveOn' | 'units'>>;
+  Partial<Pick<Config, 'rules' | 'rotation' | 'serveOn' | 'units' | 'slots'>>;
 
 export interface PlanInput {
   config: PlanConfig;
