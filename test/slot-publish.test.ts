@@ -2,7 +2,7 @@
 // 诉讼服务中心) written by hand and published through the built CLI: the CSV's columns, the calendar's
 // hours and places, the page in Chromium with axe-core, the 公告 .docx in LibreOffice.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +35,7 @@ writeFileSync(
     `2024-12-11,上午,8:30—11:30,接访,艾力·买买提,陪同,${HALL}`,
   ].join('\n'),
 );
-const r = runRota(['render', 'slots.csv', '-c', 'rota.json', '--out', 'out'], dir);
+const r = runRota(['render', 'slots.csv', '-c', 'rota.json', '--out', 'out', '--ics-per-leader'], dir);
 const out = (f: string) => join(dir, 'out', f);
 
 describe('rota render of a two-session, two-place timetable', () => {
@@ -79,6 +79,43 @@ describe('rota render of a two-session, two-place timetable', () => {
     const html = readFileSync(out('timetable.html'), 'utf8');
     expect(html).toContain('每天上午8:30—11:30、下午15:00—17:30（北京时间）');
     expect(html).toContain(`${HALL}、${COURT}`);
+  });
+});
+
+describe('rota swap in a session', () => {
+  cpSync(join(dir, 'out'), join(dir, 'swapped'), { recursive: true });
+  const swap = runRota(
+    ['swap', '-c', 'rota.json', 'swapped/timetable.csv', '2024-12-11=王建国', '--with', '张志强', '--today', '2024-12-10'],
+    dir,
+  );
+  const uidSeq = (file: string) =>
+    new ICAL.Component(ICAL.parse(readFileSync(join(dir, 'swapped/ics', file), 'utf8')))
+      .getAllSubcomponents('vevent')
+      .map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('sequence'), v.getFirstPropertyValue('status')]);
+
+  it('changes the leader only: the slot keeps its session, hours, role and place; the notice names the session', () => {
+    expect(swap.code).toBe(0);
+    const rows: string[][] = parse(readFileSync(join(dir, 'swapped/timetable.csv')), { bom: true });
+    expect(rows[1]).toEqual([
+      '2024-12-11',
+      '星期三',
+      '上午',
+      '08:30-11:30',
+      '接访',
+      '区委',
+      '张志强',
+      '区委常委、宣传部部长',
+      '主接访',
+      '宣传、网信、文明创建',
+      HALL,
+    ]);
+    expect(readFileSync(join(dir, 'swapped/change-notice.txt'), 'utf8')).toContain('2024-12-11 上午：原 王建国（区委副书记）');
+  });
+
+  it('the slot’s event keeps its UID with SEQUENCE 1 in the new leader’s calendar, cancelled in the old one’s', () => {
+    const [mine] = uidSeq('张志强.ics');
+    expect(mine.slice(1)).toEqual([1, null]);
+    expect(uidSeq('王建国.ics')).toEqual([[mine[0], 1, 'CANCELLED']]);
   });
 });
 

@@ -59,7 +59,7 @@ function find(timetable: Duty[], ref: DutyRef): Duty | string {
   return `${ref.date} 有 ${here.length} 名领导（${here.map((d) => d.name).join('、')}），请写成 ${ref.date}=姓名 (several duties that day; name one)`;
 }
 
-/** The duty `at` (its date, kind and place) served by `from` (a leader, or the leader of a duty). */
+/** The duty `at` (its date, kind, place and slot: session, hours, mode, role) served by `from` (a leader, or the leader of a duty). */
 function moved(ctx: PlanContext, from: Duty | Leader, at: Duty): Duty {
   const l = 'unavailable' in from ? from : dutyLeader(ctx, from);
   const src = l ?? (from as Duty);
@@ -72,6 +72,11 @@ function moved(ctx: PlanContext, from: Duty | Leader, at: Duty): Duty {
     title: src.title,
     portfolio: src.portfolio,
     place: at.place,
+    // The slot stays where it is; only its leader changes.
+    ...(at.session ? { session: at.session } : {}),
+    ...(at.hours ? { hours: at.hours } : {}),
+    ...(at.mode ? { mode: at.mode } : {}),
+    ...(at.role ? { role: at.role } : {}),
   };
 }
 
