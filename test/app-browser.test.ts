@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESET_IDS } from '../src/core/presets.js';
 import { APP_URL, axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 
@@ -65,6 +66,8 @@ describe('排班助手.html', () => {
     const app = await openApp(browser);
     const { page } = app;
     expect(await axeViolations(page)).toEqual([]);
+    // The kind picker offers every preset a rota.json may name, the offices' too.
+    expect(await page.$$eval('#kind option', (os) => os.map((o) => (o as { value: string }).value))).toEqual([...PRESET_IDS]);
 
     await pickSeedFiles(page, dir);
     await expect.poll(() => page.textContent('#file-history + .picked, #picked-history')).toContain('history.csv');

@@ -1,5 +1,6 @@
 // Step 1 and 2: the kind of plan and its window, the settings file and the lists. Each file input
 // has the stable label the tests and screen readers rely on.
+import type { PresetId } from '../core/presets.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
 import type { Role } from './state.js';
@@ -15,11 +16,16 @@ const INPUTS: Array<{ role: Role; label: string; en: string; accept: string; mul
   { role: 'holidays', label: '节假日', en: 'holidays file', accept: XLSX_OR_CSV, multiple: false },
 ];
 
-const KINDS = [
+/** Every preset a rota.json may name (src/core/presets.ts), as the picker offers them. */
+const KINDS: ReadonlyArray<readonly [PresetId, string]> = [
   ['district', '区级轮次 district round'],
   ['township', '乡镇每周 township, weekly'],
   ['county', '县级每月 county, monthly'],
-] as const;
+  ['court', '法院 院领导接访日 court'],
+  ['procuratorate', '检察院 检察长接待日 procuratorate'],
+  ['department', '局 局领导接访日 department'],
+  ['prefecture', '州（市） 厅级领导接访 prefecture'],
+];
 
 /**
  * Adds the files just picked: for a role that takes several (leader lists, records) they join those

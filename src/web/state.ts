@@ -6,6 +6,7 @@
 
 import type { ReplanOutcome } from '../app/replan.js';
 import type { PlanReport } from '../core/engine/types.js';
+import type { PresetId } from '../core/presets.js';
 import type { Duty } from '../core/types.js';
 import { todayInChina } from '../io/china-time.js';
 
@@ -28,7 +29,7 @@ export interface Baseline {
 
 export interface AppState {
   /** The kind of plan chosen on the page; '' keeps the configuration's. */
-  kind: '' | 'district' | 'township' | 'county';
+  kind: '' | PresetId;
   /** The window chosen on the page; '' keeps the configuration's. */
   from: string;
   to: string;
