@@ -84,22 +84,19 @@ export class NetworkBuilder<L extends string> {
     const left = forest([...this.leftSets.values()]),
       right = forest([...this.rightSets.values()]);
     if (!left || !right) return undefined;
-    const weigh = weights(
-      1 + this.levels.length,
-      [...left.sets, ...right.sets].flatMap((s) => s.set.units),
-      [...this.arcs.values()].map((a) => a.cost),
-    );
-    if (!weigh || ![...left.sets, ...right.sets].every((s) => convex(s.set, weigh))) return undefined;
-    const f = new MinCostFlow();
-    const source = f.addNode(),
-      sink = f.addNode();
+    // The graph is laid out first with cost vectors; the weights that order its levels depend on it.
+    const plan: PlannedArc[] = [];
+    let nodes = 2;
+    const source = 0,
+      sink = 1;
+    const addArc = (from: number, to: number, cap: number, cost: UnitCost = []) => plan.push({ from, to, cap, cost }) - 1;
     const minimums: Array<{ arcs: number[]; min: number }> = [];
     const setNode = (tree: Forest, i: number, towardSink: boolean): number => {
       const s = tree.sets[i];
       if (s.node === undefined) {
-        s.node = f.addNode();
+        s.node = nodes++;
         const up = s.parent === undefined ? (towardSink ? sink : source) : setNode(tree, s.parent, towardSink);
-        const arcs = setArcs(f, towardSink ? s.node : up, towardSink ? up : s.node, s.set, weigh);
+        const arcs = setArcs(addArc, towardSink ? s.node : up, towardSink ? up : s.node, s.set);
         if (s.set.min > 0) minimums.push({ arcs, min: s.set.min });
       }
       return s.node;
@@ -109,18 +106,18 @@ export class NetworkBuilder<L extends string> {
     const leafNode = (leaf: number) => {
       let n = leaves.get(leaf);
       if (n === undefined) {
-        leaves.set(leaf, (n = f.addNode()));
+        leaves.set(leaf, (n = nodes++));
         const owner = left.owner.get(leaf);
-        f.addArc(owner === undefined ? source : setNode(left, owner, false), n, this.leafCaps.get(leaf) ?? Infinity);
+        addArc(owner === undefined ? source : setNode(left, owner, false), n, this.leafCaps.get(leaf) ?? Infinity);
       }
       return n;
     };
     const cellNode = (cell: number) => {
       let n = cells.get(cell);
       if (n === undefined) {
-        cells.set(cell, (n = f.addNode()));
+        cells.set(cell, (n = nodes++));
         const owner = right.owner.get(cell);
-        f.addArc(n, owner === undefined ? sink : setNode(right, owner, true), Infinity);
+        addArc(n, owner === undefined ? sink : setNode(right, owner, true), Infinity);
       }
       return n;
     };
@@ -128,7 +125,14 @@ export class NetworkBuilder<L extends string> {
     for (const i of left.sets.keys()) setNode(left, i, false);
     for (const i of right.sets.keys()) setNode(right, i, true);
     const arcs = [...this.arcs.values()];
-    const ids = arcs.map((a) => f.addArc(leafNode(a.leaf), cellNode(a.cell), 1, weigh(a.cost)));
+    const planned = arcs.map((a) => addArc(leafNode(a.leaf), cellNode(a.cell), 1, a.cost));
+    const weigh = weights(1 + this.levels.length, nodes, plan);
+    if (!weigh || ![...left.sets, ...right.sets].every((s) => convex(s.set, weigh))) return undefined;
+    const f = new MinCostFlow();
+    for (let n = 0; n < nodes; n++) f.addNode();
+    const id = plan.map((a) => f.addArc(a.from, a.to, a.cap, weigh(a.cost)));
+    const ids = planned.map((p) => id[p]);
+    for (const m of minimums) m.arcs = m.arcs.map((p) => id[p]);
     f.solve(source, sink);
     if (minimums.some(({ arcs: set, min }) => set.reduce((s, a) => s + f.flowOn(a), 0) < min)) return 'infeasible';
     const out = arcs.flatMap((a, i): Array<[number, number]> => (f.flowOn(ids[i]) > 0 ? [[a.leaf, a.cell]] : []));
@@ -163,15 +167,44 @@ function addUnits(s: SetNode, level: number, costs: number[]): void {
 
 type Weigh = (cost: UnitCost) => number;
 
+/** An arc of the laid-out graph: nodes by number (0 the source, 1 the sink), its cost per level. */
+interface PlannedArc {
+  from: number;
+  to: number;
+  cap: number;
+  cost: UnitCost;
+}
+
 /**
  * One number per cost vector that orders paths as the levels do: level k weighs Π_{j>k} (2·R_j + 1),
- * where R_j, the sum of every unit arc's |cost| at level j, bounds any simple path's total there (a
- * path uses an arc at most once, forwards or backwards). Undefined when that leaves exact integers
- * in doubles (2^53): the stage goes to the integer program.
+ * where R_j bounds any simple path's or cycle's total at level j, so that the cheapest flow by the
+ * one number is the cheapest level by level (a flow's difference from another is simple paths and
+ * cycles). R_j: a simple path or cycle passes a node at most once, so it uses at most two of the arcs
+ * at a node; each arc is counted at one of its ends (the one with more arcs: the sink gathers the
+ * sets' arcs, a leaf its own), and R_j adds each node's two largest |cost| at level j. (The sum over
+ * every arc, which this replaces, grew with sites × visits and passed 2^53 on a 200-site month.)
+ * Undefined when that leaves exact integers in doubles (2^53): the stage goes to the integer program.
  */
-function weights(depth: number, ...costs: UnitCost[][]): Weigh | undefined {
+function weights(depth: number, nodes: number, arcs: PlannedArc[]): Weigh | undefined {
+  const degree = new Uint32Array(nodes);
+  for (const a of arcs) {
+    degree[a.from]++;
+    degree[a.to]++;
+  }
+  // The two largest |cost| per node and level, flat: node · depth + level.
+  const first = new Float64Array(nodes * depth),
+    second = new Float64Array(nodes * depth);
+  for (const a of arcs) {
+    const at = degree[a.to] > degree[a.from] ? a.to : a.from;
+    for (const [k, c] of a.cost) {
+      const i = at * depth + k,
+        x = Math.abs(c);
+      if (x > first[i]) [first[i], second[i]] = [x, first[i]];
+      else if (x > second[i]) second[i] = x;
+    }
+  }
   const range = Array(depth).fill(0);
-  for (const list of costs) for (const u of list) for (const [k, c] of u) range[k] += Math.abs(c);
+  for (let i = 0; i < first.length; i++) range[i % depth] += first[i] + second[i];
   const w = Array(depth).fill(1);
   for (let k = depth - 2; k >= 0; k--) w[k] = w[k + 1] * (2 * range[k + 1] + 1);
   if (w[0] * (2 * range[0] + 1) > 2 ** 53) return undefined;
@@ -185,10 +218,15 @@ function convex(s: SetNode, weigh: Weigh): boolean {
 }
 
 /** Arcs of a set: one per listed unit, then one for the rest. */
-function setArcs(f: MinCostFlow, from: number, to: number, s: SetNode, weigh: Weigh): number[] {
+function setArcs(
+  addArc: (from: number, to: number, cap: number, cost?: UnitCost) => number,
+  from: number,
+  to: number,
+  s: SetNode,
+): number[] {
   const listed = s.units.slice(0, s.cap);
-  const arcs = listed.map((u) => f.addArc(from, to, 1, weigh(u)));
-  if (s.cap > listed.length) arcs.push(f.addArc(from, to, s.cap - listed.length));
+  const arcs = listed.map((u) => addArc(from, to, 1, u));
+  if (s.cap > listed.length) arcs.push(addArc(from, to, s.cap - listed.length));
   return arcs;
 }
 

@@ -229,14 +229,25 @@ export const siteGap: SiteRule = sitePreference({
     });
   },
   addArcs({ net, ctx, month, dates, last, cell }) {
-    // A site's runs that share no 下访 are nested in the site's cells, each rewarding its first visit;
-    // runs that overlap are no nested sets. Either way the choice is kept only when it visits every
-    // run: then no site is left out too long, which is the level's optimum whatever it counts.
+    // A site with one run (always so when siteGapDays + 1 is at least the month's days: every run then
+    // starts before the month and holds the month's first visits, so the first is the only minimal
+    // one) is left out too long exactly when its run has no visit: the run's cells, their first visit
+    // rewarded, count the level exactly, whatever the optimum. A site's several runs that share no 下访
+    // are nested in its cells, each rewarding its first visit; runs that overlap are no nested sets.
+    // Either way the choice is then kept only when it visits every run: then no site is left out too
+    // long, which is the level's optimum whatever it counts.
     const span = periodOf('month', `${month}-01`);
     const monthTo = span.to < ctx.config.to ? span.to : ctx.config.to;
     ctx.sites.forEach((_, s) => {
       const runs = gapWindows(dates, last[s], span.from, monthTo, ctx.set.siteGapDays);
       if (runs.length === 0 || runs[0].length === 0) return;
+      if (runs.length === 1) {
+        net.rightSet(
+          runs[0].map((j) => cell(j, s)),
+          { units: { level: 'gap', costs: [-1] } },
+        );
+        return;
+      }
       const visits = runs.flat();
       if (new Set(visits).size === visits.length)
         for (const run of runs)
