@@ -60,18 +60,6 @@ export class PieceNetwork {
     );
   }
 
-  /** A set of the activities of `kind` on day d by `leaders`; one kind of two needs split leaves. */
-  daySet(d: number, leaders: number[], kind: Kind, spec: SetSpec<LevelName>): void {
-    if (!this.split && this.kinds.length > 1) {
-      this.refuse();
-      return;
-    }
-    this.net.leftSet(
-      leaders.map((l) => this.leaf(l, d, kind)),
-      spec,
-    );
-  }
-
   /** A set of (day, kind) cells over every leader. */
   cellSet(cells: Array<[number, Kind]>, spec: SetSpec<LevelName>): void {
     this.net.rightSet(

@@ -1,6 +1,6 @@
 // The round's slots (rota.json `slots`) as a hard rule: each duty day's leaders of a kind must be
 // able to fill its slots one leader a seat, each slot taking only the leaders its `who` admits. The
-// plan keeps Hall's condition per day (a row, or a network set, per group of restricted slots:
+// plan keeps Hall's condition per day (a row per group of restricted slots, a certificate on a network:
 // src/core/slots.ts) and gives out the seats after the solve (assignSlots); the check reads the
 // duties' 时段 / 地点 / 方式 / 角色, names a duty in a slot its leader may not fill, a duty matching no
 // slot, and a slot of a duty day left empty.
@@ -41,17 +41,15 @@ export const slotsFilled: HardRule = {
       }
     });
   },
-  addArcs({ net, ctx, chunk }) {
-    for (const g of ctx.slotGroups) {
-      const admitted = new Set(g.leaders);
-      for (const d of chunk.days)
-        net.daySet(
-          d,
-          ctx.candidates[d].filter((l) => admitted.has(l)),
-          g.kind,
-          { min: g.need },
-        );
-    }
+  // Hall's sets cross the leaders' own sets (a week, the round), so the network leaves them out and
+  // accepts its optimum only when every day's leaders can fill the slots; else the integer program.
+  addArcs({ net, ctx }) {
+    if (!ctx.slotGroups.length) return;
+    net.certify((acts) =>
+      [...groupBy(acts, (a) => `${a.day}\u0000${a.kind}`).values()].every((day) =>
+        ctx.slotGroups.every((g) => g.kind !== day[0].kind || day.filter((a) => g.leaders.includes(a.leader)).length >= g.need),
+      ),
+    );
   },
   check(duties, ctx, opts = {}) {
     const slots = ctx.config.slots!;
