@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { dayNumber, fromDayNumber, weekdayName } from '../src/core/dates.js';
+import { receptionForm } from '../src/core/cases/forms.js';
 import { sortDuties } from '../src/core/duty-order.js';
 import { DISTRICT_INSTITUTIONS } from '../src/core/institutions.js';
 import { SESSIONS } from '../src/core/slot-text.js';
@@ -147,6 +148,28 @@ describe('timetable.csv with slots', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the 领导干部接访表 of a duty in a session', () => {
+  it('says its session with its own hours, its mode and its role; a duty without them keeps the round’s hours', () => {
+    const form = receptionForm(TWO_BY_TWO[2], '10:00—14:00');
+    expect(form.fields.slice(0, 4)).toEqual([
+      ['接访日期', '2024-12-11（星期三）'],
+      ['时段', '下午 15:00—17:30'],
+      ['接访方式', '视频接访'],
+      ['接访领导', '丙'],
+    ]);
+    expect(receptionForm(TWO_BY_TWO[1], '10:00—14:00').fields).toContainEqual(['角色', '主接访']);
+    expect(receptionForm(s.duties[0], '10:00—14:00').fields.map(([k]) => k)).toEqual([
+      '接访日期',
+      '时段',
+      '接访领导',
+      '单位职务',
+      '分管工作',
+      '接访地点',
+      '陪同单位',
+    ]);
   });
 });
 

@@ -52,6 +52,11 @@ describe('rota render of a two-session, two-place timetable', () => {
     ]);
   });
 
+  it('is what README shows', () => {
+    const csv = readFileSync(out('timetable.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').join('\n');
+    expect(readFileSync('README.md', 'utf8')).toContain(csv);
+  });
+
   it('writes one calendar event per duty at its session’s hours and its place', () => {
     const cal = new ICAL.Component(ICAL.parse(readFileSync(out('timetable.ics'), 'utf8')));
     const events = cal.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
@@ -79,6 +84,16 @@ describe('rota render of a two-session, two-place timetable', () => {
     const html = readFileSync(out('timetable.html'), 'utf8');
     expect(html).toContain('每天上午8:30—11:30、下午15:00—17:30（北京时间）');
     expect(html).toContain(`${HALL}、${COURT}`);
+  });
+});
+
+describe('rota who', () => {
+  it('names the session, its hours, the mode and the role of the duty to book', () => {
+    const who = runRota(['who', 'out/timetable.csv', '-c', 'rota.json', '--topic', '城建', '--after', '2024-12-10'], dir);
+    expect(who.code).toBe(0);
+    expect(who.stdout.split('\n')[0]).toBe(
+      `2024-12-11（星期三）下午 15:00-17:30 视频接访 阿依古丽·吐尔逊（区人大，区人大常委会副主任，主接访），分管：城建环保、教科文卫，地点：${HALL}`,
+    );
   });
 });
 

@@ -29,8 +29,10 @@ export function registerWho(cmd: Command): void {
     const r = route(duties, opts.topic, after);
     if (!r) throw new Exit(1, say('booking.none-left', { after }));
     const d = r.duty;
+    // The session and its hours, the mode and the role, when the timetable names them.
+    const slot = [d.session, d.hours && `${d.hours.start}-${d.hours.end}`, d.mode].filter(Boolean).join(' ');
     writeOut(
-      `${d.date}（${d.weekday}）${d.name}（${d.institution}，${d.title}），分管：${d.portfolio || '（未写）'}，地点：${d.place || '（未写）'}\n`,
+      `${d.date}（${d.weekday}）${slot ? `${slot} ` : ''}${d.name}（${d.institution}，${d.title}${d.role ? `，${d.role}` : ''}），分管：${d.portfolio || '（未写）'}，地点：${d.place || '（未写）'}\n`,
     );
     writeOut(
       r.matched

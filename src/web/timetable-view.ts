@@ -1,7 +1,8 @@
 // The timetable as it stands: a grid whose first column is the date (YYYY-MM-DD), each day with
-// who, 职务, 分管工作 and place; per row a 锁定 (pin) box and a button to put another leader on it.
+// who, 职务, 分管工作 and place (and 时段, 角色 when the round has them; 类型 shows a mode such as 视频接访); per row a 锁定 (pin) box and a button to put another leader on it.
 // One Tab enters the grid and the next leaves it (roving focus): arrow keys, Home/End and
 // PageUp/PageDown move inside, so 导出 is a few Tabs from 排班 however long the year is.
+import { kindText } from '../core/slot-text.js';
 import type { Duty } from '../core/types.js';
 import type { Ctx } from './context.js';
 import { h, messageView } from './dom.js';
@@ -17,7 +18,26 @@ function togglePin(ctx: Ctx, d: Duty, on: boolean): void {
   });
 }
 
-const COLS = ['日期', '星期', '类型', '单位', '姓名', '职务', '分管工作', '地点', '锁定', '调整'];
+type TextColumn = [string, (d: Duty) => string];
+
+/** The text columns after 日期: 时段 and 角色 only when some duty has them (a round with slots). */
+function textColumns(duties: readonly Duty[]): TextColumn[] {
+  const session = duties.some((d) => d.session || d.hours);
+  const role = duties.some((d) => d.role);
+  return [
+    ['星期', (d) => d.weekday],
+    ...(session
+      ? [['时段', (d: Duty) => [d.session, d.hours && `${d.hours.start}-${d.hours.end}`].filter(Boolean).join(' ')] as TextColumn]
+      : []),
+    ['类型', kindText],
+    ['单位', (d) => d.institution],
+    ['姓名', (d) => d.name],
+    ...(role ? [['角色', (d: Duty) => d.role ?? ''] as TextColumn] : []),
+    ['职务', (d) => d.title],
+    ['分管工作', (d) => d.portfolio],
+    ['地点', (d) => d.place],
+  ];
+}
 const PAGE = 10;
 
 /** The element that takes focus in a cell: its control when it has one, else the cell itself. */
@@ -29,7 +49,7 @@ function onKey(ctx: Ctx, e: KeyboardEvent, body: HTMLTableSectionElement): void 
   const from = rows.findIndex((r) => r.contains(e.target as Node));
   if (from < 0) return;
   const col = [...rows[from].cells].findIndex((c) => c.contains(e.target as Node));
-  const last = COLS.length - 1;
+  const last = rows[from].cells.length - 1;
   const to: Record<string, [number, number]> = {
     ArrowUp: [from - 1, col],
     ArrowDown: [from + 1, col],
@@ -54,7 +74,13 @@ function onKey(ctx: Ctx, e: KeyboardEvent, body: HTMLTableSectionElement): void 
 
 /** What the table is drawn from, pins left out (a 锁定 box already shows its own change). */
 const signature = (duties: Duty[]) =>
-  duties.map((d) => `${d.date}|${d.kind}|${d.institution}|${d.name}|${d.title}|${d.portfolio}|${d.place}`).join('\n');
+  duties
+    .map((d) =>
+      [d.date, d.kind, d.institution, d.name, d.title, d.portfolio, d.place, d.session, d.hours?.start, d.hours?.end, d.mode, d.role].join(
+        '|',
+      ),
+    )
+    .join('\n');
 
 /**
  * The timetable grid, drawn again only when its duties change: a township year is some 750 rows, and
@@ -82,27 +108,23 @@ function drawTable(ctx: Ctx, duties: Duty[]): HTMLElement {
   const cursor = ctx.ui.cursor ?? { row: 0, col: 0 };
   const active = { row: Math.min(cursor.row, duties.length - 1), col: cursor.col };
   const tab = (row: number, col: number) => (row === active.row && col === active.col ? 0 : -1);
+  const text = textColumns(duties);
+  const cols = ['日期', ...text.map(([head]) => head), '锁定', '调整'];
+  const [pinCol, editCol] = [cols.length - 2, cols.length - 1];
   const rows = duties.map((d, i) => {
     const label = `${d.date} ${d.name}`;
-    const cell = (col: number, text: string) => h('td', { role: 'gridcell', 'data-label': COLS[col], tabindex: tab(i, col) }, text);
     return h(
       'tr',
       { role: 'row' },
       h('th', { scope: 'row', role: 'rowheader', tabindex: tab(i, 0) }, d.date),
-      cell(1, d.weekday),
-      cell(2, d.kind),
-      cell(3, d.institution),
-      cell(4, d.name),
-      cell(5, d.title),
-      cell(6, d.portfolio),
-      cell(7, d.place),
+      ...text.map(([head, value], k) => h('td', { role: 'gridcell', 'data-label': head, tabindex: tab(i, k + 1) }, value(d))),
       h(
         'td',
         { role: 'gridcell', 'data-label': '锁定' },
         h('input', {
           type: 'checkbox',
           id: `pin-${d.date}-${d.name}`,
-          tabindex: tab(i, 8),
+          tabindex: tab(i, pinCol),
           'aria-label': `锁定 ${label}`,
           checked: Boolean(d.pinned),
           onchange: (e) => togglePin(ctx, d, (e.target as HTMLInputElement).checked),
@@ -116,13 +138,13 @@ function drawTable(ctx: Ctx, duties: Duty[]): HTMLElement {
           {
             type: 'button',
             id: `edit-${d.date}-${d.name}`,
-            tabindex: tab(i, 9),
+            tabindex: tab(i, editCol),
             'aria-label': `换人 ${label}`,
             onclick: () =>
               ctx.show((ui) => {
                 ui.editing = { date: d.date, name: d.name };
                 ui.message = undefined;
-                ui.cursor = { row: i, col: 9 };
+                ui.cursor = { row: i, col: editCol };
                 ui.focus = 'edit-h';
               }),
           },
@@ -145,7 +167,7 @@ function drawTable(ctx: Ctx, duties: Duty[]): HTMLElement {
         onkeydown: (e) => onKey(ctx, e as KeyboardEvent, body),
       },
       h('caption', { id: 'timetable-caption' }, `${ctx.round?.config.title ?? ''} timetable`),
-      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, ...COLS.map((c) => h('th', { scope: 'col', role: 'columnheader' }, c)))),
+      h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, ...cols.map((c) => h('th', { scope: 'col', role: 'columnheader' }, c)))),
       body,
     ),
   );

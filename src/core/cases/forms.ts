@@ -15,14 +15,19 @@ export interface FormFields {
   fields: Array<[string, string]>;
 }
 
-/** The form of one 接访 duty; `session` is the reception hours (rota.json hours) when the timetable has none. */
+/**
+ * The form of one 接访 duty; `session` is the reception hours (rota.json hours) for a duty without its own.
+ * A duty in a named session says it (上午 08:30—11:30); its 方式 and 角色 are rows of their own when it has them.
+ */
 export function receptionForm(d: Duty, session: string): FormFields {
   return {
     title: '领导干部接访表',
     fields: [
       ['接访日期', `${d.date}（${d.weekday}）`],
-      ['时段', session],
+      ['时段', [d.session, d.hours ? sessionText(d.hours) : session].filter(Boolean).join(' ')],
+      ...(d.mode ? [['接访方式', d.mode] as [string, string]] : []),
       ['接访领导', d.name],
+      ...(d.role ? [['角色', d.role] as [string, string]] : []),
       ['单位职务', `${d.institution}　${d.title}`],
       ['分管工作', d.portfolio],
       ['接访地点', d.place],
