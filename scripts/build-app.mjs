@@ -2,6 +2,7 @@
 // strict Content-Security-Policy, nothing fetched), the same src/app functions as the CLI bundled for
 // the browser. node:crypto and node:module are replaced by small browser versions (src/web/shims).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { contentSecurityPolicy } from '../dist/core-api.js';
 
@@ -37,8 +38,13 @@ const result = await build({
 const script = result.outputFiles[0].text.replaceAll('</script', '<\\/script').trim();
 const css = readFileSync('src/web/style.css', 'utf8').trim();
 // The report pages' policy (built into dist/core-api.js just before), plus the planner's Worker,
-// made from the page's own script (a blob: URL) so the page never freezes.
-const csp = contentSecurityPolicy(css, script, ['worker-src blob:']);
+// made from the page's own script (a blob: URL) so the page never freezes, and WebAssembly (the
+// ledger's SQLite) compiled from bytes in the page ('wasm-unsafe-eval' allows that and no JS eval).
+const csp = contentSecurityPolicy(css, script, ['worker-src blob:'], ["'wasm-unsafe-eval'"]);
+// sql.js's SQLite in WebAssembly, gzipped (690 -> 340 KB) in a data block the browser does not run:
+// src/web/ledger.ts unpacks it with DecompressionStream only when a ledger is opened. Not in the
+// script, so the planner's worker, made from the script's text, does not carry it.
+const wasm = gzipSync(readFileSync('node_modules/sql.js/dist/sql-wasm.wasm'), { level: 9 }).toString('base64');
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -51,6 +57,7 @@ const html = `<!doctype html>
 <body>
 <noscript>排班助手需要启用 JavaScript。This page needs JavaScript.</noscript>
 <div id="app"></div>
+<script type="application/octet-stream" id="sqlite-wasm">${wasm}</script>
 <script>${script}</script>
 </body>
 </html>

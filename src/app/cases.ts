@@ -1,7 +1,6 @@
 // The case ledger's commands, shared by the CLI and the library: import a ledger from Excel, check what is
 // due or overdue, export it back, delete closed matters past the retention period, and the year's tally.
 import { dirname, resolve } from 'node:path';
-import { standing } from '../core/cases/deadline.js';
 import type { LiaisonDay } from '../core/cases/forms.js';
 import { MASKED_ID_NUMBER, maskIdNumber } from '../core/cases/ledger.js';
 import { canMove } from '../core/cases/states.js';
@@ -73,39 +72,6 @@ export async function importMatters(store: CaseStore, file: string, matters: rea
   });
 }
 
-/** What a matter is called in a printed line: its 编号, leader, unit and dates; never the resident. */
-export interface MatterLine {
-  id: string;
-  leader: string;
-  unit: string;
-  state: Matter['state'];
-  visitDate: IsoDate;
-  due?: IsoDate;
-  daysLeft?: number;
-}
-
-export interface LedgerStatus {
-  overdue: MatterLine[];
-  dueSoon: MatterLine[];
-  byState: Record<Matter['state'], number>;
-  total: number;
-}
-
-export function ledgerStatus(matters: readonly Matter[], today: IsoDate, soonDays?: number): LedgerStatus {
-  const byState = { 登记: 0, 交办: 0, 办理中: 0, 办结: 0, 回访: 0 };
-  const overdue: MatterLine[] = [];
-  const dueSoon: MatterLine[] = [];
-  for (const m of matters) {
-    byState[m.state]++;
-    const s = standing(m, today, soonDays);
-    const line = { id: m.id, leader: m.leader, unit: m.unit, state: m.state, visitDate: m.visitDate, due: s.due, daysLeft: s.daysLeft };
-    if (s.standing === 'overdue') overdue.push(line);
-    if (s.standing === 'due-soon') dueSoon.push(line);
-  }
-  const byDue = (a: MatterLine, b: MatterLine) => (a.due ?? '').localeCompare(b.due ?? '') || a.id.localeCompare(b.id);
-  return { overdue: overdue.sort(byDue), dueSoon: dueSoon.sort(byDue), byState, total: matters.length };
-}
-
 /** The day `years` years before `today`: a matter closed before it has been kept that long. */
 export function retentionCutoff(today: IsoDate, years: number): IsoDate {
   const y = +today.slice(0, 4) - years;
@@ -132,16 +98,10 @@ export async function formFiles(
   hours: { start: string; end: string } | undefined,
   range: { from?: IsoDate; to?: IsoDate } = {},
 ): Promise<OutFile[]> {
-  const { receptionForm, sessionText } = await import('../core/cases/forms.js');
+  const { formsOfDays } = await import('../core/cases/forms.js');
   const { formsHtml } = await import('../io/cases-html.js');
   const { formsDocx } = await import('../io/cases-docx.js');
-  const chosen = duties.filter((d) => d.kind === '接访' && (!range.from || d.date >= range.from) && (!range.to || d.date <= range.to));
-  const forms = chosen.map((d) => receptionForm(d, sessionText(hours)));
-  const last =
-    chosen
-      .map((d) => d.date)
-      .sort()
-      .at(-1) ?? '2000-01-01';
+  const { forms, last = '2000-01-01' } = formsOfDays(duties, hours, range);
   return [
     { path: '领导干部接访表.html', content: formsHtml(forms) },
     { path: '领导干部接访表.docx', content: await formsDocx(forms, last) },

@@ -65,7 +65,7 @@ export function registerCases(cmd: Command): void {
       .option('--today <date>', '按哪一天计算期限 the day to count from; default: today in Beijing time')
       .option('--soon <days>', '几天内到期算“即将到期” due within this many days is due soon', '7'),
   ).action(async (opts: DbOptions & { today?: string; soon: string }) => {
-    const { ledgerStatus } = await import('../app/cases.js');
+    const { ledgerStatus } = await import('../core/cases/status.js');
     const { say } = await import('../core/messages.js');
     const day = await today(opts.today);
     const soon = Number(opts.soon);

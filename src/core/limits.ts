@@ -15,6 +15,8 @@ export const LIMITS = {
   leaders: 10_000,
   /** Leaders × working days of one plan: 10,000 leaders for a year of 250 working days. */
   cells: 2_500_000,
+  /** Bytes of a case ledger's SQLite file: a county's ten years of visits are a few MB; the browser holds it in memory. */
+  ledgerBytes: 256 * 2 ** 20,
   /** Problems printed at once; the rest are counted. */
   problemsShown: 100,
   /** Characters of a cell, header or value echoed in a message. */

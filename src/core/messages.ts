@@ -759,6 +759,37 @@ export const CATALOGUE = {
     en: (a) => `cannot open the ledger database: ${a.detail}`,
     example: { detail: 'file is not a database' },
   }),
+  'case.visit-known': entry({
+    zh: (a: { id: string }) => `这次来访已在台帐中（编号 ${a.id}：同一天、同一来访人、同一问题）`,
+    fix: () => '不必重复登记；办理进展请在台帐中更新',
+    en: (a) => `this visit is in the ledger already (number ${a.id}: same day, resident and concern)`,
+    example: { id: '20241211-3f9a2c' },
+  }),
+  'case.ledger-not-sqlite': entry({
+    zh: () => '这个文件不是 SQLite 台帐（开头不是“SQLite format 3”）',
+    fix: () => '请选择 rota cases import 建立的台帐文件（.sqlite）；Excel 台帐请先另存为 CSV，再用 rota cases import 导入',
+    en: () => 'not an SQLite ledger (it does not begin with "SQLite format 3"); pick the .sqlite file rota cases import made',
+    example: {},
+  }),
+  'case.ledger-foreign': entry({
+    zh: () => '这个 SQLite 文件不是 rota 的台帐（其中没有台帐的 meta 表）',
+    fix: () => '请选择 rota cases import 建立的台帐文件；rota 不往别的程序的数据库里写',
+    en: () => "an SQLite file, but not a rota ledger (no meta table); rota does not write into another program's database",
+    example: {},
+  }),
+  'case.ledger-schema': entry({
+    zh: (a: { found: string; expected: string }) => `台帐的格式版本是 ${a.found}，这一版 rota 读的是 ${a.expected}`,
+    fix: () => '请用建立它的那一版 rota 导出（rota cases export），再用这一版导入（rota cases import）',
+    en: (a) =>
+      `the ledger's schema version is ${a.found}; this rota reads version ${a.expected}: export it with the rota that made it and import it here`,
+    example: { found: '2', expected: '1' },
+  }),
+  'case.ledger-too-big': entry({
+    zh: (a: { size: number; max: number }) => `台帐文件有 ${a.size} MB，超过能打开的 ${a.max} MB`,
+    fix: () => '请确认选的是台帐文件；确有这么多事项的，请按年份用 rota cases purge 清理已过保存期限的事项',
+    en: (a) => `the ledger file is ${a.size} MB, more than the ${a.max} MB rota opens; is it the right file?`,
+    example: { size: 300, max: 256 },
+  }),
   'case.database-published': entry({
     zh: (a: { folder: string }) => `台帐和约访名单不能放在发布文件夹 ${a.folder} 里：其中有群众的个人信息`,
     fix: () => '请放在发布文件夹以外，如 --db 接访台帐.sqlite、--out 约访',

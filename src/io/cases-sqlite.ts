@@ -5,20 +5,9 @@
 // reader sees the old file or the new one.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { lock } from 'proper-lockfile';
-import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
-import type { Matter } from '../core/cases/types.js';
-import { problem } from '../core/messages.js';
-import {
-  type CaseStore,
-  type CaseTx,
-  LedgerError,
-  matterOf,
-  matterValues,
-  SCHEMA_SQL,
-  SCHEMA_VERSION,
-  SELECT_SQL,
-  upsertSql,
-} from './cases-schema.js';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { openLedger, selectAll, transaction } from './cases-db.js';
+import type { CaseStore } from './cases-schema.js';
 import { nodeRequire } from './node-require.js';
 
 let engine: Promise<SqlJsStatic> | undefined;
@@ -27,43 +16,6 @@ let engine: Promise<SqlJsStatic> | undefined;
 function sqlite(): Promise<SqlJsStatic> {
   engine ??= initSqlJs({ wasmBinary: readFileSync(nodeRequire().resolve('sql.js/dist/sql-wasm.wasm')) as unknown as ArrayBuffer });
   return engine;
-}
-
-/** Opens the bytes of a ledger file (none: a new ledger) with its schema in place. */
-export function openLedger(SQL: SqlJsStatic, bytes: Uint8Array | undefined, file: string): Database {
-  const db = new SQL.Database(bytes);
-  try {
-    for (const sql of SCHEMA_SQL) db.run(sql);
-    const version = db.exec("SELECT value FROM meta WHERE key = 'schema'")[0]?.values[0]?.[0];
-    if (version === undefined) db.run("INSERT INTO meta (key, value) VALUES ('schema', ?)", [SCHEMA_VERSION]);
-    else if (version !== SCHEMA_VERSION) throw new Error(`schema version ${version}, expected ${SCHEMA_VERSION}`);
-  } catch (e) {
-    db.close();
-    throw new LedgerError([problem('case.database-unreadable', { detail: (e as Error).message }, { file })]);
-  }
-  return db;
-}
-
-function selectAll(db: Database): Matter[] {
-  const st = db.prepare(SELECT_SQL);
-  const out: Matter[] = [];
-  while (st.step()) out.push(matterOf(st.getAsObject()));
-  st.free();
-  return out;
-}
-
-function transaction(db: Database): CaseTx {
-  return {
-    all: async () => selectAll(db),
-    upsert: async (ms) => {
-      const st = db.prepare(upsertSql(() => '?'));
-      for (const m of ms) st.run(matterValues(m));
-      st.free();
-    },
-    remove: async (ids) => {
-      for (const id of ids) db.run('DELETE FROM matters WHERE id = ?', [id]);
-    },
-  };
 }
 
 /** Writes `bytes` to `file` through a synced sibling and one rename. */

@@ -4,6 +4,7 @@ import type { Round } from '../app/round.js';
 import type { Config } from '../core/config.js';
 import type { SubstituteChoice } from '../core/replan/swap.js';
 import type { Problem } from '../core/types.js';
+import type { OpenLedger } from './ledger.js';
 import type { AppState } from './state.js';
 
 export interface Ui {
@@ -25,6 +26,8 @@ export interface Ui {
   confirmClear?: boolean;
   /** What 清除 forgot, until the page is closed: 撤销 puts it back. */
   cleared?: AppState;
+  /** The case ledger open in the page (memory only: it holds residents' personal data). */
+  ledger?: OpenLedger;
   /** A plan in progress in the worker. */
   planning?: { done: number; total: number; cancel: () => void };
 }

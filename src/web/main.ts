@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { exportView } from './export-view.js';
 import { listsView, settingsView } from './files-view.js';
 import { headerView } from './header-view.js';
+import { ledgerView } from './ledger-view.js';
 import { planView } from './plan-view.js';
 import { problemsView } from './problems-view.js';
 import { newProjectId } from './project-view.js';
@@ -118,6 +119,7 @@ function startPage(source: string): void {
       replanView(ctx),
       exportView(ctx),
       reopenView(ctx),
+      ledgerView(ctx),
     ];
     place(
       main,

@@ -38,6 +38,20 @@ export function receptionForm(d: Duty, session: string): FormFields {
 
 export const sessionText = (hours: { start: string; end: string } | undefined) => (hours ? `${hours.start}—${hours.end}` : '');
 
+/** The forms of the 接访 duties from `from` to `to` (each optional), and the last of their days (the CLI and the app print these). */
+export function formsOfDays(
+  duties: readonly Duty[],
+  hours: { start: string; end: string } | undefined,
+  range: { from?: string; to?: string } = {},
+): { forms: FormFields[]; last?: string } {
+  const chosen = duties.filter((d) => d.kind === '接访' && (!range.from || d.date >= range.from) && (!range.to || d.date <= range.to));
+  const last = chosen
+    .map((d) => d.date)
+    .sort()
+    .at(-1);
+  return { forms: chosen.map((d) => receptionForm(d, sessionText(hours))), last };
+}
+
 /** One leader's day on the liaison's list, and the bookings routed to it. */
 export interface LiaisonDay {
   duty: Duty;

@@ -25,11 +25,11 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
  * Only the page's own inline style and script may run; nothing may be fetched. `more` adds
  * directives a page needs beyond that (the browser app's planner Worker: worker-src blob:).
  */
-export function contentSecurityPolicy(css: string, script: string, more: string[] = []): string {
+export function contentSecurityPolicy(css: string, script: string, more: string[] = [], scriptSources: string[] = []): string {
   return [
     "default-src 'none'",
     `style-src ${sha256(css)}`,
-    `script-src ${sha256(script)}`,
+    `script-src ${[...scriptSources, sha256(script)].join(' ')}`,
     ...more,
     "img-src 'none'",
     "base-uri 'none'",

@@ -1,0 +1,159 @@
+// The case ledger in 排班助手.html (chromium, file://) against the built CLI: a ledger made by
+// `rota cases import` opens in the page with the same overdue matters `rota cases check` lists; a
+// visit registered on the page and saved passes `rota cases check` and is in `rota cases export`;
+// residents' data is in no storage and no published export; bad files are told beside the picker;
+// the day's 领导干部接访表 is the CLI's page; axe-core finds nothing in each state.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import initSqlJs from 'sql.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, exported, openApp } from './browser/app-page.js';
+import { launchChromium } from './browser/launch.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate
+declare const window: any;
+
+const ROTA = resolve('bin/rota.js');
+const dir = mkdtempSync(join(tmpdir(), 'rota-ledger-app-'));
+function rota(args: string[]) {
+  const r = spawnSync('node', [ROTA, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const f of ['rota.json', 'leaders.csv', 'history.csv']) copyFileSync(join('fixtures', f), join(dir, f));
+  expect(rota(['cases', 'import', resolve('fixtures/cases/ledger.csv'), '--db', '接访台帐.sqlite']).code).toBe(0);
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const RESIDENT = '测试甲某';
+const PHONE = '13912345678';
+
+async function openLedger(page: Page, file: string): Promise<string> {
+  await page.getByLabel('台帐文件', { exact: true }).setInputFiles(file);
+  const message = page.locator('#ledger-h ~ #message, section[aria-labelledby="ledger-h"] #message');
+  // Each message names the file, so the one before it is not taken for it.
+  await expect.poll(() => message.textContent(), { timeout: 30_000 }).toContain(`${basename(file)}`);
+  return (await message.textContent()) ?? '';
+}
+
+/** The 编号 in the page's overdue rows. */
+const overdueShown = (page: Page) =>
+  page.$$eval('#ledger-due tbody tr', (rows) =>
+    rows.filter((r) => (r.textContent ?? '').includes('超期')).map((r) => (r.querySelector('th')?.textContent ?? '').trim()),
+  );
+
+describe('接访台帐 in the browser app', () => {
+  it('opens a CLI ledger, judges it as rota cases check does, registers a visit, saves a ledger the CLI reads', async () => {
+    const { page, requests, errors } = await openApp(browser);
+    expect(await openLedger(page, join(dir, '接访台帐.sqlite'))).toContain('已打开台帐');
+    const summary = (await page.textContent('#ledger-summary')) ?? '';
+    const today = summary.slice(0, 10);
+    const cli = rota(['cases', 'check', '--db', '接访台帐.sqlite', '--today', today]);
+    const cliOverdue = [...cli.stdout.matchAll(/超期 overdue: 事项 (\S+)（/g)].map((m) => m[1]);
+    expect(cliOverdue.length).toBeGreaterThan(0);
+    expect(await overdueShown(page)).toEqual(cliOverdue);
+    expect(summary).toContain(`超期 ${cliOverdue.length} 件`);
+    expect(await page.textContent('#ledger-leaders')).toContain('努尔兰·哈力木');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A visit typed on the page, checked as an imported row is: the missing concern is told first.
+    await page.getByLabel('接访领导', { exact: true }).fill('王建国');
+    await page.getByLabel('来访人', { exact: true }).fill(RESIDENT);
+    await page.getByLabel('联系方式', { exact: true }).fill(PHONE);
+    await page.getByLabel('身份证号', { exact: true }).fill('12345');
+    await page.getByLabel('主要问题', { exact: true }).fill('供暖不热');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(() => page.textContent('#message')).toContain('身份证号有 5 个字符');
+    expect(await page.textContent('#message')).not.toContain(RESIDENT);
+    await page.getByLabel('身份证号', { exact: true }).fill('');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(() => page.textContent('#message')).toContain('已登记');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const stored = await page.evaluate(() => JSON.stringify([{ ...window.sessionStorage }, { ...window.localStorage }]));
+    for (const personal of [RESIDENT, PHONE, '张某某', '13800000001']) expect(stored).not.toContain(personal);
+
+    const saved = await exported(page, '保存台帐');
+    const bytes = saved.get('接访台帐.sqlite')!;
+    writeFileSync(join(dir, 'saved.sqlite'), bytes);
+    const after = rota(['cases', 'check', '--db', 'saved.sqlite', '--today', today]);
+    expect(after.code).not.toBe(2);
+    const total = (s: string) => Number(/台帐共 (\d+) 件/.exec(s)?.[1]);
+    expect(total(after.stdout)).toBe(total(cli.stdout) + 1);
+    expect(rota(['cases', 'export', '--db', 'saved.sqlite', '-o', 'saved.csv']).code).toBe(0);
+    expect(readFileSync(join(dir, 'saved.csv'), 'utf8')).toContain(`${RESIDENT},${PHONE}`);
+    expect(requests.filter((u) => !u.endsWith('.html'))).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('prints the day’s 领导干部接访表 as rota cases forms does, and publishes no personal data', async () => {
+    const { page } = await openApp(browser);
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await page.getByRole('button', { name: '排班', exact: true }).click();
+    await page.waitForSelector('#timetable');
+    await openLedger(page, join(dir, '接访台帐.sqlite'));
+    await page.getByLabel('来访人', { exact: true }).fill(RESIDENT);
+    await page.getByLabel('接访领导', { exact: true }).fill('王建国');
+    await page.getByLabel('主要问题', { exact: true }).fill('供暖不热');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await expect.poll(() => page.textContent('#message')).toContain('已登记');
+
+    await page.getByLabel('接访日', { exact: true }).fill('2024-12-11');
+    const forms = await exported(page, '打印接访表');
+    expect(rota(['plan', '-c', 'rota.json', '--out', 'out']).code).toBe(0);
+    expect(
+      rota(['cases', 'forms', 'out/timetable.csv', '-c', 'rota.json', '-o', 'forms', '--from', '2024-12-11', '--to', '2024-12-11']).code,
+    ).toBe(0);
+    expect(forms.get('领导干部接访表-2024-12-11.html')).toEqual(readFileSync(join(dir, 'forms/领导干部接访表.html')));
+    expect(await axeViolations(page)).toEqual([]);
+
+    for (const button of ['导出 CSV', '导出网页', '导出 JSON', '导出日历']) {
+      for (const [name, content] of await exported(page, button)) {
+        for (const personal of [RESIDENT, '张某某', '13800000001']) expect(content.toString('utf8'), name).not.toContain(personal);
+      }
+    }
+  }, 120_000);
+
+  it('tells a bad ledger beside the picker: not SQLite, another database, another schema version, too big', async () => {
+    const SQL = await initSqlJs();
+    const foreign = new SQL.Database();
+    foreign.run('CREATE TABLE notes (x TEXT)');
+    writeFileSync(join(dir, 'foreign.sqlite'), foreign.export());
+    const newer = new SQL.Database(readFileSync(join(dir, '接访台帐.sqlite')));
+    newer.run("UPDATE meta SET value = '2' WHERE key = 'schema'");
+    writeFileSync(join(dir, 'newer.sqlite'), newer.export());
+    writeFileSync(join(dir, 'ledger.sqlite'), readFileSync('fixtures/cases/ledger.csv'));
+    writeFileSync(join(dir, 'big.sqlite'), '');
+    truncateSync(join(dir, 'big.sqlite'), 257 * 2 ** 20);
+
+    const { page } = await openApp(browser);
+    const cases: Array<[string, string]> = [
+      ['ledger.sqlite', '不是 SQLite 台帐'],
+      ['foreign.sqlite', '不是 rota 的台帐'],
+      ['newer.sqlite', '格式版本是 2'],
+      ['big.sqlite', '超过能打开的 256 MB'],
+    ];
+    for (const [file, said] of cases) {
+      const text = await openLedger(page, join(dir, file));
+      expect(text, file).toMatch(/^无法打开台帐/);
+      expect(text, file).toContain(said);
+      expect(await page.getAttribute('section[aria-labelledby="ledger-h"] #message', 'role')).toBe('alert');
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    // The CLI refuses the same files with the same words (exit 2).
+    const cli = rota(['cases', 'check', '--db', 'newer.sqlite']);
+    expect(cli.code).toBe(2);
+    expect(cli.stderr).toContain('格式版本是 2');
+  }, 120_000);
+});
