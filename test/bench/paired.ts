@@ -50,13 +50,20 @@ export interface Paired {
 
 export const BARE_NODE = [process.execPath, '-e', '0'];
 
-/** `pairs` runs of `args`, each beside a run of `reference` (default: bare node), each run capped at `capMs`. */
-export function paired(args: string[], pairs: number, reference: () => number = () => timeRun(BARE_NODE).ms, capMs?: number): Paired {
+/** `pairs` runs of `args`, each beside a run of `reference` (default: bare node), each run capped at `capMs`, `before` called before each (untimed). */
+export function paired(
+  args: string[],
+  pairs: number,
+  reference: () => number = () => timeRun(BARE_NODE).ms,
+  capMs?: number,
+  before?: () => void,
+): Paired {
   const ratios: number[] = [];
   const mine: number[] = [];
   const refs: number[] = [];
   let stdout = '';
   for (let i = 0; i < pairs; i++) {
+    before?.();
     const ref = reference();
     const run = timeRun(args, [0], capMs);
     stdout = run.stdout;
