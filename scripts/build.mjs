@@ -34,6 +34,8 @@ const commands = [...readFileSync('src/cli/main.ts', 'utf8').matchAll(/import\('
 const bundles = {
   main: 'src/cli/cli.ts',
   ...Object.fromEntries(commands.map((c) => [c, `src/cli/${c}.ts`])),
+  // rota plan --out and --json: the publication, so that the plan on the screen does not compile it.
+  'plan-out': 'src/cli/plan-out.ts',
   'plan-files': 'src/io/plan-files.ts',
   publish: 'src/io/publish.ts',
   // The .docx 公告 and change notice: the docx library, loaded only when files are written.
@@ -41,6 +43,8 @@ const bundles = {
   // rota plan --batch: the worker pool, and the thread that plans one office at a time.
   batch: 'src/cli/batch.ts',
   'batch-worker': 'src/cli/batch-worker.ts',
+  // The .xlsx reader (fast-xml-parser, fflate), loaded at the first .xlsx input (see lazyBundles).
+  xlsx: 'src/io/xlsx.ts',
   // The CSV parsing thread of rota check (src/io/table-stream.ts looks for it beside the bundle).
   'csv-worker': 'src/io/csv-worker.ts',
   // The message catalogue, used by main, every command and the published files: compiled and run
@@ -78,6 +82,27 @@ const lazyChildProcess = {
     }));
   },
 };
+// Bundles whose importers get a stand-in: each exported function requires the bundle at its first
+// call. The .xlsx reader is a sixth of rota plan's code, and most inputs are CSV files.
+const lazyBundles = new Set(['xlsx']);
+const lazySiblings = {
+  name: 'lazy-siblings',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const source = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      const name = bundleOf.get(source);
+      return lazyBundles.has(name) && args.kind !== 'entry-point'
+        ? { path: source, namespace: 'lazy-sibling', pluginData: name }
+        : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-sibling' }, (args) => {
+      const names = [...readFileSync(args.path, 'utf8').matchAll(/^export function (\w+)/gm)].map((m) => m[1]);
+      const bundle = JSON.stringify(`./${args.pluginData}.cjs`);
+      return { contents: names.map((n) => `exports.${n} = (...args) => require(${bundle}).${n}(...args);`).join('\n'), loader: 'js' };
+    });
+    b.onResolve({ filter: /\.cjs$/, namespace: 'lazy-sibling' }, (args) => ({ path: args.path, external: true }));
+  },
+};
 // chalk detects colour support when loaded, loading tty, os and net even for output to a file;
 // src/cli/style.ts gives it the level instead, so it gets the detection that finds nothing.
 const quietChalk = {
@@ -112,7 +137,7 @@ await build({
   // Loaded from node_modules when a command needs them: iconv-lite's tables, the ledger's databases (sql.js
   // finds its WebAssembly file beside it), the .docx writer.
   external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile', 'docx'],
-  plugins: [siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
+  plugins: [lazySiblings, siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   logLevel: 'warning',

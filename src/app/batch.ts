@@ -10,12 +10,13 @@ import { problem } from '../core/messages.js';
 import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
+import { officeFieldProblems } from '../io/config-parse.js';
 import { digestFiles } from '../io/digest.js';
 import { planOverPublishedAdvice, publishedFolder } from '../io/publication.js';
 import type { PublishOptions } from '../io/publish.js';
 import { readBytes, unreadable } from '../io/read-file.js';
 import { planRound } from './plan.js';
-import { officeFieldProblems, planInputPaths } from './publish.js';
+import { planInputPaths } from './publish.js';
 import { publishPlan } from './publish-commands.js';
 import { loadRound } from './round.js';
 

@@ -179,11 +179,6 @@ export function ruleBreaks(round: Pick<Round, 'config' | 'calendar' | 'leaders'>
   return checkTimetable([...duties], ctx, { complete: false });
 }
 
-/** A configuration publishing the seed's place, contact, hours, office or date (or no phone) is refused at --out. */
-export function officeFieldProblems(seedFields: readonly string[] | undefined, file: string | undefined): Problem[] {
-  return seedFields?.length ? [problem('config.office-fields', { fields: [...seedFields] }, { file })] : [];
-}
-
 /** The input files a plan names in its digest, in this order: configuration, leaders, records, holidays, sites. */
 export function planInputPaths(round: Round, configFile: string | undefined): string[] {
   const c = round.config;

@@ -2,11 +2,11 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { roundCalendar } from '../app/calendar.js';
-import { officeFieldProblems } from '../app/publish.js';
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
 import type { Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
+import { officeFieldProblems } from '../io/config-parse.js';
 import { readBytes } from '../io/read-file.js';
 import { reportProblems } from './exit.js';
 import { writeErr } from './output.js';

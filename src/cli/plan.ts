@@ -2,11 +2,10 @@
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, overridesFrom } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { writeErr, writeOut } from './output.js';
+import { writeOut } from './output.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, type RoundOptions } from './round-input.js';
 import { paint } from './style.js';
-import { todayOption } from './today.js';
 
 interface PlanOptions extends RoundOptions {
   out?: string;
@@ -54,10 +53,10 @@ export function registerPlan(cmd: Command): void {
         ]),
       });
     }
-    const publication = opts.out ? await import('../io/publication.js') : undefined;
+    const writing = opts.out || opts.json ? await import('./plan-out.js') : undefined;
     // Before any work: a published folder is changed by replan, or replaced only on purpose.
-    if (opts.out && publication?.publishedFolder(opts.out) && !opts.replace)
-      throw new Exit(2, `已经发布过的文件夹 ${opts.out}：${publication.planOverPublishedAdvice(opts.out)}`);
+    if (opts.out && writing?.publishedFolder(opts.out) && !opts.replace)
+      throw new Exit(2, `已经发布过的文件夹 ${opts.out}：${writing.planOverPublishedAdvice(opts.out)}`);
     const round = await loadRound(opts);
     const { config, calendar } = round;
     reportProblems(round.warnings);
@@ -66,25 +65,7 @@ export function registerPlan(cmd: Command): void {
     const { report } = result;
     const c = paint();
     reportPlanFailure(report, c);
-    if (opts.out || opts.json) {
-      const [{ planInputPaths, planOutput }, { digestFiles }, { planJson }] = await Promise.all([
-        import('../app/publish.js'),
-        import('../io/digest.js'),
-        import('../io/plan-files.js'),
-      ]);
-      const inputs = digestFiles(planInputPaths(round, opts.config));
-      if (opts.out) {
-        const { publishPlan } = await import('../app/publish-commands.js');
-        const options = { today: todayOption(undefined), encoding: opts.encoding, icsPerLeader: opts.icsPerLeader, replace: opts.replace };
-        const r = await publishPlan(opts.out, round, result, inputs, options);
-        reportProblems(r.problems);
-        for (const p of r.written) writeErr(`wrote ${p}\n`);
-      }
-      if (opts.json) {
-        writeOut(planJson(planOutput(round, result, inputs)));
-        return;
-      }
-    }
+    if (writing && (await writing.writePlan(round, result, opts))) return;
     const { renderPlan } = await import('./plan-table.js');
     if (config.holidays) {
       const [{ holidayFileChanges }, { say }] = await Promise.all([import('../core/calendar.js'), import('../core/messages.js')]);

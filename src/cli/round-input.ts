@@ -1,6 +1,6 @@
 // What replan and swap read: the round (configuration, calendar, leaders, history), a published
 // timetable inside the round's window, pins and duty references from the command line.
-import { officeFieldProblems } from '../app/publish.js';
+
 import { loadRound as loadRoundFrom, type Round } from '../app/round.js';
 import { readRoundTimetable as readTimetableBytesOf } from '../app/timetable.js';
 import type { Config } from '../core/config.js';
@@ -11,6 +11,7 @@ import { problem, say } from '../core/messages.js';
 import type { DutyRef } from '../core/replan/swap.js';
 import type { Duty, IsoDate, Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
+import { officeFieldProblems } from '../io/config-parse.js';
 import type { Encoding } from '../io/decode.js';
 import { readBytes } from '../io/read-file.js';
 import { type CommonOptions, overridesFrom, useFolderConfig } from './context.js';

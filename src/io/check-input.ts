@@ -10,12 +10,12 @@ import { clean } from '../core/text.js';
 import type { Leader, Problem, RawRow, Rule } from '../core/types.js';
 import { ByteKeys } from './byte-keys.js';
 import { loadConfig } from './config-file.js';
+import { isZip } from './decode.js';
 import { specialFileProblem } from './file-kind.js';
 import { loadTable } from './load.js';
 import { rowValues, withColumnLetters } from './table.js';
 import { type OnPlainRow, parsePlain, plainRecord } from './table-plain.js';
 import { streamTable } from './table-stream.js';
-import { isZip } from './xlsx.js';
 
 /** A rules file is a configuration file (or just {"rules": [...]}), validated by validateConfig. */
 export function loadRules(file: string): { rules?: Rule[]; problems: Problem[] } {

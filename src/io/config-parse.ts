@@ -31,6 +31,11 @@ function seedFields(raw: Record<string, unknown>, overrides: Record<string, unkn
   });
 }
 
+/** A configuration publishing the seed's place, contact, hours, office or date (or no phone) is refused at --out. */
+export function officeFieldProblems(seedFields: readonly string[] | undefined, file: string | undefined): Problem[] {
+  return seedFields?.length ? [problem('config.office-fields', { fields: [...seedFields] }, { file })] : [];
+}
+
 /**
  * The configuration from a rota.json's bytes (or the defaults without one), overrides winning; paths
  * in it are left as written. No file system: the browser app reads its configuration through this too.

@@ -5,6 +5,9 @@
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
+/** A zip archive's first bytes: an .xlsx (or any Office Open XML file), read as a workbook (xlsx.ts), not as text. */
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+
 export interface Decoded {
   text: string;
   encoding: Encoding;

@@ -5,9 +5,9 @@ import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
 import { clean } from '../core/text.js';
 import type { Problem, RawRow } from '../core/types.js';
-import { decode, type Encoding } from './decode.js';
+import { decode, type Encoding, isZip } from './decode.js';
 import { countLines, RECORD_DELIMITERS } from './line-breaks.js';
-import { columnLetter, isZip, readWorkbook, type Sheet } from './xlsx.js';
+import { columnLetter, readWorkbook, type Sheet } from './xlsx.js';
 
 export interface Column {
   field: string;

@@ -18,9 +18,6 @@ export interface Sheet {
   rows: SheetRow[];
 }
 
-/** A zip archive's first bytes: an .xlsx (or any Office Open XML file). */
-export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-
 /** A workbook larger than this unpacked is refused: a zip bomb, not a list. */
 const MAX_UNPACKED = 256 * 1024 * 1024;
 

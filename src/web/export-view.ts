@@ -3,9 +3,10 @@
 // SEQUENCE, cancelled events, the dated change notice), always against the published baseline and
 // with the 今天 of the saved state (no day before it may change). Every export is judged by the
 // rules first, as `rota render` judges a file. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
-import { officeFieldProblems, type Publication, planInputPaths, publish, ruleBreaks } from '../app/publish.js';
+import { type Publication, planInputPaths, publish, ruleBreaks } from '../app/publish.js';
 import { formatProblem } from '../core/problems.js';
 import type { OutFile } from '../io/atomic-write.js';
+import { officeFieldProblems } from '../io/config-parse.js';
 import { digestInputs } from '../io/input-digest.js';
 import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
