@@ -112,7 +112,7 @@ function ledgerTables(ctx: Ctx): HTMLElement[] {
       'table',
       { id: 'ledger-due' },
       h('caption', {}, '超期和即将到期的事项 overdue and due soon'),
-      headRow(['编号', '包案领导', '责任单位', '状态', '来访日期', '办理期限', '']),
+      headRow(['编号', '包案领导', '责任单位', '状态', '来访日期', '办理期限', '剩余或超期']),
       h('tbody', {}, ...s.overdue.map((m) => dueRow(m, true)), ...s.dueSoon.map((m) => dueRow(m, false))),
     ),
   ];
