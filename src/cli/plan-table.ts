@@ -3,7 +3,10 @@ import type { ChalkInstance } from 'chalk';
 import { planReportSections, type ReportLine, type Tone } from '../app/plan-report.js';
 import type { PlanReport } from '../core/engine/types.js';
 import { type Place, placeText } from '../core/place.js';
+import { hoursText, kindText } from '../core/slot-text.js';
 import type { Duty } from '../core/types.js';
+
+type Column = [string, (d: Duty) => string];
 
 /** Display width: CJK and full-width characters take two columns. */
 export function displayWidth(s: string): number {
@@ -29,12 +32,31 @@ export function renderPlan(
       (visits ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}` : `；地点：${placeText(place)}`),
     '',
   ];
-  const header = visits ? ['日期', '星期', '类型', '单位', '姓名', '职务', '地点'] : ['日期', '星期', '单位', '姓名', '职务', '分管工作'];
-  const rows = p.duties.map((d) =>
-    visits
-      ? [d.date, d.weekday, d.kind, d.institution, d.name, d.title, d.kind === '接访' ? '中心' : d.place]
-      : [d.date, d.weekday, d.institution, d.name, d.title, d.portfolio],
-  );
+  // Slot columns only when some duty carries them (rota.json slots): the seed's table is unchanged.
+  const has = (cell: (d: Duty) => string) => p.duties.some((d) => cell(d) !== '');
+  const places = new Set(p.duties.filter((d) => d.kind === '接访').map((d) => d.place)).size > 1;
+  const columns: Array<[string, (d: Duty) => string]> = [
+    ['日期', (d) => d.date],
+    ['星期', (d) => d.weekday],
+    ...optional('时段', (d) => d.session ?? ''),
+    ...optional('接访时间', (d) => (d.hours ? hoursText(d.hours) : '')),
+    ...(visits || p.duties.some((d) => d.mode) ? [['类型', kindText] as Column] : []),
+    ['单位', (d) => d.institution],
+    ['姓名', (d) => d.name],
+    ['职务', (d) => d.title],
+    ...optional('角色', (d) => d.role ?? ''),
+    ...(visits ? [] : [['分管工作', (d: Duty) => d.portfolio] as Column]),
+    ...(visits
+      ? [['地点', (d: Duty) => (d.kind === '接访' && !places ? '中心' : d.place)] as Column]
+      : places
+        ? [['地点', (d: Duty) => d.place] as Column]
+        : []),
+  ];
+  function optional(header: string, cell: (d: Duty) => string): Column[] {
+    return has(cell) ? [[header, cell]] : [];
+  }
+  const header = columns.map(([h]) => h);
+  const rows = p.duties.map((d) => columns.map(([, cell]) => cell(d)));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...rows.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) => cells.map((x, i) => (i === cells.length - 1 ? x : pad(x, widths[i]))).join('  ');
   lines.push(c.bold(line(header)));
