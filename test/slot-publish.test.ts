@@ -53,7 +53,11 @@ describe('rota render of a two-session, two-place timetable', () => {
   });
 
   it('is what README shows', () => {
-    const csv = readFileSync(out('timetable.csv'), 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n').join('\n');
+    const csv = readFileSync(out('timetable.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .join('\n');
     expect(readFileSync('README.md', 'utf8')).toContain(csv);
   });
 
@@ -131,6 +135,26 @@ describe('rota swap in a session', () => {
     const [mine] = uidSeq('张志强.ics');
     expect(mine.slice(1)).toEqual([1, null]);
     expect(uidSeq('王建国.ics')).toEqual([[mine[0], 1, 'CANCELLED']]);
+  });
+});
+
+describe('rota rollback and rota check', () => {
+  it('rollback restores the slot as it was published, session, hours and role kept', () => {
+    const back = runRota(['rollback', '--out', 'swapped', '--today', '2024-12-10'], dir);
+    expect(back.code).toBe(0);
+    const rows: string[][] = parse(readFileSync(join(dir, 'swapped/timetable.csv')), { bom: true });
+    expect(rows).toEqual(parse(readFileSync(out('timetable.csv')), { bom: true }));
+  });
+
+  it('check reads records with slot columns (its fast path too) and refuses unknown 时段 and 角色 by line, exit 2', () => {
+    writeFileSync(join(dir, 'bad.csv'), '日期,时段,姓名,角色\n2024-12-11,上半天,王建国,主接访\n2024-12-12,上午,刘芳,列席\n');
+    const bad = runRota(['check', 'bad.csv', '-c', 'rota.json'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('bad.csv:2: 时段: 不认识的时段“上半天”');
+    expect(bad.stderr).toContain('bad.csv:3: 角色: 不认识的角色“列席”');
+    const good = runRota(['check', 'out/timetable.csv', '-c', 'rota.json', '--to', '2024-12-11'], dir);
+    expect(good.stderr).not.toContain('slot.');
+    expect([0, 1]).toContain(good.code);
   });
 });
 
