@@ -1,7 +1,8 @@
 // The timetable as an iCalendar file (RFC 5545) for leaders' and liaisons' phone calendars,
 // written with ical-generator. Same inputs, same bytes: DTSTAMP comes from the publishing date,
-// never the clock, and each event's UID names its duty slot (round, date, kind, slot), not the
-// leader, so re-publishing a changed plan updates the event instead of adding a second one.
+// never the clock, and each event's UID names its duty slot (round, date, kind, and session, place and
+// role when the duty names them, and its number there), not the leader, so re-publishing a changed
+// plan updates the event instead of adding a second one.
 import { createHash } from 'node:crypto';
 import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Config } from '../core/config.js';
