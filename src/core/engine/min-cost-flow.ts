@@ -52,6 +52,8 @@ export class MinCostFlow {
       for (let q = 0; q < queue.length; q++) {
         const u = queue[q];
         queued[u] = 0;
+        // A shortest path ends at the sink and never passes it: its many arcs back (every set's units) are not searched.
+        if (u === sink) continue;
         for (let a = head[u]; a !== -1; a = next[a]) {
           const v = to[a];
           if (cap[a] <= 0 || dist[u] + cost[a] >= dist[v]) continue;

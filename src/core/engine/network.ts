@@ -125,7 +125,16 @@ export class NetworkBuilder<L extends string> {
     for (const i of left.sets.keys()) setNode(left, i, false);
     for (const i of right.sets.keys()) setNode(right, i, true);
     const arcs = [...this.arcs.values()];
-    const planned = arcs.map((a) => addArc(leafNode(a.leaf), cellNode(a.cell), 1, a.cost));
+    // A cell only one arc reaches (a site stage's (visit, site)) needs no node of its own: the arc goes
+    // straight to the cell's set, which halves a site month's graph.
+    const reaching = new Map<number, number>();
+    for (const a of arcs) reaching.set(a.cell, (reaching.get(a.cell) ?? 0) + 1);
+    const target = (cell: number) => {
+      if (reaching.get(cell)! > 1) return cellNode(cell);
+      const owner = right.owner.get(cell);
+      return owner === undefined ? sink : setNode(right, owner, true);
+    };
+    const planned = arcs.map((a) => addArc(leafNode(a.leaf), target(a.cell), 1, a.cost));
     const weigh = weights(1 + this.levels.length, nodes, plan);
     if (!weigh || ![...left.sets, ...right.sets].every((s) => convex(s.set, weigh))) return undefined;
     const f = new MinCostFlow();
