@@ -103,15 +103,21 @@ describe('接访台帐 in the browser app', () => {
     await page.getByRole('button', { name: '排班', exact: true }).click();
     await page.waitForSelector('#timetable');
     await openLedger(page, join(dir, '接访台帐.sqlite'));
+    // The visit's day fills in that day's leader (谁接访、谁包案), as the CLI's timetable has it.
+    expect(rota(['plan', '-c', 'rota.json', '--out', 'out']).code).toBe(0);
+    const onDuty = /^2024-12-12,[^,]*,[^,]*,[^,]*,([^,]+),/m.exec(readFileSync(join(dir, 'out/timetable.csv'), 'utf8'))?.[1];
+    expect(await page.getByLabel('接访领导', { exact: true }).inputValue()).toBe('');
+    await page.getByLabel('来访日期', { exact: true }).fill('2024-12-12');
+    await page.getByLabel('来访日期', { exact: true }).press('Tab');
+    expect(onDuty).toBeTruthy();
+    expect(await page.getByLabel('接访领导', { exact: true }).inputValue()).toBe(onDuty);
     await page.getByLabel('来访人', { exact: true }).fill(RESIDENT);
-    await page.getByLabel('接访领导', { exact: true }).fill('王建国');
     await page.getByLabel('主要问题', { exact: true }).fill('供暖不热');
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await expect.poll(() => page.textContent('#message')).toContain('已登记');
 
     await page.getByLabel('接访日', { exact: true }).fill('2024-12-11');
     const forms = await exported(page, '打印接访表');
-    expect(rota(['plan', '-c', 'rota.json', '--out', 'out']).code).toBe(0);
     expect(
       rota(['cases', 'forms', 'out/timetable.csv', '-c', 'rota.json', '-o', 'forms', '--from', '2024-12-11', '--to', '2024-12-11']).code,
     ).toBe(0);

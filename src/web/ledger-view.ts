@@ -118,6 +118,9 @@ function ledgerTables(ctx: Ctx): HTMLElement[] {
   ];
 }
 
+/** The leader of the day's 接访 in the timetable on the page ('' when none). */
+const dayLeader = (ctx: Ctx, date: string) => ctx.state.current?.find((d) => d.kind === '接访' && d.date === date)?.name ?? '';
+
 /** The visit form of each open ledger, kept over redraws: a message after 登记 must not wipe what the clerk typed. */
 const kept = new WeakMap<OpenLedger, { form: HTMLFormElement; ctx: Ctx }>();
 
@@ -126,7 +129,13 @@ function visitForm(ctx: Ctx, ledger: OpenLedger): HTMLElement {
   const list = h('datalist', { id: 'visit-leaders' }, ...names.map((n) => h('option', { value: n })));
   let k = kept.get(ledger);
   if (!k) {
-    const form = h(
+    // 谁接访、谁包案: the leader on duty that day is the one the visit is recorded under, unless the clerk wrote another.
+    const fillLeader = (form: HTMLFormElement, date: string) => {
+      const leader = form.elements.namedItem('leader') as HTMLInputElement;
+      const name = dayLeader(kept.get(ledger)!.ctx, date);
+      if (name && !leader.value) leader.value = name;
+    };
+    const form: HTMLFormElement = h(
       'form',
       {
         id: 'visit-form',
@@ -148,8 +157,10 @@ function visitForm(ctx: Ctx, ledger: OpenLedger): HTMLElement {
             type,
             required,
             autocomplete: 'off',
-            ...(f === 'visitDate' ? { value: todayOf(ctx.state) } : {}),
-            ...(f === 'leader' ? { list: 'visit-leaders' } : {}),
+            ...(f === 'visitDate'
+              ? { value: todayOf(ctx.state), onchange: (e: Event) => fillLeader(form, (e.target as HTMLInputElement).value) }
+              : {}),
+            ...(f === 'leader' ? { list: 'visit-leaders', value: dayLeader(ctx, todayOf(ctx.state)) } : {}),
           }),
         ),
       ),
