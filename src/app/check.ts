@@ -4,9 +4,12 @@
 import type { Calendar } from '../core/calendar.js';
 import { createTally, type Judgement, type Leave, type Tally } from '../core/check/index.js';
 import type { Config } from '../core/config.js';
+import { buildContext } from '../core/engine/context.js';
+import { slotsFilled } from '../core/engine/slot-rule.js';
+import type { Violation } from '../core/engine/types.js';
 import { problem } from '../core/messages.js';
 import { hasErrors } from '../core/problems.js';
-import type { IsoDate, Leader, Problem, Rule } from '../core/types.js';
+import type { Duty, IsoDate, Leader, Problem, Rule } from '../core/types.js';
 import { loadLeaves, loadRules, tallyRecordFiles } from '../io/check-input.js';
 import { readBytes } from '../io/read-file.js';
 import { roundCalendar, unknownYearWarnings } from './calendar.js';
@@ -64,6 +67,8 @@ export interface CheckRecordsOptions {
 
 export interface RecordsChecked {
   tally: Tally;
+  /** A round with slots: records in a slot their leader may not fill, in no slot of the round, or a duty day's slot left empty. */
+  slots: Violation[];
   /** The records' problems, then the judgement's and the unknown-year warnings. */
   problems: Problem[];
   /** Problems only counted, past the 10,000 kept. */
@@ -83,21 +88,38 @@ export async function checkRecords(setup: CheckSetup, files: string[], o: CheckR
     // Judged as the plan rosters them: the district's 正科级 office staff are not held to the township's weekly rule.
     ranks: setup.config.eligibleRanks,
   });
+  // The slots are judged on the duties themselves: kept as they are read (not by the fast path, which reads no slot fields).
+  const duties: Duty[] = [];
+  const slotted = (setup.config.slots?.length ?? 0) > 0;
   const read = await tallyRecordFiles(files, {
     leaders: setup.leaders,
     institutions: setup.config.institutions,
-    tally,
+    tally: slotted ? { ...tally, add: (d, l) => (duties.push(d), tally.add(d, l)) } : tally,
     lenient: o.lenient,
-    fast: !o.keepRecords,
+    fast: !o.keepRecords && !slotted,
   });
   const problems = read.problems;
   if (hasErrors(problems)) {
     if (o.from && o.to) problems.push(...unknownYearWarnings(setup.calendar, o.from, o.to));
-    return { tally, problems, omitted: read.omitted };
+    return { tally, slots: [], problems, omitted: read.omitted };
   }
   const judgement = tally.finish({ from: o.from, to: o.to, leaves: setup.leaves });
   const from = judgement.summary.from || o.from || '';
   const to = judgement.summary.to || o.to || '';
   problems.push(...judgement.problems, ...unknownYearWarnings(setup.calendar, from, to));
-  return { tally, problems, omitted: read.omitted, judgement };
+  const slots = slotted && from && to ? slotBreaks(setup, duties, from, to) : [];
+  // A record in the wrong slot, or an empty slot, makes the records not compliant (exit 1) like a quota short.
+  const judged = slots.length ? { ...judgement, summary: { ...judgement.summary, compliant: false } } : judgement;
+  return { tally, slots, problems, omitted: read.omitted, judgement: judged };
+}
+
+/** The round's slot rule (engine/slot-rule.ts) on the records of from..to: the same judgement render and the plan make. */
+function slotBreaks(setup: CheckSetup, duties: Duty[], from: IsoDate, to: IsoDate): Violation[] {
+  const { calendar, leaders } = setup;
+  const config = { ...setup.config, from, to };
+  const ctx = buildContext({ config, days: calendar.days(from, to), leaders, calendar });
+  return slotsFilled.check(
+    duties.filter((d) => d.date >= from && d.date <= to),
+    ctx,
+  );
 }

@@ -57,7 +57,7 @@ export function registerCheck(cmd: Command): void {
     const { formatCheck } = await import('../io/check-format.js');
     const { paint } = await import('./style.js');
     const format = opts.format as 'text' | 'json' | 'junit' | 'github';
-    const { problems, judgement, omitted } = await checkRecords(setup, files, {
+    const { problems, judgement, omitted, slots } = await checkRecords(setup, files, {
       from,
       to,
       keepRecords: format === 'json' && Boolean(opts.detail),
@@ -70,6 +70,7 @@ export function registerCheck(cmd: Command): void {
       leaders: setup.leaders,
       omitted,
       detail: opts.detail,
+      slots,
     };
     printProblems(problems, omitted);
     if (format === 'json') {

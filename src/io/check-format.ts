@@ -3,6 +3,7 @@
 
 import type { CheckResult, Judgement } from '../core/check/index.js';
 import { NO_DUTY_DAY } from '../core/check/judgements.js';
+import type { Violation } from '../core/engine/types.js';
 import { leaderKey } from '../core/leaders.js';
 import { say } from '../core/messages.js';
 import { formatProblem } from '../core/problems.js';
@@ -26,6 +27,8 @@ export interface CheckReport {
   office?: string;
   /** JSON: every judged entry too (results), not only the totals and the violations. */
   detail?: boolean;
+  /** A round with slots: records in a slot they may not fill or in none, and duty days' empty slots. */
+  slots?: Violation[];
 }
 
 /** Colour functions; identity for plain text. */
@@ -109,6 +112,11 @@ export function formatText(report: CheckReport, c: Painter): string {
       c.yellow(`记录问题 record problems: ${e} errors, ${report.problems.length - e + (report.omitted ?? 0)} warnings (see stderr)`),
     );
   }
+  if (report.slots?.length) {
+    out.push(`${c.red('✗')} ${c.bold('时段 slots')}`);
+    for (const v of report.slots)
+      out.push(`  ${v.source ? `${v.source.file}:${v.source.line} ` : ''}${v.message}  ${c.dim(`[${v.rule}]`)}`);
+  }
   const line = summaryLine(j);
   out.push(j.summary.compliant ? c.green(line) : c.red(line));
   return `${out.join('\n')}\n`;
@@ -130,6 +138,7 @@ export function* jsonChunks(report: CheckReport): Generator<string> {
     rules: report.rules,
     problems: report.problems,
     ...(report.omitted ? { omittedProblems: report.omitted } : {}),
+    ...(report.slots?.length ? { slots: report.slots } : {}),
   };
   const results = j?.results ?? [];
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n`;

@@ -1,0 +1,48 @@
+// rota check judges slots through the built CLI: the court's 带班 + 主接访 round planned with --out is
+// compliant; the same table with a 副院长 written into the 带班 slot and a 主接访 row deleted is not
+// (exit 1), each naming its line, the slot and who may fill it — the lines docs/slots.md shows.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runRota } from './helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rota-slots-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rota check with slots', () => {
+  it('passes the planned table and names a record in a slot its leader may not fill, and the slots left empty', () => {
+    expect(runRota(['init', dir, '--preset', 'court']).code).toBe(0);
+    const raw = JSON.parse(readFileSync(join(dir, 'rota.json'), 'utf8'));
+    delete raw.rotation.reception;
+    delete raw.rotation.visits;
+    const slots = [
+      { role: '带班', who: { titles: ['院长'] } },
+      { role: '主接访', who: { titles: ['副院长', '审判委员会专职委员'] } },
+    ];
+    writeFileSync(join(dir, 'rota.json'), JSON.stringify({ ...raw, from: '2025-03-01', to: '2025-03-31', slots }));
+    expect(runRota(['plan', '-c', 'rota.json', '--out', 'out'], dir).code).toBe(0);
+    const planned = runRota(['check', 'out/timetable.csv', '--from', '2025-03-01', '--to', '2025-03-31'], dir);
+    expect(planned.code).toBe(0);
+    expect(planned.stdout).not.toContain('slots');
+
+    const rows = readFileSync(join(dir, 'out/timetable.csv'), 'utf8').split('\r\n'); // the CSV's lines end as Excel's do
+    expect(rows[3]).toBe('2025-03-12,星期三,接访,人民法院,张明,院长,带班,全面工作,人民法院诉讼服务中心');
+    rows[3] = '2025-03-12,星期三,接访,人民法院,李华,副院长,带班,民事审判、执行,人民法院诉讼服务中心';
+    rows.splice(4, 1);
+    writeFileSync(join(dir, '改过.csv'), rows.join('\r\n'));
+    const edited = runRota(['check', '改过.csv', '--from', '2025-03-01', '--to', '2025-03-31'], dir);
+    expect(edited.code).toBe(1);
+    const lines = edited.stdout.split('\n');
+    const shown = lines.slice(lines.indexOf('✗ 时段 slots'), -2);
+    expect(shown).toEqual([
+      '✗ 时段 slots',
+      '  改过.csv:4 2025-03-12 李华（副院长，正科级）不能担任「带班」（院长）（not eligible for the slot）  [slots]',
+      '  2025-03-12 的时段「带班」（院长）应有 1 名领导，只安排了 0 名（slot 带班 left short）  [slots]',
+      '  2025-03-12 的时段「主接访」（副院长、审判委员会专职委员）应有 1 名领导，只安排了 0 名（slot 主接访 left short）  [slots]',
+    ]);
+    expect(lines.at(-2)).toMatch(/^不合规 NOT compliant/);
+    const page = readFileSync('docs/slots.md', 'utf8');
+    for (const line of [...shown, '$ rota check 改过.csv --from 2025-03-01 --to 2025-03-31']) expect(page).toContain(line);
+  });
+});
