@@ -2,11 +2,12 @@
 // breaks reported); pins hold; a pin that breaks a rule is an error naming the pin and the rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { presetConfig } from '../src/core/config.js';
 import { buildContext, HARD_RULES, plan } from '../src/core/engine/index.js';
 import { changeLine, diffTimetables } from '../src/core/replan/diff.js';
 import { replan } from '../src/core/replan/replan.js';
 import type { Duty, Leader } from '../src/core/types.js';
-import { input, leader } from './support/plan-facts.js';
+import { input, leader, weekdays } from './support/plan-facts.js';
 
 const names = (ds: Duty[]) => ds.map((d) => `${d.date.slice(5)} ${d.name}`);
 const away = (ls: Leader[], name: string, ...dates: string[]) =>
@@ -124,6 +125,37 @@ describe('replan', () => {
     const locked = first.duties.map((x) => (x.date === '2025-01-08' ? { ...x, pinned: true } : x));
     const r2 = replan({ ...base, previous: locked, today: '2025-01-06' });
     expect(r2.duties.find((x) => x.date === '2025-01-08')).toMatchObject({ name: first.duties[2].name, pinned: true });
+  });
+
+  it('a pin every rule allows alone, that leaves no timetable with the rest, gets a cause line naming it', () => {
+    // One 接访 a day, at most one a week each; 甲 is away on Tuesday. Pinning 乙 on Monday leaves
+    // Tuesday to nobody, though the pin itself breaks no rule (without it: 甲 Monday, 乙 Tuesday).
+    const township = presetConfig('township');
+    const config = {
+      ...township,
+      from: '2025-03-03',
+      to: '2025-03-04',
+      rotation: { ...township.rotation!, reception: { min: 1, max: 1 }, visits: { min: 0, max: 0 }, maxPerWeek: 1 },
+    };
+    const ls = [leader('甲', '乡政府', { rank: '副科级', unavailable: ['2025-03-04'] }), leader('乙', '乡政府', { rank: '副科级' })];
+    const days = weekdays(config.from, config.to);
+    const published = plan({ config, days, leaders: ls });
+    expect(names(published.duties)).toEqual(['03-03 甲', '03-04 乙']);
+    const r = replan({
+      config,
+      days,
+      leaders: ls,
+      previous: published.duties,
+      today: '2025-03-03',
+      pins: [{ date: '2025-03-03', name: '乙' }],
+    });
+    expect(r.report.status).toBe('infeasible');
+    expect(r.report.pinErrors).toEqual([]);
+    expect(r.report.causes.filter((c) => c.kind === 'pin').map((c) => c.message)).toEqual([
+      expect.stringMatching(/^锁定 2025-03-03 乙（接访） 单独不违反任何规则，但保留它就排不出合规的安排/),
+    ]);
+    // Without the pin the re-plan is whole, and no pin is blamed.
+    expect(replan({ config, days, leaders: ls, previous: published.duties, today: '2025-03-03' }).report.status).toBe('optimal');
   });
 
   it('a pin that breaks a hard rule is an error naming the pin and the rule', () => {

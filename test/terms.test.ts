@@ -6,6 +6,7 @@ import { makeCalendar } from '../src/core/calendar.js';
 import { judge } from '../src/core/check/tally.js';
 import { presetConfig } from '../src/core/config.js';
 import { addDays } from '../src/core/dates.js';
+import { buildContext, HARD_RULES } from '../src/core/engine/index.js';
 import { plan } from '../src/core/engine/plan.js';
 import { buildLeaders } from '../src/core/leaders.js';
 import { recordReader } from '../src/core/records.js';
@@ -186,5 +187,42 @@ describe('parseTerm', () => {
   it('empty cells: no term', () => {
     expect(parseTerm({})).toEqual({ errors: [] });
     expect(parseTerm({ start: '', end: '', term: '' })).toEqual({ errors: [] });
+  });
+});
+
+describe('a leader who moved institution is one person with one weekly maximum', () => {
+  // 张国庆 leaves 乡党委 after Tuesday 07-08 and joins 乡政府 on 07-09: two rows, one person. One 接访
+  // a day, at most one a week each: four people for five days, so one day stays short — his two rows
+  // must not give him two duties in the move week.
+  const zhang = (institution: string, term: Term) => ({ ...leaderOf('张国庆', 0, term), institution });
+  const leaders = [
+    zhang('乡党委', { to: '2025-07-08' }),
+    zhang('乡政府', { from: '2025-07-09' }),
+    leaderOf('李', 1),
+    leaderOf('王', 2),
+    leaderOf('赵', 3),
+  ];
+  const config = {
+    ...township,
+    from: '2025-07-07',
+    to: '2025-07-11',
+    rotation: { ...township.rotation!, reception: { min: 1, max: 1 }, visits: { min: 0, max: 0 }, maxPerWeek: 1 },
+  };
+
+  it('plan: at most one duty for him in the move week; the day left over is a reported break', () => {
+    const r = plan({ config, days: cal.days(config.from, config.to), leaders, calendar: cal, bestEffort: true });
+    expect(r.duties.filter((d) => d.name === '张国庆')).toHaveLength(1);
+    expect(r.report.status).toBe('best-effort');
+    expect(r.report.breaks.map((b) => b.rule)).toEqual(['reception-per-day']);
+  });
+
+  it('the rule judges a timetable the same way: two duties in the move week, one in each post, are over it', () => {
+    const ctx = buildContext({ config, days: cal.days(config.from, config.to), leaders, calendar: cal });
+    const rule = HARD_RULES.find((r) => r.id === 'max-per-week')!;
+    const duty = (date: string, institution: string) => ({ ...dutyBase, date, institution });
+    const dutyBase = { weekday: '', kind: '接访' as const, name: '张国庆', title: '委员', portfolio: '', place: '' };
+    expect(rule.check([duty('2025-07-07', '乡党委')], ctx)).toEqual([]);
+    const twice = rule.check([duty('2025-07-07', '乡党委'), duty('2025-07-10', '乡政府')], ctx);
+    expect(twice.map((v) => [v.names, v.dates])).toEqual([[['张国庆'], ['2025-07-07', '2025-07-10']]]);
   });
 });

@@ -67,6 +67,8 @@ export interface PlanContext {
   open: number[];
   /** The round's slots' Hall groups (src/core/slots.ts): none without slots restricted by `who`. */
   slotGroups: SlotGroup[];
+  /** Each row's person: the first row of the same name when both rows have a term (one who moved institution), else itself. */
+  person: number[];
 }
 
 /** Whether every hard rule allows leader l on working day d (candidates are in leader order: a binary search). */
@@ -126,6 +128,7 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
     ...(input.published ? { published: input.published } : {}),
     open: days.flatMap((d, i) => (today === undefined || d >= today ? [i] : [])),
     slotGroups: config.slots ? slotGroups(config.slots, leaders) : [],
+    person: leaders.map((l, i) => (l.term ? leaders.findIndex((m) => m.name === l.name && m.term !== undefined) : i)),
   };
   const allows = ctx.rules.flatMap((r) => (r.allows ? [r.allows] : []));
   ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (allows.every((f) => f(ctx, l, d)) ? [li] : [])));

@@ -409,27 +409,34 @@ export const maxPerWeek: HardRule = {
   sentence: ({ set }) => `每名领导每周最多安排 ${set.maxPerWeek} 次（at most ${set.maxPerWeek} per leader per week）`,
   addRows({ b, ctx, chunk }) {
     const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
-    for (const l of chunk.leaders) {
+    // One person, one weekly maximum: the rows of a leader who moved institution count together.
+    for (const rows of groupBy(chunk.leaders, (l) => String(ctx.person[l])).values()) {
       for (const [w, ds] of weeks) {
-        const t = ds.flatMap((d) => terms(b, l, d));
-        const room = weekRoom(ctx, chunk, l, w);
-        if (t.length > room) b.addRow(`w${l}_${w}`, { max: room }, t);
+        const t = rows.flatMap((l) => ds.flatMap((d) => terms(b, l, d)));
+        const room = weekRoom(ctx, chunk, rows[0], w);
+        if (t.length > room) b.addRow(`w${rows[0]}_${w}`, { max: room }, t);
       }
     }
   },
   addArcs({ net, ctx, chunk }) {
     const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
+    // A set over two leaders' rows is not one of the network's nested sets.
+    if (new Set(chunk.leaders.map((l) => ctx.person[l])).size < chunk.leaders.length) return net.refuse();
     for (const l of chunk.leaders) for (const [w, ds] of weeks) net.leaderSet(l, ds, { cap: weekRoom(ctx, chunk, l, w) });
   },
   check(duties, ctx) {
     const K = ctx.set.maxPerWeek!;
-    return [...groupBy(duties, (d) => `${leaderKey(d)}\u0000${periodKey('week', d.date)}`).entries()]
+    const person = (d: Duty) => {
+      const i = ctx.leaderIndex.get(leaderKey(d));
+      return i === undefined ? leaderKey(d) : String(ctx.person[i]);
+    };
+    return [...groupBy(duties, (d) => `${person(d)}\u0000${periodKey('week', d.date)}`).entries()]
       .filter(([, ds]) => ds.length > K && ds.some((d) => !frozen(ctx, d.date)))
       .map(([k, ds]) =>
         violation(
           this,
           ctx,
-          `${ds[0].name} ${k.split('\u0000')[2]} 安排了 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过每周 ${K} 次 (over the weekly maximum)`,
+          `${ds[0].name} ${k.split('\u0000').pop()} 安排了 ${ds.length} 次（${ds.map((d) => `${monthDay(d.date)}${lineOf(d)}`).join('、')}），超过每周 ${K} 次 (over the weekly maximum)`,
           [ds[0].name],
           ds.map((d) => d.date),
           ds[K],

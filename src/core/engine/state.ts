@@ -39,7 +39,7 @@ export interface ChunkState {
   leaders: number[];
   /** Activities in the window so far per leader (the per-round maximum's room). */
   roundLoad: number[];
-  /** Activities so far per `${leader}|${isoWeek}`, for the ISO weeks the chunk's days fall in. */
+  /** Activities so far per `${person}|${isoWeek}` (ctx.person), for the ISO weeks the chunk's days fall in. */
   weekLoad: Map<string, number>;
   quotas: QuotaRow[];
   /** Each rule with a max: the room left per leader and period (records and earlier pieces counted). */
@@ -52,10 +52,10 @@ export interface ChunkState {
   siteDemand: Array<{ month: string; target: number; days: number[] }>;
 }
 
-/** Activities leader l may still have in ISO week `week` under the weekly maximum (Infinity without one). */
+/** Activities leader l may still have in ISO week `week` under the weekly maximum (Infinity without one), counted per person. */
 export function weekRoom(ctx: PlanContext, chunk: ChunkState, l: number, week: string): number {
   const K = ctx.set.maxPerWeek;
-  return K === undefined ? Infinity : Math.max(0, K - (chunk.weekLoad.get(`${l}|${week}`) ?? 0));
+  return K === undefined ? Infinity : Math.max(0, K - (chunk.weekLoad.get(`${ctx.person[l]}|${week}`) ?? 0));
 }
 
 export function chunkState(ctx: PlanContext, days: number[], counted: Counted[]): ChunkState {
@@ -71,7 +71,7 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   for (const c of counted) {
     byLeader[c.leader].push(c);
     if (c.date >= weeksFrom && c.date <= weeksTo) {
-      const k = `${c.leader}|${periodKey('week', c.date)}`;
+      const k = `${ctx.person[c.leader]}|${periodKey('week', c.date)}`;
       weekLoad.set(k, (weekLoad.get(k) ?? 0) + 1);
     }
     if (!c.planned) continue;

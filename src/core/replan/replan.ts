@@ -15,6 +15,7 @@ import { leaderKey } from '../leaders.js';
 import { cleanName } from '../text.js';
 import type { Duty, IsoDate, Kind } from '../types.js';
 import { changedDates, type DayChange, diffTimetables } from './diff.js';
+import { pinsTogetherCauses } from './pin-blame.js';
 export interface ReplanInput extends PlanInput {
   /** The published timetable (its 锁定 duties are pins too). */
   previous: Duty[];
@@ -168,6 +169,7 @@ export function replan(input: ReplanInput): ReplanResult {
     return { duties: [], changes: [], report: { ...empty, ...extra, status: 'pin-conflict', changedDays: 0 } };
   }
   const result = solveContext(ctx, Boolean(input.bestEffort));
+  if (result.report.status !== 'optimal') result.report.causes.push(...pinsTogetherCauses(ctx, today));
   if (result.report.status === 'infeasible') return { duties: [], changes: [], report: { ...result.report, ...extra, changedDays: 0 } };
   const pinned = new Set(
     ctx.pins.flatMap((p) =>
