@@ -95,7 +95,7 @@ describe('接访台帐 in the browser app', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it('prints the day’s 领导干部接访表 as rota cases forms does, and publishes no personal data', async () => {
+  it('prints the day’s 领导干部接访表 as rota cases forms does, and puts no personal data in a published file or the .rota project', async () => {
     const { page } = await openApp(browser);
     await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
     await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
@@ -124,7 +124,7 @@ describe('接访台帐 in the browser app', () => {
     expect(forms.get('领导干部接访表-2024-12-11.html')).toEqual(readFileSync(join(dir, 'forms/领导干部接访表.html')));
     expect(await axeViolations(page)).toEqual([]);
 
-    for (const button of ['导出 CSV', '导出网页', '导出 JSON', '导出日历']) {
+    for (const button of ['导出 CSV', '导出网页', '导出 JSON', '导出日历', '保存项目 save project']) {
       for (const [name, content] of await exported(page, button)) {
         for (const personal of [RESIDENT, '张某某', '13800000001']) expect(content.toString('utf8'), name).not.toContain(personal);
       }

@@ -10,11 +10,16 @@ import { type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SCHEMA_VE
 /** Every SQLite database file begins with these 16 bytes. */
 const MAGIC = 'SQLite format 3\u0000';
 
+/** A file of `size` bytes is too big to open as a ledger (told before it is read). */
+export function ledgerSizeProblem(size: number, file: string) {
+  const mb = (n: number) => Math.ceil(n / 2 ** 20);
+  return size > LIMITS.ledgerBytes ? problem('case.ledger-too-big', { size: mb(size), max: mb(LIMITS.ledgerBytes) }, { file }) : undefined;
+}
+
 /** Why these bytes are no ledger rota can open, before SQLite is asked: too big, or not SQLite at all. */
 export function ledgerBytesProblem(bytes: Uint8Array, file: string) {
-  const mb = (n: number) => Math.ceil(n / 2 ** 20);
-  if (bytes.length > LIMITS.ledgerBytes)
-    return problem('case.ledger-too-big', { size: mb(bytes.length), max: mb(LIMITS.ledgerBytes) }, { file });
+  const big = ledgerSizeProblem(bytes.length, file);
+  if (big) return big;
   const head = String.fromCharCode(...bytes.subarray(0, MAGIC.length));
   return bytes.length > 0 && head !== MAGIC ? problem('case.ledger-not-sqlite', {}, { file }) : undefined;
 }

@@ -4,9 +4,9 @@
 import { formsOfDays } from '../core/cases/forms.js';
 import { ledgerStatus, type MatterLine } from '../core/cases/status.js';
 import { caseTallies } from '../core/cases/tally.js';
-import { LIMITS } from '../core/limits.js';
 import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
+import { ledgerSizeProblem } from '../io/cases-db.js';
 import { formsHtml } from '../io/cases-html.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
@@ -28,9 +28,8 @@ function say(ctx: Ctx, text: string, alert: boolean): void {
 async function open(ctx: Ctx, file: File | undefined): Promise<void> {
   if (!file) return;
   // Too big is told before the file is read into memory.
-  const big = file.size > LIMITS.ledgerBytes;
-  const bytes = big ? new Uint8Array(LIMITS.ledgerBytes + 1) : new Uint8Array(await file.arrayBuffer());
-  const r = await openLedgerFile(file.name, bytes);
+  const big = ledgerSizeProblem(file.size, file.name);
+  const r = big ? { problems: [big] } : await openLedgerFile(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!r.ledger) return say(ctx, `无法打开台帐 cannot open the ledger：${told(r.problems)}`, true);
   ctx.ui.ledger?.db.close();
   ctx.ui.ledger = r.ledger;
