@@ -25,7 +25,7 @@ import { PREFERENCES } from './preferences.js';
 import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
 import { checkTimetable, KIND_LIST, varName } from './rules.js';
 import { keptSites, siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from './sites.js';
-import { assignSlots } from './slot-rule.js';
+import { assignSlots, slotCauses } from './slot-rule.js';
 import { type ChunkState, type Counted, chunkState } from './state.js';
 import type { ModelSize, PlanInput, PlanResult } from './types.js';
 
@@ -146,7 +146,7 @@ export function plan(input: PlanInput): PlanResult {
 /** Plans from a context already built (a re-plan's context carries the published past). */
 export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?: PlanInput['onProgress']): PlanResult {
   const parts = pieces(ctx);
-  const causes = [...pinCauses(ctx), ...dayCauses(ctx)];
+  const causes = [...pinCauses(ctx), ...dayCauses(ctx), ...slotCauses(ctx)];
   const explained = new Set(causes.filter((c) => c.kind === 'no-leader-on-day').flatMap((c) => c.dates));
   causes.push(
     ...hallCauses(

@@ -10,7 +10,7 @@ import type { Duty, Kind, Leader } from '../types.js';
 import type { PlanContext } from './context.js';
 import { dutyLeader, frozen, type HardRule, KIND_LIST, terms, violation } from './hard-rule.js';
 import type { Activity } from './piece-network.js';
-import type { Violation } from './types.js';
+import type { Cause, Violation } from './types.js';
 
 /** 带班（正处级） — a slot and who may fill it. */
 export function slotWho(slot: SlotSpec): string {
@@ -70,9 +70,11 @@ export const slotsFilled: HardRule = {
         });
         // A day with none of the kind is told once, by the per-day rule; a day partly filled names its empty slots.
         if (opts.complete === false || !ctx.dayIndex.has(date) || !here.length) continue;
+        // A duty written into a slot it cannot take still stands in it (named above): the slot is not also empty.
+        const standing = here.flatMap((d, p) => (seatOf[p] < 0 ? [slots.findIndex((x) => dutyFitsSlot(d, x))] : []));
         slots.forEach((slot, s) => {
           if (slot.kind !== kind) return;
-          const filled = seatOf.filter((x) => x === s).length;
+          const filled = seatOf.filter((x) => x === s).length + standing.filter((x) => x === s).length;
           if (filled < slot.leaders)
             out.push(
               violation(
@@ -122,4 +124,31 @@ export function assignSlots(ctx: PlanContext, acts: readonly Activity[]): Map<Ac
     });
   }
   return out;
+}
+
+/**
+ * Days whose restricted slots fewer leaders may fill than they take (the 院长 away on a day only he
+ * may lead): one cause per group of slots, naming the slots, the days and who may fill them.
+ */
+export function slotCauses(ctx: PlanContext): Cause[] {
+  const slots = ctx.config.slots ?? [];
+  return ctx.slotGroups.flatMap((g) => {
+    const short = ctx.open.filter((d) => ctx.candidates[d].filter((l) => g.leaders.includes(l)).length < g.need);
+    if (!short.length) return [];
+    const dates = short.map((d) => ctx.days[d]);
+    const able = g.leaders.map((l) => ctx.leaders[l]);
+    const away = able.filter((l) => dates.some((d) => l.unavailable.includes(d)));
+    const named = g.slots.map((i) => slotWho(slots[i])).join('、');
+    return [
+      {
+        kind: 'no-leader-on-day' as const,
+        dates,
+        names: able.map((l) => l.name),
+        message:
+          `${dates.join('、')} 的${named}需要 ${g.need} 名领导，能担任的只有 ${able.map((l) => l.name).join('、') || '（无）'}` +
+          `${away.length ? `，其中 ${away.map((l) => `${l.name} 不可接访`).join('、')}` : ''}；请调整 slots 的 who 或不可接访日期。` +
+          `On ${dates.join(', ')} slot ${g.slots.map((i) => slotLabel(slots[i])).join(', ')} needs ${g.need} but too few of the leaders it admits can serve.`,
+      },
+    ];
+  });
 }
