@@ -126,15 +126,25 @@ export class NetworkBuilder<L extends string> {
     for (const i of right.sets.keys()) setNode(right, i, true);
     const arcs = [...this.arcs.values()];
     // A cell only one arc reaches (a site stage's (visit, site)) needs no node of its own: the arc goes
-    // straight to the cell's set, which halves a site month's graph.
-    const reaching = new Map<number, number>();
-    for (const a of arcs) reaching.set(a.cell, (reaching.get(a.cell) ?? 0) + 1);
+    // straight to the cell's set, which halves a site month's graph. So for a leaf with one arc (a
+    // district round's (leader, day)): the arc leaves the leaf's set, with the leaf's cap if lower.
+    const reaching = new Map<number, number>(),
+      leaving = new Map<number, number>();
+    for (const a of arcs) {
+      reaching.set(a.cell, (reaching.get(a.cell) ?? 0) + 1);
+      leaving.set(a.leaf, (leaving.get(a.leaf) ?? 0) + 1);
+    }
     const target = (cell: number) => {
       if (reaching.get(cell)! > 1) return cellNode(cell);
       const owner = right.owner.get(cell);
       return owner === undefined ? sink : setNode(right, owner, true);
     };
-    const planned = arcs.map((a) => addArc(leafNode(a.leaf), target(a.cell), 1, a.cost));
+    const origin = (leaf: number) => {
+      if (leaving.get(leaf)! > 1) return leafNode(leaf);
+      const owner = left.owner.get(leaf);
+      return owner === undefined ? source : setNode(left, owner, false);
+    };
+    const planned = arcs.map((a) => addArc(origin(a.leaf), target(a.cell), Math.min(1, this.leafCaps.get(a.leaf) ?? 1), a.cost));
     const weigh = weights(1 + this.levels.length, nodes, plan);
     if (!weigh || ![...left.sets, ...right.sets].every((s) => convex(s.set, weigh))) return undefined;
     const f = new MinCostFlow();
