@@ -299,7 +299,14 @@ describe('the site stage month by month against the whole window (brute force)',
         const rank = t.preset === 'county' ? '副处级' : '副科级';
         const institution = t.preset === 'county' ? base.institutions[0].name : '乡政府';
         const leaders = PORTFOLIOS.slice(0, t.leaders).map((p, i) => ({ ...leader(`L${i}`, institution, { rank }), portfolio: p }));
-        const sites = t.sites.map((_s, i) => ({ name: `S${i}`, type: '村' as const, address: '', monthlyMin: 0, related: [], line: i + 2 }));
+        const sites = t.sites.map((_s, i) => ({
+          name: `S${i}`,
+          type: '村' as const,
+          address: '',
+          monthlyMin: 0,
+          related: [],
+          line: i + 2,
+        }));
         const r = plan({ config, days: weekdays(config.from, config.to), leaders, sites });
         const visits = r.duties.filter((d) => d.kind === '下访');
         if (r.report.status !== 'optimal' || visits.length === 0 || visits.length > 8) return;
