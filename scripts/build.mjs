@@ -136,7 +136,7 @@ await build({
   outExtension: { '.js': '.cjs' },
   // Loaded from node_modules when a command needs them: iconv-lite's tables, the ledger's databases (sql.js
   // finds its WebAssembly file beside it), the .docx writer.
-  external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile', 'docx'],
+  external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile'],
   plugins: [lazySiblings, siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,

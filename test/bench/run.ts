@@ -46,6 +46,7 @@ const HEADLINE: Array<[string, string]> = [
   ['infeasible 250 days', '≤2 s'],
   ['check 1M vs DuckDB', '≤1.5×'],
   ['1,000 township-years vs 60 s', '≤1×'],
+  ['1,000 leaders + year of history', '≈1×'],
   ['--help, no cache', '≤1.2×'],
   ['plan (seed), no cache', '≤1.3×'],
   ['plan --out, no cache', '≤1.5×'],
