@@ -43,3 +43,16 @@ describe('plan report sections', () => {
     expect(texts(sections.flatMap((s) => s.lines)).join('\n')).not.toContain('township-weekly');
   });
 });
+
+describe('the report and a long history', () => {
+  it('a year of weekly duties before the periods the round touches changes neither the plan nor its report', () => {
+    const { round, outcome } = seedPlan();
+    const mondays = Array.from({ length: 52 }, (_, i) => new Date(Date.UTC(2023, 0, 2 + 7 * i)).toISOString().slice(0, 10));
+    const old = mondays.flatMap((date) =>
+      round.leaders.map((l) => ({ date, kind: '接访' as const, name: l.name, institution: l.institution })),
+    );
+    const longer = planRound({ ...round, history: [...old, ...round.history] });
+    expect(longer.duties).toEqual(outcome.duties);
+    expect(longer.report.stillShort).toEqual(outcome.report.stillShort);
+  });
+});

@@ -29,17 +29,20 @@ export function softUnmet(duties: Duty[], ctx: PlanContext): SoftUnmet[] {
 export function stillShort(duties: Duty[], ctx: PlanContext, rules: Rule[] = ctx.reportRules): StillShort[] {
   const { from, to } = ctx.config;
   if (rules.length === 0) return [];
-  const past: Duty[] = ctx.history
-    .filter((r) => r.date < from || r.date > to)
-    .map((r) => ({ ...r, weekday: '', title: '', portfolio: '', place: '' }));
   const spans = rules.flatMap((r) => [periodOf(r.period, from), periodOf(r.period, to)]);
+  const first = spans.reduce((a, s) => (s.from < a ? s.from : a), from);
+  const last = spans.reduce((a, s) => (s.to > a ? s.to : a), to);
+  // Only the records in the periods the window touches count: a year of history costs a pass over it, not a copy.
+  const past: Duty[] = ctx.history
+    .filter((r) => (r.date < from || r.date > to) && r.date >= first && r.date <= last)
+    .map((r) => ({ ...r, weekday: '', title: '', portfolio: '', place: '' }));
   const { results } = judge({
     leaders: ctx.leaders,
     duties: [...past, ...duties],
     rules,
     calendar: ctx.calendar,
-    from: spans.reduce((a, s) => (s.from < a ? s.from : a), from),
-    to: spans.reduce((a, s) => (s.to > a ? s.to : a), to),
+    from: first,
+    to: last,
     keepRecords: false,
     lenient: true,
   });
