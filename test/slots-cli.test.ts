@@ -7,8 +7,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runRota } from './helpers/cli.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'rota-slots-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** A folder of one office, so rota check --batch finds only it. */
+const parent = mkdtempSync(join(tmpdir(), 'rota-slots-cli-'));
+const dir = join(parent, '法院');
+afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('rota check with slots', () => {
   it('passes the planned table and names a record in a slot its leader may not fill, and the slots left empty', () => {
@@ -41,6 +43,14 @@ describe('rota check with slots', () => {
       '  2025-03-12 的时段「主接访」（副院长、审判委员会专职委员）应有 1 名领导，只安排了 0 名（slot 主接访 left short）  [slots]',
     ]);
     expect(lines.at(-2)).toMatch(/^不合规 NOT compliant/);
+    // rota check --batch: the office's own history is the edited table; its one line gives the slot's reason.
+    writeFileSync(
+      join(dir, 'rota.json'),
+      JSON.stringify({ ...JSON.parse(readFileSync(join(dir, 'rota.json'), 'utf8')), history: ['改过.csv'] }),
+    );
+    const batch = runRota(['check', '--batch', '.', '--from', '2025-03-01', '--to', '2025-03-31'], parent);
+    expect(batch.code).toBe(1);
+    expect(batch.stdout).toContain('2025-03-12 李华（副院长，正科级）不能担任「带班」（院长）（not eligible for the slot）');
     const page = readFileSync('docs/slots.md', 'utf8');
     for (const line of [...shown, '$ rota check 改过.csv --from 2025-03-01 --to 2025-03-31']) expect(page).toContain(line);
   });

@@ -89,6 +89,7 @@ export async function checkOffice(dir: string, office: string, o: BatchCheckOpti
       leaders: setup.leaders,
       omitted: checked.omitted,
       detail: o.detail,
+      slots: checked.slots,
     };
     if (o.out) {
       // The check as the single command gives it: the problems it prints on stderr, then its output.
@@ -115,12 +116,18 @@ export async function checkOffice(dir: string, office: string, o: BatchCheckOpti
     const s = judgement.summary;
     const top = missed[0] ?? bad[0];
     const label = missed.length ? '' : '（节假日所致 calendar）';
+    // A record in the wrong slot or an empty slot (rota.json slots) is the office's, never the calendar's.
+    const slot = checked.slots[0];
     return summary({
-      status: s.compliant ? 'ok' : missed.length ? 'short' : 'calendar',
+      status: s.compliant ? 'ok' : missed.length || slot ? 'short' : 'calendar',
       records: s.records,
       short,
       calendar: bad.length - missed.length,
-      ...(top ? { reason: oneLine(`${top.name}（${top.institution}）${label}${violationText(top)}`) } : {}),
+      ...(top
+        ? { reason: oneLine(`${top.name}（${top.institution}）${label}${violationText(top)}`) }
+        : slot
+          ? { reason: oneLine(slot.message) }
+          : {}),
       ...(rendered ? { rendered } : {}),
     });
   } catch (e) {
