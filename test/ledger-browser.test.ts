@@ -131,6 +131,20 @@ describe('接访台帐 in the browser app', () => {
     }
   }, 120_000);
 
+  it('lists the 200 matters due first and counts the rest, so a big ledger opens without drawing them all', async () => {
+    const rows = Array.from(
+      { length: 250 },
+      (_, i) => `2024-01-${String(1 + (i % 28)).padStart(2, '0')},某${i},问题${i},王建国,2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
+    );
+    writeFileSync(join(dir, 'many.csv'), `来访日期,来访人,主要问题,接访领导,受理日期\n${rows.join('\n')}\n`);
+    expect(rota(['cases', 'import', 'many.csv', '--db', 'many.sqlite']).code).toBe(0);
+    const { page } = await openApp(browser);
+    await openLedger(page, join(dir, 'many.sqlite'));
+    expect(await page.locator('#ledger-due tbody tr').count()).toBe(200);
+    expect(await page.textContent('#ledger-more')).toContain('另有 50 件未列出');
+    expect(await page.textContent('#ledger-summary')).toContain('超期 250 件');
+  }, 120_000);
+
   it('tells a bad ledger beside the picker: not SQLite, another database, another schema version, too big', async () => {
     const SQL = await initSqlJs();
     const foreign = new SQL.Database();

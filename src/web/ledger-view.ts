@@ -4,6 +4,7 @@
 import { formsOfDays } from '../core/cases/forms.js';
 import { ledgerStatus, type MatterLine } from '../core/cases/status.js';
 import { caseTallies } from '../core/cases/tally.js';
+import type { Matter } from '../core/cases/types.js';
 import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
 import { ledgerSizeProblem } from '../io/cases-db.js';
@@ -79,16 +80,34 @@ function dueRow(m: MatterLine, overdue: boolean): HTMLElement {
   return cellRow([m.id, m.leader, m.unit || '未交办', m.state, m.visitDate, m.due ?? '', left]);
 }
 
+/** The tables as last drawn for a ledger's matters (a new array after each 登记) and a 今天: a redraw for another part of the page does not judge and build them again. */
+const drawn = new WeakMap<readonly Matter[], { today: string; els: HTMLElement[] }>();
+
 function ledgerTables(ctx: Ctx): HTMLElement[] {
   const ledger = ctx.ui.ledger!;
   const today = todayOf(ctx.state);
-  const s = ledgerStatus(ledger.matters, today);
+  const last = drawn.get(ledger.matters);
+  if (last?.today === today) return last.els;
+  const els = judgedTables(ledger.matters, today);
+  drawn.set(ledger.matters, { today, els });
+  return els;
+}
+
+/** Rows of the due table: a page of tens of thousands of rows would take seconds to draw; the rest are counted. */
+const DUE_ROWS = 200;
+
+function judgedTables(matters: readonly Matter[], today: string): HTMLElement[] {
+  const s = ledgerStatus(matters, today);
+  const due: Array<[MatterLine, boolean]> = [
+    ...s.overdue.map((m) => [m, true] as [MatterLine, boolean]),
+    ...s.dueSoon.map((m) => [m, false] as [MatterLine, boolean]),
+  ];
   // Counted by the year of the visit, as the year-end report counts them (rota report --cases); latest year first.
-  const years = [...new Set(ledger.matters.map((m) => +m.visitDate.slice(0, 4)))].sort((a, b) => b - a);
+  const years = [...new Set(matters.map((m) => +m.visitDate.slice(0, 4)))].sort((a, b) => b - a);
   const counts = Object.entries(s.byState)
     .map(([k, n]) => `${k} ${n}`)
     .join('，');
-  return [
+  const els: Array<HTMLElement | undefined> = [
     h(
       'p',
       { id: 'ledger-summary' },
@@ -103,7 +122,7 @@ function ledgerTables(ctx: Ctx): HTMLElement[] {
         'tbody',
         {},
         ...years.flatMap((y) =>
-          caseTallies(ledger.matters, y, today).map((t) => cellRow([y, t.leader, t.visitors, t.matters, t.closedOnTime, t.overdue])),
+          caseTallies(matters, y, today).map((t) => cellRow([y, t.leader, t.visitors, t.matters, t.closedOnTime, t.overdue])),
         ),
       ),
     ),
@@ -112,9 +131,18 @@ function ledgerTables(ctx: Ctx): HTMLElement[] {
       { id: 'ledger-due' },
       h('caption', {}, '超期和即将到期的事项 overdue and due soon'),
       headRow(['编号', '包案领导', '责任单位', '状态', '来访日期', '办理期限', '剩余或超期']),
-      h('tbody', {}, ...s.overdue.map((m) => dueRow(m, true)), ...s.dueSoon.map((m) => dueRow(m, false))),
+      h('tbody', {}, ...due.slice(0, DUE_ROWS).map(([m, overdue]) => dueRow(m, overdue))),
     ),
+    due.length > DUE_ROWS
+      ? h(
+          'p',
+          { id: 'ledger-more' },
+          `表中是最早到期的 ${DUE_ROWS} 件，另有 ${due.length - DUE_ROWS} 件未列出；全部请用「保存台帐」后 rota cases check 或 rota cases export 查看。` +
+            `the ${DUE_ROWS} due first are listed, ${due.length - DUE_ROWS} more are not`,
+        )
+      : undefined,
   ];
+  return els.filter((x): x is HTMLElement => x !== undefined);
 }
 
 /** The leader of the day's 接访 in the timetable on the page ('' when none). */
