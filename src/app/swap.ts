@@ -8,7 +8,9 @@ import {
   type SubstituteChoice,
   type SwapRequest,
   type SwapResult,
+  type SwapVerdict,
   substituteChoices,
+  swapVerdicts,
 } from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { planInput } from './plan.js';
@@ -41,4 +43,17 @@ export function swapDuties(round: Round, timetable: Duty[], request: SwapRequest
 /** Every other leader for one duty with the rules each would break, valid ones first, best first (the app's 换人 list). */
 export function substitutesFor(round: Round, timetable: Duty[], ref: DutyRef): SubstituteChoice[] {
   return substituteChoices({ ...planInput(round), timetable }, ref);
+}
+
+/**
+ * Duty `ref` exchanged with each of `targets` (the app's calendar while a duty is dragged), judged as
+ * swapDuties judges a swap: a day before `today` is refused with the same sentence.
+ */
+export function exchangeVerdicts(round: Round, timetable: Duty[], ref: DutyRef, targets: DutyRef[], today?: IsoDate): SwapVerdict[] {
+  const past = (date: IsoDate) => (today && date < today ? say('publish.past', { today, days: [date] }) : undefined);
+  const judged = swapVerdicts({ ...planInput(round), timetable }, ref, targets);
+  return judged.map((v, i): SwapVerdict => {
+    const message = past(ref.date) ?? past(targets[i].date);
+    return message ? { status: 'invalid', message } : v;
+  });
 }

@@ -6,6 +6,7 @@ import type { SubstituteChoice } from '../core/replan/swap.js';
 import type { Problem } from '../core/types.js';
 import type { OpenLedger } from './ledger.js';
 import type { AppState } from './state.js';
+import type { DrawnTable } from './timetable-view.js';
 
 export interface Ui {
   /** The duty whose leader is being changed. */
@@ -17,7 +18,7 @@ export interface Ui {
   /** The 换人 list of the duty being changed, for the timetable it was worked out on. */
   choices?: { key: string; of: unknown; list?: SubstituteChoice[]; cancel?: () => void };
   /** The timetable grid as last drawn, and what it was drawn from (src/web/timetable-view.ts). */
-  table?: { key: string; round: unknown; el: HTMLElement };
+  table?: DrawnTable;
   /** The timetable's one tab stop (roving focus): row and column. */
   cursor?: { row: number; col: number };
   /** 排班's best-effort box, kept over redraws. */
@@ -28,6 +29,13 @@ export interface Ui {
   cleared?: AppState;
   /** The case ledger open in the page (memory only: it holds residents' personal data). */
   ledger?: OpenLedger;
+  /** The month the calendar shows (YYYY-MM) and the leader searched for in it (src/web/month-view.ts). */
+  month?: string;
+  search?: string;
+  /** The calendar as last drawn, its month's table, and what they were drawn from. */
+  monthView?: { key: unknown[]; el: HTMLElement; table: HTMLElement };
+  /** The calendar's one tab stop: the id of the duty that has it. */
+  monthCursor?: string;
   /** A plan in progress in the worker. */
   planning?: { done: number; total: number; cancel: () => void };
 }

@@ -8,6 +8,7 @@ import type { SubstituteChoice } from '../core/replan/swap.js';
 import type { Duty } from '../core/types.js';
 import type { Ctx } from './context.js';
 import { h, messageView } from './dom.js';
+import { record } from './history.js';
 import { choicesInWorker } from './worker.js';
 
 const ruleText = (violations: Violation[]) => [...new Set(violations.map((v) => `违反「${v.sentence}」`))].join('；');
@@ -39,7 +40,7 @@ function apply(ctx: Ctx, d: Duty, choice: SubstituteChoice | undefined): void {
     ui.message = { text: `已调整 applied：${r.changes.map(changeLine).join('；')}`, alert: false, at: 'timetable' };
     ui.focus = 'message';
   });
-  ctx.update((s) => {
+  record(ctx, `换人 ${d.date} ${d.name} → ${leader.name}`, (s) => {
     s.current = r.timetable.map(({ source: _s, ...x }) => x);
     s.step = 'edit';
     s.replan = undefined;

@@ -5,7 +5,14 @@ import { h, messageView } from './dom.js';
 import { projectView } from './project-view.js';
 import { type AppState, clearState, emptyState } from './state.js';
 
-const EMPTY: Partial<AppState> = { plan: undefined, baseline: undefined, current: undefined, replan: undefined, step: undefined };
+const EMPTY: Partial<AppState> = {
+  plan: undefined,
+  baseline: undefined,
+  current: undefined,
+  replan: undefined,
+  step: undefined,
+  history: undefined,
+};
 
 function clear(ctx: Ctx): void {
   const before = structuredClone(ctx.state);

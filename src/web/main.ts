@@ -8,13 +8,14 @@ import { exportView } from './export-view.js';
 import { listsView, settingsView } from './files-view.js';
 import { headerView } from './header-view.js';
 import { ledgerView } from './ledger-view.js';
+import { monthView } from './month-view.js';
 import { planView } from './plan-view.js';
 import { problemsView } from './problems-view.js';
 import { newProjectId } from './project-view.js';
 import { reopenView } from './reopen-view.js';
 import { replanView } from './replan-view.js';
 import { roundOf } from './session.js';
-import { type AppState, loadState, saveState, TOUCH_KEY } from './state.js';
+import { type AppState, loadState, saveSoon, TOUCH_KEY } from './state.js';
 import { timetableHead, timetableView } from './timetable-view.js';
 import { forPage } from './words.js';
 import { startWorker } from './worker.js';
@@ -25,6 +26,7 @@ declare const self: Parameters<typeof startWorker>[0];
 function skipLinks(page: HTMLElement): HTMLElement {
   const targets = [
     ['plan-h', '跳到排班 skip to plan'],
+    ['month-h', '跳到日历 skip to calendar'],
     ['timetable-caption', '跳到时间表 skip to timetable'],
     ['export-h', '跳到导出 skip to export'],
   ].filter(([id]) => page.querySelector(`#${id}`));
@@ -98,7 +100,7 @@ function startPage(source: string): void {
       update(change) {
         change(state);
         if (!state.project) state.project = newProjectId();
-        saveState(state, tab);
+        saveSoon(state, tab);
         render();
       },
       show(change) {
@@ -114,6 +116,7 @@ function startPage(source: string): void {
       listsView(ctx),
       problemsView(ctx),
       planView(ctx),
+      monthView(ctx),
       timetableHead(ctx),
       timetableView(ctx),
       replanView(ctx),

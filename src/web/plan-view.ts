@@ -41,6 +41,7 @@ async function runPlan(ctx: Ctx, bestEffort: boolean): Promise<void> {
       s.plan = outcome;
       s.current = outcome.duties;
       s.baseline = { name: 'timetable.csv', bytes: csv, duties: outcome.duties };
+      s.history = undefined;
       s.replan = undefined;
       s.step = 'plan';
     });

@@ -59,6 +59,7 @@ async function reopen(ctx: Ctx, list: FileList | null): Promise<void> {
     s.plan = undefined;
     s.replan = undefined;
     s.current = duties;
+    s.history = undefined;
     s.baseline = { name: base.name, bytes: base.bytes, duties: state.state.duties, ...(jsonText ? { json: jsonText.text } : {}) };
     s.step = 'edit';
   });

@@ -3,6 +3,7 @@
 import { replanRound } from '../app/replan.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
+import { record } from './history.js';
 import { todayOf } from './state.js';
 
 function run(ctx: Ctx): void {
@@ -29,7 +30,7 @@ function run(ctx: Ctx): void {
     ui.focus = 'message';
   });
   if (report.status === 'infeasible') return;
-  ctx.update((s) => {
+  record(ctx, `重新安排（今天 ${today}）`, (s) => {
     s.current = outcome.duties;
     s.replan = outcome;
     s.step = 'replan';

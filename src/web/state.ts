@@ -9,6 +9,7 @@ import type { PlanReport } from '../core/engine/types.js';
 import type { PresetId } from '../core/presets.js';
 import type { Duty } from '../core/types.js';
 import { todayInChina } from '../io/china-time.js';
+import type { History } from './history.js';
 
 export type Role = 'config' | 'leaders' | 'history' | 'sites' | 'holidays';
 
@@ -50,6 +51,8 @@ export interface AppState {
   today?: string;
   /** The office-only fields (place, contact, hours, office, date) the clerk typed on the page, as typed. */
   office?: Partial<Record<OfficeKey, string>>;
+  /** The edits of the timetable since it was planned or opened, for 撤销 and 重做 (src/web/history.ts). */
+  history?: History;
 }
 
 /** The page's boxes for the fields only the office can fill (src/web/office-view.ts). */
@@ -62,7 +65,13 @@ const KEY = 'rota-app-v1';
 
 export const emptyState = (): AppState => ({ kind: '', from: '', to: '', files: [] });
 
-const toBase64 = (b: Uint8Array) => btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''));
+// A file's base64 is worked out once: the state is saved on every edit, its files rarely change.
+const base64s = new WeakMap<Uint8Array, string>();
+const toBase64 = (b: Uint8Array) => {
+  let s = base64s.get(b);
+  if (s === undefined) base64s.set(b, (s = btoa(Array.from(b, (c) => String.fromCharCode(c)).join(''))));
+  return s;
+};
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
 /** The state as JSON, the files' bytes as base64 (the saved state and the .rota file). */
@@ -85,6 +94,23 @@ export function saveState(s: AppState, tab: string): void {
   } catch {
     // Storage full or switched off: the work still goes on, it is just not kept over a reload.
   }
+}
+
+let pending: (() => void) | undefined;
+let hooked = false;
+
+/**
+ * Saves in a task of its own, after the page has answered the edit (a year's state takes tens of
+ * milliseconds to write); the latest state wins, and leaving the page saves at once.
+ */
+export function saveSoon(s: AppState, tab: string): void {
+  if (!hooked) addEventListener('pagehide', () => pending?.());
+  hooked = true;
+  if (!pending) setTimeout(() => pending?.());
+  pending = () => {
+    pending = undefined;
+    saveState(s, tab);
+  };
 }
 
 /** This tab's state; an earlier version's copy in localStorage (lists and phones readable by any local page) is moved here and deleted. */

@@ -7,9 +7,10 @@ import type { Duty } from '../core/types.js';
 import type { Ctx } from './context.js';
 import { h, messageView } from './dom.js';
 import { editPanel } from './edit-view.js';
+import { record } from './history.js';
 
 function togglePin(ctx: Ctx, d: Duty, on: boolean): void {
-  ctx.update((s) => {
+  record(ctx, `${on ? '锁定' : '取消锁定'} ${d.date} ${d.name}`, (s) => {
     s.current = (s.current ?? []).map((x) =>
       x === d || (x.date === d.date && x.name === d.name && x.kind === d.kind) ? { ...x, pinned: on || undefined } : x,
     );
@@ -72,91 +73,110 @@ function onKey(ctx: Ctx, e: KeyboardEvent, body: HTMLTableSectionElement): void 
   ctx.ui.cursor = { row, col: c };
 }
 
-/** What the table is drawn from, pins left out (a 锁定 box already shows its own change). */
-const signature = (duties: Duty[]) =>
-  duties
-    .map((d) =>
-      [d.date, d.kind, d.institution, d.name, d.title, d.portfolio, d.place, d.session, d.hours?.start, d.hours?.end, d.mode, d.role].join(
-        '|',
-      ),
-    )
-    .join('\n');
+/** What a row is drawn from, its pin left out (a 锁定 box already shows its own change). */
+const rowKey = (d: Duty) =>
+  [d.date, d.kind, d.institution, d.name, d.title, d.portfolio, d.place, d.session, d.hours?.start, d.hours?.end, d.mode, d.role].join('|');
+
+/** The drawn table: its rows' keys, and the page and duties its controls act on (kept current when rows are changed in place). */
+export interface DrawnTable {
+  key: string;
+  rows: string[];
+  round: unknown;
+  el: HTMLElement;
+  live: { ctx: Ctx; duties: Duty[]; text: TextColumn[] };
+}
 
 /**
- * The timetable grid, drawn again only when its duties change: a township year is some 750 rows, and
- * a table laid out again (as a redrawn one is) cost hundreds of milliseconds on every message or list
- * opened. Kept in place by the page (src/web/main.ts); a pin's box is set in place.
+ * The timetable grid, drawn once and then changed in place: a township year is some 750 rows, and a
+ * table drawn again (or even laid out again from scratch) cost hundreds of milliseconds on every edit.
+ * An edit that keeps the rows and columns (an exchange, 换人, an undo) rewrites only the rows it
+ * changed; a pin's box is set in place. Kept in place by the page (src/web/main.ts).
  */
 export function timetableView(ctx: Ctx): HTMLElement | undefined {
   const duties = ctx.state.current;
   if (!duties?.length) return undefined;
-  const key = `${ctx.round?.config.title ?? ''}\n${signature(duties)}`;
+  const text = textColumns(duties);
+  const key = `${ctx.round?.config.title ?? ''}\n${text.map(([head]) => head).join()}`;
+  const rows = duties.map(rowKey);
   const kept = ctx.ui.table;
-  if (kept && kept.key === key && kept.round === ctx.round) {
-    const boxes = kept.el.querySelectorAll<HTMLInputElement>('tbody input[type="checkbox"]');
-    duties.forEach((d, i) => {
-      if (boxes[i]) boxes[i].checked = Boolean(d.pinned);
+  if (kept && kept.key === key && kept.round === ctx.round && kept.rows.length === rows.length) {
+    Object.assign(kept.live, { ctx, duties, text });
+    const body = kept.el.querySelector('tbody')!;
+    rows.forEach((r, i) => {
+      if (r !== kept.rows[i]) body.rows[i].replaceWith(drawRow(kept.live, i, tabOf(ctx, duties.length)));
+      const box = body.rows[i].querySelector<HTMLInputElement>('input[type="checkbox"]');
+      if (box) box.checked = Boolean(duties[i].pinned);
     });
+    kept.rows = rows;
     return kept.el;
   }
-  const el = drawTable(ctx, duties);
-  ctx.ui.table = { key, round: ctx.round, el };
+  const live = { ctx, duties, text };
+  const el = drawTable(live);
+  ctx.ui.table = { key, rows, round: ctx.round, el, live };
   return el;
 }
 
-function drawTable(ctx: Ctx, duties: Duty[]): HTMLElement {
+/** Which cell holds the table's one tab stop. */
+function tabOf(ctx: Ctx, count: number): (row: number, col: number) => number {
   const cursor = ctx.ui.cursor ?? { row: 0, col: 0 };
-  const active = { row: Math.min(cursor.row, duties.length - 1), col: cursor.col };
-  const tab = (row: number, col: number) => (row === active.row && col === active.col ? 0 : -1);
-  const text = textColumns(duties);
+  const active = { row: Math.min(cursor.row, count - 1), col: cursor.col };
+  return (row, col) => (row === active.row && col === active.col ? 0 : -1);
+}
+
+/** Row `i` of the table; its controls act on the duty in that row when used, not when drawn. */
+function drawRow(live: DrawnTable['live'], i: number, tab: (row: number, col: number) => number): HTMLTableRowElement {
+  const d = live.duties[i];
+  const label = `${d.date} ${d.name}`;
+  const [pinCol, editCol] = [live.text.length + 1, live.text.length + 2];
+  return h(
+    'tr',
+    { role: 'row' },
+    h('th', { scope: 'row', role: 'rowheader', tabindex: tab(i, 0) }, d.date),
+    ...live.text.map(([head, value], k) => h('td', { role: 'gridcell', 'data-label': head, tabindex: tab(i, k + 1) }, value(d))),
+    h(
+      'td',
+      { role: 'gridcell', 'data-label': '锁定' },
+      h('input', {
+        type: 'checkbox',
+        id: `pin-${d.date}-${d.name}`,
+        tabindex: tab(i, pinCol),
+        'aria-label': `锁定 ${label}`,
+        checked: Boolean(d.pinned),
+        onchange: (e) => togglePin(live.ctx, live.duties[i], (e.target as HTMLInputElement).checked),
+      }),
+    ),
+    h(
+      'td',
+      { role: 'gridcell' },
+      h(
+        'button',
+        {
+          type: 'button',
+          id: `edit-${d.date}-${d.name}`,
+          tabindex: tab(i, editCol),
+          'aria-label': `换人 ${label}`,
+          onclick: () =>
+            live.ctx.show((ui) => {
+              ui.editing = { date: live.duties[i].date, name: live.duties[i].name };
+              ui.message = undefined;
+              ui.cursor = { row: i, col: editCol };
+              ui.focus = 'edit-h';
+            }),
+        },
+        '换人',
+      ),
+    ),
+  );
+}
+
+function drawTable(live: DrawnTable['live']): HTMLElement {
+  const { ctx, duties, text } = live;
+  const tab = tabOf(ctx, duties.length);
   const cols = ['日期', ...text.map(([head]) => head), '锁定', '调整'];
-  const [pinCol, editCol] = [cols.length - 2, cols.length - 1];
-  const rows = duties.map((d, i) => {
-    const label = `${d.date} ${d.name}`;
-    return h(
-      'tr',
-      { role: 'row' },
-      h('th', { scope: 'row', role: 'rowheader', tabindex: tab(i, 0) }, d.date),
-      ...text.map(([head, value], k) => h('td', { role: 'gridcell', 'data-label': head, tabindex: tab(i, k + 1) }, value(d))),
-      h(
-        'td',
-        { role: 'gridcell', 'data-label': '锁定' },
-        h('input', {
-          type: 'checkbox',
-          id: `pin-${d.date}-${d.name}`,
-          tabindex: tab(i, pinCol),
-          'aria-label': `锁定 ${label}`,
-          checked: Boolean(d.pinned),
-          onchange: (e) => togglePin(ctx, d, (e.target as HTMLInputElement).checked),
-        }),
-      ),
-      h(
-        'td',
-        { role: 'gridcell' },
-        h(
-          'button',
-          {
-            type: 'button',
-            id: `edit-${d.date}-${d.name}`,
-            tabindex: tab(i, editCol),
-            'aria-label': `换人 ${label}`,
-            onclick: () =>
-              ctx.show((ui) => {
-                ui.editing = { date: d.date, name: d.name };
-                ui.message = undefined;
-                ui.cursor = { row: i, col: editCol };
-                ui.focus = 'edit-h';
-              }),
-          },
-          '换人',
-        ),
-      ),
-    );
-  });
-  const body = h('tbody', { role: 'rowgroup' }, ...rows);
+  const body = h('tbody', { role: 'rowgroup' }, ...duties.map((_, i) => drawRow(live, i, tab)));
   return h(
     'div',
-    { class: 'scroll' },
+    { class: 'scroll year' },
     h(
       'table',
       {
@@ -164,7 +184,7 @@ function drawTable(ctx: Ctx, duties: Duty[]): HTMLElement {
         role: 'grid',
         'aria-labelledby': 'timetable-caption',
         'aria-describedby': 'timetable-keys',
-        onkeydown: (e) => onKey(ctx, e as KeyboardEvent, body),
+        onkeydown: (e) => onKey(live.ctx, e as KeyboardEvent, body),
       },
       h('caption', { id: 'timetable-caption' }, `${ctx.round?.config.title ?? ''} timetable`),
       h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, ...cols.map((c) => h('th', { scope: 'col', role: 'columnheader' }, c)))),

@@ -1,12 +1,13 @@
 // The planner in a Web Worker: a township or county year takes a while, and the page must stay
 // usable (and the clerk able to cancel) meanwhile. The worker runs the same planRound as the CLI,
-// and judges the 换人 list (every leader against every rule over the year) off the main thread too.
+// and judges the 换人 list (every leader against every rule over the year) off the main thread too,
+// and, in a worker kept for the calendar (src/web/judge.ts), each exchange a dragged duty could make.
 import { planRound } from '../app/plan.js';
-import { loadRound } from '../app/round.js';
-import { substitutesFor } from '../app/swap.js';
+import { loadRound, type Round } from '../app/round.js';
+import { exchangeVerdicts, substitutesFor, swapDuties } from '../app/swap.js';
 import type { Config } from '../core/config.js';
-import type { DutyRef, SubstituteChoice } from '../core/replan/swap.js';
-import type { Duty } from '../core/types.js';
+import type { DutyRef, SubstituteChoice, SwapRequest, SwapResult, SwapVerdict } from '../core/replan/swap.js';
+import type { Duty, IsoDate } from '../core/types.js';
 import { pickedReader } from './session.js';
 import type { StoredFile } from './state.js';
 
@@ -16,13 +17,21 @@ export interface PlanRequest {
   bestEffort: boolean;
   /** Instead of a plan: the 换人 list for this duty of this timetable. */
   choices?: { timetable: Duty[]; ref: DutyRef };
+  /** Instead of a plan: duty `ref` exchanged with each of `targets` (the calendar while dragging). */
+  verdicts?: { timetable: Duty[]; ref: DutyRef; targets: DutyRef[]; today?: IsoDate };
+  /** Instead of a plan: an exchange or a substitute, judged and applied as `rota swap` does. */
+  swap?: { timetable: Duty[]; request: SwapRequest; today?: IsoDate };
+  /** Echoed in the answer, for a worker that takes several requests. */
+  id?: number;
 }
 
 export type PlanMessage =
   | { type: 'progress'; done: number; total: number }
-  | { type: 'done'; outcome: ReturnType<typeof planRound> }
-  | { type: 'choices'; choices: SubstituteChoice[] }
-  | { type: 'failed'; message: string };
+  | { type: 'done'; outcome: ReturnType<typeof planRound>; id?: number }
+  | { type: 'choices'; choices: SubstituteChoice[]; id?: number }
+  | { type: 'verdicts'; verdicts: SwapVerdict[]; id?: number }
+  | { type: 'swapped'; result: SwapResult; id?: number }
+  | { type: 'failed'; message: string; id?: number };
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<PlanRequest>) => void) | null;
@@ -30,22 +39,43 @@ interface WorkerScope {
 }
 
 export function startWorker(scope: WorkerScope): void {
+  // The round of the last request: a kept worker is asked again and again about the same one.
+  let kept: { config: Config; files: StoredFile[]; round: Round } | undefined;
+  const roundOf = (config: Config, files: StoredFile[]): Round => {
+    const same = kept && JSON.stringify(kept.config) === JSON.stringify(config) && sameFiles(kept.files, files);
+    if (kept && same) return kept.round;
+    const { round, problems } = loadRound(config, pickedReader(files));
+    if (!round) throw new Error(problems.map((p) => p.message).join('\n'));
+    kept = { config, files, round };
+    return round;
+  };
   scope.onmessage = (e) => {
-    const { config, files, bestEffort, choices } = e.data;
+    const { config, files, bestEffort, choices, verdicts, swap, id } = e.data;
     try {
-      const { round, problems } = loadRound(config, pickedReader(files));
-      if (!round) throw new Error(problems.map((p) => p.message).join('\n'));
+      const round = roundOf(config, files);
       if (choices) {
-        scope.postMessage({ type: 'choices', choices: substitutesFor(round, choices.timetable, choices.ref) });
+        scope.postMessage({ type: 'choices', choices: substitutesFor(round, choices.timetable, choices.ref), id });
+        return;
+      }
+      if (verdicts) {
+        const { timetable, ref, targets, today } = verdicts;
+        scope.postMessage({ type: 'verdicts', verdicts: exchangeVerdicts(round, timetable, ref, targets, today), id });
+        return;
+      }
+      if (swap) {
+        scope.postMessage({ type: 'swapped', result: swapDuties(round, swap.timetable, swap.request, swap.today), id });
         return;
       }
       const outcome = planRound(round, { bestEffort, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
       scope.postMessage({ type: 'done', outcome });
     } catch (err) {
-      scope.postMessage({ type: 'failed', message: String((err as Error).message ?? err) });
+      scope.postMessage({ type: 'failed', message: String((err as Error).message ?? err), id });
     }
   };
 }
+
+const sameFiles = (a: StoredFile[], b: StoredFile[]) =>
+  a.length === b.length && a.every((f, i) => f.name === b[i].name && f.role === b[i].role && f.bytes.join() === b[i].bytes.join());
 
 /** The 换人 list for one duty, judged in a worker; rejects when cancelled (another duty opened). */
 export function choicesInWorker(

@@ -209,3 +209,29 @@ export function substituteChoices(input: PlanInput & { timetable: Duty[] }, ref:
   );
   return [...ok, ...judged.filter((c) => !c.objective)].map(({ leader, violations }) => ({ leader, violations }));
 }
+
+/** What an exchange of one duty with another day's would do: keep every rule, break some, or not be an exchange at all. */
+export type SwapVerdict = { status: 'ok' | 'broken'; violations: Violation[] } | { status: 'invalid'; message: string };
+
+/**
+ * Duty `ref` exchanged with each of `targets`, judged as proposeSwap judges a swap (the same rules,
+ * only the violations the exchange adds), with the rules built and the timetable checked once for
+ * all of them: what the app's calendar shows on every day while a duty is dragged.
+ */
+export function swapVerdicts(input: PlanInput & { timetable: Duty[] }, ref: DutyRef, targets: DutyRef[]): SwapVerdict[] {
+  const { timetable } = input;
+  const a = find(timetable, ref);
+  if (typeof a === 'string') return targets.map(() => ({ status: 'invalid', message: a }));
+  const pins = timetable.filter((d) => d.pinned).map((d) => ({ date: d.date, name: d.name, institution: d.institution, kind: d.kind }));
+  const ctx = buildContext({ ...input, pins });
+  const before = new Set(checkTimetable(timetable, ctx).map(vKey));
+  return targets.map((ref): SwapVerdict => {
+    const b = find(timetable, ref);
+    if (typeof b === 'string') return { status: 'invalid', message: b };
+    if (a === b) return { status: 'invalid', message: `${a.date} 与自己对调没有变化 (swapping a day with itself changes nothing)` };
+    if (leaderKey(a) === leaderKey(b)) return { status: 'ok', violations: [] };
+    const t = replace(timetable, [a, b], [moved(ctx, b, a), moved(ctx, a, b)]);
+    const violations = checkTimetable(t, ctx).filter((v) => !before.has(vKey(v)));
+    return { status: violations.length ? 'broken' : 'ok', violations };
+  });
+}

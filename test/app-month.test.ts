@@ -1,0 +1,258 @@
+// The month calendar of 排班助手 on a township year (issue 23), in chromium: a project file opened;
+// two days exchanged by keyboard and by drag, each target showing what the exchange would break while
+// a duty is held (judged in the worker); undo and redo; 锁定 and 重新安排; print. Every export equals
+// what the built CLI writes for the same edit (`rota swap`, `rota replan --pin`), the longest
+// main-thread task stays within 100 ms (Long Tasks API), and axe reports nothing in every state.
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
+import { launchChromium } from './browser/launch.js';
+import { runRota } from './helpers/cli.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: browser globals, typed loosely on purpose
+declare const window: any, document: any, PerformanceObserver: any, DataTransfer: any;
+
+const TODAY = '2025-01-01';
+let browser: Browser;
+const dir = mkdtempSync(join(tmpdir(), 'rota-month-'));
+beforeAll(async () => {
+  browser = await launchChromium();
+  for (const f of ['leaders.csv', 'sites.csv']) copyFileSync(join('fixtures/township', f), join(dir, f));
+  const config = JSON.parse(readFileSync('fixtures/township/rota.json', 'utf8'));
+  writeFileSync(join(dir, 'rota.json'), JSON.stringify({ ...config, $schema: undefined, from: '2025-01-01', to: '2025-12-31' }));
+  const plan = runRota(['plan', '-c', 'rota.json', '--out', 'pub', '--ics-per-leader'], dir);
+  expect(plan.code, plan.stderr).toBe(0);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Long tasks (over 50 ms) on the main thread from now on, with when they started. */
+const watchLongTasks = (page: Page) =>
+  page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list: { getEntries(): Array<{ startTime: number; duration: number }> }) => {
+      for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]);
+    }).observe({ type: 'longtask' });
+  });
+/** expect.poll with time for a loaded machine (its default is one second). */
+const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000 });
+/** Now on the page's clock. */
+const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
+/** The longest main-thread task that started since `from` (entries reach the observer a little late). */
+async function longestSince(page: Page, from: number): Promise<number> {
+  await page.waitForTimeout(300);
+  const tasks: Array<[number, number]> = await page.evaluate(() => window.longTasks);
+  return Math.max(0, ...tasks.filter(([start]) => start >= from).map(([, d]) => d));
+}
+
+/** The month's duties as shown: id, date, leader, and the verdict shown while a duty is held. */
+const chips = (page: Page) =>
+  page.$$eval('#month-grid button.duty', (bs) =>
+    bs.map((b) => ({
+      id: b.id,
+      date: b.closest('td')?.getAttribute('data-date') ?? '',
+      name: b.querySelector('.who')?.textContent ?? '',
+      verdict: b.getAttribute('data-verdict') ?? '',
+      shown: b.querySelector('.verdict')?.textContent ?? '',
+    })),
+  );
+
+const EXPORTS = {
+  csv: ['导出 CSV', ['timetable.csv']],
+  ics: ['导出日历', ['timetable.ics']],
+  json: ['导出 JSON', ['timetable.json']],
+  notice: ['导出调整公告', ['change-notice.html', 'change-notice.txt']],
+} as const;
+
+/** The end of a flow: no main-thread task over 100 ms in any step measured, no error on the page. */
+async function finish(app: Awaited<ReturnType<typeof openProject>>, longest: Array<[string, number]>): Promise<void> {
+  expect(longest.length).toBeGreaterThan(0);
+  expect(Math.max(...longest.map(([, ms]) => ms)), JSON.stringify(longest)).toBeLessThanOrEqual(100);
+  expect(app.errors).toEqual([]);
+  await app.context.close();
+}
+
+/** `rota swap` of two duties of the published timetable, its files written to OUT. */
+function cliSwap(a: { date: string; name: string }, b: { date: string; name: string }, out: string): void {
+  const args = ['swap', 'pub/timetable.csv', `${a.date}=${a.name}`, `${b.date}=${b.name}`, '-c', 'rota.json', '--out', out];
+  const r = runRota([...args, '--today', TODAY], dir);
+  expect(r.code, r.stderr).toBe(0);
+}
+
+/** The page's exports compared with the files the CLI wrote in OUT, byte for byte. */
+async function expectExports(page: Page, out: string, which: Array<keyof typeof EXPORTS>): Promise<void> {
+  for (const [button, files] of which.map((k) => EXPORTS[k])) {
+    const got = await exported(page, button, files.length);
+    for (const f of files) expect(got.get(f), f).toEqual(readFileSync(join(dir, out, f)));
+    // (the page says what it exported after the last download: waited for, so it does not land on the next action's message)
+    await poll(() => page.textContent('#message')).toContain(`已导出 exported ${button}`);
+  }
+}
+
+/** The year's project file opened in a fresh page, long tasks watched from then on. */
+async function openProject() {
+  const app = await openApp(browser);
+  await app.page.getByLabel('打开项目', { exact: true }).setInputFiles(join(dir, 'year.rota'));
+  await app.page.waitForSelector('#month-grid');
+  await watchLongTasks(app.page);
+  return app;
+}
+
+describe('the month calendar on a township year', () => {
+  beforeAll(async () => {
+    // The project: planned and saved in one tab, opened from its .rota file in another.
+    const first = await openApp(browser);
+    const pg = first.page;
+    await pg.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await pg.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
+    await pg.getByLabel('下访地点', { exact: true }).setInputFiles(join(dir, 'sites.csv'));
+    await pg.getByRole('button', { name: '排班', exact: true }).click();
+    await pg.waitForSelector('#month-grid', { timeout: 60_000 });
+    await pg.getByLabel(/今天/).fill(TODAY);
+    await pg.getByLabel(/今天/).press('Tab');
+    const saved = [...(await exported(pg, '保存项目 save project')).entries()];
+    writeFileSync(join(dir, 'year.rota'), saved[0][1]);
+    await first.context.close();
+  }, 180_000);
+
+  it('exchanges two days by keyboard, each target showing its verdict; undo and redo: exports as `rota swap`, no long task, axe clean', async () => {
+    const app = await openProject();
+    const { page } = app;
+    expect(await page.textContent('#month-title')).toContain('2025年1月');
+    expect(await axeViolations(page)).toEqual([]);
+    const longest: Array<[string, number]> = [];
+
+    // Keyboard: the first duty picked up; each other duty of the month shows its verdict (judged in the worker).
+    const before = await chips(page);
+    await page.focus(`#${before[0].id}`);
+    let t = await now(page);
+    await page.keyboard.press('Space');
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(before.length - 1);
+    const held = await chips(page);
+    expect(held.some((c) => c.verdict === 'bad' && c.shown.includes('违反「'))).toBe(true);
+    const ok = held.findIndex((c, i) => i > 0 && c.verdict === 'ok' && c.date !== held[0].date);
+    expect(ok).toBeGreaterThan(0);
+    for (let i = 0; i < ok; i++) await page.keyboard.press('ArrowRight');
+    await poll(() => page.textContent('#month-live')).toContain('可以对调');
+    longest.push(['pick up and aim', await longestSince(page, t)]);
+    expect(await axeViolations(page)).toEqual([]);
+    t = await now(page);
+    await page.keyboard.press('Enter');
+    await poll(() => page.textContent('#message')).toContain('已对调');
+    longest.push(['drop', await longestSince(page, t)]);
+    const after = await chips(page);
+    expect(after.find((c) => c.date === held[ok].date && c.name === held[0].name)).toBeDefined();
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.who')?.textContent)).toBe(held[0].name);
+    expect(await page.$$eval('#month-grid td.changed', (tds) => tds.map((x) => x.getAttribute('data-date')))).toEqual(
+      [held[0].date, held[ok].date].sort(),
+    );
+    // The year's table below shows the exchange too.
+    const table = await shownTimetable(page);
+    expect(table.filter((d) => d.date === held[ok].date).map((d) => d.name)).toContain(held[0].name);
+    cliSwap(held[0], held[ok], 'swap1');
+    await expectExports(page, 'swap1', ['csv', 'notice']);
+
+    // Undo (Ctrl+Z) and redo (the button): the exchange goes and comes back; undone again for what follows.
+    await page.focus(`#${after[0].id}`);
+    t = await now(page);
+    await page.keyboard.press('Control+z');
+    await poll(async () => (await chips(page)).map((c) => c.name)).toEqual(before.map((c) => c.name));
+    longest.push(['undo', await longestSince(page, t)]);
+    expect(await page.$('#month-grid td.changed')).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: '重做 redo' }).click();
+    await poll(async () => (await chips(page)).map((c) => c.name)).toEqual(after.map((c) => c.name));
+    await page.getByRole('button', { name: '撤销 undo' }).click();
+    await poll(async () => (await chips(page)).map((c) => c.name)).toEqual(before.map((c) => c.name));
+    await finish(app, longest);
+  }, 300_000);
+
+  it('exchanges two days by drag, the target showing its verdict while dragging: exports as `rota swap`, no long task, axe clean', async () => {
+    const app = await openProject();
+    const { page } = app;
+    const longest: Array<[string, number]> = [];
+    // Drag: a duty of the next month dragged onto another day's; while dragging, the target shows its verdict.
+    await page.getByRole('button', { name: '下个月 next ›' }).click();
+    await poll(() => page.textContent('#month-title')).toContain('2025年2月');
+    const feb = await chips(page);
+    // The drag's events as the browser sends them (headless Chromium's own drag moves chips as they grow).
+    const data = await page.evaluateHandle(() => new DataTransfer());
+    const send = (id: string, type: string) => page.locator(`#${id}`).dispatchEvent(type, { dataTransfer: data });
+    let t = await now(page);
+    await send(feb[0].id, 'dragstart');
+    await send(feb[1].id, 'dragover');
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(feb.length - 1);
+    longest.push(['drag start', await longestSince(page, t)]);
+    const shown = await chips(page);
+    const to = shown.findIndex((c, i) => i > 1 && c.verdict === 'ok' && c.date !== shown[0].date);
+    expect(to).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    t = await now(page);
+    await send(shown[to].id, 'dragover');
+    await poll(() => page.textContent('#month-live')).toContain(`${shown[to].name}：可以对调`);
+    await send(shown[to].id, 'drop');
+    await send(feb[0].id, 'dragend');
+    await poll(() => page.textContent('#message')).toContain('已对调');
+    longest.push(['drag over and drop', await longestSince(page, t)]);
+    expect(
+      (await chips(page)).find((c) => c.date === shown[to].date && c.name === shown[0].name),
+      `${await page.textContent('#message')} ${JSON.stringify(shown[0])} ${JSON.stringify(shown[to])}`,
+    ).toBeDefined();
+    cliSwap(shown[0], shown[to], 'swap2');
+    await expectExports(page, 'swap2', ['csv', 'ics']);
+    await finish(app, longest);
+  }, 300_000);
+
+  it('锁定 and 重新安排 as `rota replan --pin`, undone as one edit; the month printed alone', async () => {
+    const app = await openProject();
+    const { page } = app;
+    const longest: Array<[string, number]> = [];
+
+    // 锁定 one day and 重新安排 from 今天 in June: the CLI's `rota replan --pin` writes the same files.
+    const pinned = (await shownTimetable(page)).find((d) => d.date >= '2025-06-02')!;
+    const t = await now(page);
+    await page.getByLabel(`锁定 ${pinned.date} ${pinned.name}`).check();
+    await poll(() => page.isChecked(`#pin-${pinned.date}-${pinned.name}`)).toBe(true);
+    longest.push(['pin', await longestSince(page, t)]);
+    await page.getByLabel(/今天/).fill('2025-06-02');
+    await page.getByLabel(/今天/).press('Tab');
+    await page.getByRole('button', { name: '重新安排 re-plan' }).click();
+    await poll(() => page.textContent('#message')).toContain('接访安排调整公告');
+    for (const f of ['timetable.csv', 'timetable.json']) copyFileSync(join(dir, 'pub', f), join(dir, f));
+    const replan = runRota(
+      [
+        'replan',
+        '-c',
+        'rota.json',
+        '--previous',
+        'timetable.csv',
+        '--pin',
+        `${pinned.date}=${pinned.name}`,
+        '--today',
+        '2025-06-02',
+        '--out',
+        'replan',
+      ],
+      dir,
+    );
+    expect(replan.code, replan.stderr).toBe(0);
+    await expectExports(page, 'replan', ['csv', 'json', 'notice']);
+    // 重新安排 is undone as one edit: the 锁定 is what remains.
+    await page.getByRole('button', { name: '撤销 undo' }).click();
+    await poll(() => page.textContent('#message')).toContain('已撤销 undone：重新安排');
+    expect(await page.isChecked(`#pin-${pinned.date}-${pinned.name}`)).toBe(true);
+
+    // Print: the month alone, as a table.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#month-grid')).toBe(true);
+    expect(await page.isVisible('#timetable')).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'screen' });
+
+    await finish(app, longest);
+  }, 300_000);
+});
