@@ -240,27 +240,42 @@ export function quotaReason(ctx: PlanContext, s: StillShort): { reason: string; 
   return typeof reason === 'string' ? { reason } : reason;
 }
 
+// A period's span, working days and their dates are the same for every leader short in it: found
+// once per context (a 10,000-leader year has tens of thousands of short leader-periods).
+const periodMemo = new WeakMap<PlanContext, Map<string, { span: PeriodSpan; wd: number[]; dates: string } | undefined>>();
+
+function periodDays(ctx: PlanContext, rule: Rule, key: string): { span: PeriodSpan; wd: number[]; dates: string } | undefined {
+  let memo = periodMemo.get(ctx);
+  if (!memo) periodMemo.set(ctx, (memo = new Map()));
+  const id = `${rule.period}\n${key}`;
+  if (memo.has(id)) return memo.get(id);
+  const span = spanOfKey(rule, key, ctx);
+  const wd = span ? ctx.days.flatMap((date, d) => (date >= span.from && date <= span.to ? [d] : [])) : [];
+  const found = span && { span, wd, dates: wd.map((d) => monthDay(ctx.days[d])).join('、') };
+  memo.set(id, found);
+  return found;
+}
+
 function whyShort(ctx: PlanContext, s: StillShort): string | { reason: string; calendar: true } {
   const { config, set } = ctx;
   const rule = ctx.reportRules.find((r) => r.id === s.rule);
   const li = ctx.leaderIndex.get(leaderKey(s));
   if (!rule || li === undefined) return '';
   const leader = ctx.leaders[li];
-  const span = spanOfKey(rule, s.period, ctx);
-  if (!span) return '';
+  const period = periodDays(ctx, rule, s.period);
+  if (!period) return '';
+  const { span, wd, dates } = period;
   const unit = PERIOD_NAMES[rule.period];
   const kinds = rule.kinds.join('或');
   if (!config.eligibleRanks.includes(leader.rank)) {
     return `${leader.name} 是${leader.rank}，不在可排班的 ${config.eligibleRanks.join('、')} 之列 (rank not eligible for this plan)`;
   }
-  const wd = ctx.days.flatMap((date, d) => (date >= span.from && date <= span.to ? [d] : []));
   const partly =
     span.from < config.from || span.to > config.to
       ? `${s.period}（${span.from}~${span.to}）部分在排班范围 ${config.from}~${config.to} 之外；`
       : '';
   if (wd.length === 0)
     return { reason: `${partly}${s.period} 在排班范围内没有工作日 (no working day of the period inside the window)`, calendar: true };
-  const dates = wd.map((d) => monthDay(ctx.days[d])).join('、');
   const free = wd.filter((d) => isCandidate(ctx, li, d));
   if (free.length === 0) {
     return `${partly}${leader.name} 在 ${s.period} 的 ${wd.length} 个工作日（${dates}）都不可安排（${absence(leader)}） (unavailable on every working day of the period)`;
