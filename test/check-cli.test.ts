@@ -74,7 +74,9 @@ describe('rota check exit codes', () => {
     expect(r.stderr).toContain(`${bad}:3: 日期: 2024-11-09 不是工作日（周六）`);
     expect(r.stderr).toContain(`${bad}:4: 与 ${bad}:2 重复`);
     expect(r.stderr).toContain(`${bad}:5: 姓名: 无名氏（区委） 不在领导名单中`);
-    expect(r.stderr).toContain(`${bad}:6: 类型: 不认识的类型“走访”；请写 接访 或 下访（空着按 接访）；不是当面接访的写 视频接访、电话接访、集中接访 或 约访。unknown activity kind "走访"`);
+    expect(r.stderr).toContain(
+      `${bad}:6: 类型: 不认识的类型“走访”；请写 接访 或 下访（空着按 接访）；不是当面接访的写 视频接访、电话接访、集中接访 或 约访。unknown activity kind "走访"`,
+    );
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     const lenient = rota(['check', bad, ...LEADERS, '--from', '2024-11-01', '--to', '2024-11-30', '--lenient']);
     expect(lenient.code).toBe(1); // the others have no November record

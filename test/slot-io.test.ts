@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { dayNumber, fromDayNumber, weekdayName } from '../src/core/dates.js';
 import { receptionForm } from '../src/core/cases/forms.js';
+import { dayNumber, fromDayNumber, weekdayName } from '../src/core/dates.js';
 import { sortDuties } from '../src/core/duty-order.js';
 import { DISTRICT_INSTITUTIONS } from '../src/core/institutions.js';
 import { SESSIONS } from '../src/core/slot-text.js';

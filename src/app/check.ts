@@ -94,7 +94,15 @@ export async function checkRecords(setup: CheckSetup, files: string[], o: CheckR
   const read = await tallyRecordFiles(files, {
     leaders: setup.leaders,
     institutions: setup.config.institutions,
-    tally: slotted ? { ...tally, add: (d, l) => (duties.push(d), tally.add(d, l)) } : tally,
+    tally: slotted
+      ? {
+          ...tally,
+          add: (d, l) => {
+            duties.push(d);
+            return tally.add(d, l);
+          },
+        }
+      : tally,
     lenient: o.lenient,
     fast: !o.keepRecords && !slotted,
   });

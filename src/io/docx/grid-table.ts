@@ -26,7 +26,6 @@ export interface GridTable {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 /** As the docx library escapes text: the five XML characters, and control characters XML 1.0 forbids left out. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the control characters XML 1.0 forbids are what it matches
 const xmlText = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
