@@ -11,6 +11,7 @@ import { unzipSync } from 'fflate';
 import ICAL from 'ical.js';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, openApp } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 import { runRota } from './helpers/cli.js';
 import { pdfText } from './helpers/pdf.js';
@@ -193,6 +194,40 @@ describe('the page in Chromium', () => {
       await page.close();
     }
   });
+});
+
+describe('the browser app re-opening it', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows 时段 and 角色 columns in its grid, 类型 with the mode, and no axe-core violation', async () => {
+    const app = await openApp(browser);
+    const { page } = app;
+    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
+    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
+    await page.getByLabel('接访记录', { exact: true }).setInputFiles(join(dir, 'history.csv'));
+    await page.getByLabel('已公布的时间表', { exact: true }).setInputFiles([out('timetable.csv'), out('timetable.json')]);
+    await page.waitForSelector('#timetable');
+    const heads = await page.$$eval('#timetable thead th', (ths) => ths.map((th) => th.textContent));
+    expect(heads).toEqual(['日期', '星期', '时段', '类型', '单位', '姓名', '角色', '职务', '分管工作', '地点', '锁定', '调整']);
+    const rows = await page.$$eval('#timetable tbody tr', (trs) =>
+      trs.map((tr) => ['时段', '类型', '姓名', '角色'].map((l) => tr.querySelector(`[data-label="${l}"]`)?.textContent)),
+    );
+    expect(rows).toEqual([
+      ['上午 08:30-11:30', '接访', '王建国', '主接访'],
+      ['上午 08:30-11:30', '接访', '艾力·买买提', '陪同'],
+      ['下午 15:00-17:30', '接访', '努尔兰·哈力木', '主接访'],
+      ['下午 15:00-17:30', '视频接访', '阿依古丽·吐尔逊', '主接访'],
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(app.errors).toEqual([]);
+    await app.context.close();
+  }, 60_000);
 });
 
 describe('timetable.docx in LibreOffice Writer', () => {
