@@ -67,7 +67,7 @@ export function batchBench(o: BenchOptions): BenchSection[] {
       rows,
       headline,
       notes: [
-        `Generated townships (test/bench/township-gen.ts, seeds from 100: 8-20 leaders, 4-12 sites, leaves, local closures), one whole process writing every office's timetable.html/.csv/.ics/.json; ${n} township-years from 2025-01-01 to 12-31 (\`--batch N\` sets N; 1000 is the goal itself), ${small} township-months (January 2025).`,
+        `Generated townships (test/bench/township-gen.ts, seeds from 100: 8-20 leaders, 4-12 sites, leaves, local closures), one whole process writing every office's timetable.html/.csv/.ics/.json, timetable.docx and 送审稿.docx; ${n} township-years from 2025-01-01 to 12-31 (\`--batch N\` sets N; 1000 is the goal itself), ${small} township-months (January 2025).`,
         n < GOAL_OFFICES
           ? `1,000 township-years extrapolated linearly from the ${n} run (× ${GOAL_OFFICES}/${n}): the offices are independent and the worker pool keeps every core busy; start-up is paid once.`
           : 'All 1,000 township-years run: no extrapolation.',

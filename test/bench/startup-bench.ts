@@ -56,7 +56,7 @@ export function startupBench(): BenchSection[] {
         `${PAIRS} pairs each: node -e 0, then the command, alternating, so both see the same load; the ratio is the median of the per-pair ratios.`,
         'The CLI is a small main bundle plus one bundle per command, each from its V8 code cache (bin/rota.js, scripts/build.mjs).',
         'No code cache: a copy of bin/ and dist/ whose NAME.cache files are removed before every run, so each run compiles every bundle it loads and writes the cache afresh, as a first run, a read-only install or another Node version does every time.',
-        '--out replaces its folder each run (a new generation, the oldest pruned), as a clerk re-publishing does.',
+        '--out replaces its folder each run (a new generation, the oldest pruned), as a clerk re-publishing does: the page, CSV, calendar, JSON, timetable.docx, 送审稿.docx and the change notice (.html, .txt, .docx).',
       ],
       headline,
     },
