@@ -165,7 +165,8 @@ describe('streamTable reads exactly what readTable reads', () => {
           if (encoding !== 'utf-8' || /[^\x00-\x7f]/.test(text)) expect(s.encoding).toBe(whole.encoding);
         },
       ),
-      { numRuns: 150 },
+      // A title row of commas before a GB18030 header, read a byte at a time (it was taken for UTF-8).
+      { numRuns: 150, examples: [[[], 'gb18030', 1, false, [['', '']]]] },
     );
   });
 });

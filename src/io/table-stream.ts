@@ -230,12 +230,18 @@ export async function parseStream(
           chunk = chunk.subarray(2);
         } else mode = 'ascii';
       }
-      if (mode === 'ascii' && hasHighByte(chunk)) {
-        const tail = incompleteTail(chunk);
+      // Only the first byte of a character so far (a title row of commas, then 日期 in GB18030, read a
+      // byte at a time): wait for the rest of it before telling UTF-8 from GB18030.
+      const tail = mode === 'ascii' && hasHighByte(chunk) ? incompleteTail(chunk) : 0;
+      const waiting = tail > 0 && !hasHighByte(chunk.subarray(0, chunk.length - tail));
+      if (mode === 'ascii' && hasHighByte(chunk) && !waiting) {
         mode = isUtf8(chunk.subarray(0, chunk.length - tail)) ? 'utf-8' : 'gb18030';
         if (mode === 'gb18030') decoder = new TextDecoder('gb18030');
       }
-      if (mode === 'utf-8') {
+      if (waiting) {
+        carry = Buffer.from(chunk.subarray(chunk.length - tail));
+        feed(chunk.subarray(0, chunk.length - tail), false);
+      } else if (mode === 'utf-8') {
         const tail = incompleteTail(chunk);
         if (!isUtf8(chunk.subarray(0, chunk.length - tail))) {
           problems.push(problem('csv.bad-utf8', { offset }, { file, line: parser?.info.lines }));
@@ -250,6 +256,7 @@ export async function parseStream(
       if (afterChunk) await afterChunk();
     }
     if (!stop) {
+      if (mode === 'ascii' && hasHighByte(carry)) mode = 'utf-8'; // it ended inside its first character
       let cut = false;
       if (decoder) {
         // A character left incomplete at the end decodes to U+FFFD: the file was cut short.
