@@ -1,6 +1,7 @@
 // rota check judges slots through the built CLI: the court's 带班 + 主接访 round planned with --out is
 // compliant; the same table with a 副院长 written into the 带班 slot and a 主接访 row deleted is not
-// (exit 1), each naming its line, the slot and who may fill it — the lines docs/slots.md shows.
+// (exit 1), each naming its line, the slot and who may fill it — the lines docs/slots.md shows — in text,
+// JUnit and GitHub annotations alike.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,6 +44,18 @@ describe('rota check with slots', () => {
       '  2025-03-12 的时段「主接访」（副院长、审判委员会专职委员）应有 1 名领导，只安排了 0 名（slot 主接访 left short）  [slots]',
     ]);
     expect(lines.at(-2)).toMatch(/^不合规 NOT compliant/);
+    // JUnit and GitHub carry the same slot lines: a CI run shows each as a failure, an annotation at its line.
+    const as = (format: string) => runRota(['check', '改过.csv', '--from', '2025-03-01', '--to', '2025-03-31', '--format', format], dir);
+    const junit = as('junit');
+    expect(junit.code).toBe(1);
+    expect(junit.stdout).toContain('<testsuite name="时段 slots" tests="2" failures="2"');
+    expect(junit.stdout).toContain('<testcase classname="slots" name="改过.csv:4">');
+    const github = as('github');
+    expect(github.code).toBe(1);
+    expect(github.stdout).toContain(
+      '::error file=改过.csv,line=4,title=rota check slots::2025-03-12 李华（副院长，正科级）不能担任「带班」',
+    );
+    expect(github.stdout).toContain('::error title=rota check slots::2025-03-12 的时段「主接访」');
     // rota check --batch: the office's own history is the edited table; its one line gives the slot's reason.
     writeFileSync(
       join(dir, 'rota.json'),

@@ -229,6 +229,18 @@ export function formatJunit(report: CheckReport): string {
       `  <testsuite${attrs({ name: `${office}${rule.id} ${rule.description}`, tests: cases.length, failures: ruleFailures, errors: 0, skipped })}>${cases.length ? `\n${cases.join('\n')}\n  ` : ''}</testsuite>`,
     );
   }
+  if (report.slots?.length) {
+    // One testcase per slot break, named by its line, so a CI run lists each as the text does.
+    const cases = report.slots.map(
+      (v) =>
+        `    <testcase${attrs({ classname: 'slots', name: v.source ? `${v.source.file}:${v.source.line}` : v.dates.join(',') })}>\n      <failure${attrs({ type: v.rule, message: v.message })}/>\n    </testcase>`,
+    );
+    tests += cases.length;
+    failures += cases.length;
+    suites.push(
+      `  <testsuite${attrs({ name: `${office}时段 slots`, tests: cases.length, failures: cases.length, errors: 0, skipped: 0 })}>\n${cases.join('\n')}\n  </testsuite>`,
+    );
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites${attrs({ name: 'rota check', tests, failures })}>\n${suites.join('\n')}\n</testsuites>\n`;
 }
 
@@ -278,6 +290,8 @@ export function formatGithub(report: CheckReport): string {
         ),
       );
     }
+    for (const v of report.slots ?? [])
+      out.push(command('error', { file: v.source?.file, line: v.source?.line, title: `rota check${office} ${v.rule}` }, v.message));
     out.push(`${report.office ? `${report.office}: ` : ''}${summaryLine(j)}`);
   }
   return `${out.join('\n')}\n`;
