@@ -2,16 +2,14 @@
 // converts each to PDF, read back with pdfinfo and pdftotext. The seed 公告 is one A4 page holding every
 // duty row; the approval copy is GB/T 9704's measure (3号 仿宋 body, 2号 小标宋 title, "— n —" page
 // numbers, 版记); the same inputs give the same bytes; hostile text stays text.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { diffTimetables } from '../src/core/replan/diff.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
-import { isA4, pdfInfo, pdfText } from './helpers/pdf.js';
+import { docxToPdf, isA4, pdfInfo, pdfText } from './helpers/pdf.js';
 import { duty, seed } from './helpers/seed.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-docx-'));
@@ -20,20 +18,11 @@ const s = seed();
 /** Writes the documents and converts them all to PDF in one soffice run; returns each PDF's path. */
 function toPdf(docs: Record<string, Uint8Array>): Record<string, string> {
   for (const [name, bytes] of Object.entries(docs)) writeFileSync(join(dir, `${name}.docx`), bytes);
-  execFileSync(
-    'soffice',
-    [
-      `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      join(dir, 'pdf'),
-      ...Object.keys(docs).map((n) => join(dir, `${n}.docx`)),
-    ],
-    { stdio: 'pipe', timeout: 180_000 },
+  const pdfs = docxToPdf(
+    Object.keys(docs).map((n) => join(dir, `${n}.docx`)),
+    dir,
   );
-  return Object.fromEntries(Object.keys(docs).map((n) => [n, join(dir, 'pdf', `${n}.pdf`)]));
+  return Object.fromEntries(Object.keys(docs).map((n, i) => [n, pdfs[i]]));
 }
 
 const xml = (bytes: Uint8Array, part = 'word/document.xml') => new TextDecoder().decode(unzipSync(bytes)[part]);

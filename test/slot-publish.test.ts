@@ -1,7 +1,6 @@
 // A two-session, two-place day (上午 8:30—11:30 and 下午 15:00—17:30; the 信访服务中心 and the court's
 // 诉讼服务中心) written by hand and published through the built CLI: the CSV's columns, the calendar's
 // hours and places, the page in Chromium with axe-core, the 公告 .docx in LibreOffice.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openApp } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 import { runRota } from './helpers/cli.js';
-import { pdfText } from './helpers/pdf.js';
+import { docxToPdf, pdfText } from './helpers/pdf.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate, typed loosely on purpose
 declare const window: any, document: any;
@@ -236,20 +235,8 @@ describe('timetable.docx in LibreOffice Writer', () => {
     const xml = new TextDecoder().decode(unzipSync(readFileSync(out('timetable.docx')))['word/document.xml']);
     const cells = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
     for (const cell of ['时段', '角色', '上午8:30—11:30', '下午15:00—17:30', '视频接访', '陪同', COURT]) expect(cells).toContain(cell);
-    execFileSync(
-      'soffice',
-      [
-        `-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        join(dir, 'pdf'),
-        out('timetable.docx'),
-      ],
-      { stdio: 'pipe', timeout: 180_000 },
-    );
-    const text = pdfText(join(dir, 'pdf', 'timetable.pdf')).replace(/\s+/g, '');
+    const [pdf] = docxToPdf([out('timetable.docx')], dir);
+    const text = pdfText(pdf).replace(/\s+/g, '');
     expect(text).toContain('上午8:30—11:30、下午15:00—17:30');
     for (const name of ['王建国', '艾力·买买', '努尔兰·哈', '阿依古丽·']) expect(text).toContain(name);
   });

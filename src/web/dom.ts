@@ -16,6 +16,24 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
   return el;
 }
 
+/** A labelled file picker (Chinese label, English beside it) handing the picked files to `onFiles`. */
+export function filePicker(
+  id: string,
+  label: string,
+  en: string,
+  accept: string,
+  onFiles: (files: FileList | null) => void,
+  multiple = false,
+): HTMLElement {
+  return h(
+    'p',
+    { class: 'file' },
+    h('label', { for: id }, label),
+    h('span', { lang: 'en' }, ` ${en} `),
+    h('input', { type: 'file', id, accept, multiple, onchange: (e) => onFiles((e.target as HTMLInputElement).files) }),
+  );
+}
+
 /** A section with a heading, labelled by it (landmarks for screen readers and keyboard users). */
 export function section(id: string, title: string, ...children: Child[]): HTMLElement {
   return h('section', { 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), ...children);

@@ -10,7 +10,7 @@ import type { Problem } from '../core/types.js';
 import { ledgerSizeProblem } from '../io/cases-db.js';
 import { formsHtml } from '../io/cases-html.js';
 import type { Ctx } from './context.js';
-import { h, messageView, section } from './dom.js';
+import { filePicker, h, messageView, section } from './dom.js';
 import { download } from './export-view.js';
 import { addVisit, ledgerFileBytes, type OpenLedger, openLedgerFile, type VisitField } from './ledger.js';
 import { todayOf } from './state.js';
@@ -212,18 +212,7 @@ export function ledgerView(ctx: Ctx): HTMLElement {
       '打开 rota cases import 建立的台帐文件（.sqlite）。台帐只在本页内存中，不存入浏览器，也不进入导出的公布文件；登记后请「保存台帐」。' +
         'The ledger stays in this page’s memory only; save it to keep changes.',
     ),
-    h(
-      'p',
-      { class: 'file' },
-      h('label', { for: 'file-ledger' }, '台帐文件'),
-      h('span', { lang: 'en' }, ' ledger .sqlite '),
-      h('input', {
-        type: 'file',
-        id: 'file-ledger',
-        accept: '.sqlite,.sqlite3,.db',
-        onchange: (e) => void open(ctx, (e.target as HTMLInputElement).files?.[0]),
-      }),
-    ),
+    filePicker('file-ledger', '台帐文件', 'ledger .sqlite', '.sqlite,.sqlite3,.db', (files) => void open(ctx, files?.[0])),
     messageView(ctx.ui.message, 'ledger'),
     ...(ledger ? ledgerTables(ctx) : []),
     ledger ? visitForm(ctx, ledger) : undefined,

@@ -5,7 +5,7 @@ import { formatProblem } from '../core/problems.js';
 import type { Duty } from '../core/types.js';
 import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
-import { h, messageView, section } from './dom.js';
+import { filePicker, h, messageView, section } from './dom.js';
 import { forPage } from './words.js';
 
 const CSV_ALONE = (name: string) =>
@@ -75,18 +75,13 @@ export function reopenView(ctx: Ctx): HTMLElement | undefined {
       {},
       '同时选择已公布的 timetable.csv 和与它一起公布的 timetable.json（也可只选 timetable.json）；调整后导出的日历 SEQUENCE 会提高，并附调整公告。',
     ),
-    h(
-      'p',
-      { class: 'file' },
-      h('label', { for: 'file-published' }, '已公布的时间表'),
-      h('span', { lang: 'en' }, ' published timetable.csv / timetable.json '),
-      h('input', {
-        type: 'file',
-        id: 'file-published',
-        accept: '.csv,.json,.txt',
-        multiple: true,
-        onchange: (e) => void reopen(ctx, (e.target as HTMLInputElement).files),
-      }),
+    filePicker(
+      'file-published',
+      '已公布的时间表',
+      'published timetable.csv / timetable.json',
+      '.csv,.json,.txt',
+      (files) => void reopen(ctx, files),
+      true,
     ),
     messageView(ctx.ui.message, 'reopen'),
   );

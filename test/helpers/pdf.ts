@@ -1,5 +1,18 @@
 // A PDF read back with poppler-utils (pdfinfo, pdftotext): how many pages, what size, what text.
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Converts .docx files to PDF in one headless LibreOffice run (its profile kept in `work`); returns each PDF's path. */
+export function docxToPdf(files: string[], work: string): string[] {
+  const outdir = join(work, 'pdf');
+  const profile = `-env:UserInstallation=${pathToFileURL(join(work, 'profile')).href}`;
+  execFileSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', outdir, ...files], {
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
+  return files.map((f) => join(outdir, f.replace(/^.*[\\/]/, '').replace(/\.docx$/, '.pdf')));
+}
 
 /** Page count and the first page's size in points. */
 export const pdfInfo = (pdf: string) => {
