@@ -42,7 +42,8 @@ export function judgeFor(source: string, config: Config, files: StoredFile[]): J
     },
     swap: async (timetable, request, today) => {
       const m = await ask({ swap: { timetable, request, today } });
-      if (m.type !== 'swapped') throw new Error('no answer');
+      if (m.type !== 'swapped')
+        throw new Error('排班助手内部错误：后台没有给出对调的结果，请重试或刷新页面。internal error: the worker gave no exchange result');
       return m.result;
     },
   };
