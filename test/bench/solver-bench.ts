@@ -13,10 +13,15 @@ import { generate } from './plan-bench.js';
 import type { BenchOptions, BenchSection } from './section.js';
 import { csv, writeTownship } from './township-gen.js';
 
-/** Five leaders, at most `max` duties each, one a day over `days` working days from 2025-01-02: no plan keeps the maximum. */
-function infeasibleRound(dir: string, days: number, max: number): string {
+/**
+ * `leaders` identical leaders (five by default), at most `max` duties each, `perDay` a day over `days`
+ * working days from 2025-01-02, order none: no plan keeps the maximum.
+ */
+export function infeasibleRound(dir: string, days: number, max: number, o: { leaders?: number; perDay?: number } = {}): string {
   mkdirSync(dir, { recursive: true });
   const names = ['王建国', '李海燕', '张立新', '刘志强', '陈丽'];
+  for (let i = names.length; i < (o.leaders ?? 5); i++) names.push(`干部${i}`);
+  names.length = o.leaders ?? 5;
   writeFileSync(
     join(dir, 'leaders.csv'),
     csv([['姓名', '单位', '职务', '级别', '分管工作', '不可接访日期'], ...names.map((n) => [n, '区委', '副书记', '副处级', '党建', ''])]),
@@ -35,7 +40,7 @@ function infeasibleRound(dir: string, days: number, max: number): string {
       region: 'xinjiang',
       leaders: ['leaders.csv'],
       order: { mode: 'none' },
-      perDay: 1,
+      perDay: o.perDay ?? 1,
       maxPerLeader: max,
     }),
   );
