@@ -207,6 +207,26 @@ describe('rota check inputs', () => {
   });
 });
 
+describe('rota check without --from/--to judges what the records cover', () => {
+  it("a 每周三 township round from Monday 2025-09-22 is judged from that week, as its plan's report", () => {
+    // The round's first record is Wednesday 09-24; 09-17, the Wednesday before, is outside it. A range
+    // from 09-01 judged W36-W38 on duties the round never had (133 shortfalls against the plan's 99).
+    const config = JSON.parse(readFileSync('fixtures/township/rota.json', 'utf8'));
+    const cfg = file(
+      'wed.json',
+      JSON.stringify({ ...config, $schema: undefined, from: '2025-09-22', to: '2025-11-30', pattern: '每周三' }),
+    );
+    for (const f of ['leaders.csv', 'sites.csv']) file(f, readFileSync(`fixtures/township/${f}`));
+    const out = join(dir, 'wed');
+    expect(rota(['plan', '-c', cfg, '--out', out]).code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'timetable.json'), 'utf8')).report;
+    const r = rota(['check', join(out, 'timetable.csv'), '-c', cfg, '--format', 'json']);
+    const { summary } = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ from: '2025-09-22', to: '2025-11-30', notJudged: 0 });
+    expect(summary.short).toBe(report.stillShort.length);
+  });
+});
+
 describe('rota report', () => {
   it('writes duties CSV, summary CSV and a printable HTML page with every input text escaped', () => {
     const leaders = file(

@@ -1,7 +1,8 @@
 // The checker's core: periods, each judgement, each seed rule, record problems, leaves.
 import { describe, expect, it } from 'vitest';
 import { makeCalendar } from '../src/core/calendar.js';
-import { type CheckResult, judge, type Leave, periodOf, periodsOverlapping } from '../src/core/check/index.js';
+import { type CheckResult, defaultRange, judge, type Leave, periodOf, periodsOverlapping } from '../src/core/check/index.js';
+import { parsePattern, patternCalendar } from '../src/core/patterns.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Duty, Kind, Leader, Rank, Rule } from '../src/core/types.js';
 
@@ -190,15 +191,30 @@ describe('periods judged, exempt, not judged', () => {
     expect(j.summary.withoutRecords).toEqual([{ name: '乙', institution: '区委' }]);
     expect(j.summary).toMatchObject({ judged: 2, ok: 1, short: 1, violations: 1, compliant: false });
   });
-  it('defaults the range to the first of the month of the first record through the last record', () => {
+  it('defaults the range to the days the records cover: a period cut by the first or last record is not judged', () => {
+    // 2024-10-09 is a Wednesday after 10-08, a working day: October's first week had a duty day before it.
     const j = judge({
       leaders: [leader('甲', '副处级')],
       duties: [duty('2024-10-09', '甲'), duty('2024-12-10', '甲')],
       rules: [rule('county-monthly')],
       calendar,
     });
-    expect(j.summary).toMatchObject({ from: '2024-10-01', to: '2024-12-10' });
-    expect(j.results.map((r) => `${r.period} ${r.status}`)).toEqual(['2024-10 ok', '2024-11 short', '2024-12 not-judged']);
+    expect(j.summary).toMatchObject({ from: '2024-10-09', to: '2024-12-10' });
+    expect(j.results.map((r) => `${r.period} ${r.status}`)).toEqual(['2024-10 not-judged', '2024-11 short', '2024-12 not-judged']);
+  });
+  it('widens the default range over days without a duty to the edge of a week, month, quarter or year', () => {
+    // National Day 10-01 ~ 10-07: a first record on 10-08 leaves October, Q4 and its week whole. The last
+    // on Friday 11-29 leaves W48 whole (the weekend after it) but not December, which has working days.
+    const range = (first: string, last: string, cal = calendar) => defaultRange(first, last, cal);
+    expect(range('2024-10-08', '2024-11-29')).toEqual({ from: '2024-10-01', to: '2024-12-01' });
+    // A year of records from the first working day to the last is the whole year.
+    expect(range('2024-01-02', '2024-12-31')).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    // Mid-week on both ends: the records' own days.
+    expect(range('2024-11-06', '2024-11-20')).toEqual({ from: '2024-11-06', to: '2024-11-20' });
+    // Under 每周三 the Monday and Tuesday before a first Wednesday hold no duty: its week is judged, and
+    // the month is not (09-17 was a Wednesday); after the last Wednesday, the rest of its month is whole.
+    const wednesdays = patternCalendar(calendar, parsePattern('每周三').pattern!);
+    expect(range('2025-09-24', '2025-11-26', wednesdays)).toEqual({ from: '2025-09-22', to: '2025-11-30' });
   });
   it('refuses to judge with neither records nor a range', () => {
     const j = judge({ leaders: [leader('甲', '副处级')], duties: [], rules: SEED_RULES, calendar });

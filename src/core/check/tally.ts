@@ -3,7 +3,7 @@
 // every (leader, rule, period) at the end. Pure: the caller feeds the duties.
 
 import type { Calendar } from '../calendar.js';
-import { byDate, dayNumber, fromDayNumber, isLeapYear } from '../dates.js';
+import { byDate, dayNumber, daysInMonth, fromDayNumber, isLeapYear, isoWeekday } from '../dates.js';
 import { inOfficeOn, leaderKey } from '../leaders.js';
 import { problem } from '../messages.js';
 import { ruleApplies } from '../rules.js';
@@ -80,9 +80,9 @@ export interface TallyOptions {
 }
 
 export interface FinishOptions {
-  /** Default: the first day of the month of the first record. */
+  /** Default: the first record's date, moved back over days without a duty (defaultRange). */
   from?: IsoDate;
-  /** Default: the date of the last record. */
+  /** Default: the last record's date, moved on over days without a duty. */
   to?: IsoDate;
   leaves?: Leave[];
 }
@@ -125,9 +125,35 @@ interface DayFacts {
   nonDuty?: true;
 }
 
-/** The default checked range: from the first of the month of the first record to the last record. */
-export function defaultRange(first: IsoDate, last: IsoDate): { from: IsoDate; to: IsoDate } {
-  return { from: `${first.slice(0, 7)}-01`, to: last };
+/**
+ * The default checked range: the records' first to last date, each end moved out to the edge of its week,
+ * month, quarter or year when only days without a duty lie between (weekends, holidays, working days the
+ * round's pattern leaves out). So a period is judged when the records cover every duty day of it: a round
+ * that starts on a Monday or after a holiday has its first week judged; one that starts mid-week or
+ * mid-month is not judged on the days before its first record, nor after its last.
+ */
+export function defaultRange(first: IsoDate, last: IsoDate, calendar: Calendar): { from: IsoDate; to: IsoDate } {
+  const noDuty = (day: number) => {
+    const d = calendar.day(fromDayNumber(day));
+    return !d.working || d.nonDuty === true;
+  };
+  const f = dayNumber(first);
+  const l = dayNumber(last);
+  const at = (y: number, m: number, d: number) => dayNumber(`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const [y0, m0] = [+first.slice(0, 4), +first.slice(5, 7)];
+  const [y1, m1] = [+last.slice(0, 4), +last.slice(5, 7)];
+  const q0 = m0 - ((m0 - 1) % 3);
+  const q1 = m1 + 2 - ((m1 - 1) % 3);
+  // Starts of the week, month, quarter and year holding the first record; ends of those holding the last.
+  const starts = [f - isoWeekday(first) + 1, at(y0, m0, 1), at(y0, q0, 1), at(y0, 1, 1)];
+  const ends = [l + 7 - isoWeekday(last), at(y1, m1, daysInMonth(y1, m1)), at(y1, q1, daysInMonth(y1, q1)), at(y1, 12, 31)];
+  let reach = f;
+  while (reach > Math.min(...starts) && noDuty(reach - 1)) reach--;
+  let further = l;
+  while (further < Math.max(...ends) && noDuty(further + 1)) further++;
+  const from = Math.min(f, ...starts.filter((d) => d >= reach));
+  const to = Math.max(l, ...ends.filter((d) => d <= further));
+  return { from: fromDayNumber(from), to: fromDayNumber(to) };
 }
 
 export function createTally(options: TallyOptions): Tally {
@@ -251,7 +277,7 @@ export function createTally(options: TallyOptions): Tally {
 
   function finish(fo: FinishOptions = {}): Judgement {
     const problems: Problem[] = [];
-    const dflt = first <= last ? defaultRange(fromDayNumber(first), fromDayNumber(last)) : undefined;
+    const dflt = first <= last ? defaultRange(fromDayNumber(first), fromDayNumber(last), calendar) : undefined;
     const from = fo.from ?? dflt?.from;
     const to = fo.to ?? dflt?.to;
     const empty: CheckSummary = {
