@@ -1,6 +1,10 @@
 // When no plan exists, each cause is found and named: institution, days, leaders and their absences.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { plan } from '../src/core/engine/index.js';
+import { runRota } from './helpers/cli.js';
 import { input, leader } from './support/plan-facts.js';
 
 // Cycle order 甲 乙 over 2025-01-06..09: 甲 has 01-06 and 01-08, 乙 has 01-07 and 01-09.
@@ -87,5 +91,45 @@ describe('infeasibility explanations', () => {
     const msgs = r.report.causes.map((c) => c.message).join('\n');
     expect(msgs).toContain('锁定 2025-01-06 无名氏：领导名单中没有此人');
     expect(msgs).toContain('2025-01-08 锁定了 2 名领导（何某、许某）');
+  });
+});
+
+describe('a day left short says why each free leader takes no more', () => {
+  // A township fortnight, one 接访 a day, each leader at most once a week: 3 leaders fill 3 of each week's 5
+  // days, so two days a week are short though every leader but 张三 (away 03-05) is free on them.
+  const dir = mkdtempSync(join(tmpdir(), 'rota-explain-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(
+    join(dir, 'leaders.csv'),
+    '姓名,单位,职务,级别,不可接访日期\n王一,乡党委,书记,正科级,\n李二,乡政府,乡长,正科级,\n张三,乡人大,主席,正科级,2025-03-05\n',
+  );
+  const office = { place: { name: '乡接待室', address: '乡政府' }, contact: { name: '刘婷', phone: '0990-6901000' }, office: '乡办' };
+  const rotation = { reception: { min: 1, max: 1 }, visits: { min: 0, max: 0 }, maxPerWeek: 1 };
+  writeFileSync(
+    join(dir, 'rota.json'),
+    JSON.stringify({
+      preset: 'township',
+      region: 'national',
+      from: '2025-03-03',
+      to: '2025-03-14',
+      leaders: ['leaders.csv'],
+      rotation,
+      ...office,
+    }),
+  );
+
+  it('names the weekly maximum each would break, and the one away, never a free leader without a reason', () => {
+    const r = runRota(['plan', '-c', 'rota.json'], dir);
+    expect(r.code).toBe(1);
+    const causes = r.stderr.split('\n').filter((l) => l.includes('原因 cause:'));
+    expect(causes).toHaveLength(4);
+    const away = causes.find((l) => l.includes('2025-03-05'))!;
+    expect(away).toContain(
+      '2025-03-05 需要 1 名领导接访，缺 1 名：当天可以接访的 2 名领导都不能再安排（王一、李二：再排会违反「每名领导每周最多安排 1 次」）；张三：不可接访 03-05。',
+    );
+    for (const c of causes) {
+      expect(c).toMatch(/当天可以接访的 (\d) 名领导都不能再安排/);
+      expect(c).not.toContain('本方案未安排');
+    }
   });
 });

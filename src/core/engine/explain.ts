@@ -5,7 +5,8 @@
 
 import { PERIOD_NAMES, type PeriodSpan, periodOf } from '../check/periods.js';
 import { formatDateList } from '../date-list.js';
-import { addDays, monthDay } from '../dates.js';
+import { addDays, monthDay, weekdayName } from '../dates.js';
+import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Leader, Rule } from '../types.js';
@@ -302,36 +303,75 @@ function whyShort(ctx: PlanContext, s: StillShort): string | { reason: string; c
   );
 }
 
-/** Days whose 接访 or 下访 minimum no leader could fill, with who was away. */
+/** The per-leader limits one more duty can break (a free leader's other hard rules make him no candidate). */
+const LIMITS = new Set(['max-per-leader', 'max-per-week', 'rule-max']);
+
+/**
+ * Why a leader free on `date` takes no more duty there: a duty that day already, or the limits one more
+ * would break ('' when none would: the timetable simply did not use him).
+ */
+function notMore(ctx: PlanContext, leader: Leader, mine: Duty[], date: IsoDate, kind: Duty['kind']): string {
+  const that = mine.find((d) => d.date === date);
+  if (that) return `当天已${that.kind}`;
+  const extra: Duty = {
+    date,
+    weekday: weekdayName(date),
+    kind,
+    institution: leader.institution,
+    name: leader.name,
+    title: leader.title,
+    portfolio: leader.portfolio,
+    place: '',
+  };
+  const broken = ctx.rules.filter((r) => LIMITS.has(r.id) && r.check([...mine, extra], ctx).length > 0);
+  // A rule's sentence without its English in brackets: 每名领导每周最多安排 1 次.
+  return broken.map((r) => `再排会违反「${r.sentence(ctx).replace(/（[^（]*）$/, '')}」`).join('、');
+}
+
+/**
+ * Days whose 接访 or 下访 minimum the timetable leaves short, with why no leader free that day takes the
+ * place (each one's limit) and who was away.
+ */
 export function unstaffedCauses(
   ctx: PlanContext,
   short: Array<{ day: number; kind: '接访' | '下访'; missing: number }>,
   duties: Duty[],
 ): Cause[] {
   const { config, set } = ctx;
-  const K = set.maxPerWeek ?? Number.POSITIVE_INFINITY;
+  const byLeader = groupBy(duties, leaderKey);
   return short.map(({ day, kind, missing }) => {
     const date = ctx.days[day];
-    const week = periodOf('week', date);
     const min = kind === '接访' ? set.reception.min : set.visits.min;
     const eligible = ctx.leaders.filter((l) => config.eligibleRanks.includes(l.rank));
     const away = eligible.filter((l) => l.unavailable.includes(date));
     const free = ctx.candidates[day].map((l) => {
-      const l0 = ctx.leaders[l];
-      const mine = duties.filter((d) => d.name === l0.name && d.institution === l0.institution);
-      const that = mine.find((d) => d.date === date);
-      const inWeek = mine.filter((d) => d.date >= week.from && d.date <= week.to).length;
-      return `${l0.name}${that ? `：当天${that.kind}` : inWeek >= K ? `：本周已 ${inWeek} 次（每周最多 ${K} 次）` : ''}`;
+      const leader = ctx.leaders[l];
+      return { name: leader.name, why: notMore(ctx, leader, byLeader.get(leaderKey(leader)) ?? [], date, kind) };
     });
+    const full = free.filter((f) => f.why);
+    const unused = free.filter((f) => !f.why).map((f) => f.name);
+    // Leaders held back by the same limits named together: 王一、李二：再排会违反「…」.
+    const fullText = [...groupBy(full, (f) => f.why)].map(([why, fs]) => `${fs.map((f) => f.name).join('、')}：${why}`).join('；');
+    const [zh, en] =
+      free.length === 0
+        ? ['当天没有可以接访的符合条件领导', 'no eligible leader is free that day']
+        : unused.length === 0
+          ? [
+              `当天可以接访的 ${free.length} 名领导都不能再安排（${fullText}）`,
+              `each of the ${free.length} leader${free.length > 1 ? 's' : ''} free that day would break a rule with one more duty`,
+            ]
+          : [
+              `当天可以接访的 ${free.length} 名领导中${full.length ? ` ${full.length} 名不能再安排（${fullText}），` : ''}${unused.join('、')} 本方案未安排`,
+              `${unused.length} leader${unused.length > 1 ? 's' : ''} free that day ${unused.length > 1 ? 'were' : 'was'} not used`,
+            ];
     return {
       kind: 'no-leader-on-day' as const,
       dates: [date],
       names: away.map((l) => l.name),
       message:
-        `${date} 需要 ${min} 名领导${kind}，缺 ${missing} 名：当天可安排的领导只有 ${free.length} 名` +
-        `${free.length ? `（${free.join('；')}）` : ''}` +
-        `${away.length ? `（${away.map(absence).join('；')}）` : ''}。` +
-        `${date} needs ${min} ${kind} but ${missing} place${missing > 1 ? 's' : ''} could not be filled.`,
+        `${date} 需要 ${min} 名领导${kind}，缺 ${missing} 名：${zh}` +
+        `${away.length ? `；${away.map(absence).join('；')}` : ''}。` +
+        `${date} needs ${min} ${kind}; ${missing} place${missing > 1 ? 's' : ''} unfilled: ${en}.`,
     };
   });
 }
