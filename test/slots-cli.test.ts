@@ -68,3 +68,38 @@ describe('rota check with slots', () => {
     for (const line of [...shown, '$ rota check 改过.csv --from 2025-03-01 --to 2025-03-31']) expect(page).toContain(line);
   });
 });
+
+describe('sessions a round names itself', () => {
+  it('a timetable with 第一场 and 第二场 is read back by check, render and a later round; a typo is named with the round’s sessions', () => {
+    const own = join(parent, '两场');
+    expect(runRota(['init', own, '--preset', 'court']).code).toBe(0);
+    const raw = JSON.parse(readFileSync(join(own, 'rota.json'), 'utf8'));
+    delete raw.rotation.reception;
+    delete raw.rotation.visits;
+    const slots = [
+      { session: '第一场', hours: { start: '09:00', end: '10:30' } },
+      { session: '第二场', hours: { start: '10:30', end: '12:00' } },
+    ];
+    writeFileSync(join(own, 'rota.json'), JSON.stringify({ ...raw, from: '2025-03-03', to: '2025-03-14', slots }));
+    expect(runRota(['plan', '-c', 'rota.json', '--out', 'out'], own).code).toBe(0);
+    const published = readFileSync(join(own, 'out/timetable.csv'), 'utf8');
+    expect(published).toContain(',第一场,09:00-10:30,');
+    expect(published).toContain(',第二场,10:30-12:00,');
+    // Read back: rota's own list of sessions (全天, 上午 …) has neither name.
+    const check = runRota(['check', 'out/timetable.csv', '-c', 'rota.json'], own);
+    expect(check.stderr).not.toContain('不认识的时段');
+    expect(check.code).toBe(0);
+    const render = runRota(['render', 'out/timetable.csv', '-c', 'rota.json', '--out', 'again'], own);
+    expect(render.stderr).not.toContain('不认识的时段');
+    expect(render.code).toBe(0);
+    const next = { ...raw, from: '2025-03-17', to: '2025-03-28', slots, history: ['out/timetable.csv'] };
+    writeFileSync(join(own, 'next.json'), JSON.stringify(next));
+    const later = runRota(['plan', '-c', 'next.json'], own);
+    expect(later.stderr).not.toContain('不认识的时段');
+    expect(later.code).toBe(0);
+    writeFileSync(join(own, 'typo.csv'), published.replace(',第二场,', ',第三场,'));
+    const typo = runRota(['check', 'typo.csv', '-c', 'rota.json'], own);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('typo.csv:3: 时段: 不认识的时段“第三场”；请写 全天、上午、中午、下午、晚上、第一场、第二场 之一');
+  });
+});

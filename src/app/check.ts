@@ -9,6 +9,7 @@ import { slotsFilled } from '../core/engine/slot-rule.js';
 import type { Violation } from '../core/engine/types.js';
 import { problem } from '../core/messages.js';
 import { hasErrors } from '../core/problems.js';
+import { slotSessions } from '../core/slots.js';
 import type { Duty, IsoDate, Leader, Problem, Rule } from '../core/types.js';
 import { loadLeaves, loadRules, tallyRecordFiles } from '../io/check-input.js';
 import { readBytes } from '../io/read-file.js';
@@ -94,6 +95,7 @@ export async function checkRecords(setup: CheckSetup, files: string[], o: CheckR
   const read = await tallyRecordFiles(files, {
     leaders: setup.leaders,
     institutions: setup.config.institutions,
+    sessions: slotSessions(setup.config.slots),
     tally: slotted
       ? {
           ...tally,

@@ -8,6 +8,7 @@ import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
 import { asTownshipKind, TOWNSHIP_INSTITUTIONS } from '../core/presets.js';
 import type { Site } from '../core/sites.js';
+import { slotSessions } from '../core/slots.js';
 import type { Leader, Problem } from '../core/types.js';
 import { historyFrom, leadersFrom, type ReadFile, sitesFrom } from '../io/lists.js';
 import { roundCalendar } from './calendar.js';
@@ -33,7 +34,7 @@ export interface Round {
 export function loadRound(given: Config, read: ReadFile): { round?: Round; problems: Problem[] } {
   const { config, leaders, problems } = townshipLeaders(given, read, LIMITS.leaders);
   const cal = roundCalendar(config, read);
-  const history = historyFrom(read, config.history, leaders, config.institutions);
+  const history = historyFrom(read, config.history, leaders, config.institutions, slotSessions(config.slots));
   const sites = config.sites ? sitesFrom(read, config.sites) : { sites: [], problems: [] };
   const all = [...windowProblems(config), ...cal.problems, ...cal.unknownYears, ...problems, ...history.problems, ...sites.problems];
   const errors = all.filter((p) => p.severity === 'error');

@@ -2,6 +2,7 @@
 // row valid, every date inside the round's window. A re-plan's past is read as it was published:
 // a leader who served and has since left the lists or moved to another institution is kept as written.
 import { problem } from '../core/messages.js';
+import { slotSessions } from '../core/slots.js';
 import type { Duty, IsoDate, Problem } from '../core/types.js';
 import type { Encoding } from '../io/decode.js';
 import { readTimetableBytes, type TimetableReadOptions } from '../io/timetable-read.js';
@@ -20,9 +21,10 @@ export function readRoundTimetable(
   frozenBefore?: IsoDate,
   options: TimetableReadOptions = { reconcile: 'error' },
 ): { duties: Duty[]; encoding: Encoding; problems: Problem[] } {
-  const now = readTimetableBytes(bytes, file, round.leaders, round.config.institutions, options);
+  const sessions = slotSessions(round.config.slots);
+  const now = readTimetableBytes(bytes, file, round.leaders, round.config.institutions, { sessions, ...options });
   // Rows before frozenBefore, read against no list: as published, whoever is on today's lists.
-  const asPublished = frozenBefore ? readTimetableBytes(bytes, file, [], round.config.institutions) : undefined;
+  const asPublished = frozenBefore ? readTimetableBytes(bytes, file, [], round.config.institutions, { sessions }) : undefined;
   const past = asPublished?.duties.filter((d) => d.date < frozenBefore!) ?? [];
   const pastLines = new Set(past.map((d) => d.source?.line));
   const read = asPublished

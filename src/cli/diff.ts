@@ -2,6 +2,7 @@
 // the short HTML notice (接访安排调整公告) the webmaster posts beside the page.
 import type { Command } from 'commander';
 import { say } from '../core/messages.js';
+import { slotSessions } from '../core/slots.js';
 import { type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { writeOut } from './output.js';
@@ -34,8 +35,9 @@ export function registerDiff(cmd: Command): void {
         import('../io/notice.js'),
       ]);
       const { leaders, problems } = config.leaders.length ? loadLeaders(config.leaders, config) : { leaders: [], problems: [] };
-      const a = readTimetable(oldFile, leaders, config.institutions);
-      const b = readTimetable(newFile, leaders, config.institutions);
+      const sessions = slotSessions(config.slots);
+      const a = readTimetable(oldFile, leaders, config.institutions, { sessions });
+      const b = readTimetable(newFile, leaders, config.institutions, { sessions });
       reportProblems([...problems, ...a.problems, ...b.problems]);
       const changes = diffTimetables(a.duties, b.duties);
       const render = opts.format === 'json' ? notice.noticeJson : opts.format === 'html' ? notice.noticeHtml : notice.noticeText;

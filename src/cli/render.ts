@@ -2,6 +2,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { windowProblems } from '../core/config.js';
 import { say } from '../core/messages.js';
+import { slotSessions } from '../core/slots.js';
 import { addCommonOptions, addOutputOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { writeOut } from './output.js';
@@ -43,7 +44,10 @@ export function registerRender(cmd: Command): void {
     reportProblems([...warnings, ...leaderProblems]);
     const { recoverPublished } = await import('../app/publish-out.js');
     await recoverPublished([opts.out, dirname(file)]);
-    const read = readTimetable(file, leaders, config.institutions, { reconcile: opts.fixFromLeaders ? 'fix' : 'error' });
+    const read = readTimetable(file, leaders, config.institutions, {
+      reconcile: opts.fixFromLeaders ? 'fix' : 'error',
+      sessions: slotSessions(config.slots),
+    });
     const problems = [...read.problems];
     if (!problems.length && read.entries.length === 0) {
       problems.push(problem('timetable.empty', {}, { file }));

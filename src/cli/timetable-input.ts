@@ -2,6 +2,7 @@
 // institutions and, when given, the leader list that fills in 职务 and 分管工作 the timetable leaves empty.
 import type { Command } from 'commander';
 import type { Config } from '../core/config.js';
+import { slotSessions } from '../core/slots.js';
 import type { Duty } from '../core/types.js';
 import { type CommonOptions, collect, loadContext } from './context.js';
 import { reportProblems } from './exit.js';
@@ -24,7 +25,7 @@ export async function readDuties(file: string, opts: TimetableOptions): Promise<
   const { config } = loadContext(opts, opts.leaders?.length ? { leaders: opts.leaders } : {});
   const { loadLeaders, readTimetable } = await import('../io/load.js');
   const { leaders, problems } = config.leaders.length ? loadLeaders(config.leaders, config) : { leaders: [], problems: [] };
-  const read = readTimetable(file, leaders, config.institutions);
+  const read = readTimetable(file, leaders, config.institutions, { sessions: slotSessions(config.slots) });
   reportProblems([...problems, ...read.problems]);
   return { duties: read.duties, config };
 }

@@ -48,9 +48,14 @@ export interface RecordResult {
 
 /**
  * Returns a function that turns one CSV row into a Duty, matching its leader by name and, among
- * namesakes, by 单位 then 职务. Fields the record leaves empty are taken from the leader list.
+ * namesakes, by 单位 then 职务. Fields the record leaves empty are taken from the leader list. A 时段 is
+ * one rota knows (上午 …) or one of `sessions`, those the round's slots name (slotSessions).
  */
-export function recordReader(leaders: Leader[], institutions: Institution[]): (file: string, row: RawRow) => RecordResult {
+export function recordReader(
+  leaders: Leader[],
+  institutions: Institution[],
+  sessions: readonly string[] = [],
+): (file: string, row: RawRow) => RecordResult {
   const byName = new Map<string, Leader[]>();
   for (const l of leaders) byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
   // A million-line file has a few hundred distinct dates and a handful of institutions: remember them.
@@ -84,7 +89,7 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
         err('单位', 'institution.unknown', { text: values.institution, known: institutions.map((i) => i.name) });
       }
     }
-    const slot = slotFields(values, err);
+    const slot = slotFields(values, err, sessions);
     if (!date || !name || !kind || (values.institution && !institution) || !slot) return { problems };
     let candidates = byName.get(name) ?? [];
     if (candidates.length > 1 && institution) candidates = candidates.filter((l) => l.institution === institution);
@@ -125,6 +130,7 @@ export function recordReader(leaders: Leader[], institutions: Institution[]): (f
 function slotFields(
   values: Record<string, string>,
   err: <C extends MessageCode>(field: string, code: C, args: MessageArgs<C>) => void,
+  sessions: readonly string[],
 ): Pick<Duty, 'session' | 'hours' | 'mode' | 'role'> | undefined {
   const out: Pick<Duty, 'session' | 'hours' | 'mode' | 'role'> = {};
   let ok = true;
@@ -133,9 +139,9 @@ function slotFields(
     err(field, code, args);
   };
   if (values.session) {
-    const session = sessionOf(values.session);
+    const session = sessionOf(values.session, sessions);
     if (session) out.session = session;
-    else bad('时段', 'slot.session-unknown', { text: values.session, known: [...SESSIONS] });
+    else bad('时段', 'slot.session-unknown', { text: values.session, known: [...new Set([...SESSIONS, ...sessions])] });
   }
   if (values.hours) {
     const hours = hoursOf(values.hours);

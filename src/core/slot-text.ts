@@ -24,9 +24,9 @@ const MODE_ALIASES: Record<string, DutyMode> = {
 };
 const ROLE_ALIASES: Record<string, DutyRole> = { 主接: '主接访', 接访领导: '主接访', 陪同领导: '陪同', 带班领导: '带班', 联合: '联合接访' };
 
-/** The session a (cleaned) 时段 cell names; undefined when it names none rota knows. */
-export function sessionOf(text: string): string | undefined {
-  return SESSIONS.includes(text) ? text : SESSION_ALIASES[text.toLowerCase()];
+/** The session a (cleaned) 时段 cell names, among rota's and the round's own; undefined when it names none. */
+export function sessionOf(text: string, own: readonly string[] = []): string | undefined {
+  return SESSIONS.includes(text) || own.includes(text) ? text : SESSION_ALIASES[text.toLowerCase()];
 }
 
 /** The role a (cleaned) 角色 cell names; undefined when it names none. */

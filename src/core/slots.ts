@@ -34,6 +34,11 @@ export interface SlotSpec {
   who?: RuleWho;
 }
 
+/** The sessions a round's slots name (第一场, 夜间 … as well as 上午), for reading its timetables back. */
+export const slotSessions = (slots: readonly SlotSpec[] = []): string[] => [
+  ...new Set(slots.flatMap((s) => (s.session ? [s.session] : []))),
+];
+
 /** Whether the leader may fill the slot (its `who`, read like a rule's). */
 export const slotAdmits = (slot: Pick<SlotSpec, 'who'>, leader: Leader): boolean => !slot.who || ruleApplies({ who: slot.who }, leader);
 

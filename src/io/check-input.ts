@@ -47,6 +47,8 @@ function startsAsZip(file: string): boolean {
 export interface TallyFilesOptions {
   leaders: Leader[];
   institutions: Institution[];
+  /** The sessions the round's slots name (slotSessions), read as 时段 besides rota's own. */
+  sessions?: readonly string[];
   tally: Tally;
   lenient?: boolean;
   /** Problems kept beyond this are only counted. */
@@ -66,7 +68,7 @@ export async function tallyRecordFiles(
   files: string[],
   o: TallyFilesOptions,
 ): Promise<{ problems: Problem[]; omitted: number; lines: number }> {
-  const read = recordReader(o.leaders, o.institutions);
+  const read = recordReader(o.leaders, o.institutions, o.sessions);
   const problems: Problem[] = [];
   const max = o.maxProblems ?? 10_000;
   let omitted = 0;

@@ -59,8 +59,9 @@ export function historyFrom(
   files: string[],
   leaders: Leader[],
   institutions: Institution[],
+  sessions: readonly string[] = [],
 ): { records: HistoryRecord[]; problems: Problem[] } {
-  const reader = recordReader(leaders, institutions);
+  const reader = recordReader(leaders, institutions, sessions);
   const records: HistoryRecord[] = [];
   const problems: Problem[] = [];
   for (const file of files) {

@@ -28,6 +28,8 @@ export interface TimetableReadOptions {
    * list is an error naming both values, or with 'fix' is taken from the list with a warning per cell.
    */
   reconcile?: 'error' | 'fix';
+  /** The sessions the round's slots name (slotSessions), read as 时段 besides rota's own. */
+  sessions?: readonly string[];
 }
 
 /** The cells a published row takes from the leader list (单位 is checked by recordReader). */
@@ -60,7 +62,7 @@ export function timetableFromTable(
   institutions: Institution[],
   options: TimetableReadOptions = {},
 ): TimetableRead {
-  const read = recordReader(leaders, institutions);
+  const read = recordReader(leaders, institutions, options.sessions);
   const entries: TimetableEntry[] = [];
   const problems: Problem[] = [...table.problems];
   for (const row of table.rows) {
