@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { planReportSections, type ReportLine, type Tone } from '../app/plan-report.js';
 import type { PlanReport } from '../core/engine/types.js';
-import { type Place, placeText } from '../core/place.js';
+import { type Place, placeText, receptionPlaces } from '../core/place.js';
 import { hoursText, kindText } from '../core/slot-text.js';
 import type { Duty } from '../core/types.js';
 
@@ -25,11 +25,14 @@ export function renderPlan(
   const { report } = p;
   // A timetable with 下访 names the kind and the place (the 下访 site); one of 接访 only, the portfolio.
   const visits = p.duties.some((d) => d.kind === '下访');
+  // Each place the 接访 duties name (a round whose slots are held at two places names both), else the round's.
+  const named = receptionPlaces(p.duties);
+  const where = named.length ? named.join('、') : placeText(place);
   const lines: string[] = [
     c.bold(p.title),
     // A round with a pattern (每周三 …) counts its duty days, not every working day.
     `${p.from} 至 ${p.to}，${report.workingDays} 个${p.pattern ? `接访日（${p.pattern}）` : '工作日'}，${report.duties} 人次` +
-      (visits ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${placeText(place)}` : `；地点：${placeText(place)}`),
+      (visits ? `（接访 ${report.kinds.接访}、下访 ${report.kinds.下访}）；接访地点：${where}` : `；地点：${where}`),
     '',
   ];
   // Slot columns only when some duty carries them (rota.json slots): the seed's table is unchanged.

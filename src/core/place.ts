@@ -9,3 +9,8 @@ export function placeText(place: Place): string {
   if (!place.name) return place.address;
   return `${place.name}（${place.address}）`;
 }
+
+/** The places a timetable's 接访 duties name, in order of first use (several when its slots are held at several). */
+export function receptionPlaces(duties: ReadonlyArray<{ kind: string; place: string }>): string[] {
+  return [...new Set(duties.filter((d) => d.kind === '接访' && d.place).map((d) => d.place))];
+}

@@ -6,6 +6,7 @@ import type { Config } from '../core/config.js';
 import { eachDay } from '../core/dates.js';
 import { sortDuties } from '../core/duty-order.js';
 import { DEFAULT_HOLIDAY_RULE, type HolidayRule, parsePattern } from '../core/patterns.js';
+import { receptionPlaces } from '../core/place.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { cnDate, cnHanDate, cnMonthDay, cnRange, hanNumber } from './html/format.js';
 
@@ -79,7 +80,7 @@ function dayHoursWords(sorted: readonly Duty[], config: Pick<Config, 'hours'>): 
 
 /** The 接访 places with their addresses: the round's one, or each place the duties name when they name several (or another). */
 function placesWords(duties: readonly Duty[], config: Pick<Config, 'place'>): string {
-  const places = [...new Set(duties.filter((d) => d.kind === '接访' && d.place).map((d) => d.place))];
+  const places = receptionPlaces(duties);
   if (places.length === 0 || (places.length === 1 && places[0] === placeWords(config))) return placeWords(config);
   return places.length === 1 ? places[0] : `${places.join('、')}（各场次地点见下表）`;
 }
