@@ -1,7 +1,7 @@
 // Paired runs: the measured command and its reference alternate, pair after pair, so both see the
 // same load on a shared machine; the figure is the median of the per-pair ratios. Every run has a
 // cap: a command still running at its cap is stopped and its case reported as "> cap".
-import { spawnSync } from 'node:child_process';
+import { type SpawnSyncOptions, spawnSync } from 'node:child_process';
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
@@ -17,10 +17,14 @@ export interface Run {
   stdout: string;
 }
 
+/** Who a run is and what it sees: a user id (a read-only install as root) and its environment. */
+export type RunAs = Pick<SpawnSyncOptions, 'uid' | 'gid' | 'env'>;
+
 /** One run of `args`; throws OverCap past `capMs`, or an Error if it does not exit with one of `codes`. */
-export function timeRun(args: string[], codes = [0], capMs?: number): Run {
+export function timeRun(args: string[], codes = [0], capMs?: number, as: RunAs = {}): Run {
   const t = performance.now();
   const r = spawnSync(args[0], args.slice(1), {
+    ...as,
     stdio: ['ignore', 'pipe', 'pipe'],
     encoding: 'utf8',
     timeout: capMs,
@@ -50,13 +54,14 @@ export interface Paired {
 
 export const BARE_NODE = [process.execPath, '-e', '0'];
 
-/** `pairs` runs of `args`, each beside a run of `reference` (default: bare node), each run capped at `capMs`, `before` called before each (untimed). */
+/** `pairs` runs of `args` (as `as`), each beside a run of `reference` (default: bare node), each run capped at `capMs`, `before` called before each (untimed). */
 export function paired(
   args: string[],
   pairs: number,
   reference: () => number = () => timeRun(BARE_NODE).ms,
   capMs?: number,
   before?: () => void,
+  as?: RunAs,
 ): Paired {
   const ratios: number[] = [];
   const mine: number[] = [];
@@ -65,7 +70,7 @@ export function paired(
   for (let i = 0; i < pairs; i++) {
     before?.();
     const ref = reference();
-    const run = timeRun(args, [0], capMs);
+    const run = timeRun(args, [0], capMs, as);
     stdout = run.stdout;
     ratios.push(run.ms / ref);
     mine.push(run.ms);
