@@ -3,22 +3,35 @@
 // negative cycle, and stopping at the first path that does not lower the cost gives the cheapest
 // flow of any amount (Ahuja, Magnanti & Orlin, Network Flows, ch. 9). Costs are integers kept exact
 // in doubles by the caller (engine/network.ts weighs the objective's levels).
+// The arcs live in typed arrays grown by doubling and the search's queue is a ring of one slot per
+// node (a node is queued at most once at a time): a township year solves some hundred networks, and
+// their arrays were most of the planner's garbage.
 
 export class MinCostFlow {
-  private readonly head: number[] = [];
-  private readonly to: number[] = [];
-  private readonly cap: number[] = [];
-  private readonly next: number[] = [];
-  private readonly cost: number[] = [];
+  private nodes = 0;
+  private arcs = 0;
+  private head = new Int32Array(16);
+  private to = new Int32Array(32);
+  private next = new Int32Array(32);
+  private cap = new Float64Array(32);
+  private cost = new Float64Array(32);
 
   addNode(): number {
-    this.head.push(-1);
-    return this.head.length - 1;
+    if (this.nodes === this.head.length) this.head = grow(this.head, new Int32Array(this.nodes * 2));
+    this.head[this.nodes] = -1;
+    return this.nodes++;
   }
 
   /** An arc of capacity `cap`, each unit costing `cost`. Returns its id; its reverse arc is id ^ 1. */
   addArc(from: number, to: number, cap: number, cost = 0): number {
-    const a = this.to.length;
+    const a = this.arcs;
+    if (a + 2 > this.to.length) {
+      const n = this.to.length * 2;
+      this.to = grow(this.to, new Int32Array(n));
+      this.next = grow(this.next, new Int32Array(n));
+      this.cap = grow(this.cap, new Float64Array(n));
+      this.cost = grow(this.cost, new Float64Array(n));
+    }
     this.push(from, to, cap, cost);
     this.push(to, from, 0, -cost);
     return a;
@@ -30,38 +43,50 @@ export class MinCostFlow {
   }
 
   private push(from: number, to: number, cap: number, cost: number): void {
-    this.to.push(to);
-    this.cap.push(cap);
-    this.cost.push(cost);
-    this.next.push(this.head[from]);
-    this.head[from] = this.to.length - 1;
+    const a = this.arcs++;
+    this.to[a] = to;
+    this.cap[a] = cap;
+    this.cost[a] = cost;
+    this.next[a] = this.head[from];
+    this.head[from] = a;
   }
 
   /** Sends flow from source to sink while a path lowers the total cost. */
   solve(source: number, sink: number): void {
-    const n = this.head.length;
+    const n = this.nodes;
     const { head, to, cap, next, cost } = this;
     const dist = new Float64Array(n);
     const via = new Int32Array(n);
     const queued = new Uint8Array(n);
+    const ring = new Int32Array(n);
     for (;;) {
       dist.fill(Infinity);
       dist[source] = 0;
-      const queue = [source];
+      // First in, first out, as a growing list would take them.
+      let first = 0,
+        size = 1;
+      ring[0] = source;
       queued[source] = 1;
-      for (let q = 0; q < queue.length; q++) {
-        const u = queue[q];
+      while (size > 0) {
+        const u = ring[first];
+        first = first + 1 === n ? 0 : first + 1;
+        size--;
         queued[u] = 0;
         // A shortest path ends at the sink and never passes it: its many arcs back (every set's units) are not searched.
         if (u === sink) continue;
+        const du = dist[u];
         for (let a = head[u]; a !== -1; a = next[a]) {
+          if (cap[a] <= 0) continue;
           const v = to[a];
-          if (cap[a] <= 0 || dist[u] + cost[a] >= dist[v]) continue;
-          dist[v] = dist[u] + cost[a];
+          const dv = du + cost[a];
+          if (dv >= dist[v]) continue;
+          dist[v] = dv;
           via[v] = a;
           if (!queued[v]) {
             queued[v] = 1;
-            queue.push(v);
+            const at = first + size;
+            ring[at >= n ? at - n : at] = v;
+            size++;
           }
         }
       }
@@ -74,4 +99,10 @@ export class MinCostFlow {
       }
     }
   }
+}
+
+/** `into` with `from`'s values at its start. */
+function grow<T extends Int32Array | Float64Array>(from: T, into: T): T {
+  into.set(from);
+  return into;
 }

@@ -215,9 +215,9 @@ function weights(depth: number, nodes: number, arcs: PlannedArc[]): Weigh | unde
     second = new Float64Array(nodes * depth);
   for (const a of arcs) {
     const at = degree[a.to] > degree[a.from] ? a.to : a.from;
-    for (const [k, c] of a.cost) {
-      const i = at * depth + k,
-        x = Math.abs(c);
+    for (let j = 0; j < a.cost.length; j++) {
+      const i = at * depth + a.cost[j][0],
+        x = Math.abs(a.cost[j][1]);
       if (x > first[i]) [first[i], second[i]] = [x, first[i]];
       else if (x > second[i]) second[i] = x;
     }

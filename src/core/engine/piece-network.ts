@@ -49,15 +49,16 @@ export class PieceNetwork {
 
   /** A set of leader l's activities on `days` of `kinds` (default all); one kind of two needs split leaves. */
   leaderSet(l: number, days: number[], spec: SetSpec<LevelName>, kinds: Kind[] = this.kinds): void {
-    const these = this.kinds.filter((k) => kinds.includes(k));
+    const these = kinds === this.kinds ? kinds : this.kinds.filter((k) => kinds.includes(k));
     if (!this.split && these.length < this.kinds.length) {
       this.refuse();
       return;
     }
-    this.net.leftSet(
-      days.flatMap((d) => these.map((k) => this.leaf(l, d, k))),
-      spec,
-    );
+    // Plain leaves are one per (leader, day): the set is the days' leaves, in the days' order.
+    const leaves: number[] = [];
+    if (this.split) for (const d of days) for (const k of these) leaves.push(this.leaf(l, d, k));
+    else for (const d of days) leaves.push(l * this.days + d);
+    this.net.leftSet(leaves, spec);
   }
 
   /** A set of (day, kind) cells over every leader. */

@@ -65,7 +65,9 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   const roundLoad = ctx.leaders.map(() => 0);
   const byLeader: Counted[][] = ctx.leaders.map(() => []);
   const kindCount: Array<Record<Kind, number>> = ctx.leaders.map(() => ({ 接访: 0, 下访: 0 }));
+  // Only the working days just before the chunk's runs matter (servedBefore): not every date counted so far.
   const servedOn = new Map<IsoDate, Set<number>>();
+  for (const d of days) if (d > 0 && !inChunk.has(d - 1)) servedOn.set(ctx.days[d - 1], new Set());
   const weeksFrom = periodOf('week', ctx.days[days[0]]).from,
     weeksTo = periodOf('week', ctx.days[days[days.length - 1]]).to;
   for (const c of counted) {
@@ -77,7 +79,7 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
     if (!c.planned) continue;
     kindCount[c.leader][c.kind]++;
     roundLoad[c.leader]++;
-    servedOn.set(c.date, (servedOn.get(c.date) ?? new Set()).add(c.leader));
+    servedOn.get(c.date)?.add(c.leader);
   }
   /** Each (leader, period) of the rule the chunk touches, with the leader's count of its kinds so far. */
   const perPeriod = (rule: Rule, add: (l: number, period: string, n: number, ds: number[]) => void) => {
@@ -101,8 +103,8 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
     perPeriod(rule, (leader, period, n, ds) => caps.push({ leader, rule, period, room: Math.max(0, rule.max! - n), days: ds }));
   const servedBefore = new Map<number, Set<number>>();
   for (const d of days) {
-    const before = servedOn.get(ctx.days[d - 1]);
-    if (d > 0 && !inChunk.has(d - 1) && before) servedBefore.set(d, before);
+    const before = d > 0 ? servedOn.get(ctx.days[d - 1]) : undefined;
+    if (before?.size && !inChunk.has(d - 1)) servedBefore.set(d, before);
   }
   return {
     days,
@@ -133,7 +135,9 @@ function siteDemandOf(ctx: PlanContext, days: number[], counted: Counted[]): Chu
     const inChunk = days.filter((d) => ctx.month[d] === month);
     const done = counted.filter((c) => c.planned && c.kind === '下访' && c.date >= span.from && c.date <= span.to).length;
     const remaining = Math.max(0, total - done);
-    const rest = ctx.days.flatMap((_, d) => (ctx.month[d] === month && d >= inChunk[0] ? [d] : []));
+    // The month's working days from the chunk's first on (working days are in date order: a month's are one run).
+    const rest: number[] = [];
+    for (let d = inChunk[0]; d < ctx.days.length && ctx.month[d] === month; d++) rest.push(d);
     inChunk.forEach((d, i) => {
       const last = i === inChunk.length - 1;
       if (!last && ctx.week[inChunk[i + 1]] === ctx.week[d]) return; // only at the end of each week
