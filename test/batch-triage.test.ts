@@ -212,3 +212,41 @@ describe('check --batch: a real absence is not lost among holiday weeks', () => 
     expect(annotations.slice(4)).toEqual(own.map((l) => l.replace('title=rota check ', 'title=rota check b1-holiday ')));
   });
 });
+
+describe('plan --batch --from/--to over a mixed city: one window for every kind of office', () => {
+  // March 2025 in Xinjiang: 20 working days, 03-03 ~ 03-28 (03-31 is 肉孜节). Worked out by hand:
+  // - the district (the seed's lists, at most one duty each, cycle from 区委): 区人大 has 03-04, 03-12,
+  //   03-20 and 03-28 but 3 leaders (人大, 区人大, 区人大常委会 are one institution) → no plan;
+  // - the township (15 leaders, none away in March): W09 and W14 have no working day inside the window,
+  //   so each leader's week is short by the calendar, 15 × 2 = 30; W10 ~ W13 are met;
+  // - the county (20 县处级 leaders): 20 接访 places for 20 quarterly quotas, 下访 for the rest → all met;
+  // - the court (4 posts, 每周三): 03-05, 03-12, 03-19, 03-26 for 4 monthly quotas → all met.
+  const mixed = join(dir, 'mixed');
+  const copy = (from: string, to: string, files: string[]) => {
+    mkdirSync(join(mixed, to), { recursive: true });
+    for (const f of files) writeFileSync(join(mixed, to, f), readFileSync(join(from, f)));
+  };
+  copy('fixtures', 'district', ['rota.json', 'leaders.csv', 'history.csv']);
+  copy('fixtures/township', 'township', ['rota.json', 'leaders.csv', 'sites.csv']);
+  copy('fixtures/county', 'county', ['rota.json', 'sites.csv']);
+  copy('fixtures', 'county', ['leaders.csv']);
+  const county = join(mixed, 'county', 'rota.json');
+  writeFileSync(county, readFileSync(county, 'utf8').replace('../leaders.csv', 'leaders.csv'));
+  rota(['init', join(mixed, 'court'), '--preset', 'court']);
+
+  it('names the district’s cause in one short line; the others plan, the township’s cut weeks the calendar’s', () => {
+    const r = rota(['plan', '--batch', mixed, '--from', '2025-03-01', '--to', '2025-03-31', '--json']);
+    expect(r.code).toBe(1);
+    const { offices } = JSON.parse(r.stdout) as { offices: OfficeSummary[] };
+    expect(offices.map((o) => [o.office, o.status, o.unmet, o.calendar])).toEqual([
+      ['district', 'infeasible', 0, 0],
+      ['township', 'short', 30, 30],
+      ['county', 'ok', 0, 0],
+      ['court', 'ok', 0, 0],
+    ]);
+    const district = offices[0].reason ?? '';
+    expect(district).toMatch(/^区人大 需在 2025-03-04、2025-03-12、2025-03-20、2025-03-28 共安排 4 人次接访/);
+    expect(district).toContain('只有 3 名');
+    for (const o of offices) expect((o.reason ?? '').length, o.office).toBeLessThanOrEqual(200);
+  });
+});
