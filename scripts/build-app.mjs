@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { contentSecurityPolicy } from '../dist/core-api.js';
 
-const SHIMS = { 'node:crypto': 'src/web/shims/crypto.ts', 'node:module': 'src/web/shims/module.ts' };
+const SHIMS = { 'node:crypto': 'src/web/shims/crypto.ts', 'node:module': 'src/web/shims/module.ts', 'node:zlib': 'src/web/shims/zlib.ts' };
 const shims = {
   name: 'node-shims',
   setup(b) {

@@ -10,6 +10,9 @@ import { compactHolidays } from './compact-holidays.mjs'; // the national holida
 
 rmSync('dist', { recursive: true, force: true });
 
+// The .docx template (src/io/docx/template.json) from the docx library, which the bundles then do without.
+await import('./docx-template.mjs');
+
 // The library: ES modules (rota = dist/index.js, rota/core = dist/core-api.js), split so that heavy modules load only when a function needs them.
 await build({
   entryPoints: ['src/index.ts', 'src/core-api.ts'],
@@ -38,7 +41,7 @@ const bundles = {
   'plan-out': 'src/cli/plan-out.ts',
   'plan-files': 'src/io/plan-files.ts',
   publish: 'src/io/publish.ts',
-  // The .docx 公告 and change notice: the docx library, loaded only when files are written.
+  // The .docx 公告 and change notice: their text writers and template, loaded only when files are written.
   docx: 'src/io/docx/index.ts',
   // rota plan --batch: the worker pool, and the thread that plans one office at a time.
   batch: 'src/cli/batch.ts',

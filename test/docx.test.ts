@@ -1,11 +1,12 @@
 // The 公告 and the change notice as .docx, opened by a real word processor: LibreOffice Writer (headless)
 // converts each to PDF, read back with pdfinfo and pdftotext. The seed 公告 is one A4 page holding every
 // duty row; the approval copy is GB/T 9704's measure (3号 仿宋 body, 2号 小标宋 title, "— n —" page
-// numbers, 版记); the same inputs give the same bytes; hostile text stays text.
+// numbers, 版记); the same inputs give the same bytes; hostile text stays text; the package rota writes
+// (its text stored, the template's parts deflated) reads as the same parts deflated as docx wrote them.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { diffTimetables } from '../src/core/replan/diff.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
@@ -28,18 +29,20 @@ function toPdf(docs: Record<string, Uint8Array>): Record<string, string> {
 const xml = (bytes: Uint8Array, part = 'word/document.xml') => new TextDecoder().decode(unzipSync(bytes)[part]);
 const flat = (text: string) => text.replace(/\s+/g, '');
 
-const files = await announcementFiles(s.duties, s.config, s.calendar);
+const files = announcementFiles(s.duties, s.config, s.calendar);
 const posted = files.find((f) => f.path === 'timetable.docx')!.content as Uint8Array;
 const draft = files.find((f) => f.path === '送审稿.docx')!.content as Uint8Array;
 const changes = diffTimetables(
   s.duties,
   s.duties.map((d) => (d.date === '2024-12-19' ? { ...d, name: '刘芳', title: '区委常委、组织部部长' } : d)),
 );
-const notice = await changeNoticeDocx(changes, { config: s.config, date: '2024-12-16' });
+const notice = changeNoticeDocx(changes, { config: s.config, date: '2024-12-16' });
 const hostileName = '</w:t>&amp;"\'';
-const hostile = (await announcementFiles([duty({ date: '2024-12-11', weekday: '星期三', name: hostileName })], s.config, s.calendar))[0]
+const hostile = announcementFiles([duty({ date: '2024-12-11', weekday: '星期三', name: hostileName })], s.config, s.calendar)[0]
   .content as Uint8Array;
-const pdf = toPdf({ posted, draft, notice, hostile });
+/** The same parts, every one deflated: the package as the docx library zipped it. */
+const deflated = (bytes: Uint8Array) => zipSync(unzipSync(bytes));
+const pdf = toPdf({ posted, draft, notice, hostile, postedDeflated: deflated(posted), draftDeflated: deflated(draft) });
 
 describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
   it('the seed 公告 is one A4 page holding every duty row, 特此公告, the office and the date in Chinese', () => {
@@ -92,19 +95,30 @@ describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
     for (let p = 1; p <= pages; p++) expect(pdfText(pdf.draft, p)).toMatch(new RegExp(`—\\s*${p}\\s*—`));
   });
 
-  it('the same inputs give the same bytes (no clock inside the file)', async () => {
-    const again = await announcementFiles(s.duties, s.config, s.calendar);
+  it('the same inputs give the same bytes (no clock inside the file)', () => {
+    const again = announcementFiles(s.duties, s.config, s.calendar);
     expect(Buffer.from(again[0].content as Uint8Array).equals(Buffer.from(posted))).toBe(true);
     expect(Buffer.from(again[1].content as Uint8Array).equals(Buffer.from(draft))).toBe(true);
     expect(xml(posted, 'docProps/core.xml')).toContain('2024-12-09T00:00:00Z');
   });
 
-  it('a round that names co-receivers has a 陪同单位 column; the seed has none', async () => {
+  it('a round that names co-receivers has a 陪同单位 column; the seed has none', () => {
     const co = s.duties.map((d) => (d.date === '2024-12-13' ? { ...d, with: ['区自然资源局', '区住建局'] } : { ...d, with: [] }));
-    const withCo = xml((await announcementFiles(co, s.config, s.calendar))[0].content as Uint8Array);
+    const withCo = xml(announcementFiles(co, s.config, s.calendar)[0].content as Uint8Array);
     expect(withCo).toContain('>陪同单位</w:t>');
     expect(withCo).toContain('>区自然资源局、区住建局</w:t>');
     expect(xml(posted)).not.toContain('陪同单位');
+  });
+
+  it('reads in Writer as the same parts deflated: the same pages and the same text', () => {
+    for (const [ours, theirs] of [
+      [pdf.posted, pdf.postedDeflated],
+      [pdf.draft, pdf.draftDeflated],
+    ]) {
+      expect(pdfInfo(ours).pages).toBe(pdfInfo(theirs).pages);
+      expect(pdfText(ours)).toBe(pdfText(theirs));
+    }
+    expect(pdfInfo(pdf.draft).pages).toBe(3);
   });
 
   it('a hostile name is text in the document, not markup', () => {

@@ -120,7 +120,7 @@ export async function publish(req: PublishRequest): Promise<Publication> {
       ? [
           { path: noticePath(entry, 'html'), content: noticeHtml(changes, meta) },
           { path: noticePath(entry, 'txt'), content: noticeText(changes, meta) },
-          { path: noticePath(entry, 'docx'), content: await (await import('../io/docx/index.js')).changeNoticeDocx(changes, meta) },
+          { path: noticePath(entry, 'docx'), content: (await import('../io/docx/index.js')).changeNoticeDocx(changes, meta) },
         ]
       : [];
   const notices = [...kept, ...notice].sort((a, b) => noticeNumber(a) - noticeNumber(b) || (a.path < b.path ? -1 : 1));

@@ -121,9 +121,9 @@ export async function publishFiles(
     { path: 'timetable.csv', content: await renderCsv(duties, config, options.encoding) },
     { path: 'timetable.ics', content: renderIcs(duties, config, ics) },
   ];
-  // The 公告 and its approval copy as Word documents; the docx library loads only here.
+  // The 公告 and its approval copy as Word documents; their writer loads only here.
   const { announcementFiles } = await import('./docx/index.js');
-  files.push(...(await announcementFiles(duties, config, calendar)));
+  files.push(...announcementFiles(duties, config, calendar));
   if (options.icsPerLeader) {
     const { cancelled: _, ...rest } = ics;
     const mine = options.leaderCancelled ?? options.cancelled ?? [];

@@ -1,7 +1,6 @@
 // The 公告 as Word documents: timetable.docx, the notice as posted (title, 文号, body, the table, 特此公告,
 // office and date: one A4 page for a round like the seed's), and 送审稿.docx, the approval copy in
 // GB/T 9704's own measure (3号 body on the 22-line grid, the table as 附件 on its own page, 版记).
-import { Paragraph } from 'docx';
 import type { Calendar } from '../../core/calendar.js';
 import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
 import type { Config } from '../../core/config.js';
@@ -10,7 +9,8 @@ import { kindText } from '../../core/slot-text.js';
 import type { Duty } from '../../core/types.js';
 import { type AnnouncementText, announcementText, listWords, sessionWords } from '../announcement.js';
 import { cnDate, cnMonthDay } from '../html/format.js';
-import { colophon, FONT, LINE, packDocx, para, run, SIZE } from './gbt9704.js';
+import { packDocx } from './document.js';
+import { colophon, FONT, LINE, pageBreakPara, para, run, SIZE } from './gbt9704.js';
 import type { GridTable } from './grid-table.js';
 
 /**
@@ -77,7 +77,7 @@ function dutyTable(duties: readonly Duty[], config: Config): { grid: GridTable }
   };
 }
 
-function titleLines(text: AnnouncementText, m: Measure, draft: boolean): Paragraph[] {
+function titleLines(text: AnnouncementText, m: Measure, draft: boolean): string[] {
   const title = { font: FONT.title, size: m.title };
   const out = [para([run(text.title, title)], { align: 'center', line: Math.round(m.title * 20 * 1.3) }, m.title)];
   if (draft) out.push(para([run('（送审稿）', { font: FONT.subheading, size: m.size })], { align: 'center', line: m.line }, m.size));
@@ -86,7 +86,7 @@ function titleLines(text: AnnouncementText, m: Measure, draft: boolean): Paragra
   return out;
 }
 
-function bodyLines(text: AnnouncementText, m: Measure): Paragraph[] {
+function bodyLines(text: AnnouncementText, m: Measure): string[] {
   const body = { size: m.size };
   const p = (xs: Parameters<typeof para>[0]) => para(xs, { indent: 2, line: m.line }, m.size);
   return [
@@ -99,7 +99,7 @@ function bodyLines(text: AnnouncementText, m: Measure): Paragraph[] {
 }
 
 /** Contact, 特此公告, the 附件 line (the approval copy's), the office and the date, right-aligned four characters in. */
-function closingLines(text: AnnouncementText, m: Measure, attachment?: string): Paragraph[] {
+function closingLines(text: AnnouncementText, m: Measure, attachment?: string): string[] {
   const body = { size: m.size };
   return [
     ...(text.contact ? [para([run(text.contact, body)], { indent: 2, line: m.line }, m.size)] : []),
@@ -111,7 +111,7 @@ function closingLines(text: AnnouncementText, m: Measure, attachment?: string): 
 }
 
 /** timetable.docx: the notice as posted, the table inside it. */
-export function announcementDocx(duties: readonly Duty[], config: Config, calendar: Calendar): Promise<Uint8Array> {
+export function announcementDocx(duties: readonly Duty[], config: Config, calendar: Calendar): Uint8Array {
   const sorted = sortDuties(duties, config);
   const text = announcementText(sorted, config, calendar);
   const m = POSTED;
@@ -130,7 +130,7 @@ export function announcementDocx(duties: readonly Duty[], config: Config, calend
 }
 
 /** 送审稿.docx: the approval copy in GB/T 9704's measure, the table as 附件, the 版记 at the end. */
-export function approvalDocx(duties: readonly Duty[], config: Config, calendar: Calendar): Promise<Uint8Array> {
+export function approvalDocx(duties: readonly Duty[], config: Config, calendar: Calendar): Uint8Array {
   const sorted = sortDuties(duties, config);
   const text = announcementText(sorted, config, calendar);
   const m = DRAFT;
@@ -145,7 +145,7 @@ export function approvalDocx(duties: readonly Duty[], config: Config, calendar: 
       ...bodyLines(text, m),
       para([run(text.table.replace('见下表', '见附件'), body)], { indent: 2, line: m.line }, m.size),
       ...closingLines(text, m, config.title),
-      new Paragraph({ pageBreakBefore: true, children: [run('附件', { font: FONT.heading })] }),
+      pageBreakPara([run('附件', { font: FONT.heading })]),
       para([run(config.title, { font: FONT.title, size: SIZE.小二 })], { align: 'center', line: Math.round(SIZE.小二 * 28) }, SIZE.小二),
       para([], { line: Math.round(m.line / 2) }),
       dutyTable(sorted, config),

@@ -3,7 +3,8 @@
 import { type DayChange, peopleText } from '../../core/replan/diff.js';
 import { cnDate, cnHanDate } from '../html/format.js';
 import { NOTICE_TITLE, type NoticeMeta, noticeIntro } from '../notice.js';
-import { FONT, LINE, packDocx, para, run, SIZE } from './gbt9704.js';
+import { packDocx } from './document.js';
+import { FONT, LINE, para, run, SIZE } from './gbt9704.js';
 import type { GridTable } from './grid-table.js';
 
 const WIDTHS = [2500, 1100, 2622, 2622]; // 日期, 星期, 原安排, 现安排: 156 mm in twips
@@ -30,7 +31,7 @@ function changeTable(changes: readonly DayChange[]): { grid: GridTable } {
 }
 
 /** The change notice as a .docx: title, what changed, the table, contact, office and date. */
-export function changeNoticeDocx(changes: readonly DayChange[], m: NoticeMeta): Promise<Uint8Array> {
+export function changeNoticeDocx(changes: readonly DayChange[], m: NoticeMeta): Uint8Array {
   const body = { size: SIZE.三号 };
   const p = (text: string, o: Parameters<typeof para>[1] = {}) => para([run(text, body)], { indent: 2, ...o });
   const contact = [m.config.contact.name, m.config.contact.phone].filter(Boolean).join(' ');

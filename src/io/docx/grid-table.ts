@@ -2,7 +2,8 @@
 // not built from the docx library's objects: a township year's table is thousands of cells, and
 // building and serialising an object per cell, paragraph and run was most of `rota plan --batch --out`.
 // The text is what the docx library writes for the same table, byte for byte (test/docx-table.test.ts
-// builds both); packDocx puts it where its placeholder paragraph stands.
+// builds both).
+import { xmlText } from './xml-text.js';
 
 /** A table of one-paragraph cells, centred, text in one run: every table rota's documents hold. */
 export interface GridTable {
@@ -23,10 +24,6 @@ export interface GridTable {
   /** Rows that may split across pages (the 暂无安排 row of an empty table). */
   plain?: boolean;
 }
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
-/** As the docx library escapes text: the five XML characters, and control characters XML 1.0 forbids left out. */
-const xmlText = (s: string) => s.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ESCAPES[c] ?? '');
 
 const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
   .map((side) => `<w:${side} w:val="single" w:color="auto" w:sz="4"/>`)

@@ -1,5 +1,5 @@
 // The Word documents a publication carries beside the page: the 公告 as posted and its approval copy.
-// A module of its own so the CLI loads the docx library only when it writes files.
+// A module of its own so the CLI loads the document writer (and its template) only when it writes files.
 import type { Calendar } from '../../core/calendar.js';
 import type { Config } from '../../core/config.js';
 import type { Duty } from '../../core/types.js';
@@ -9,9 +9,9 @@ import { announcementDocx, approvalDocx } from './announcement.js';
 export { changeNoticeDocx } from './change-notice.js';
 
 /** timetable.docx (the 公告 as posted) and 送审稿.docx (the approval copy, GB/T 9704). */
-export async function announcementFiles(duties: readonly Duty[], config: Config, calendar: Calendar): Promise<OutFile[]> {
+export function announcementFiles(duties: readonly Duty[], config: Config, calendar: Calendar): OutFile[] {
   return [
-    { path: 'timetable.docx', content: await announcementDocx(duties, config, calendar) },
-    { path: '送审稿.docx', content: await approvalDocx(duties, config, calendar) },
+    { path: 'timetable.docx', content: announcementDocx(duties, config, calendar) },
+    { path: '送审稿.docx', content: approvalDocx(duties, config, calendar) },
   ];
 }

@@ -1,0 +1,50 @@
+// A .docx of rota's: the template's parts (template.json, made by the docx library when rota is built,
+// deflated) with the document's own two, stored: word/document.xml (the template's page set-up around
+// the text) and docProps/core.xml (title, office, and the document's date as both time stamps, so the
+// same inputs give the same bytes).
+import { type GridTable, gridTableXml } from './grid-table.js';
+import { storedPart, type ZipPart, zipParts } from './package.js';
+import template from './template.json' with { type: 'json' };
+import { xmlText } from './xml-text.js';
+
+export interface DocxPage {
+  title: string;
+  office: string;
+  /** YYYY-MM-DD: the date every time stamp inside the file takes. */
+  date: string;
+  children: Block[];
+}
+
+/** What a page holds: paragraphs (gbt9704.ts's para) and tables. */
+export type Block = string | { grid: GridTable };
+
+const encoder = new TextEncoder();
+let templateParts: ZipPart[] | undefined;
+
+/** docProps/core.xml; an empty title or office is left out, as docx leaves it out. */
+function coreXml(page: DocxPage): string {
+  const element = (name: string, value: string) => (value ? `<${name}>${xmlText(value)}</${name}>` : '');
+  const { head, tail } = template.core;
+  return (
+    head +
+    element('dc:title', page.title) +
+    element('dc:creator', page.office) +
+    element('cp:lastModifiedBy', page.office) +
+    tail.join(`${page.date}T00:00:00Z`)
+  );
+}
+
+/** The .docx bytes, the same for the same page. */
+export function packDocx(page: DocxPage): Uint8Array {
+  const body = page.children.map((b) => (typeof b === 'string' ? b : gridTableXml(b.grid))).join('');
+  templateParts ??= template.parts.map((p) => ({ ...p, method: 8, data: Uint8Array.from(atob(p.data), (c) => c.charCodeAt(0)) }));
+  const parts = [
+    ...templateParts,
+    storedPart('word/document.xml', encoder.encode(template.document.head + body + template.document.tail)),
+    storedPart('docProps/core.xml', encoder.encode(coreXml(page))),
+  ];
+  return zipParts(
+    parts.sort((a, b) => (a.path < b.path ? -1 : 1)),
+    page.date,
+  );
+}

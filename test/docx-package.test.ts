@@ -1,0 +1,83 @@
+// The .docx package: rota's zip writer (src/io/docx/package.ts) against fflate's zipSync, byte for
+// byte, and the seed's documents checked as Word and WPS read them — every XML part well-formed, every
+// part given a content type, every relationship's target present.
+
+import fc from 'fast-check';
+import { XMLValidator } from 'fast-xml-parser';
+import { deflateSync, unzipSync, type ZipOptions, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { diffTimetables } from '../src/core/replan/diff.js';
+import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
+import { storedPart, type ZipPart, zipParts } from '../src/io/docx/package.js';
+import { seed } from './helpers/seed.js';
+
+describe('zipParts', () => {
+  const part = fc.record({
+    // Not a name JavaScript would list first as an integer key of zipSync's object.
+    path: fc.string({ unit: fc.constantFrom('a', 'z', '/', '.', '[', '_', '表', '𠀋'), minLength: 1, maxLength: 12 }).map((s) => `p${s}`),
+    bytes: fc.uint8Array({ maxLength: 300 }),
+    deflate: fc.boolean(),
+  });
+  const date = fc.date({ min: new Date('1980-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true });
+
+  it('writes the zip zipSync writes, stored and deflated parts alike', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(part, { selector: (p) => p.path, maxLength: 6 }), date, (list, d) => {
+        const day = d.toISOString().slice(0, 10);
+        const ours: ZipPart[] = list.map((p) =>
+          p.deflate ? { ...storedPart(p.path, p.bytes), method: 8, data: deflateSync(p.bytes) } : storedPart(p.path, p.bytes),
+        );
+        const files = Object.fromEntries(list.map((p) => [p.path, [p.bytes, { level: p.deflate ? 6 : 0 }] as [Uint8Array, ZipOptions]]));
+        const theirs = zipSync(files, { mtime: new Date(+day.slice(0, 4), +day.slice(5, 7) - 1, +day.slice(8, 10)) });
+        expect(Buffer.from(zipParts(ours, day)).equals(Buffer.from(theirs))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+const s = seed();
+const changes = diffTimetables(
+  s.duties,
+  s.duties.map((d) => (d.date === '2024-12-19' ? { ...d, name: '刘芳', title: '区委常委、组织部部长' } : d)),
+);
+const docs = {
+  ...Object.fromEntries(announcementFiles(s.duties, s.config, s.calendar).map((f) => [f.path, f.content as Uint8Array])),
+  'change-notice.docx': changeNoticeDocx(changes, { config: s.config, date: '2024-12-16' }),
+};
+const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
+
+describe.each(Object.keys(docs))('%s as a package', (name) => {
+  const files = unzipSync(docs[name as keyof typeof docs]);
+  const text = (path: string) => new TextDecoder().decode(files[path]);
+
+  it('has only well-formed XML parts', () => {
+    for (const path of Object.keys(files)) expect([path, XMLValidator.validate(text(path))]).toEqual([path, true]);
+  });
+
+  it('gives every part a content type and names no part it lacks', () => {
+    const types = text('[Content_Types].xml');
+    const defaults = [...types.matchAll(/<Default [^>]*>/g)].map((m) => attr(m[0], 'Extension'));
+    const overrides = [...types.matchAll(/<Override [^>]*>/g)].map((m) => attr(m[0], 'PartName')!.slice(1));
+    expect(overrides.filter((p) => !files[p])).toEqual([]);
+    const untyped = Object.keys(files).filter(
+      (p) => p !== '[Content_Types].xml' && !overrides.includes(p) && !defaults.includes(p.split('.').pop()),
+    );
+    expect(untyped).toEqual([]);
+    expect(overrides).toContain('word/document.xml');
+  });
+
+  it('resolves every relationship to a part it holds, and every r:id the document uses', () => {
+    for (const rels of Object.keys(files).filter((p) => p.endsWith('.rels'))) {
+      const base = rels.replace(/_rels\/[^/]*\.rels$/, '');
+      for (const m of text(rels).matchAll(/<Relationship [^>]*>/g)) {
+        if (attr(m[0], 'TargetMode') === 'External') continue;
+        const target = attr(m[0], 'Target')!;
+        const path = target.startsWith('/') ? target.slice(1) : base + target;
+        expect(files[path], `${rels} → ${target}`).toBeDefined();
+      }
+    }
+    const ids = [...text('word/_rels/document.xml.rels').matchAll(/Id="([^"]+)"/g)].map((m) => m[1]);
+    for (const m of text('word/document.xml').matchAll(/r:id="([^"]+)"/g)) expect(ids).toContain(m[1]);
+  });
+});

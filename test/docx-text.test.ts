@@ -1,0 +1,138 @@
+// rota's .docx text writers (src/io/docx: run, para, pageBreakPara, the tables, core.xml, the template)
+// against the docx library building the same document from its own objects, the way rota built them
+// before: the same parts, byte for byte, for any text — hostile text, control characters, empty cells,
+// the empty table's 暂无安排 row, an empty title — and the committed template is what docx makes now.
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
+import fc from 'fast-check';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { type Block, packDocx } from '../src/io/docx/document.js';
+import { fixedDocx } from '../src/io/docx/fixed-bytes.js';
+import { FONT, type ParaOptions, pageBreakPara, para, type RunStyle, run, SIZE } from '../src/io/docx/gbt9704.js';
+import type { GridTable } from '../src/io/docx/grid-table.js';
+import template from '../src/io/docx/template.json' with { type: 'json' };
+import { docxPara, docxRun, docxTemplate, gbtDocument } from '../src/io/docx/template-source.js';
+
+/** The oracle: the table as docx's Table, TableRow and TableCell, each cell a centred paragraph of one run. */
+function docxTable(t: GridTable): Table {
+  const size = t.halfPoints / 2;
+  const cell = (text: string, i: number, head: boolean) =>
+    new TableCell({
+      width: { size: t.widths[i], type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: t.margins,
+      children: [docxPara([docxRun(text, { size, ...(head ? { font: t.fonts.head } : {}) })], { align: 'center', line: t.line }, size)],
+    });
+  return new Table({
+    width: { size: t.width, type: WidthType.DXA },
+    columnWidths: [...t.widths],
+    layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, i, true)) }),
+      ...t.rows.map((r) => new TableRow({ ...(t.plain ? {} : { cantSplit: true }), children: r.map((c, i) => cell(c, i, false)) })),
+    ],
+  });
+}
+
+const text = fc.oneof(
+  fc.string({ unit: 'grapheme', maxLength: 12 }),
+  fc.string({ unit: fc.constantFrom('<', '>', '&', '"', "'", '\u0000', '\u000b', '\t', '\n', ' ', '领', '𠀋', '\ud800'), maxLength: 8 }),
+);
+const font = fc.constantFrom(FONT.body, FONT.heading, FONT.title, 'A&B "x"');
+const style: fc.Arbitrary<RunStyle> = fc.record(
+  { font, size: fc.constantFrom(...Object.values(SIZE)), bold: fc.boolean() },
+  { requiredKeys: [] },
+);
+const options: fc.Arbitrary<ParaOptions> = fc.record(
+  {
+    align: fc.constantFrom('left', 'center', 'right', 'justify'),
+    indent: fc.constantFrom(0, 1, 2, 1.5),
+    right: fc.constantFrom(0, 4),
+    line: fc.integer({ min: 100, max: 800 }),
+    before: fc.integer({ min: 0, max: 600 }),
+    after: fc.integer({ min: 0, max: 600 }),
+    keepNext: fc.boolean(),
+    border: fc.constantFrom('top', 'bottom', 'both'),
+  },
+  { requiredKeys: [] },
+);
+const runs = fc.array(fc.tuple(text, style), { maxLength: 3 });
+const table: fc.Arbitrary<GridTable> = fc.integer({ min: 1, max: 6 }).chain((columns) =>
+  fc.record({
+    width: fc.integer({ min: 1000, max: 9000 }),
+    widths: fc.array(fc.integer({ min: 100, max: 3000 }), { minLength: columns, maxLength: columns }),
+    margins: fc.record({
+      top: fc.integer({ min: 0, max: 100 }),
+      left: fc.integer({ min: 0, max: 100 }),
+      bottom: fc.integer({ min: 0, max: 100 }),
+      right: fc.integer({ min: 0, max: 100 }),
+    }),
+    // Not 三号 (32): run() narrows its spacing, which no table uses.
+    halfPoints: fc.constantFrom(18, 21, 24, 28),
+    line: fc.integer({ min: 200, max: 600 }),
+    // The body's font is run()'s default: the oracle cannot name another.
+    fonts: fc.record({ latin: fc.constant(FONT.latin), head: font, body: fc.constant(FONT.body) }),
+    head: fc.array(text, { minLength: columns, maxLength: columns }),
+    rows: fc.array(fc.array(text, { minLength: columns, maxLength: columns }), { maxLength: 5 }),
+    plain: fc.boolean(),
+  }),
+);
+
+/** A block for each writer, as rota's text and as the docx library's object. */
+type Pair = [Block, Paragraph | Table];
+const block: fc.Arbitrary<Pair> = fc.oneof(
+  fc.tuple(runs, options, fc.constantFrom(...Object.values(SIZE))).map(
+    ([rs, o, size]): Pair => [
+      para(
+        rs.map(([t, s]) => run(t, s)),
+        o,
+        size,
+      ),
+      docxPara(
+        rs.map(([t, s]) => docxRun(t, s)),
+        o,
+        size,
+      ),
+    ],
+  ),
+  runs.map(
+    (rs): Pair => [
+      pageBreakPara(rs.map(([t, s]) => run(t, s))),
+      new Paragraph({ pageBreakBefore: true, children: rs.map(([t, s]) => docxRun(t, s)) }),
+    ],
+  ),
+  table.map((t): Pair => [{ grid: t }, docxTable(t)]),
+);
+const page = fc.record({
+  title: text,
+  office: text,
+  date: fc
+    .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+  blocks: fc.array(block, { maxLength: 6 }),
+});
+
+const parts = (zip: Uint8Array) => Object.entries(unzipSync(zip)).map(([path, bytes]) => [path, Buffer.from(bytes).toString('latin1')]);
+
+describe('the .docx text writers', () => {
+  it('give the parts the docx library gives for the same document, in the same order', () => {
+    fc.assert(
+      fc.property(page, ({ title, office, date, blocks }) => {
+        const ours = packDocx({ title, office, date, children: blocks.map((b) => b[0]) });
+        const docx = fixedDocx(
+          gbtDocument(
+            { title, office },
+            blocks.map((b) => b[1]),
+          ),
+          date,
+        );
+        expect(parts(ours)).toEqual(parts(docx));
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('use the template the docx library makes now (npm run build writes src/io/docx/template.json)', () => {
+    expect(docxTemplate()).toEqual(template);
+  });
+});
