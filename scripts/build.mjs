@@ -33,6 +33,13 @@ await build({
 // half of a command's code, needed only with --out), so a command loads only what it uses. Where
 // the sources import one of these dynamically (or a shared one at all), the import becomes a
 // require of the sibling bundle.
+// Packages most runs never call, each its own bundle that the first call loads: the integer program's
+// solver (the seed round's pieces, and most others, are solved as networks) and csv-parse (lists without
+// a quote are split without it, src/io/table.ts). The functions their importers call, by package.
+const LAZY_PACKAGES = {
+  'javascript-lp-solver': { bundle: 'lp-solver', names: ['Solve'] },
+  'csv-parse/sync': { bundle: 'csv-parse-sync', names: ['parse'] },
+};
 const commands = [...readFileSync('src/cli/main.ts', 'utf8').matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((m) => m[1]);
 const bundles = {
   main: 'src/cli/cli.ts',
@@ -53,6 +60,8 @@ const bundles = {
   // The message catalogue, used by main, every command and the published files: compiled and run
   // once however many bundles a run loads (three for rota plan --out).
   messages: 'src/core/messages.ts',
+  // Packages loaded at their first call (see lazyPackages).
+  ...Object.fromEntries(Object.entries(LAZY_PACKAGES).map(([pkg, { bundle }]) => [bundle, pkg])),
 };
 /** Bundles that every import of their source becomes a require of, not only a dynamic one. */
 const shared = new Set(['messages']);
@@ -106,6 +115,21 @@ const lazySiblings = {
     b.onResolve({ filter: /\.cjs$/, namespace: 'lazy-sibling' }, (args) => ({ path: args.path, external: true }));
   },
 };
+// Each lazy package's importers get a stand-in whose functions require its bundle at the first call
+// (its ES build's default export, or its CommonJS exports).
+const lazyPackages = {
+  name: 'lazy-packages',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).join('|')})$`);
+    b.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, namespace: 'lazy-package' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
+      const { bundle, names } = LAZY_PACKAGES[args.path];
+      const real = `const real = () => { const m = require(${JSON.stringify(`./${bundle}.cjs`)}); return m.default ?? m; };`;
+      return { contents: [real, ...names.map((n) => `exports.${n} = (...args) => real().${n}(...args);`)].join('\n'), loader: 'js' };
+    });
+    b.onResolve({ filter: /\.cjs$/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
+  },
+};
 // chalk detects colour support when loaded, loading tty, os and net even for output to a file;
 // src/cli/style.ts gives it the level instead, so it gets the detection that finds nothing.
 const quietChalk = {
@@ -140,7 +164,7 @@ await build({
   // Loaded from node_modules when a command needs them: iconv-lite's tables, the ledger's databases (sql.js
   // finds its WebAssembly file beside it), the .docx writer.
   external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile'],
-  plugins: [lazySiblings, siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
+  plugins: [lazySiblings, lazyPackages, siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   logLevel: 'warning',

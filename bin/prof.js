@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Starts the CLI (dist/cli/main.cjs) from V8's code cache: compiling a bundle is most of rota's
+// start-up time. Each command is its own bundle (dist/cli/plan.cjs, …), loaded when it runs, through
+// the same cache. V8 takes a cache only from the Node version and V8 flags that made it, so the cache's
+// name says both: NAME.<node version>-<arch>.cache beside the bundle (the build writes the one for its
+// Node). When that is missing or rejected, the per-user cache is tried (see userCache), so a read-only
+// install or another Node version compiles once, not on every run. A missing or rejected cache is
+// written at exit, beside the bundle or else in the per-user folder, best effort and never a word.
+// CommonJS (see bin/package.json), because Node's ES module loader alone costs several milliseconds
+// at start-up; for the same reason node:module is not loaded (the bundles are wrapped as Node wraps a
+// CommonJS module, and get this file's require).
+'use strict';
+const __T=[['start',performance.now()]];const __cpu=()=>{const u=process.cpuUsage();return (u.user+u.system)/1000};__T[0][1]=__cpu();globalThis.__M=(k)=>__T.push([k,__cpu()]);process.on('exit',()=>{__T.push(['exit',__cpu()]);require('fs').appendFileSync('/tmp/prof.log',JSON.stringify(__T)+'\n')});
+const { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { isAbsolute, join } = require('node:path');
+const { Script } = require('node:vm');
+
+const dir = join(__dirname, '..', 'dist', 'cli');
+const loaded = new Map();
+const flags = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].join(' ').trim();
+// The V8 flags a cache was made with are part of its key (--max-old-space-size alone makes V8 reject it).
+const tag = `${process.version}-${process.arch}${flags ? `-${require('node:zlib').crc32(flags).toString(16)}` : ''}`;
+
+function load(file) {
+  if (loaded.has(file)) return loaded.get(file).exports; const __n=require('path').basename(file); try { __M('load '+__n); return load0(file);} finally { __M('loaded '+__n);} }
+function load0(file) {
+  const name = file.slice(dir.length + 1, -'.cjs'.length);
+  const script = compile(name, file, `(function (exports, require, module, __filename, __dirname) { ${readFileSync(file, 'utf8')}\n});`);
+  const mod = { exports: {} };
+  loaded.set(file, mod);
+  script.runInThisContext().call(mod.exports, mod.exports, requireBundle, mod, file, dir);
+  return mod.exports;
+}
+
+/** The bundle compiled from the first cache V8 takes: beside it, else the per-user one; else compiled, and its cache written at exit. */
+function compile(name, filename, source) {
+  const beside = join(dir, `${name}.${tag}.cache`);
+  const own = readOrUndefined(beside);
+  let script = own && new Script(source, { filename, cachedData: own });
+  if (script && !script.cachedDataRejected) return script;
+  const user = userCache(name, source);
+  const theirs = user.read();
+  if (theirs || !script) {
+    const again = new Script(source, { filename, cachedData: theirs });
+    if (theirs && !again.cachedDataRejected) return again;
+    script = again;
+  }
+  process.on('exit', () => {
+    try {
+      const data = script.createCachedData();
+      if (!writeAtomic(beside, data)) user.write(data);
+    } catch {
+      // Only the next start-up is slower.
+    }
+  });
+  return script;
+}
+
+/**
+ * The per-user cache, for when the cache beside the bundle cannot be used: $XDG_CACHE_HOME/rota (or
+ * ~/.cache/rota), else a folder of this user's own in the temporary directory. The file's name holds
+ * the bundle's CRC-32 and length, so another install or version of rota never takes it; its first 4
+ * bytes the CRC-32 of the rest, because V8 crashes on a damaged cache rather than rejecting it.
+ */
+function userCache(name, source) {
+  const { crc32 } = require('node:zlib');
+  const prefix = `${name}.${tag}.`;
+  const file = `${prefix}${crc32(source).toString(16)}-${source.length.toString(16)}.cache`;
+  return {
+    read() {
+      for (const d of userDirs()) {
+        const bytes = usable(d) && readOrUndefined(join(d.path, file));
+        if (bytes && bytes.length > 4 && bytes.readUInt32BE(0) === crc32(bytes.subarray(4))) return bytes.subarray(4);
+      }
+      return undefined;
+    },
+    write(data) {
+      const sum = Buffer.alloc(4);
+      sum.writeUInt32BE(crc32(data));
+      for (const d of userDirs()) {
+        try {
+          mkdirSync(d.path, { recursive: !d.shared, mode: 0o700 });
+        } catch (e) {
+          if (e.code !== 'EEXIST') continue;
+        }
+        if (!usable(d) || !writeAtomic(join(d.path, file), Buffer.concat([sum, data]))) continue;
+        // Older builds of this bundle for this Node: the folder holds one cache per bundle.
+        for (const f of readdirSync(d.path)) if (f.startsWith(prefix) && f !== file) rmSync(join(d.path, f), { force: true });
+        return;
+      }
+    },
+  };
+}
+
+/** The per-user cache folders, in order of preference, each with whether it is in the shared temporary directory. */
+function userDirs() {
+  const { XDG_CACHE_HOME, HOME, LOCALAPPDATA } = process.env;
+  const home =
+    XDG_CACHE_HOME && isAbsolute(XDG_CACHE_HOME)
+      ? join(XDG_CACHE_HOME, 'rota')
+      : HOME
+        ? join(HOME, '.cache', 'rota')
+        : LOCALAPPDATA && join(LOCALAPPDATA, 'rota', 'cache');
+  const shared = { path: join(require('node:os').tmpdir(), `rota-cache-${process.getuid?.() ?? 'user'}`), shared: true };
+  return home ? [{ path: home, shared: false }, shared] : [shared];
+}
+
+/** A folder rota may read code from: a folder, and in the shared temporary directory a real one only this user can write to. */
+function usable(d) {
+  try {
+    if (!d.shared) return statSync(d.path).isDirectory();
+    const s = lstatSync(d.path);
+    return s.isDirectory() && (!process.getuid || (s.uid === process.getuid() && (s.mode & 0o022) === 0));
+  } catch {
+    return false;
+  }
+}
+
+function readOrUndefined(file) {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes under a temporary name and renames, so no reader ever sees half a cache; false when it could not. */
+function writeAtomic(file, data) {
+  const tmp = `${file}.${process.pid}`;
+  try {
+    writeFileSync(tmp, data, { mode: 0o644 });
+    renameSync(tmp, file);
+    return true;
+  } catch {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {}
+    return false;
+  }
+}
+
+/** The bundles' require: a sibling bundle (./plan.cjs) through load(); Node's built-ins and iconv-lite as usual. */
+const requireBundle = Object.assign((id) => (id.startsWith('./') && id.endsWith('.cjs') ? load(join(dir, id)) : require(id)), require);
+
+load(join(dir, 'main.cjs'));
