@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { generate } from './bench/plan-bench.js';
 import { infeasibleRound } from './bench/solver-bench.js';
 import { writeTownship } from './bench/township-gen.js';
 
@@ -89,5 +90,22 @@ describe('plans that ran for minutes with no output', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).report.status).toBe('optimal');
     expect(r.seconds).toBeLessThan(2);
+  });
+
+  it('a township year with 200 sites (49 s and 1.2 GB) within 2 s, each site in the report', () => {
+    writeTownship(join(dir, 'sites'), 5, { sites: 200 });
+    const r = rota('plan', '-c', join(dir, 'sites/rota.json'), '--json');
+    expect(r.code).toBe(0);
+    const { report } = JSON.parse(r.stdout);
+    expect(report.status).toBe('optimal');
+    expect(report.sites).toHaveLength(200);
+    expect(r.seconds).toBeLessThan(2);
+  });
+
+  it('a district round of 10,000 leaders (15 s) within 5 s', () => {
+    const r = rota('plan', '-c', generate(join(dir, 'district'), 10_000, 12), '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).report.status).toBe('optimal');
+    expect(r.seconds).toBeLessThan(5);
   });
 });
