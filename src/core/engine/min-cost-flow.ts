@@ -10,11 +10,20 @@
 export class MinCostFlow {
   private nodes = 0;
   private arcs = 0;
-  private head = new Int32Array(16);
-  private to = new Int32Array(32);
-  private next = new Int32Array(32);
-  private cap = new Float64Array(32);
-  private cost = new Float64Array(32);
+  private head: Int32Array;
+  private to: Int32Array;
+  private next: Int32Array;
+  private cap: Float64Array;
+  private cost: Float64Array;
+
+  /** Room for `nodes` nodes and `arcs` arcs (each with its reverse) before the arrays grow. */
+  constructor(nodes = 16, arcs = 16) {
+    this.head = new Int32Array(Math.max(1, nodes));
+    this.to = new Int32Array(Math.max(2, 2 * arcs));
+    this.next = new Int32Array(this.to.length);
+    this.cap = new Float64Array(this.to.length);
+    this.cost = new Float64Array(this.to.length);
+  }
 
   addNode(): number {
     if (this.nodes === this.head.length) this.head = grow(this.head, new Int32Array(this.nodes * 2));

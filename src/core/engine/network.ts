@@ -147,14 +147,16 @@ export class NetworkBuilder<L extends string> {
     const planned = arcs.map((a) => addArc(origin(a.leaf), target(a.cell), Math.min(1, this.leafCaps.get(a.leaf) ?? 1), a.cost));
     const weigh = weights(1 + this.levels.length, nodes, plan);
     if (!weigh || ![...left.sets, ...right.sets].every((s) => convex(s.set, weigh))) return undefined;
-    const f = new MinCostFlow();
+    const f = new MinCostFlow(nodes, plan.length);
     for (let n = 0; n < nodes; n++) f.addNode();
-    const id = plan.map((a) => f.addArc(a.from, a.to, a.cap, weigh(a.cost)));
+    const id = new Int32Array(plan.length);
+    for (let p = 0; p < plan.length; p++) id[p] = f.addArc(plan[p].from, plan[p].to, plan[p].cap, weigh(plan[p].cost));
     const ids = planned.map((p) => id[p]);
     for (const m of minimums) m.arcs = m.arcs.map((p) => id[p]);
     f.solve(source, sink);
     if (minimums.some(({ arcs: set, min }) => set.reduce((s, a) => s + f.flowOn(a), 0) < min)) return 'infeasible';
-    const out = arcs.flatMap((a, i): Array<[number, number]> => (f.flowOn(ids[i]) > 0 ? [[a.leaf, a.cell]] : []));
+    const out: Array<[number, number]> = [];
+    for (let i = 0; i < arcs.length; i++) if (f.flowOn(ids[i]) > 0) out.push([arcs[i].leaf, arcs[i].cell]);
     const within = (s: SetNode, side: 0 | 1) => {
       const members = new Set(s.members);
       return out.filter((arc) => members.has(arc[side])).length <= s.cap;
@@ -227,7 +229,11 @@ function weights(depth: number, nodes: number, arcs: PlannedArc[]): Weigh | unde
   const w = Array(depth).fill(1);
   for (let k = depth - 2; k >= 0; k--) w[k] = w[k + 1] * (2 * range[k + 1] + 1);
   if (w[0] * (2 * range[0] + 1) > 2 ** 53) return undefined;
-  return (u) => u.reduce((sum, [k, c]) => sum + w[k] * c, 0);
+  return (u) => {
+    let sum = 0;
+    for (let j = 0; j < u.length; j++) sum += w[u[j][0]] * u[j][1];
+    return sum;
+  };
 }
 
 /** Whether the set's unit costs never fall (units beyond the list cost nothing), up to its capacity. */
