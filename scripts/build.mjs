@@ -138,21 +138,6 @@ const quietChalk = {
     b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(args.resolveDir, 'vendor', 'supports-color', 'browser.js') }));
   },
 };
-// ical-generator 10 folds an ICS file's lines at 75 octets by measuring each character with a new
-// TextEncoder: most of the time `rota plan --out` spends on the calendar (fixed in v11, which needs
-// Node 22). Buffer.byteLength gives the same count (a lone surrogate is 3 octets in both, see
-// test/ics-fold.test.ts) without an encoder and an array per character.
-const icsFold = {
-  name: 'ics-fold',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]ical-generator[\\/]dist[\\/]index\.[cm]js$/ }, (args) => {
-      const code = readFileSync(args.path, 'utf8');
-      const slow = 'new TextEncoder().encode(i).length';
-      if (code.split(slow).length !== 2) throw new Error(`ics-fold: ${args.path} no longer has one "${slow}"; check its foldLines`);
-      return { contents: code.replace(slow, 'Buffer.byteLength(i)'), loader: 'js' };
-    });
-  },
-};
 await build({
   entryPoints: bundles,
   bundle: true,
@@ -164,7 +149,7 @@ await build({
   // Loaded from node_modules when a command needs them: iconv-lite's tables, the ledger's databases (sql.js
   // finds its WebAssembly file beside it), the .docx writer.
   external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile'],
-  plugins: [lazySiblings, lazyPackages, siblingBundles, lazyChildProcess, quietChalk, icsFold, compactHolidays],
+  plugins: [lazySiblings, lazyPackages, siblingBundles, lazyChildProcess, quietChalk, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   logLevel: 'warning',

@@ -1,10 +1,10 @@
 // The timetable as an iCalendar file (RFC 5545) for leaders' and liaisons' phone calendars,
-// written with ical-generator. Same inputs, same bytes: DTSTAMP comes from the publishing date,
+// written as text: byte for byte what ical-generator 10 wrote for the same events (test/ics-fold.test.ts
+// holds it to that library), at a fraction of its cost per event (a township year is ~750). Same inputs, same bytes: DTSTAMP comes from the publishing date,
 // never the clock, and each event's UID names its duty slot (round, date, kind, and session, place and
 // role when the duty names them, and its number there), not the leader, so re-publishing a changed
 // plan updates the event instead of adding a second one.
 import { createHash } from 'node:crypto';
-import { ICalCalendar, ICalEventStatus } from 'ical-generator';
 import type { Config } from '../core/config.js';
 import { addDays } from '../core/dates.js';
 import { dutySlots, slotParts } from '../core/duty-order.js';
@@ -78,19 +78,14 @@ export function escapeIcsText(text: string): string {
 }
 
 export function renderIcs(duties: readonly Duty[], config: Config, options: IcsOptions = {}): string {
-  const cal = new ICalCalendar({
-    prodId: { company: 'rota', product: 'timetable', language: 'ZH' },
-    name: escapeIcsText(options.name ?? config.title),
-    // A generator without a calendar-wide zone name: VTIMEZONE for the events' TZID, while
-    // DTSTAMP stays in UTC (a calendar zone name would make it lose its Z).
-    timezone: { name: null, generator: chinaVtimezone },
-  });
-  const stamp = stampOf(config);
+  const stamp = `DTSTAMP:${utcStamp(stampOf(config))}`;
   const contact = [config.contact.name, config.contact.phone].filter(Boolean).join(' ');
   const events = [
     ...dutySlots(duties, config).map((e) => ({ ...e, cancelled: false })),
     ...(options.cancelled ?? []).map((e) => ({ ...e, cancelled: true })),
   ];
+  const body: string[] = [];
+  let zoned = false;
   for (const { duty: d, slot, cancelled } of events) {
     if (options.only && !options.only(d)) continue;
     const description = [
@@ -105,33 +100,95 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
       .filter(Boolean)
       .join('\n');
     const summary = `${d.session ? `${d.session} ` : ''}领导${kindText(d)}：${d.name}${d.title ? `（${d.title}）` : ''}`;
-    const common = {
-      id: slotUid(config, d, slot, options.uidDomain),
-      sequence: options.sequences?.[slotKey(d, slot)] ?? 0,
+    body.push(
+      'BEGIN:VEVENT',
+      `UID:${slotUid(config, d, slot, options.uidDomain)}`,
+      `SEQUENCE:${options.sequences?.[slotKey(d, slot)] ?? 0}`,
       stamp,
-      summary: cancelled ? `已取消 ${summary}` : summary,
-      ...(cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
-      description,
-      ...(d.place ? { location: d.place } : {}),
-    };
-    // The duty's own hours (its session's), else the round's; with neither, an all-day event.
+    );
+    // The duty's own hours (its session's), else the round's, in Beijing wall-clock time; with neither, an all-day event.
     const hours = d.hours ?? config.hours;
     if (hours) {
-      cal.createEvent({
-        ...common,
-        start: chinaTime(d.date, hours.start),
-        end: chinaTime(d.date, hours.end),
-        timezone: ICS_ZONE,
-      });
+      zoned = true;
+      // A start after the end is written as the end (as ical-generator swapped them).
+      let [start, end] = [wallClock(d.date, hours.start), wallClock(d.date, hours.end)];
+      if (start.at > end.at) [start, end] = [end, start];
+      body.push(`DTSTART;TZID=${ICS_ZONE}:${start.text}`, `DTEND;TZID=${ICS_ZONE}:${end.text}`);
     } else {
-      cal.createEvent({
-        ...common,
-        allDay: true,
-        start: allDay(d.date),
-        end: allDay(addDays(d.date, 1)),
-      });
+      body.push(
+        `DTSTART;VALUE=DATE:${utcDate(allDay(d.date))}`,
+        `DTEND;VALUE=DATE:${utcDate(allDay(addDays(d.date, 1)))}`,
+        'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+        'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
+      );
+    }
+    body.push(`SUMMARY:${eventText(cancelled ? `已取消 ${summary}` : summary)}`);
+    if (d.place) body.push(`LOCATION:${eventText(d.place)}`);
+    body.push(`DESCRIPTION:${eventText(description)}`);
+    if (cancelled) body.push('STATUS:CANCELLED');
+    body.push('END:VEVENT');
+  }
+  const name = escapeIcsText(options.name ?? config.title);
+  const head = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//rota//timetable//ZH',
+    ...(name ? [`NAME:${name}`, `X-WR-CALNAME:${name}`] : []),
+  ];
+  // VTIMEZONE only when some event is written in Beijing time; DTSTAMP stays in UTC.
+  if (zoned) head.push(chinaVtimezone(ICS_ZONE)!);
+  const text = [...head, ...body, 'END:VCALENDAR'].join('\r\n');
+  return `${text.split('\r\n').map(foldLine).join('\r\n')}\r\n`;
+}
+
+/** TEXT escaping as the calendar's events are written: \\ ; , escaped, every line break (CRLF, CR or LF) as \\n. */
+const eventText = (text: string) => text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+
+const two = (n: number) => String(n).padStart(2, '0');
+const year = (d: Date) => String(d.getUTCFullYear()).padStart(4, '0');
+/** 20241210 of a Date's UTC day. */
+const utcDate = (d: Date) => `${year(d)}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}`;
+/** 20241209T160000Z: an instant in UTC. */
+const utcStamp = (d: Date) => `${utcDate(d)}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+
+/** DATE at TIME Beijing wall-clock time, written without a zone (20250102T100000), and a number that orders it. */
+function wallClock(date: string, time: string): { text: string; at: number } {
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  // Beijing is a fixed UTC+8 (see chinaVtimezone): its wall clock is the UTC fields of the same numbers.
+  const wall = new Date(Date.UTC(y, m - 1, d, hh, mm));
+  return {
+    text: `${utcDate(wall)}T${two(wall.getUTCHours())}${two(wall.getUTCMinutes())}${two(wall.getUTCSeconds())}`,
+    at: wall.getTime(),
+  };
+}
+
+const encoder = new TextEncoder();
+/** The longest a line may be before it is folded, in octets (RFC 5545 3.1: 75 with the fold's space). */
+const LINE_OCTETS = 74;
+
+/**
+ * RFC 5545 3.1 folding, as ical-generator 10 folds: a CRLF and a space before the character that would
+ * take the line past 74 octets of UTF-8, never inside a character (a surrogate pair is one piece).
+ */
+function foldLine(line: string): string {
+  if (line.length * 3 <= LINE_OCTETS) return line; // no UTF-16 unit takes more than 3 octets
+  let out = '';
+  let from = 0;
+  let used = 0;
+  for (let i = 0; i < line.length; i++) {
+    const at = i;
+    const c = line.charCodeAt(i);
+    let size = 3; // the rest of the BMP, and a lone low surrogate (U+FFFD)
+    if (c < 0x80) size = 1;
+    else if (c < 0x800) size = 2;
+    else if (c >= 0xd800 && c <= 0xdbff) size = encoder.encode(line.slice(at, ++i + 1)).length;
+    used += size;
+    if (used > LINE_OCTETS) {
+      out += `${line.slice(from, at)}\r\n `;
+      from = at;
+      used = size;
     }
   }
-  const text = cal.toString();
-  return text.endsWith('\r\n') ? text : `${text}\r\n`;
+  return out + line.slice(from);
 }
