@@ -1,5 +1,5 @@
 // The timetable as an iCalendar file (RFC 5545) for leaders' and liaisons' phone calendars,
-// written as text: byte for byte what ical-generator 10 wrote for the same events (test/ics-fold.test.ts
+// written as text: byte for byte what ical-generator 10 wrote for the same events (test/ics-text.test.ts
 // holds it to that library), at a fraction of its cost per event (a township year is ~750). Same inputs, same bytes: DTSTAMP comes from the publishing date,
 // never the clock, and each event's UID names its duty slot (round, date, kind, and session, place and
 // role when the duty names them, and its number there), not the leader, so re-publishing a changed
