@@ -1,5 +1,5 @@
 // When no plan exists, each cause is found and named: institution, days, leaders and their absences.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,11 +125,27 @@ describe('a day left short says why each free leader takes no more', () => {
     expect(causes).toHaveLength(4);
     const away = causes.find((l) => l.includes('2025-03-05'))!;
     expect(away).toContain(
-      '2025-03-05 需要 1 名领导接访，缺 1 名：当天可以接访的 2 名领导都不能再安排（王一、李二：再排会违反「每名领导每周最多安排 1 次」）；张三：不可接访 03-05。',
+      '2025-03-05 需要 1 名领导接访，缺 1 名：当天有空的 2 名领导都不能再安排（王一、李二：再排会违反「每名领导每周最多安排 1 次」）；张三：不可接访 03-05。',
     );
     for (const c of causes) {
-      expect(c).toMatch(/当天可以接访的 (\d) 名领导都不能再安排/);
+      expect(c).toMatch(/当天有空的 (\d) 名领导都不能再安排/);
       expect(c).not.toContain('本方案未安排');
+    }
+  });
+
+  it('a 下访 left short names who is held by the weekly maximum and who already has that day', () => {
+    const config = JSON.parse(readFileSync(join(dir, 'rota.json'), 'utf8'));
+    const both = { ...config, rotation: { reception: { min: 1, max: 2 }, visits: { min: 1, max: 1 }, maxPerWeek: 1 } };
+    writeFileSync(join(dir, 'visits.json'), JSON.stringify(both));
+    const r = runRota(['plan', '-c', 'visits.json'], dir);
+    expect(r.code).toBe(1);
+    const visits = r.stderr.split('\n').filter((l) => l.includes('名领导下访，缺'));
+    expect(visits.length).toBeGreaterThan(0);
+    // A leader on duty that day is told apart from one at the weekly maximum; none is left without a reason.
+    expect(visits.some((l) => /：当天已接访/.test(l))).toBe(true);
+    for (const l of visits) {
+      expect(l).toMatch(/当天有空的 \d 名领导都不能再安排（/);
+      expect(l).toContain('再排会违反「每名领导每周最多安排 1 次」');
     }
   });
 });

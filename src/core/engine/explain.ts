@@ -354,14 +354,14 @@ export function unstaffedCauses(
     const fullText = [...groupBy(full, (f) => f.why)].map(([why, fs]) => `${fs.map((f) => f.name).join('、')}：${why}`).join('；');
     const [zh, en] =
       free.length === 0
-        ? ['当天没有可以接访的符合条件领导', 'no eligible leader is free that day']
+        ? ['当天符合条件的领导都没有空', 'no eligible leader is free that day']
         : unused.length === 0
           ? [
-              `当天可以接访的 ${free.length} 名领导都不能再安排（${fullText}）`,
+              `当天有空的 ${free.length} 名领导都不能再安排（${fullText}）`,
               `each of the ${free.length} leader${free.length > 1 ? 's' : ''} free that day would break a rule with one more duty`,
             ]
           : [
-              `当天可以接访的 ${free.length} 名领导中${full.length ? ` ${full.length} 名不能再安排（${fullText}），` : ''}${unused.join('、')} 本方案未安排`,
+              `当天有空的 ${free.length} 名领导中${full.length ? ` ${full.length} 名不能再安排（${fullText}），` : ''}${unused.join('、')} 本方案未安排`,
               `${unused.length} leader${unused.length > 1 ? 's' : ''} free that day ${unused.length > 1 ? 'were' : 'was'} not used`,
             ];
     return {
