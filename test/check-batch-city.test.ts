@@ -12,21 +12,17 @@
 //   Thursdays, a department on Thursdays; the others on every working day.
 // - A township day holds at most 2 接访 and 2 下访: in W05's one day, 4 of 6 leaders at most. Those
 //   left out there are short by the calendar's doing, not the office's.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { OfficeCheck } from '../src/app/check-batch.js';
+import { runRota } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-city-'));
 afterAll(() => process.env.KEEP || rmSync(dir, { recursive: true, force: true }));
 const city = join(dir, 'city');
-const rota = (args: string[]) => {
-  const r = spawnSync('node', ['bin/rota.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
 
 /** One Wednesday of each judged week W02 ~ W13; W05's is its one working day, Monday 01-27. */
 const WEEKS = [
@@ -218,7 +214,7 @@ const VIOLATIONS = 1 + 4 + 1 + 1 + 1 + 1 + 3 + 2;
 const RANGE = ['--from', '2025-01-01', '--to', '2025-03-31'];
 
 describe('check --batch over a city of 20 mixed offices, against the summary worked out by hand', () => {
-  const json = rota(['check', '--batch', city, ...RANGE, '--format', 'json']);
+  const json = runRota(['check', '--batch', city, ...RANGE, '--format', 'json']);
   const summary = JSON.parse(json.stdout) as { offices: OfficeCheck[]; totals: Record<string, unknown> };
 
   it('json: each office’s status, records, leaders short and calendar shortfalls, grouped, with the totals', () => {
@@ -262,7 +258,7 @@ describe('check --batch over a city of 20 mixed offices, against the summary wor
   });
 
   it('text: the offices in groups headed with their counts, and the totals', () => {
-    const r = rota(['check', '--batch', city, ...RANGE]);
+    const r = runRota(['check', '--batch', city, ...RANGE]);
     expect(r.code).toBe(2);
     const text = r.stdout.split('\n');
     const headings = text.filter((l) => /个单位 offices）$/.test(l));
@@ -282,7 +278,7 @@ describe('check --batch over a city of 20 mixed offices, against the summary wor
   });
 
   it('junit: one suite per office and rule, a failure per leader-period short and per office that could not be checked', () => {
-    const r = rota(['check', '--batch', city, ...RANGE, '--format', 'junit']);
+    const r = runRota(['check', '--batch', city, ...RANGE, '--format', 'junit']);
     expect(r.code).toBe(2);
     const xml = new XMLParser({ ignoreAttributes: false }).parse(r.stdout);
     expect(xml.testsuites['@_failures']).toBe(String(VIOLATIONS + 3));
@@ -296,7 +292,7 @@ describe('check --batch over a city of 20 mixed offices, against the summary wor
   });
 
   it('github: an error annotation per leader-period short and per office that could not be checked, each office named', () => {
-    const r = rota(['check', '--batch', city, ...RANGE, '--format', 'github']);
+    const r = runRota(['check', '--batch', city, ...RANGE, '--format', 'github']);
     expect(r.code).toBe(2);
     const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error'));
     expect(errors).toHaveLength(VIOLATIONS + 3);
