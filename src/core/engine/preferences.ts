@@ -13,7 +13,7 @@ import { isCandidate, type PlanContext } from './context.js';
 import { seededHash } from './hash.js';
 import type { LevelName } from './model.js';
 import type { Activity } from './piece-network.js';
-import { stillShort } from './report.js';
+import { quotaShortfall } from './report.js';
 import { type BuildArgs, KIND_LIST, type NetArgs, terms, varName } from './rules.js';
 import { portfolioMatches, siteCoverage, wholeMonths } from './sites.js';
 import { type ChunkState, weekRoom } from './state.js';
@@ -116,10 +116,7 @@ export const quotaFirst: Preference = {
       net.leaderSet(q.leader, q.days, { units: { level: 'quota', costs: Array(q.need).fill(-1) } }, q.rule.kinds);
     }
   },
-  measure: (duties, ctx) =>
-    stillShort(duties, ctx, ctx.set.quotaRules)
-      .filter((s) => ctx.set.quotaRules.some((r) => r.id === s.rule))
-      .reduce((a, s) => a + s.min - s.count, 0),
+  measure: quotaShortfall,
   unmet: () => [], // reported as stillShort, with the rule, the period and the reason
 };
 

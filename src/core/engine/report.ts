@@ -27,6 +27,31 @@ export function softUnmet(duties: Duty[], ctx: PlanContext): SoftUnmet[] {
  * itself (history + this timetable) so that plan and check can never disagree.
  */
 export function stillShort(duties: Duty[], ctx: PlanContext, rules: Rule[] = ctx.reportRules): StillShort[] {
+  const known = judged.get(duties);
+  if (known?.ctx === ctx && known.rules === rules) return known.short;
+  const short = judgeShort(duties, ctx, rules);
+  judged.set(duties, { ctx, rules, short });
+  return short;
+}
+
+/**
+ * The quota level: the shortfall (min − count) summed over the quota rules' short periods. A plan's
+ * report has just judged the same timetable by all its rules (quotaRules are some of them, the same
+ * objects): each rule's periods and counts are the same whichever other rules are judged with it,
+ * so the quota rules' part of that judgement is taken rather than judged again.
+ */
+export function quotaShortfall(duties: Duty[], ctx: PlanContext): number {
+  const rules = ctx.set.quotaRules;
+  const known = judged.get(duties);
+  const short = known?.ctx === ctx && rules.every((r) => known.rules.includes(r)) ? known.short : stillShort(duties, ctx, rules);
+  const ids = new Set(rules.map((r) => r.id));
+  return short.filter((s) => ids.has(s.rule)).reduce((a, s) => a + s.min - s.count, 0);
+}
+
+/** The last stillShort of a timetable, with the context and rules it was judged by. */
+const judged = new WeakMap<Duty[], { ctx: PlanContext; rules: Rule[]; short: StillShort[] }>();
+
+function judgeShort(duties: Duty[], ctx: PlanContext, rules: Rule[]): StillShort[] {
   const { from, to } = ctx.config;
   if (rules.length === 0) return [];
   const spans = rules.flatMap((r) => [periodOf(r.period, from), periodOf(r.period, to)]);
