@@ -86,6 +86,14 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
   ];
   const body: string[] = [];
   let zoned = false;
+  // Each day's times once: a township year has ~750 events on ~250 days.
+  const times = new Map<string, ReturnType<typeof wallClock>>();
+  const clock = (date: string, time: string) => {
+    const key = `${date}T${time}`;
+    let t = times.get(key);
+    if (!t) times.set(key, (t = wallClock(date, time)));
+    return t;
+  };
   for (const { duty: d, slot, cancelled } of events) {
     if (options.only && !options.only(d)) continue;
     const description = [
@@ -111,7 +119,7 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
     if (hours) {
       zoned = true;
       // A start after the end is written as the end (as ical-generator swapped them).
-      let [start, end] = [wallClock(d.date, hours.start), wallClock(d.date, hours.end)];
+      let [start, end] = [clock(d.date, hours.start), clock(d.date, hours.end)];
       if (start.at > end.at) [start, end] = [end, start];
       body.push(`DTSTART;TZID=${ICS_ZONE}:${start.text}`, `DTEND;TZID=${ICS_ZONE}:${end.text}`);
     } else {

@@ -276,6 +276,15 @@ function siteProgram(ctx: PlanContext, month: string, visits: Activity[], last: 
   );
 }
 
+const weekdays = new WeakMap<PlanContext, Map<string, string>>();
+
+/** The weekday the window gives a date (looked up, not searched: a township year has ~750 duties in a 365-day window). */
+function weekdayOf(ctx: PlanContext, date: string): string {
+  let byDate = weekdays.get(ctx);
+  if (!byDate) weekdays.set(ctx, (byDate = new Map(ctx.window.map((w) => [w.date, w.weekday]))));
+  return byDate.get(date)!;
+}
+
 /** The duty of an activity: its site (下访), and the 时段, hours, 方式, 角色 and place of its slot. */
 export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined, slot?: SlotSpec): Duty {
   const leader = ctx.leaders[a.leader];
@@ -286,7 +295,7 @@ export function dutyOf(ctx: PlanContext, a: Activity, site: number | undefined, 
     a.kind === '接访' ? (slotPlace ?? ctx.place) : s ? placeText({ name: s.name, address: s.address }) : (slotPlace ?? UNDECIDED_SITE);
   return {
     date,
-    weekday: ctx.window.find((w) => w.date === date)!.weekday,
+    weekday: weekdayOf(ctx, date),
     kind: a.kind,
     institution: leader.institution,
     name: leader.name,
