@@ -10,35 +10,21 @@ import { presetConfig } from '../src/core/config.js';
 import { longestGap, plan, portfolioMatches, seededHash } from '../src/core/engine/index.js';
 import type { Kind, Leader } from '../src/core/types.js';
 import { leader, weekdays } from './support/plan-facts.js';
+import { type TownshipWeek, townshipConfig, townshipWeeks } from './support/township-week.js';
 
 const DAYS = ['2025-03-03', '2025-03-04', '2025-03-05', '2025-03-06', '2025-03-07']; // one ISO week, Monday to Friday
 
-interface Instance {
-  leaders: Leader[];
-  days: string[];
-  reception: { min: number; max: number };
-  visits: { min: number; max: number };
-  maxPerWeek: number;
-  seed: number;
-}
+type Instance = TownshipWeek;
 
-const instance: fc.Arbitrary<Instance> = fc
-  .record({
-    nDays: fc.integer({ min: 2, max: 4 }),
-    away: fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }), { minLength: 2, maxLength: 3 }),
-    reception: fc.constantFrom({ min: 1, max: 1 }, { min: 0, max: 1 }, { min: 1, max: 2 }),
-    visits: fc.constantFrom({ min: 0, max: 0 }, { min: 0, max: 1 }, { min: 1, max: 1 }),
-    maxPerWeek: fc.constantFrom(1, 2),
-    seed: fc.integer({ min: 0, max: 9 }),
-  })
-  .map((r) => ({
-    leaders: r.away.map((a, i) => leader(`L${i}`, '乡政府', { rank: '副科级', unavailable: [...new Set(a.map((k) => DAYS[k]))] })),
-    days: DAYS.slice(0, r.nDays),
-    reception: r.reception,
-    visits: r.visits,
-    maxPerWeek: r.maxPerWeek,
-    seed: r.seed,
-  }));
+const instance = townshipWeeks(DAYS, {
+  away: 2,
+  leaders: { min: 2, max: 3 },
+  reception: [
+    { min: 1, max: 1 },
+    { min: 0, max: 1 },
+    { min: 1, max: 2 },
+  ],
+});
 
 type Day = Array<Kind | undefined>; // per leader: 接访, 下访 or nothing
 
@@ -116,17 +102,6 @@ function bruteForce(t: Instance, fixed: Day[] = []): Score | undefined {
   go(fixed.length);
   return best;
 }
-
-const townshipConfig = (t: Instance) => {
-  const base = presetConfig('township');
-  return {
-    ...base,
-    from: t.days[0],
-    to: t.days[t.days.length - 1],
-    seed: t.seed,
-    rotation: { ...base.rotation!, reception: t.reception, visits: t.visits, maxPerWeek: t.maxPerWeek },
-  };
-};
 
 describe('the township rotation is optimal at every objective level (brute force)', () => {
   it('quota shortfall, activities, consecutive pairs, balance and tie-break equal the exhaustive minimum', () => {

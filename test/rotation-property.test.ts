@@ -91,7 +91,6 @@ describe('random small rotations', () => {
           expect(j).toBeLessThanOrEqual(reception.max);
           expect(v).toBeLessThanOrEqual(visits.max);
         }
-        expect(broken.length > 0).toBe(r.report.status === 'best-effort');
         const seen = new Set<string>();
         const week = new Map<string, number>();
         for (const d of r.duties) {
@@ -104,7 +103,11 @@ describe('random small rotations', () => {
           week.set(k, (week.get(k) ?? 0) + 1);
           if (d.kind === '下访' && sites.length) expect(sites.some((s) => d.place === `${s.name}（${s.address}）`)).toBe(true);
         }
-        for (const n of week.values()) expect(n).toBeLessThanOrEqual(maxPerWeek);
+        // Best effort may put a leader over the weekly maximum: one break per leader and week, reported with its cause.
+        const over = [...week.values()].filter((n) => n > maxPerWeek).length;
+        expect(broken.length + over > 0).toBe(r.report.status === 'best-effort');
+        expect(r.report.breaks.filter((b) => b.rule === 'max-per-week')).toHaveLength(over);
+        if (over) expect(r.report.causes.some((c) => c.message.includes('超过每周最多次数'))).toBe(true);
         // The checker over the window: every short (leader, rule, period) was reported by the plan.
         const j = judge({ leaders, duties: r.duties, rules: config.rules, calendar: cal, from: x.start, to, lenient: true });
         const reported = new Set(r.report.stillShort.map((s) => `${s.name}|${s.period}`));

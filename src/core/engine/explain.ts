@@ -1,6 +1,6 @@
 // Why no plan exists, found directly and named: a day nobody can take, an institution with fewer
 // available leaders than days (Hall's condition), a pin that breaks a rule, a day whose places the
-// elastic solve could not fill; and why a quota stays unmet. The elastic solve in plan.ts gives the
+// elastic solve could not fill, a week that put a leader over the weekly maximum; and why a quota stays unmet. The elastic solve in plan.ts gives the
 // smallest set of broken rules.
 
 import { PERIOD_NAMES, type PeriodSpan, periodOf } from '../check/periods.js';
@@ -12,7 +12,7 @@ import { ruleApplies } from '../rules.js';
 import type { Duty, IsoDate, Leader, Rule } from '../types.js';
 import { isCandidate, type PlanContext } from './context.js';
 import { hallViolation } from './flow.js';
-import type { Cause, StillShort } from './types.js';
+import type { Cause, StillShort, Violation } from './types.js';
 
 const joinDates = (ds: IsoDate[]) => ds.join('、');
 const enDates = (ds: IsoDate[]) => (ds.length <= 1 ? ds.join('') : `${ds.slice(0, -1).join(', ')} and ${ds[ds.length - 1]}`);
@@ -372,6 +372,42 @@ export function unstaffedCauses(
         `${date} 需要 ${min} 名领导${kind}，缺 ${missing} 名：${zh}` +
         `${away.length ? `；${away.map(absence).join('；')}` : ''}。` +
         `${date} needs ${min} ${kind}; ${missing} place${missing > 1 ? 's' : ''} unfilled: ${en}.`,
+    };
+  });
+}
+
+/**
+ * Why best effort put a leader over the weekly maximum: the week's days need more activities than
+ * its leaders can give within it, or its absences leave some days to too few of them.
+ */
+export function weekCauses(ctx: PlanContext, breaks: Violation[]): Cause[] {
+  const K = ctx.set.maxPerWeek;
+  const over = breaks.filter((b) => b.rule === 'max-per-week');
+  if (K === undefined || !over.length) return [];
+  const weeks = new Map<string, string[]>();
+  for (const b of over) {
+    const w = periodOf('week', b.dates[0]).key;
+    weeks.set(w, [...(weeks.get(w) ?? []), ...b.names]);
+  }
+  return [...weeks].map(([w, names]) => {
+    const days = ctx.open.filter((d) => ctx.week[d] === w);
+    const dates = days.map((d) => ctx.days[d]);
+    const needed = need(ctx) * days.length;
+    const able = [...new Set(days.flatMap((d) => ctx.candidates[d]))];
+    const capacity = able.reduce((s, l) => s + Math.min(K, days.filter((d) => ctx.candidates[d].includes(l)).length), 0);
+    const why =
+      needed > capacity
+        ? `，最多 ${capacity} 人次`
+        : `，共可 ${capacity} 人次，但各天能到的领导不够（${days.map((d) => `${monthDay(ctx.days[d])} ${ctx.candidates[d].length} 名`).join('、')}）`;
+    return {
+      kind: 'hall' as const,
+      dates,
+      names,
+      message:
+        `${w} 的 ${days.length} 个工作日每天至少 ${need(ctx)} 人次，共需 ${needed} 人次；可安排的领导 ${able.length} 名，每人每周最多 ${K} 次${why}，` +
+        `所以 ${names.join('、')} 超过每周最多次数。` +
+        `${w} needs ${needed} activities on ${days.length} working days; ${able.length} leaders at most ${K} a week ` +
+        `${needed > capacity ? `give at most ${capacity}` : `could give ${capacity} but too few can come on some days`}, so ${names.join(', ')} went over the weekly maximum.`,
     };
   });
 }

@@ -16,6 +16,8 @@ export interface BuildArgs {
   elastic: boolean;
   /** A break's cost: above every preference below the breaks level. */
   breakCost: number;
+  /** The weekly-maximum rows this elastic model lets break (engine/week-release.ts); the others are kept. */
+  released?: ReadonlySet<string>;
 }
 
 /** What a rule or preference adds to a piece's network (engine/network.ts): the exact solve only. */

@@ -7,7 +7,7 @@ import type { Model } from 'javascript-lp-solver';
 
 /**
  * Objective levels, highest priority first. breaks and spread only exist in the elastic (best-effort)
- * model (spread: the k-th duty of a leader over the per-round maximum costs k, so the excess is shared
+ * model (spread: the k-th duty of a leader over the per-round or a weekly maximum costs k, so the excess is shared
  * evenly); changes (days that differ from the published timetable) only when re-planning.
  */
 export const LEVELS = ['breaks', 'spread', 'changes', 'quota', 'sites', 'load', 'consecutive', 'balance', 'tieBreak'] as const;
@@ -38,6 +38,8 @@ export class ModelBuilder<L extends string = LevelName> {
   readonly range: number[];
   /** A hard row no assignment can meet (e.g. a day nobody may take): the model is infeasible as built. */
   impossible = false;
+  /** Rows the elastic model may break, each only when built to (engine/week-release.ts). */
+  readonly releasable: string[] = [];
 
   constructor(readonly levels: readonly L[]) {
     this.range = levels.map(() => 0);

@@ -18,7 +18,7 @@ import type { SlotSpec } from '../slots.js';
 import type { Duty, Kind } from '../types.js';
 import { buildContext, type PlanContext } from './context.js';
 import { elasticByFlow, LARGE_PIECE } from './elastic-flow.js';
-import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses } from './explain.js';
+import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses, weekCauses } from './explain.js';
 import { LEVELS, ModelBuilder } from './model.js';
 import { type Activity, PieceNetwork } from './piece-network.js';
 import { PREFERENCES } from './preferences.js';
@@ -28,6 +28,7 @@ import { keptSites, siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from 
 import { assignSlots, slotCauses } from './slot-rule.js';
 import { type ChunkState, type Counted, chunkState } from './state.js';
 import type { ModelSize, PlanInput, PlanResult } from './types.js';
+import { weeklyReleases } from './week-release.js';
 
 // The package's types describe its CommonJS build (default under .default); bundles load the ES build.
 type SolverApi = { Solve(model: Model): unknown };
@@ -77,7 +78,13 @@ export function pieces(ctx: PlanContext): number[][] {
  * rows and every preference's terms. `coarse` leaves out that many of the lowest preferences (only
  * when a very large piece's strict-priority weights would not stay exact in floating point).
  */
-export function buildModel(ctx: PlanContext, chunk: ChunkState, elastic: boolean, coarse = 0): ModelBuilder {
+export function buildModel(
+  ctx: PlanContext,
+  chunk: ChunkState,
+  elastic: boolean,
+  coarse = 0,
+  released: ReadonlySet<string> = new Set(),
+): ModelBuilder {
   const b = new ModelBuilder(LEVELS);
   const { days } = chunk;
   const { reception, visits } = ctx.set;
@@ -85,7 +92,7 @@ export function buildModel(ctx: PlanContext, chunk: ChunkState, elastic: boolean
   // A break costs more than all the extra cost (+1 per short day) any timetable's breaks can add up to,
   // so the elastic model minimises first the number of breaks the report prints, then the short days.
   const breakCost = days.length * (reception.max + visits.max) + chunk.leaders.length + ctx.pins.length + 1;
-  const args = { b, ctx, chunk, elastic, breakCost };
+  const args = { b, ctx, chunk, elastic, breakCost, released };
   for (const r of ctx.rules) r.addRows?.(args);
   for (const p of PREFERENCES.slice(0, PREFERENCES.length - coarse)) p.addTerms(args);
   return b;
@@ -115,10 +122,10 @@ function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExa
   const chunk = chunkState(ctx, days, counted);
   const flow = tryExact ? solveNetwork(ctx, chunk) : undefined;
   if (Array.isArray(flow)) return { acts: flow, broken: false, size: { variables: 0, constraints: 0 }, coarse: 0, network: true };
-  const build = (elastic: boolean) => {
+  const build = (elastic: boolean, released?: ReadonlySet<string>) => {
     let coarse = 0;
-    let b = buildModel(ctx, chunk, elastic);
-    while (!b.exact() && coarse < PREFERENCES.length - 1) b = buildModel(ctx, chunk, elastic, ++coarse);
+    let b = buildModel(ctx, chunk, elastic, 0, released);
+    while (!b.exact() && coarse < PREFERENCES.length - 1) b = buildModel(ctx, chunk, elastic, ++coarse, released);
     return { b, coarse };
   };
   let m = build(false);
@@ -129,7 +136,7 @@ function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExa
     const byFlow = chunk.leaders.length * days.length > LARGE_PIECE ? elasticByFlow(ctx, chunk) : undefined;
     if (byFlow) return { acts: byFlow, broken, size: { variables: 0, constraints: 0 }, coarse: 0, network: true };
     m = build(true);
-    r = solveLp(m.b);
+    r = weeklyReleases(ctx, chunk, m.b, (released) => build(true, released).b);
     if (!r) throw new Error('elastic model infeasible: every hard row has a slack, so this is a bug');
   }
   const acts: Activity[] = [];
@@ -216,7 +223,7 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
         ctx,
       ),
       softUnmet: softUnmet(all, ctx),
-      causes: [...causes, ...unstaffedCauses(ctx, unstaffed, all)],
+      causes: [...causes, ...unstaffedCauses(ctx, unstaffed, all), ...weekCauses(ctx, breaks)],
       breaks,
       sites: siteCoverage(ctx, all),
       model,

@@ -16,7 +16,7 @@ import type { Activity } from './piece-network.js';
 import { quotaShortfall } from './report.js';
 import { type BuildArgs, KIND_LIST, type NetArgs, terms, varName } from './rules.js';
 import { portfolioMatches, siteCoverage, wholeMonths } from './sites.js';
-import { type ChunkState, weekRoom } from './state.js';
+import { type ChunkState, roomForTwo } from './state.js';
 import type { SoftUnmet } from './types.js';
 
 export interface Preference {
@@ -31,10 +31,11 @@ export interface Preference {
   unmet: (duties: Duty[], ctx: PlanContext) => SoftUnmet[];
 }
 
-/** The most activities leader l can have in the chunk under the hard maximums (elastic: the per-round one may break). */
+/** The most activities leader l can have in the chunk under the hard maximums (elastic: the per-round and weekly ones may break). */
 function most(ctx: PlanContext, chunk: ChunkState, l: number, elastic: boolean): number {
   let m = chunk.days.filter((d) => isCandidate(ctx, l, d)).length;
-  if (!elastic && ctx.set.maxPerRound !== undefined) m = Math.min(m, Math.max(0, ctx.set.maxPerRound - chunk.roundLoad[l]));
+  if (elastic) return m;
+  if (ctx.set.maxPerRound !== undefined) m = Math.min(m, Math.max(0, ctx.set.maxPerRound - chunk.roundLoad[l]));
   if (ctx.set.maxPerWeek !== undefined) m = Math.min(m, ctx.set.maxPerWeek * new Set(chunk.days.map((d) => ctx.week[d])).size);
   return m;
 }
@@ -209,7 +210,7 @@ export const noConsecutiveDays: Preference = {
   id: 'no-consecutive-days',
   level: 'consecutive',
   sentence: '同一领导尽量不在相邻两个工作日安排（no leader on consecutive working days）',
-  addTerms({ b, ctx, chunk, elastic }) {
+  addTerms({ b, ctx, chunk, elastic, released }) {
     const inChunk = new Set(chunk.days);
     for (const l of chunk.leaders) {
       const top = most(ctx, chunk, l, elastic);
@@ -220,11 +221,15 @@ export const noConsecutiveDays: Preference = {
         if (!here.length) continue;
         if (chunk.servedBefore.get(d)?.has(l)) for (const [v] of here) b.addCost(v, 'consecutive', 1);
         const next = inChunk.has(d + 1) ? terms(b, l, d + 1) : [];
-        // Two days of one week with room for one activity cannot both be served: no pair to price.
-        if (!next.length || top < 2 || (ctx.week[d] === ctx.week[d + 1] && weekRoom(ctx, chunk, l, ctx.week[d]) < 2)) continue;
+        if (!next.length || top < 2) continue;
+        // Two days of one week with room for one activity cannot both be served (unless best effort breaks
+        // that week): no pair to price. Counted all the same when elastic, so every elastic build has one range.
+        const one = ctx.week[d] === ctx.week[d + 1] && !roomForTwo(ctx, chunk, l, ctx.week[d], released);
+        if (one && !elastic) continue;
+        pairs++;
+        if (one) continue;
         b.penalised(`c${l}_${d}`, 'consecutive', 1, 0);
         b.addRow(`cr${l}_${d}`, { max: 1 }, [...here, ...next, [`c${l}_${d}`, -1]]);
-        pairs++;
       }
       // A leader with at most n activities in the chunk has at most n − 1 consecutive pairs in it.
       b.widen('consecutive', Math.min(pairs, Math.max(0, top - 1)));

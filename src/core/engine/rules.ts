@@ -16,7 +16,7 @@ import type { Duty, IsoDate, Kind } from '../types.js';
 import type { PlanContext } from './context.js';
 import { type BuildArgs, type CheckOptions, dutyLeader, frozen, type HardRule, lineOf, terms, varName, violation } from './hard-rule.js';
 import { slotsFilled } from './slot-rule.js';
-import { weekRoom } from './state.js';
+import { roomForTwo, weekRoom, weekRow } from './state.js';
 import type { Ruleset, Violation } from './types.js';
 
 export {
@@ -314,12 +314,13 @@ export const onePerDay: HardRule = {
   id: 'one-per-day',
   field: '姓名',
   sentence: () => '同一领导一天只安排一项（no leader twice on one day）',
-  addRows({ b, ctx, chunk }) {
+  addRows({ b, ctx, chunk, released }) {
     for (const d of chunk.days) {
       for (const l of ctx.candidates[d]) {
         const t = terms(b, l, d);
-        // A week with room for one activity already keeps it to one a day: the row would only add size.
-        if (t.length > 1 && weekRoom(ctx, chunk, l, ctx.week[d]) > 1) b.addRow(`o${l}_${d}`, { max: 1 }, t);
+        // A week with room for one activity already keeps it to one a day (unless best effort breaks
+        // the weekly maximum): the row would only add size.
+        if (t.length > 1 && roomForTwo(ctx, chunk, l, ctx.week[d], released)) b.addRow(`o${l}_${d}`, { max: 1 }, t);
       }
     }
   },
@@ -407,14 +408,30 @@ export const maxPerWeek: HardRule = {
   field: '姓名',
   inUse: (set) => set.maxPerWeek !== undefined,
   sentence: ({ set }) => `每名领导每周最多安排 ${set.maxPerWeek} 次（at most ${set.maxPerWeek} per leader per week）`,
-  addRows({ b, ctx, chunk }) {
+  addRows({ b, ctx, chunk, elastic, breakCost, released }) {
     const weeks = groupBy(chunk.days, (d) => ctx.week[d]);
     // One person, one weekly maximum: the rows of a leader who moved institution count together.
     for (const rows of groupBy(chunk.leaders, (l) => String(ctx.person[l])).values()) {
       for (const [w, ds] of weeks) {
         const t = rows.flatMap((l) => ds.flatMap((d) => terms(b, l, d)));
         const room = weekRoom(ctx, chunk, rows[0], w);
-        if (t.length > room) b.addRow(`w${rows[0]}_${w}`, { max: room }, t);
+        if (t.length <= room) continue;
+        const row = weekRow(ctx.person[rows[0]], w);
+        const most = ds.filter((d) => rows.some((l) => terms(b, l, d).length)).length - room;
+        if (!elastic || most <= 0 || !released?.has(row)) b.addRow(row, { max: room }, t);
+        if (!elastic || most <= 0) continue;
+        // As the per-round maximum: a person over it in a week is one break, however many extra, and the
+        // excess is spread. Which weeks break is chosen outside the model (engine/week-release.ts), each
+        // model built with some released and the rest kept; the ranges are the same, so their optima compare.
+        b.releasable.push(row);
+        if (!released?.has(row)) {
+          b.widen('breaks', breakCost);
+          b.widen('spread', (most * (most + 1)) / 2);
+          continue;
+        }
+        b.boundedSum(row, { max: room }, t, { level: 'breaks', cost: breakCost, most, once: true });
+        b.addRow(`${row}=`, { min: 1 }, [[`${row}!`, 1]]); // released: over it, so the search has nothing to branch on
+        spreadExcess(b, row, most);
       }
     }
   },

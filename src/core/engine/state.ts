@@ -58,6 +58,14 @@ export function weekRoom(ctx: PlanContext, chunk: ChunkState, l: number, week: s
   return K === undefined ? Infinity : Math.max(0, K - (chunk.weekLoad.get(`${ctx.person[l]}|${week}`) ?? 0));
 }
 
+/** Whether leader l may have two activities in ISO week `week`: room under the weekly maximum, or best effort breaks it (engine/week-release.ts). */
+export function roomForTwo(ctx: PlanContext, chunk: ChunkState, l: number, week: string, released?: ReadonlySet<string>): boolean {
+  return weekRoom(ctx, chunk, l, week) > 1 || Boolean(released?.has(weekRow(ctx.person[l], week)));
+}
+
+/** The name of a person's weekly-maximum row (engine/rules.ts maxPerWeek). */
+export const weekRow = (person: number, week: string) => `w${person}_${week}`;
+
 export function chunkState(ctx: PlanContext, days: number[], counted: Counted[]): ChunkState {
   const inChunk = new Set(days);
   const leaders = [...new Set(days.flatMap((d) => ctx.candidates[d]))].sort((a, b) => a - b);
