@@ -103,11 +103,13 @@ function userDirs() {
   return home ? [{ path: home, shared: false }, shared] : [shared];
 }
 
-/** A folder rota may read code from: a folder, and in the shared temporary directory a real one only this user can write to. */
+/**
+ * A folder rota may run code from: this user's own, no one else may write to it (a cache is code); in
+ * the shared temporary directory, a real folder, not a link someone else made.
+ */
 function usable(d) {
   try {
-    if (!d.shared) return statSync(d.path).isDirectory();
-    const s = lstatSync(d.path);
+    const s = d.shared ? lstatSync(d.path) : statSync(d.path);
     return s.isDirectory() && (!process.getuid || (s.uid === process.getuid() && (s.mode & 0o022) === 0));
   } catch {
     return false;

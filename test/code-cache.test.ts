@@ -144,6 +144,14 @@ describe('a read-only install (bin/rota.js)', () => {
       expect(rotaIn(install, { XDG_CACHE_HOME: file, TMPDIR: tmp })).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(readdirSync(open)).toEqual([]);
     expect(readFileSync(file, 'utf8')).toBe('x');
+    // The user's own cache folder, but writable by others: a cache is code, so not that one either.
+    const home = writableDir('rota-xdg-');
+    const shared = join(home, 'rota');
+    mkdirSync(shared);
+    chmodSync(shared, 0o777);
+    if (asRoot) chownSync(shared, NOBODY, NOBODY);
+    expect(rotaIn(install, { XDG_CACHE_HOME: home, TMPDIR: tmp })).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(readdirSync(shared)).toEqual([]);
     // No usable folder at all.
     expect(rotaIn(install, { TMPDIR: join(tmp, 'missing') })).toEqual({ code: 0, stdout: expected, stderr: '' });
   });
