@@ -336,9 +336,29 @@ export function tieCost(
 ): number {
   const R = ctx.set.tieRange;
   const h = seededHash(ctx.config.seed, leader.name, leader.institution, kind === '接访' ? date : `${date}${kind}`);
-  if (!ctx.sites.some((s) => s.related.length)) return h % R;
-  const away = kind === '下访' && !ctx.sites.some((s) => portfolioMatches(leader, s)) ? R / 2 : 0;
+  if (!siteAffinity(ctx)) return h % R;
+  const away = kind === '下访' && !siteAffinity(ctx)!(leader.portfolio) ? R / 2 : 0;
   return away + (h % (R / 2));
+}
+
+const affinities = new WeakMap<PlanContext, ((portfolio: string) => boolean) | undefined>();
+
+/**
+ * Whether a portfolio relates to some site, once per portfolio (tieCost asks for every leader, day and
+ * kind of every piece); undefined when no site names related portfolios.
+ */
+function siteAffinity(ctx: PlanContext): ((portfolio: string) => boolean) | undefined {
+  if (affinities.has(ctx)) return affinities.get(ctx);
+  const known = new Map<string, boolean>();
+  const relates = ctx.sites.some((s) => s.related.length)
+    ? (portfolio: string) => {
+        let r = known.get(portfolio);
+        if (r === undefined) known.set(portfolio, (r = ctx.sites.some((s) => portfolioMatches({ portfolio }, s))));
+        return r;
+      }
+    : undefined;
+  affinities.set(ctx, relates);
+  return relates;
 }
 
 export const seededTieBreak: Preference = {
