@@ -1,7 +1,9 @@
 // The .docx package: rota's zip writer (src/io/docx/package.ts) against fflate's zipSync, byte for
-// byte, and the seed's documents checked as Word and WPS read them — every XML part well-formed, every
-// part given a content type, every relationship's target present.
+// byte, the browser app's CRC-32 against Node's, and the seed's documents checked as Word and WPS
+// read them — every XML part well-formed, every part given a content type, every relationship's
+// target present.
 
+import { crc32 } from 'node:zlib';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { deflateSync, unzipSync, type ZipOptions, zipSync } from 'fflate';
@@ -9,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { diffTimetables } from '../src/core/replan/diff.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
 import { storedPart, type ZipPart, zipParts } from '../src/io/docx/package.js';
+import { crc32 as browserCrc32 } from '../src/web/shims/zlib.js';
 import { seed } from './helpers/seed.js';
 
 describe('zipParts', () => {
@@ -32,6 +35,16 @@ describe('zipParts', () => {
         expect(Buffer.from(zipParts(ours, day)).equals(Buffer.from(theirs))).toBe(true);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe("the browser app's crc32 (src/web/shims/zlib.ts)", () => {
+  it("is Node's zlib.crc32", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 70_000, size: 'large' }), (bytes) => {
+        expect(browserCrc32(bytes)).toBe(crc32(bytes));
+      }),
     );
   });
 });
