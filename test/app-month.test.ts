@@ -61,6 +61,18 @@ const chips = (page: Page) =>
     })),
   );
 
+/** The leaders beside the calendar: id, 单位:姓名, and the verdict shown while a duty is held. */
+const leaders = (page: Page) =>
+  page.$$eval('#month-leaders button.leader', (bs) =>
+    bs.map((b) => ({
+      id: b.id,
+      name: b.querySelector('.who')?.textContent ?? '',
+      with: (b.getAttribute('data-leader') ?? '').replace('\u0000', ':'),
+      verdict: b.getAttribute('data-verdict') ?? '',
+      shown: b.querySelector('.verdict')?.textContent ?? '',
+    })),
+  );
+
 const EXPORTS = {
   csv: ['导出 CSV', ['timetable.csv']],
   ics: ['导出日历', ['timetable.ics']],
@@ -68,24 +80,18 @@ const EXPORTS = {
   notice: ['导出调整公告', ['change-notice.html', 'change-notice.txt']],
 } as const;
 
-/**
- * The longest main-thread task a step may take. The goal is 100 ms for every step; a drop, which takes
- * the worker's new year timetable into the page, the year table and the saved state, measured 84–153 ms
- * on an idle 2-core machine, so it is held to 200 ms until that work is split (issue 23 stays open).
- */
-const BOUND: Record<string, number> = { drop: 200, 'drag over and drop': 200 };
-
-/** The end of a flow: no main-thread task over its step's bound, no error on the page. */
+/** The end of a flow: no main-thread task over 100 ms in any step, no error on the page. */
 async function finish(app: Awaited<ReturnType<typeof openProject>>, longest: Array<[string, number]>): Promise<void> {
   expect(longest.length).toBeGreaterThan(0);
-  for (const [step, ms] of longest) expect(ms, JSON.stringify(longest)).toBeLessThanOrEqual(BOUND[step] ?? 100);
+  for (const [, ms] of longest) expect(ms, JSON.stringify(longest)).toBeLessThanOrEqual(100);
   expect(app.errors).toEqual([]);
   await app.context.close();
 }
 
-/** `rota swap` of two duties of the published timetable, its files written to OUT. */
-function cliSwap(a: { date: string; name: string }, b: { date: string; name: string }, out: string): void {
-  const args = ['swap', 'pub/timetable.csv', `${a.date}=${a.name}`, `${b.date}=${b.name}`, '-c', 'rota.json', '--out', out];
+/** `rota swap` of two duties of the published timetable, or (`--with`) another leader on the first; its files written to OUT. */
+function cliSwap(a: { date: string; name: string }, b: { date: string; name: string } | { with: string }, out: string): void {
+  const other = 'with' in b ? ['--with', b.with] : [`${b.date}=${b.name}`];
+  const args = ['swap', 'pub/timetable.csv', `${a.date}=${a.name}`, ...other, '-c', 'rota.json', '--out', out];
   const r = runRota([...args, '--today', TODAY], dir);
   expect(r.code, r.stderr).toBe(0);
 }
@@ -260,6 +266,111 @@ describe('the month calendar on a township year', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'screen' });
 
+    await finish(app, longest);
+  }, 300_000);
+
+  it('换人: a duty dragged onto a leader beside the calendar, each leader showing his or her verdict; by keyboard too; undo: exports as `rota swap --with`', async () => {
+    const app = await openProject();
+    const { page } = app;
+    const longest: Array<[string, number]> = [];
+    const before = await chips(page);
+    const count = (await leaders(page)).length;
+    const data = await page.evaluateHandle(() => new DataTransfer());
+    const send = (id: string, type: string) => page.locator(`#${id}`).dispatchEvent(type, { dataTransfer: data });
+
+    // Drag: while a duty is held every leader but its own shows what putting him or her there would break.
+    let t = await now(page);
+    await send(before[0].id, 'dragstart');
+    await poll(async () => (await leaders(page)).filter((l) => l.verdict).length).toBe(count - 1);
+    longest.push(['drag start', await longestSince(page, t)]);
+    const shown = await leaders(page);
+    expect(shown.find((l) => l.name === before[0].name)?.shown).toContain('本人');
+    const ok = shown.find((l) => l.verdict === 'ok')!;
+    expect(ok).toBeDefined();
+    for (const l of shown.filter((x) => x.verdict === 'bad')) expect(l.shown).toMatch(/违反「/);
+    expect(await axeViolations(page)).toEqual([]);
+    t = await now(page);
+    await send(ok.id, 'dragover');
+    await poll(() => page.textContent('#month-live')).toContain(`换成 substitute ${ok.name}`);
+    await send(ok.id, 'drop');
+    await send(before[0].id, 'dragend');
+    await poll(() => page.textContent('#message')).toContain('已换人');
+    longest.push(['drop on a leader', await longestSince(page, t)]);
+    const day = (await chips(page)).filter((c) => c.date === before[0].date).map((c) => c.name);
+    expect(day).toContain(ok.name);
+    expect(day).not.toContain(before[0].name);
+    expect(await axeViolations(page)).toEqual([]);
+    cliSwap(before[0], ok, 'subst');
+    await expectExports(page, 'subst', ['csv', 'notice']);
+
+    // Undo; then the same by keyboard: Space picks up, Tab reaches the leaders, Enter puts the one focused on the day.
+    await page.getByRole('button', { name: '撤销 undo' }).click();
+    await poll(async () => (await chips(page)).map((c) => c.name)).toEqual(before.map((c) => c.name));
+    await page.focus(`#${before[0].id}`);
+    await page.keyboard.press('Space');
+    await poll(async () => (await leaders(page)).filter((l) => l.verdict).length).toBe(count - 1);
+    for (let i = 0; i <= shown.indexOf(ok); i++) await page.keyboard.press('Tab');
+    await poll(() => page.textContent('#month-live')).toContain(`换成 substitute ${ok.name}（`);
+    t = await now(page);
+    await page.keyboard.press('Enter');
+    await poll(() => page.textContent('#message')).toContain('已换人');
+    longest.push(['substitute by keyboard', await longestSince(page, t)]);
+    expect(await page.evaluate(() => document.activeElement?.querySelector('.who')?.textContent)).toBe(ok.name);
+    await expectExports(page, 'subst', ['csv']);
+    await finish(app, longest);
+  }, 300_000);
+
+  it('across months: a duty held while the month turns (PageDown, or dropped on 下个月) exchanges with a day of the next month as `rota swap`', async () => {
+    const app = await openProject();
+    const { page } = app;
+    const longest: Array<[string, number]> = [];
+    const jan = await chips(page);
+
+    // Keyboard: picked up in January, PageDown: February is shown with the duty still held, each of its duties judged.
+    await page.focus(`#${jan[0].id}`);
+    let t = await now(page);
+    await page.keyboard.press('Space');
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(jan.length - 1);
+    await page.keyboard.press('PageDown');
+    await poll(() => page.textContent('#month-title')).toContain('2025年2月');
+    const count = (await chips(page)).length;
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+    longest.push(['pick up and turn the month', await longestSince(page, t)]);
+    expect(await axeViolations(page)).toEqual([]);
+    const feb = await chips(page);
+    const to = feb.findIndex((c) => c.verdict === 'ok');
+    expect(to).toBeGreaterThanOrEqual(0);
+    for (let i = 0; i < to; i++) await page.keyboard.press('ArrowRight');
+    await poll(() => page.textContent('#month-live')).toContain('可以对调');
+    t = await now(page);
+    await page.keyboard.press('Enter');
+    await poll(() => page.textContent('#message')).toContain('已对调');
+    longest.push(['drop in the next month', await longestSince(page, t)]);
+    expect((await chips(page)).find((c) => c.date === feb[to].date && c.name === jan[0].name)).toBeDefined();
+    cliSwap(jan[0], feb[to], 'across');
+    await expectExports(page, 'across', ['csv', 'notice']);
+
+    // Drag: undone, back in January; the duty dropped on 下个月 stays held in February, and a click puts it on the day.
+    await page.getByRole('button', { name: '撤销 undo' }).click();
+    await poll(async () => (await chips(page)).map((c) => c.name)).toEqual(feb.map((c) => c.name));
+    await page.getByRole('button', { name: '‹ 上个月 previous' }).click();
+    await poll(() => page.textContent('#month-title')).toContain('2025年1月');
+    const data = await page.evaluateHandle(() => new DataTransfer());
+    const source = (await page.$(`#${jan[0].id}`))!;
+    t = await now(page);
+    await source.dispatchEvent('dragstart', { dataTransfer: data });
+    await page.locator('#month-next').dispatchEvent('dragover', { dataTransfer: data });
+    await page.locator('#month-next').dispatchEvent('drop', { dataTransfer: data });
+    await source.dispatchEvent('dragend', { dataTransfer: data });
+    await poll(() => page.textContent('#month-title')).toContain('2025年2月');
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+    // (still held: the duty focused in February is said to be its target)
+    await poll(() => page.textContent('#month-live')).toContain('对调到 exchange with');
+    await page.locator(`#${feb[to].id}`).click();
+    await poll(() => page.textContent('#message')).toContain('已对调');
+    longest.push(['drag to 下个月 and drop', await longestSince(page, t)]);
+    await expectExports(page, 'across', ['csv']);
+    expect(await axeViolations(page)).toEqual([]);
     await finish(app, longest);
   }, 300_000);
 });

@@ -32,8 +32,6 @@ export interface Ui {
   /** The month the calendar shows (YYYY-MM) and the leader searched for in it (src/web/month-view.ts). */
   month?: string;
   search?: string;
-  /** The calendar as last drawn, its month's table, and what they were drawn from. */
-  monthView?: { key: unknown[]; el: HTMLElement; table: HTMLElement };
   /** The calendar's one tab stop: the id of the duty that has it. */
   monthCursor?: string;
   /** A plan in progress in the worker. */

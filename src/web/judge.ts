@@ -1,15 +1,21 @@
 // The calendar's judge: one Web Worker kept while the round stays the same, asked what each exchange
 // of a dragged duty would break and to make the exchange, with the same swapDuties as `rota swap`.
 // Nothing of it runs on the page's thread but posting the timetable and reading the answer.
+import type { ReplanOutcome } from '../app/replan.js';
 import type { Config } from '../core/config.js';
-import type { DutyRef, SwapRequest, SwapResult, SwapVerdict } from '../core/replan/swap.js';
+import type { DutyRef, SubstituteChoice, SwapRequest, SwapVerdict } from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
+import { applyPatch } from './patch.js';
 import type { StoredFile } from './state.js';
-import type { PlanMessage, PlanRequest } from './worker.js';
+import type { PlanMessage, PlanRequest, SwapAnswer } from './worker.js';
 
 export interface Judge {
   verdicts(timetable: Duty[], ref: DutyRef, targets: DutyRef[], today?: IsoDate): Promise<SwapVerdict[]>;
-  swap(timetable: Duty[], request: SwapRequest, today?: IsoDate): Promise<SwapResult>;
+  /** The 换人 list of duty `ref`: every other leader with the rules he or she would break there. */
+  choices(timetable: Duty[], ref: DutyRef): Promise<SubstituteChoice[]>;
+  swap(timetable: Duty[], request: SwapRequest, today?: IsoDate): Promise<SwapAnswer>;
+  /** 重新安排 from `today`, as `rota replan`: the outcome, its timetable the one given with the patch applied. */
+  replan(timetable: Duty[], today: IsoDate): Promise<ReplanOutcome>;
 }
 
 let kept: { config: Config; files: StoredFile[]; worker: Worker; judge: Judge } | undefined;
@@ -36,9 +42,20 @@ export function judgeFor(source: string, config: Config, files: StoredFile[]): J
       worker.postMessage({ ...request, config, files, bestEffort: false, id });
     });
   const judge: Judge = {
+    replan: async (timetable, today) => {
+      const m = await ask({ replan: { timetable, today } });
+      const duties = m.type === 'replanned' ? applyPatch(timetable, m.patch, false) : undefined;
+      if (m.type !== 'replanned' || !duties)
+        throw new Error('排班助手内部错误：后台没有给出重新安排的结果，请重试或刷新页面。internal error: the worker gave no re-plan');
+      return { ...m.outcome, duties };
+    },
     verdicts: async (timetable, ref, targets, today) => {
       const m = await ask({ verdicts: { timetable, ref, targets, today } });
       return m.type === 'verdicts' ? m.verdicts : [];
+    },
+    choices: async (timetable, ref) => {
+      const m = await ask({ choices: { timetable, ref } });
+      return m.type === 'choices' ? m.choices : [];
     },
     swap: async (timetable, request, today) => {
       const m = await ask({ swap: { timetable, request, today } });

@@ -7,7 +7,8 @@ export interface Patch {
   rows: Array<[number, Duty | null, Duty | null]>;
 }
 
-const same = (a: Duty | undefined, b: Duty | undefined) => JSON.stringify(a) === JSON.stringify(b);
+// A row kept by an edit is the same object (applyPatch keeps the others' rows): compared without JSON.
+const same = (a: Duty | undefined, b: Duty | undefined) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 export function patchOf(before: Duty[], after: Duty[]): Patch {
   const rows: Patch['rows'] = [];

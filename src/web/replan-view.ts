@@ -1,17 +1,38 @@
 // Re-plan the rest with the fewest changes: days before "today" stay as published, pinned (锁定) days
 // are kept, every other duty that is still valid is kept too (the `rota replan` logic).
-import { replanRound } from '../app/replan.js';
+import type { ReplanOutcome } from '../app/replan.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
 import { record } from './history.js';
+import { judgeFor } from './judge.js';
 import { todayOf } from './state.js';
 
+/** 重新安排 in the kept worker (a township year's re-plan is far too long for the page's thread). */
 function run(ctx: Ctx): void {
-  const round = ctx.round;
   const previous = ctx.state.current;
-  if (!round || !previous) return;
+  if (!ctx.config || !previous) return;
   const today = todayOf(ctx.state);
-  const outcome = replanRound(round, previous, { today });
+  ctx.show((ui) => void (ui.message = { text: '正在重新安排… re-planning', alert: false, at: 'replan' }));
+  judgeFor(ctx.source, ctx.config, ctx.state.files)
+    .replan(previous, today)
+    .then(
+      (outcome) => {
+        if (ctx.state.current === previous) take(ctx, outcome, today);
+        else
+          ctx.show(
+            (ui) =>
+              void (ui.message = {
+                text: '时间表在重新安排期间已经改变，请再试一次。The timetable changed meanwhile; try again.',
+                alert: true,
+                at: 'replan',
+              }),
+          );
+      },
+      (e: Error) => ctx.show((ui) => void (ui.message = { text: e.message, alert: true, at: 'replan' })),
+    );
+}
+
+function take(ctx: Ctx, outcome: ReplanOutcome, today: string): void {
   const { report } = outcome;
   if (report.status === 'pin-conflict') {
     ctx.show((ui) => {

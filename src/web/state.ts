@@ -10,6 +10,7 @@ import type { PresetId } from '../core/presets.js';
 import type { Duty } from '../core/types.js';
 import { todayInChina } from '../io/china-time.js';
 import type { History } from './history.js';
+import { PartWriter } from './store.js';
 
 export type Role = 'config' | 'leaders' | 'history' | 'sites' | 'holidays';
 
@@ -61,7 +62,9 @@ export type OfficeKey = 'placeName' | 'placeAddress' | 'contactName' | 'contactP
 /** The 今天 of the saved state: the clerk's, else today in Beijing time. */
 export const todayOf = (s: AppState): string => s.today || todayInChina();
 
-const KEY = 'rota-app-v1';
+/** This tab's saved state (src/web/store.ts), and the earlier versions' key for the whole state as one JSON. */
+const KEY = 'rota-app-v2';
+const OLD = 'rota-app-v1';
 
 export const emptyState = (): AppState => ({ kind: '', from: '', to: '', files: [] });
 
@@ -74,10 +77,11 @@ const toBase64 = (b: Uint8Array) => {
 };
 const fromBase64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
 
-/** The state as JSON, the files' bytes as base64 (the saved state and the .rota file). */
-export function stateJson(s: AppState): string {
-  return JSON.stringify(s, (_k, v) => (v instanceof Uint8Array ? { $bytes: toBase64(v) } : v));
-}
+/** A value as JSON, bytes as base64 (the saved state and the .rota file). */
+const toJson = (v: unknown): string => JSON.stringify(v, (_k, x) => (x instanceof Uint8Array ? { $bytes: toBase64(x) } : x));
+
+/** The state as JSON, the files' bytes as base64 (the .rota file). */
+export const stateJson = (s: AppState): string => toJson(s);
 
 /** The state from stateJson's text (bytes back as Uint8Array). */
 export function stateFromJson(json: string): AppState {
@@ -87,47 +91,57 @@ export function stateFromJson(json: string): AppState {
 /** What another tab is told through localStorage's storage event: the project's id and who changed it, nothing else. */
 export const TOUCH_KEY = 'rota-project-changed';
 
-export function saveState(s: AppState, tab: string): void {
+// This tab's state in parts (src/web/store.ts): an edit writes the rows it changed, not the year.
+let parts: PartWriter | undefined;
+const writer = () => (parts ??= new PartWriter(sessionStorage, KEY, toJson));
+
+/** Writes what changed of the state (as much as `budget` allows: false when some is left). */
+function saveState(s: AppState, tab: string, budget?: () => boolean): boolean {
   try {
-    sessionStorage.setItem(KEY, stateJson(s));
+    if (!writer().write(s, budget)) return false;
+    sessionStorage.removeItem(OLD);
     if (s.project) localStorage.setItem(TOUCH_KEY, JSON.stringify({ project: s.project, tab, at: Date.now() }));
   } catch {
     // Storage full or switched off: the work still goes on, it is just not kept over a reload.
   }
+  return true;
 }
 
-let pending: (() => void) | undefined;
+let pending: ((budget?: () => boolean) => void) | undefined;
 let hooked = false;
 
-/**
- * Saves in a task of its own, after the page has answered the edit (a year's state takes tens of
- * milliseconds to write); the latest state wins, and leaving the page saves at once.
- */
+/** When the page is idle (a little at a time, so no edit waits on it); the latest state wins, and leaving the page saves at once. */
+const idle = (run: (deadline?: IdleDeadline) => void) =>
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : setTimeout(run);
+
 export function saveSoon(s: AppState, tab: string): void {
   if (!hooked) addEventListener('pagehide', () => pending?.());
   hooked = true;
-  if (!pending) setTimeout(() => pending?.());
-  pending = () => {
-    pending = undefined;
-    saveState(s, tab);
+  const first = !pending;
+  pending = (budget) => {
+    if (saveState(s, tab, budget)) pending = undefined;
+    else idle(step);
   };
+  const step = (deadline?: IdleDeadline) => pending?.(deadline && (() => deadline.didTimeout || deadline.timeRemaining() > 2));
+  if (first) idle(step);
 }
 
 /** This tab's state; an earlier version's copy in localStorage (lists and phones readable by any local page) is moved here and deleted. */
 export function loadState(): AppState {
   try {
-    const old = localStorage.getItem(KEY);
+    const old = localStorage.getItem(OLD);
     if (old !== null) {
-      localStorage.removeItem(KEY);
-      if (!sessionStorage.getItem(KEY)) sessionStorage.setItem(KEY, old);
+      localStorage.removeItem(OLD);
+      if (!sessionStorage.getItem(OLD) && !sessionStorage.getItem(KEY)) sessionStorage.setItem(OLD, old);
     }
-    const json = sessionStorage.getItem(KEY);
-    return json ? stateFromJson(json) : emptyState();
+    const json = sessionStorage.getItem(OLD);
+    return writer().read(stateFromJson) ?? (json ? stateFromJson(json) : emptyState());
   } catch {
     return emptyState();
   }
 }
 
 export function clearState(): void {
-  sessionStorage.removeItem(KEY);
+  writer().clear();
+  sessionStorage.removeItem(OLD);
 }

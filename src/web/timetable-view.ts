@@ -97,12 +97,15 @@ export function timetableView(ctx: Ctx): HTMLElement | undefined {
   if (!duties?.length) return undefined;
   const text = textColumns(duties);
   const key = `${ctx.round?.config.title ?? ''}\n${text.map(([head]) => head).join()}`;
-  const rows = duties.map(rowKey);
   const kept = ctx.ui.table;
+  // A row an edit kept is the same object: neither its key nor its box needs a look.
+  const was = kept?.live.duties;
+  const rows = duties.map((d, i) => (was?.[i] === d ? kept!.rows[i] : rowKey(d)));
   if (kept && kept.key === key && kept.round === ctx.round && kept.rows.length === rows.length) {
     Object.assign(kept.live, { ctx, duties, text });
     const body = kept.el.querySelector('tbody')!;
     rows.forEach((r, i) => {
+      if (was?.[i] === duties[i]) return;
       if (r !== kept.rows[i]) body.rows[i].replaceWith(drawRow(kept.live, i, tabOf(ctx, duties.length)));
       const box = body.rows[i].querySelector<HTMLInputElement>('input[type="checkbox"]');
       if (box) box.checked = Boolean(duties[i].pinned);

@@ -3,11 +3,13 @@
 // and judges the 换人 list (every leader against every rule over the year) off the main thread too,
 // and, in a worker kept for the calendar (src/web/judge.ts), each exchange a dragged duty could make.
 import { planRound } from '../app/plan.js';
+import { type ReplanOutcome, replanRound } from '../app/replan.js';
 import { loadRound, type Round } from '../app/round.js';
 import { exchangeVerdicts, substitutesFor, swapDuties } from '../app/swap.js';
 import type { Config } from '../core/config.js';
 import type { DutyRef, SubstituteChoice, SwapRequest, SwapResult, SwapVerdict } from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
+import { type Patch, patchOf } from './patch.js';
 import { pickedReader } from './session.js';
 import type { StoredFile } from './state.js';
 
@@ -21,6 +23,8 @@ export interface PlanRequest {
   verdicts?: { timetable: Duty[]; ref: DutyRef; targets: DutyRef[]; today?: IsoDate };
   /** Instead of a plan: an exchange or a substitute, judged and applied as `rota swap` does. */
   swap?: { timetable: Duty[]; request: SwapRequest; today?: IsoDate };
+  /** Instead of a plan: 重新安排 of this timetable from `today` (`rota replan`). */
+  replan?: { timetable: Duty[]; today: IsoDate };
   /** Echoed in the answer, for a worker that takes several requests. */
   id?: number;
 }
@@ -30,8 +34,27 @@ export type PlanMessage =
   | { type: 'done'; outcome: ReturnType<typeof planRound>; id?: number }
   | { type: 'choices'; choices: SubstituteChoice[]; id?: number }
   | { type: 'verdicts'; verdicts: SwapVerdict[]; id?: number }
-  | { type: 'swapped'; result: SwapResult; id?: number }
+  | { type: 'swapped'; result: SwapAnswer; id?: number }
+  | { type: 'replanned'; outcome: Omit<ReplanOutcome, 'duties'>; patch: Patch; id?: number }
   | { type: 'failed'; message: string; id?: number };
+
+/**
+ * An exchange or substitute as the page takes it: the rows it changed of the timetable sent (a
+ * township year is some 750 rows; taking them all into the page cost a long task per edit), without
+ * the alternatives of a refused change (the page names the rule broken, not them).
+ */
+export type SwapAnswer = Omit<SwapResult, 'timetable' | 'alternatives'> & { patch: Patch };
+
+function answerOf(timetable: Duty[], r: SwapResult): SwapAnswer {
+  const { timetable: after, alternatives: _a, ...rest } = r;
+  return {
+    ...rest,
+    patch: patchOf(
+      timetable,
+      after.map(({ source: _s, ...x }) => x),
+    ),
+  };
+}
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<PlanRequest>) => void) | null;
@@ -50,7 +73,7 @@ export function startWorker(scope: WorkerScope): void {
     return round;
   };
   scope.onmessage = (e) => {
-    const { config, files, bestEffort, choices, verdicts, swap, id } = e.data;
+    const { config, files, bestEffort, choices, verdicts, swap, replan, id } = e.data;
     try {
       const round = roundOf(config, files);
       if (choices) {
@@ -63,7 +86,14 @@ export function startWorker(scope: WorkerScope): void {
         return;
       }
       if (swap) {
-        scope.postMessage({ type: 'swapped', result: swapDuties(round, swap.timetable, swap.request, swap.today), id });
+        const result = swapDuties(round, swap.timetable, swap.request, swap.today);
+        scope.postMessage({ type: 'swapped', result: answerOf(swap.timetable, result), id });
+        return;
+      }
+      if (replan) {
+        // The rows it changed, not the year: the page keeps the rest as they are (see SwapAnswer).
+        const { duties, ...outcome } = replanRound(round, replan.timetable, { today: replan.today });
+        scope.postMessage({ type: 'replanned', outcome, patch: patchOf(replan.timetable, duties), id });
         return;
       }
       const outcome = planRound(round, { bestEffort, onProgress: (done, total) => scope.postMessage({ type: 'progress', done, total }) });
