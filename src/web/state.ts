@@ -135,7 +135,7 @@ export function loadState(): AppState {
       if (!sessionStorage.getItem(OLD) && !sessionStorage.getItem(KEY)) sessionStorage.setItem(OLD, old);
     }
     const json = sessionStorage.getItem(OLD);
-    return writer().read(stateFromJson) ?? (json ? stateFromJson(json) : emptyState());
+    return (writer().read(stateFromJson) as AppState | undefined) ?? (json ? stateFromJson(json) : emptyState());
   } catch {
     return emptyState();
   }

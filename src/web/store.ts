@@ -4,10 +4,16 @@
 // part is written again only when an object it is made of is not the one written last (an edit keeps
 // the rows it did not change), and a row's JSON is worked out once. The index, written last, names
 // the parts. Plain data over a Storage, so it is tested without a page.
-import type { AppState } from './state.js';
+
+/** A state as the store sees it (the app's AppState): fields, the timetable, the undo and redo lists. */
+type State = object & { current?: readonly unknown[]; history?: { undo: readonly unknown[]; redo: readonly unknown[] } };
 
 /** What the parts are kept in: this tab's sessionStorage, or a stand-in in tests. */
-export type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+export interface Store {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
 
 /** Rows per chunk: an exchange rewrites one or two of a township year's twelve. */
 const CHUNK = 64;
@@ -36,14 +42,15 @@ function once(v: unknown, json: (v: unknown) => string): string {
   return s;
 }
 
-const listOf = (s: AppState, list: List): readonly unknown[] | undefined =>
+const listOf = (s: State, list: List): readonly unknown[] | undefined =>
   list === 'current' ? s.current : list === 'undo' ? s.history?.undo : s.history?.redo;
 
 /** The parts of a state, the index last. */
-function partsOf(s: AppState, prefix: string, json: (v: unknown) => string): Part[] {
-  const fields = Object.keys(s).filter((k) => k !== 'current' && k !== 'history' && s[k as keyof AppState] !== undefined);
+function partsOf(s: State, prefix: string, json: (v: unknown) => string): Part[] {
+  const field = (k: string) => (s as Record<string, unknown>)[k];
+  const fields = Object.keys(s).filter((k) => k !== 'current' && k !== 'history' && field(k) !== undefined);
   const parts: Part[] = fields.map((k) => {
-    const v = s[k as keyof AppState];
+    const v = field(k);
     return { key: `${prefix}:${k}`, of: [v], json: () => json(v) };
   });
   const index: Index = { fields, chunks: {} };
@@ -72,7 +79,7 @@ export class PartWriter {
   ) {}
 
   /** Writes the parts that changed (all, when `budget` says there is time; else as many as it allows, true when done). */
-  write(s: AppState, budget: () => boolean = () => true): boolean {
+  write(s: State, budget: () => boolean = () => true): boolean {
     const parts = partsOf(s, this.prefix, this.json);
     const keep = new Set(parts.map((p) => p.key));
     for (const p of parts) {
@@ -92,7 +99,7 @@ export class PartWriter {
   }
 
   /** The state the parts hold (undefined when there is none), remembered as written. */
-  read(parse: (json: string) => unknown): AppState | undefined {
+  read(parse: (json: string) => unknown): State | undefined {
     const text = this.store.getItem(this.prefix);
     if (text === null) return undefined;
     const index = JSON.parse(text) as Index;
@@ -118,7 +125,7 @@ export class PartWriter {
     if (lists.current) s.current = lists.current;
     if (lists.undo || lists.redo) s.history = { undo: lists.undo ?? [], redo: lists.redo ?? [] };
     remember(this.prefix, [text]);
-    return s as unknown as AppState;
+    return s;
   }
 
   /** Every part removed, those of a state read or written by another page of this tab too. */
