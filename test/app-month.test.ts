@@ -303,13 +303,15 @@ describe('the month calendar on a township year', () => {
     cliSwap(before[0], ok, 'subst');
     await expectExports(page, 'subst', ['csv', 'notice']);
 
-    // Undo; then the same by keyboard: Space picks up, Tab reaches the leaders, Enter puts the one focused on the day.
+    // Undo; then the same by keyboard: Space picks up, Tab reaches the leaders (one tab stop), arrows choose, Enter puts the one focused on the day.
     await page.getByRole('button', { name: '撤销 undo' }).click();
     await poll(async () => (await chips(page)).map((c) => c.name)).toEqual(before.map((c) => c.name));
     await page.focus(`#${before[0].id}`);
     await page.keyboard.press('Space');
     await poll(async () => (await leaders(page)).filter((l) => l.verdict).length).toBe(count - 1);
-    for (let i = 0; i <= shown.indexOf(ok); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < shown.indexOf(ok); i++) await page.keyboard.press('ArrowDown');
     await poll(() => page.textContent('#month-live')).toContain(`换成 substitute ${ok.name}（`);
     t = await now(page);
     await page.keyboard.press('Enter');

@@ -1,6 +1,7 @@
 // Re-creates docs/app.png (1366×768) and docs/app-phone.png (360 px) of the browser app with the seed
 // round planned and one day open for a change, and docs/app-month.png: the calendar of the township's
-// January with a duty picked up, each other duty showing whether it may be exchanged with it. Run after npm run build:
+// January with a duty picked up, each other duty and each leader beside showing whether it may be exchanged with it
+// or take its day. Run after npm run build:
 //   npx esbuild test/app-screenshot.ts --bundle --platform=node --format=esm --packages=external \
 //     --outfile=dist/app-screenshot.mjs --log-level=warning && node dist/app-screenshot.mjs
 // It needs /usr/bin/chromium and fonts-noto-cjk.
@@ -40,6 +41,7 @@ try {
   await page.focus('#month-grid button.duty[tabindex="0"]');
   await page.keyboard.press('Space');
   await page.waitForSelector('#month-grid .verdict'); // judged in the worker
+  await page.waitForSelector('#month-leaders .leader[data-verdict]');
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   await page.locator('section[aria-labelledby="month-h"]').screenshot({ path: resolve('docs/app-month.png') });
   await context.close();

@@ -1,7 +1,6 @@
 // Step 4: another leader for a day. Every leader is offered: the valid ones first, best first (the
 // swap logic's own order), then the others with the rule each would break; choosing one that breaks
 // a rule is refused with the rule's sentence, as `rota swap` refuses it.
-import { swapDuties } from '../app/swap.js';
 import type { Violation } from '../core/engine/types.js';
 import { changeLine } from '../core/replan/diff.js';
 import type { SubstituteChoice } from '../core/replan/swap.js';
@@ -9,12 +8,14 @@ import type { Duty } from '../core/types.js';
 import type { Ctx } from './context.js';
 import { h, messageView } from './dom.js';
 import { record } from './history.js';
+import { judgeFor } from './judge.js';
+import { applyPatch } from './patch.js';
 import { choicesInWorker } from './worker.js';
 
 const ruleText = (violations: Violation[]) => [...new Set(violations.map((v) => `违反「${v.sentence}」`))].join('；');
 
 function apply(ctx: Ctx, d: Duty, choice: SubstituteChoice | undefined): void {
-  if (!choice) return;
+  if (!choice || !ctx.config) return;
   const refuse = (detail: string) =>
     ctx.show((ui) => {
       ui.message = { text: `不能这样调整 this change breaks a rule：${detail}`, alert: true, at: 'edit' };
@@ -25,26 +26,33 @@ function apply(ctx: Ctx, d: Duty, choice: SubstituteChoice | undefined): void {
     refuse(`${ruleText(violations)}：${violations.map((v) => v.message).join('；')}`);
     return;
   }
-  const r = swapDuties(ctx.round!, ctx.state.current ?? [], {
-    kind: 'substitute',
-    a: { date: d.date, name: d.name },
-    name: leader.name,
-    institution: leader.institution,
-  });
-  if (r.status !== 'ok') {
-    refuse(r.message ?? ruleText(r.violations));
-    return;
-  }
-  ctx.show((ui) => {
-    ui.editing = undefined;
-    ui.message = { text: `已调整 applied：${r.changes.map(changeLine).join('；')}`, alert: false, at: 'timetable' };
-    ui.focus = 'message';
-  });
-  record(ctx, `换人 ${d.date} ${d.name} → ${leader.name}`, (s) => {
-    s.current = r.timetable.map(({ source: _s, ...x }) => x);
-    s.step = 'edit';
-    s.replan = undefined;
-  });
+  // Judged and made in the kept worker, as the calendar's 换人: the page takes in the rows it changed.
+  const timetable = ctx.state.current ?? [];
+  const request = { kind: 'substitute', a: { date: d.date, name: d.name }, name: leader.name, institution: leader.institution } as const;
+  judgeFor(ctx.source, ctx.config, ctx.state.files)
+    .swap(timetable, request)
+    .then(
+      (r) => {
+        const rows = r.status === 'ok' && ctx.state.current === timetable ? applyPatch(timetable, r.patch, false) : undefined;
+        if (!rows) {
+          refuse(
+            r.status === 'ok'
+              ? '时间表在核对期间已经改变，请再试一次。The timetable changed meanwhile; try again.'
+              : (r.message ?? ruleText(r.violations)),
+          );
+          return;
+        }
+        ctx.ui.editing = undefined;
+        ctx.ui.message = { text: `已调整 applied：${r.changes.map(changeLine).join('；')}`, alert: false, at: 'timetable' };
+        ctx.ui.focus = 'message';
+        record(ctx, `换人 ${d.date} ${d.name} → ${leader.name}`, (s) => {
+          s.current = rows;
+          s.step = 'edit';
+          s.replan = undefined;
+        });
+      },
+      (e: Error) => refuse(e.message),
+    );
 }
 
 /**

@@ -397,7 +397,9 @@ export function dragLeaders(live: Live, list: HTMLElement): void {
   });
   list.addEventListener('focusin', (e) => {
     const b = leaderAt(e);
-    if (b && held) aim(live.ctx, b);
+    if (!b) return;
+    for (const x of leaderButtons()) x.tabIndex = x === b ? 0 : -1;
+    if (held) aim(live.ctx, b);
   });
   list.addEventListener('dragover', (e) => {
     const b = leaderAt(e);
@@ -413,7 +415,13 @@ export function dragLeaders(live: Live, list: HTMLElement): void {
     substitute(live.ctx, l);
   });
   list.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && held) {
+    const all = leaderButtons();
+    const i = all.indexOf(e.target as HTMLElement);
+    const to = { ArrowDown: i + 1, ArrowRight: i + 1, ArrowUp: i - 1, ArrowLeft: i - 1, Home: 0, End: all.length - 1 }[e.key];
+    if (to !== undefined) {
+      e.preventDefault();
+      all[Math.max(0, Math.min(all.length - 1, to))]?.focus();
+    } else if (e.key === 'Escape' && held) {
       e.preventDefault();
       cancel(live.ctx);
     }

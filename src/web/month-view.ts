@@ -9,6 +9,7 @@ import type { Duty, IsoDate } from '../core/types.js';
 import type { Ctx, Message } from './context.js';
 import { h, messageView, section } from './dom.js';
 import { step, undoKeys } from './history.js';
+import { judgeFor } from './judge.js';
 import { dragFocus, dragKeys, dragMouse, dragTurn, heldRedrawn, isHeld } from './month-drag.js';
 import { changedDays, monthWeeks, shiftMonth } from './month-grid.js';
 import { leaderList } from './month-leaders.js';
@@ -163,6 +164,12 @@ export function monthView(ctx: Ctx): HTMLElement | undefined {
   const duties = ctx.state.current;
   if (!duties?.length) return undefined;
   undoKeys(ctx, 'month');
+  if (!drawn && ctx.config) {
+    // The judge's worker made while the clerk reads the month, not when the first duty is picked up.
+    const { source, config } = ctx;
+    const { files } = ctx.state;
+    setTimeout(() => judgeFor(source, config, files), 500);
+  }
   const d = (drawn ??= drawSection(ctx));
   d.live.ctx = ctx;
   const month = monthOf(ctx, duties);
