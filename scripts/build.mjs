@@ -73,7 +73,15 @@ const siblingBundles = {
       const name = bundleOf.get(resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts'));
       return name && (args.kind === 'dynamic-import' || shared.has(name)) ? { path: `./${name}.cjs`, namespace: 'sibling' } : undefined;
     });
-    b.onLoad({ filter: /.*/, namespace: 'sibling' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});` }));
+    b.onLoad({ filter: /.*/, namespace: 'sibling' }, (args) => {
+      const name = args.path.slice(2, -'.cjs'.length);
+      const bundle = JSON.stringify(args.path);
+      if (!shared.has(name)) return { contents: `module.exports = require(${bundle});` };
+      // A shared bundle loads at the first use of one of its exports: rota --help never needs the messages.
+      const names = [...readFileSync(bundles[name], 'utf8').matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]);
+      const get = (n) => `Object.defineProperty(exports, '${n}', { enumerable: true, get: () => real().${n} });`;
+      return { contents: [`let m; const real = () => (m ??= require(${bundle}));`, get('__esModule').replace('real().__esModule', 'true'), ...names.map(get)].join('\n') };
+    });
     b.onResolve({ filter: /\.cjs$/, namespace: 'sibling' }, (args) => ({ path: args.path, external: true }));
   },
 };
