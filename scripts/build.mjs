@@ -80,7 +80,13 @@ const siblingBundles = {
       // A shared bundle loads at the first use of one of its exports: rota --help never needs the messages.
       const names = [...readFileSync(bundles[name], 'utf8').matchAll(/^export (?:const|function) (\w+)/gm)].map((m) => m[1]);
       const get = (n) => `Object.defineProperty(exports, '${n}', { enumerable: true, get: () => real().${n} });`;
-      return { contents: [`let m; const real = () => (m ??= require(${bundle}));`, get('__esModule').replace('real().__esModule', 'true'), ...names.map(get)].join('\n') };
+      return {
+        contents: [
+          `let m; const real = () => (m ??= require(${bundle}));`,
+          get('__esModule').replace('real().__esModule', 'true'),
+          ...names.map(get),
+        ].join('\n'),
+      };
     });
     b.onResolve({ filter: /\.cjs$/, namespace: 'sibling' }, (args) => ({ path: args.path, external: true }));
   },
