@@ -6,6 +6,7 @@ const TIMED = [
   'test/app-browser.test.ts',
   'test/app-clerk.test.ts',
   'test/app-month.test.ts',
+  'test/app-worker.test.ts',
   'test/limits.test.ts',
   'test/runaway.test.ts',
 ];

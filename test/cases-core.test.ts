@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DUE_SOON_DAYS, dueDate, standing } from '../src/core/cases/deadline.js';
-import { LEDGER_COLUMNS, maskIdNumber, matterFromRow, PERSONAL_FIELDS } from '../src/core/cases/ledger.js';
+import { LEDGER_COLUMNS, maskIdNumber, matterFromRow, matterRow, PERSONAL_FIELDS } from '../src/core/cases/ledger.js';
 import { bookingAfter, coversTopic, route } from '../src/core/cases/routing.js';
-import { apply, type CaseEvent, canMove, impliedState, STATES } from '../src/core/cases/states.js';
+import { advance, type CaseEvent, canMove, impliedState, STATES } from '../src/core/cases/states.js';
 import type { Matter } from '../src/core/cases/types.js';
 import { addDays, dayNumber, weekdayName } from '../src/core/dates.js';
 import type { Duty } from '../src/core/types.js';
@@ -29,6 +29,16 @@ const registered: Matter = {
   state: '登记',
   extra: [],
 };
+
+/** The matter after an act, or undefined when it is refused (then with at least one reason). */
+function apply(m: Matter, e: CaseEvent): Matter | undefined {
+  const r = advance(m, e, '台帐.sqlite');
+  // Either the matter and no reason, or reasons and no matter.
+  expect(r.matter ? r.problems.length === 0 : r.problems.length > 0).toBe(true);
+  return r.matter;
+}
+/** The codes of the reasons an act is refused. */
+const refused = (m: Matter, e: CaseEvent) => advance(m, e, '台帐.sqlite').problems.map((p) => `${p.code}@${p.field ?? ''}`);
 
 describe('states 登记 → 交办 → 办理中 → 办结 → 回访', () => {
   it('walks the whole way, each act recording what it says', () => {
@@ -63,21 +73,33 @@ describe('states 登记 → 交办 → 办理中 → 办结 → 回访', () => {
       state: '办结',
       acceptedOn: '2024-12-11',
     });
-    expect(apply(registered, { kind: '办结', date: '2024-12-12', result: '' })).toBeUndefined();
+    expect(refused(registered, { kind: '办结', date: '2024-12-12', result: '' })).toEqual([
+      'case.cell-empty@办理结果',
+      'case.settled-later@办结日期',
+    ]);
   });
 
   it('refuses acts out of order, dates going back, and extensions past 30 days or without approval', () => {
-    expect(apply(registered, { kind: '受理', date: '2024-12-12' })).toBeUndefined();
-    expect(apply(registered, { kind: '回访', date: '2024-12-12', note: '' })).toBeUndefined();
+    expect(refused(registered, { kind: '受理', date: '2024-12-12' })).toEqual(['case.act-not-allowed@']);
+    expect(refused(registered, { kind: '回访', date: '2024-12-12', note: '' })).toEqual(['case.act-not-allowed@']);
+    expect(refused(registered, { kind: '交办', unit: ' ', instruction: '' })).toEqual(['case.cell-empty@责任单位']);
     const assigned = apply(registered, { kind: '交办', unit: '区人社局', instruction: '' }) as Matter;
-    expect(apply(assigned, { kind: '受理', date: '2024-12-10' })).toBeUndefined();
+    expect(refused(assigned, { kind: '受理', date: '2024-12-10' })).toEqual(['case.date-order@受理日期']);
+    expect(refused(assigned, { kind: '受理', date: '' })).toEqual(['case.cell-empty@受理日期']);
     const open = apply(assigned, { kind: '受理', date: '2024-12-12' }) as Matter;
-    expect(apply(open, { kind: '延期', days: 31, approvedBy: '主任' })).toBeUndefined();
-    expect(apply(open, { kind: '延期', days: 10, approvedBy: '' })).toBeUndefined();
+    expect(refused(open, { kind: '延期', days: 31, approvedBy: '主任' })).toEqual(['case.extension-invalid@延期天数']);
+    expect(refused(open, { kind: '延期', days: 0, approvedBy: '主任' })).toEqual(['case.extension-invalid@延期天数']);
+    expect(refused(open, { kind: '延期', days: 10, approvedBy: '' })).toEqual(['case.extension-unapproved@延期批准']);
     const once = apply(open, { kind: '延期', days: 20, approvedBy: '主任' }) as Matter;
-    expect(apply(once, { kind: '延期', days: 11, approvedBy: '主任' })).toBeUndefined();
+    expect(refused(once, { kind: '延期', days: 11, approvedBy: '主任' })).toEqual(['case.extension-total@延期天数']);
     expect(apply(once, { kind: '延期', days: 10, approvedBy: '主任' })?.extensionDays).toBe(30);
-    expect(apply(open, { kind: '办结', date: '2024-12-11', result: '' })).toBeUndefined();
+    expect(refused(open, { kind: '办结', date: '2024-12-11', result: '已解决' })).toEqual(['case.date-order@办结日期']);
+    // No reason repeats the resident.
+    const told = advance(open, { kind: '回访', date: '', note: '' }, '台帐.sqlite')
+      .problems.map((p) => p.message)
+      .join();
+    expect(told).toContain('现在是“办理中”，不能回访');
+    for (const personal of [registered.resident, registered.contact, registered.idNumber]) expect(told).not.toContain(personal);
   });
 
   it('only moves forward, whatever acts are tried (property: the index of the state never falls)', () => {
@@ -85,7 +107,9 @@ describe('states 登记 → 交办 → 办理中 → 办结 → 回访', () => {
       fc.constant<CaseEvent>({ kind: '交办', unit: '区人社局', instruction: '' }),
       fc.integer({ min: -3, max: 90 }).map<CaseEvent>((n) => ({ kind: '受理', date: addDays('2024-12-11', n) })),
       fc.integer({ min: -5, max: 40 }).map<CaseEvent>((n) => ({ kind: '延期', days: n, approvedBy: n % 2 ? '主任' : '' })),
-      fc.integer({ min: -3, max: 200 }).map<CaseEvent>((n) => ({ kind: '办结', date: addDays('2024-12-11', n), result: '' })),
+      fc
+        .integer({ min: -3, max: 200 })
+        .map<CaseEvent>((n) => ({ kind: '办结', date: addDays('2024-12-11', n), result: n % 3 ? '已办结' : '' })),
       fc.integer({ min: -3, max: 300 }).map<CaseEvent>((n) => ({ kind: '回访', date: addDays('2024-12-11', n), note: '' })),
     );
     fc.assert(
@@ -97,6 +121,9 @@ describe('states 登记 → 交办 → 办理中 → 办结 → 回访', () => {
           expect(canMove(m.state, next.state)).toBe(true);
           expect(next.extensionDays).toBeLessThanOrEqual(30);
           expect(impliedState(next)).toBe(next.state);
+          // Written as a ledger row (as the app's saved file holds it), it reads back as it is: rota cases check accepts it.
+          const row = Object.fromEntries(LEDGER_COLUMNS.map((c, i) => [c.field, matterRow(next, { unmasked: true })[i]]));
+          expect(matterFromRow('台帐.csv', { line: 2, values: row }, () => 'unused')).toEqual({ matter: next, problems: [] });
           m = next;
         }
       }),

@@ -14,7 +14,7 @@ import { axeViolations, exported, openApp } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate
-declare const window: any;
+declare const window: any, document: any;
 
 const ROTA = resolve('bin/rota.js');
 const dir = mkdtempSync(join(tmpdir(), 'rota-ledger-app-'));
@@ -45,10 +45,12 @@ async function openLedger(page: Page, file: string): Promise<string> {
   return (await message.textContent()) ?? '';
 }
 
-/** The 编号 in the page's overdue rows. */
+/** The 编号 in the page's overdue rows (剩余或超期 is the eighth column). */
 const overdueShown = (page: Page) =>
-  page.$$eval('#ledger-due tbody tr', (rows) =>
-    rows.filter((r) => (r.textContent ?? '').includes('超期')).map((r) => (r.querySelector('th')?.textContent ?? '').trim()),
+  page.$$eval('#ledger-matters tbody tr', (rows) =>
+    rows
+      .filter((r) => (r.querySelectorAll('th, td')[7]?.textContent ?? '').startsWith('超期'))
+      .map((r) => (r.querySelector('th')?.textContent ?? '').trim()),
   );
 
 describe('接访台帐 in the browser app', () => {
@@ -131,7 +133,7 @@ describe('接访台帐 in the browser app', () => {
     }
   }, 120_000);
 
-  it('lists the 200 matters due first and counts the rest, so a big ledger opens without drawing them all', async () => {
+  it('lists the matters a page of 20 at a time, overdue and due soon first, so a big ledger opens without drawing them all', async () => {
     const rows = Array.from(
       { length: 250 },
       (_, i) => `2024-01-${String(1 + (i % 28)).padStart(2, '0')},某${i},问题${i},王建国,2024-01-${String(1 + (i % 28)).padStart(2, '0')}`,
@@ -140,10 +142,117 @@ describe('接访台帐 in the browser app', () => {
     expect(rota(['cases', 'import', 'many.csv', '--db', 'many.sqlite']).code).toBe(0);
     const { page } = await openApp(browser);
     await openLedger(page, join(dir, 'many.sqlite'));
-    expect(await page.locator('#ledger-due tbody tr').count()).toBe(200);
-    expect(await page.textContent('#ledger-more')).toContain('另有 50 件未列出');
+    expect(await page.locator('#ledger-matters tbody tr').count()).toBe(20);
+    expect(await page.textContent('#ledger-range')).toBe('第 1–20 件，共 250 件');
     expect(await page.textContent('#ledger-summary')).toContain('超期 250 件');
+    expect(await page.isDisabled('#ledger-prev')).toBe(true);
+    const first = await overdueShown(page);
+    // Paged by keyboard: the button keeps focus, the next 20 are shown, none twice.
+    await page.focus('#ledger-next');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.textContent('#ledger-range')).toBe('第 21–40 件，共 250 件');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ledger-next');
+    const second = await overdueShown(page);
+    expect(second).toHaveLength(20);
+    expect(second.filter((id) => first.includes(id))).toEqual([]);
+    for (let i = 3; i <= 13; i++) {
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.textContent('#ledger-range')).toContain(`第 ${(i - 1) * 20 + 1}–`);
+    }
+    expect(await page.textContent('#ledger-range')).toBe('第 241–250 件，共 250 件');
+    expect(await page.isDisabled('#ledger-next')).toBe(true);
+    // Another list: those in one state.
+    await page.selectOption('#ledger-filter', '办结');
+    await expect.poll(() => page.textContent('#ledger-range')).toBe('没有事项 none');
+    expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
+
+  it('records each step of a matter (交办, 受理, 延期, 办结, 回访) by keyboard, refuses what the CLI refuses, and saves a ledger rota cases check reads', async () => {
+    const { page, errors } = await openApp(browser);
+    await openLedger(page, join(dir, '接访台帐.sqlite'));
+    await page.selectOption('#ledger-filter', '登记');
+    await expect.poll(() => page.textContent('#ledger-range')).toBe('第 1–1 件，共 1 件');
+    const id = ((await page.textContent('#ledger-matters tbody th')) ?? '').trim();
+    await page.focus(`#act-${id}`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('advance-act');
+    expect(await page.textContent('#advance-h')).toContain(`办理事项 ${id}（现在是“登记”`);
+    expect(await axeViolations(page)).toEqual([]);
+    const message = () => page.textContent('section[aria-labelledby="ledger-h"] #message');
+    const record = async () => {
+      await page.focus('#advance-record');
+      await page.keyboard.press('Enter');
+    };
+
+    // 交办 without a unit: refused with the ledger's words, nothing recorded.
+    await record();
+    await expect.poll(message).toContain('未记录 not recorded：接访台帐.sqlite: 责任单位 不能为空');
+    expect(await page.getAttribute('section[aria-labelledby="ledger-h"] #message', 'role')).toBe('alert');
+    // (the visit form below has boxes of the same names)
+    await page.fill('#advance-unit', '区教育局');
+    await page.fill('#advance-instruction', '请依政策办理');
+    await record();
+    await expect.poll(message).toContain(`已记录 recorded：事项 ${id} 交办，现在是“交办”`);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // 受理 before the visit: refused; then on 2024-12-17.
+    await page.getByLabel('受理日期', { exact: true }).fill('2024-12-01');
+    await record();
+    await expect.poll(message).toContain('受理日期 2024-12-01 早于来访日期 2024-12-16');
+    await page.getByLabel('受理日期', { exact: true }).fill('2024-12-17');
+    await record();
+    await expect.poll(message).toContain('现在是“办理中”，办理期限至 2025-02-15');
+
+    // 延期: past 30 days, then without approval, are refused; 20 approved days move the time limit.
+    expect(await page.inputValue('#advance-act')).toBe('延期');
+    await page.getByLabel('延期天数', { exact: true }).fill('40');
+    await page.getByLabel('延期批准', { exact: true }).fill('区信访联席办');
+    await record();
+    await expect.poll(message).toContain('延期天数“40”不是 1 到 30 之间的整数');
+    await page.getByLabel('延期天数', { exact: true }).fill('20');
+    await page.getByLabel('延期批准', { exact: true }).fill('');
+    await record();
+    await expect.poll(message).toContain('有延期天数，但没有写延期批准人');
+    await page.getByLabel('延期批准', { exact: true }).fill('区信访联席办');
+    await record();
+    await expect.poll(message).toContain('办理期限至 2025-03-07');
+    await page.getByLabel('延期天数', { exact: true }).fill('11');
+    await page.getByLabel('延期批准', { exact: true }).fill('区信访联席办');
+    await record();
+    await expect.poll(message).toContain('已延期 20 天，再延期 11 天共 31 天，超过 30 天');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // 办结 with its result, then 回访.
+    await page.selectOption('#advance-act', '办结');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('advance-act');
+    await page.getByLabel('办结日期', { exact: true }).fill('2025-01-20');
+    await page.getByLabel('办理结果', { exact: true }).fill('已安排入学');
+    await record();
+    await expect.poll(message).toContain('现在是“办结”');
+    await page.getByLabel('回访日期', { exact: true }).fill('2025-01-25');
+    await page.getByLabel('回访情况', { exact: true }).fill('满意');
+    await record();
+    await expect.poll(message).toContain('现在是“回访”');
+    expect(await page.textContent('#advance-act')).toContain('已办完');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.focus('#advance-cancel');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.$('#advance-form')).toBeNull();
+
+    const stored = await page.evaluate(() => JSON.stringify([{ ...window.sessionStorage }, { ...window.localStorage }]));
+    for (const personal of ['赵某某', '13800000004']) expect(stored).not.toContain(personal);
+    const saved = await exported(page, '保存台帐');
+    writeFileSync(join(dir, 'advanced.sqlite'), saved.get('接访台帐.sqlite')!);
+    const check = rota(['cases', 'check', '--db', 'advanced.sqlite', '--today', '2025-02-01']);
+    expect(check.code, check.stderr).toBe(0);
+    expect(check.stdout).toContain('台帐共 4 件（登记 0，交办 0，办理中 2，办结 1，回访 1）');
+    expect(rota(['cases', 'export', '--db', 'advanced.sqlite', '-o', 'advanced.csv']).code).toBe(0);
+    const line = readFileSync(join(dir, 'advanced.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(id));
+    expect(line).toContain('区教育局,2024-12-17,20,区信访联席办,2025-01-20,已安排入学,2025-01-25,满意,回访');
+    expect(errors).toEqual([]);
+  }, 180_000);
 
   it('tells a bad ledger beside the picker: not SQLite, another database, another schema version, too big', async () => {
     const SQL = await initSqlJs();

@@ -705,10 +705,30 @@ export const CATALOGUE = {
     example: { length: 11 },
   }),
   'case.extension-invalid': entry({
-    zh: (a: { text: string; max: number }) => `延期天数“${a.text}”不是 0 到 ${a.max} 之间的整数`,
+    zh: (a: { text: string; min: number; max: number }) => `延期天数“${a.text}”不是 ${a.min} 到 ${a.max} 之间的整数`,
     fix: () => '《信访工作条例》规定延期不超过 30 日',
-    en: (a) => `extension "${a.text}" is not a whole number from 0 to ${a.max} days`,
-    example: { text: '45', max: 30 },
+    en: (a) => `extension "${a.text}" is not a whole number from ${a.min} to ${a.max} days`,
+    example: { text: '45', min: 0, max: 30 },
+  }),
+  'case.extension-total': entry({
+    zh: (a: { before: number; days: number; max: number }) =>
+      `已延期 ${a.before} 天，再延期 ${a.days} 天共 ${a.before + a.days} 天，超过 ${a.max} 天`,
+    fix: (a) => `《信访工作条例》规定延期合计不超过 30 日；最多还能延期 ${a.max - a.before} 天`,
+    en: (a) => `already extended by ${a.before} days: ${a.days} more makes ${a.before + a.days}, past the ${a.max} days allowed in all`,
+    example: { before: 20, days: 15, max: 30 },
+  }),
+  'case.act-not-allowed': entry({
+    zh: (a: { id: string; state: string; act: string; allowed: string }) => `事项 ${a.id} 现在是“${a.state}”，不能${a.act}`,
+    fix: (a) => `${a.act}须在事项为“${a.allowed}”时进行；事项依次 登记 → 交办 → 办理中 → 办结 → 回访，只能向前`,
+    en: (a) => `matter ${a.id} is ${a.state}: ${a.act} is done only when it is ${a.allowed}`,
+    example: { id: '20241211-3f9a2c', state: '登记', act: '回访', allowed: '办结' },
+  }),
+  'case.settled-later': entry({
+    zh: (a: { visit: string }) => `事项还未交办，只有来访当天（${a.visit}）当场办结的才能直接办结`,
+    fix: () => '请先交办、受理，再办结；当场解决的，办结日期写来访当天',
+    en: (a) =>
+      `a matter not yet assigned can only be settled on the spot, on the day of the visit (${a.visit}): assign and accept it first`,
+    example: { visit: '2024-12-11' },
   }),
   'case.extension-unapproved': entry({
     zh: () => '有延期天数，但没有写延期批准人',

@@ -4,7 +4,7 @@ import type { Round } from '../app/round.js';
 import type { Config } from '../core/config.js';
 import type { SubstituteChoice } from '../core/replan/swap.js';
 import type { Problem } from '../core/types.js';
-import type { OpenLedger } from './ledger.js';
+import type { LedgerUi } from './ledger-ui.js';
 import type { AppState } from './state.js';
 import type { DrawnTable } from './timetable-view.js';
 
@@ -28,7 +28,7 @@ export interface Ui {
   /** What 清除 forgot, until the page is closed: 撤销 puts it back. */
   cleared?: AppState;
   /** The case ledger open in the page (memory only: it holds residents' personal data). */
-  ledger?: OpenLedger;
+  ledger?: LedgerUi;
   /** The month the calendar shows (YYYY-MM) and the leader searched for in it (src/web/month-view.ts). */
   month?: string;
   search?: string;

@@ -1,60 +1,21 @@
-// Step 5: the files the CLI writes, byte for byte, made by the same publication step (publish): after
-// a plan those of `rota plan --out`, after edits or a re-plan those of a re-publication (raised
-// SEQUENCE, cancelled events, the dated change notice), always against the published baseline and
-// with the 今天 of the saved state (no day before it may change). Every export is judged by the
-// rules first, as `rota render` judges a file. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
-import { type Publication, planInputPaths, publish, ruleBreaks } from '../app/publish.js';
-import { formatProblem } from '../core/problems.js';
+// Step 5: the files the CLI writes, byte for byte. They are made in the page's kept Web Worker
+// (src/web/export-job.ts): the page only sends the state and starts the downloads, so a township
+// year's publication does not freeze it. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
 import type { OutFile } from '../io/atomic-write.js';
-import { officeFieldProblems } from '../io/config-parse.js';
-import { digestInputs } from '../io/input-digest.js';
-import { publishedStateFrom } from '../io/sequences.js';
 import type { Ctx } from './context.js';
 import { h, messageView, section } from './dom.js';
+import type { ExportFile } from './export-job.js';
+import { runJob } from './jobs.js';
 import { officeView } from './office-view.js';
-import { pickedReader } from './session.js';
 import { todayOf } from './state.js';
-import { forPage } from './words.js';
 
-/** The files of the export, or the sentence saying why there are none. */
-async function filesOf(ctx: Ctx): Promise<OutFile[] | string> {
+/** The files of the export, made in the worker, or the sentence saying why there are none. */
+function filesOf(ctx: Ctx): Promise<ExportFile[] | string> {
   const { state, round } = ctx;
-  if (!round || !state.current || !state.baseline) return [];
-  const office = officeFieldProblems(ctx.officeMissing, ctx.configFile).map(forPage);
-  if (office.length) return office.map(formatProblem).join('；');
-  const breaks = ruleBreaks(round, state.current);
-  if (breaks.length) return `违反规则，不能导出 the timetable breaks a rule：${breaks.map((v) => v.message).join('；')}`;
-  const read = pickedReader(state.files);
-  const digest = (paths: string[]) => digestInputs(paths.map((path) => ({ path, bytes: read(path).bytes ?? new Uint8Array() })));
-  const today = todayOf(state);
-  const common = { config: round.config, calendar: round.calendar, today, icsPerLeader: true };
-  if (state.step === 'plan' && state.plan) {
-    const plan = { report: state.plan.report, inputs: digest(planInputPaths(round, ctx.configFile)) };
-    return (await publish({ ...common, command: 'plan', duties: state.current, plan })).files;
-  }
-  const b = state.baseline;
-  const json = b.json ? { text: b.json, file: b.name } : undefined;
-  const previous = publishedStateFrom(json, b.duties, round.config).state;
-  // The log names the command the clerk would have run: 重新安排 is rota replan, 换人 / 锁定 are rota swap.
-  if (state.step === 'replan' && state.replan) {
-    const c = round.config;
-    const inputs = digestInputs([
-      { path: b.name, bytes: b.bytes },
-      ...[...(ctx.configFile ? [ctx.configFile] : []), ...c.leaders, ...c.history, ...(c.holidays ? [c.holidays] : [])].map((path) => ({
-        path,
-        bytes: read(path).bytes ?? new Uint8Array(),
-      })),
-    ]);
-    const extra = { today: state.replan.today, report: state.replan.report, inputs };
-    return outcome(await publish({ ...common, command: 'replan', duties: state.current, previous, extra }));
-  }
-  return outcome(await publish({ ...common, command: 'swap', duties: state.current, previous }));
-}
-
-/** The files, or why a publication was refused (a day before 今天 changed). */
-function outcome(p: Publication): OutFile[] | string {
-  if (p.problems.length) return p.problems.map((x) => x.message).join('；');
-  return p.files;
+  if (!round || !state.current || !state.baseline) return Promise.resolve([]);
+  const { step, current, baseline, plan, replan } = state;
+  const input = { config: round.config, files: state.files, configFile: ctx.configFile, officeMissing: ctx.officeMissing };
+  return runJob(ctx.source, 'export', { ...input, state: { step, current, baseline, plan, replan }, today: todayOf(state) });
 }
 
 export function download(f: OutFile): void {
@@ -75,7 +36,7 @@ export function download(f: OutFile): void {
 }
 
 async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: string): Promise<void> {
-  const all = await filesOf(ctx);
+  const all = await filesOf(ctx).catch((e: Error) => `排班助手内部错误 internal error：${e.message}`);
   if (typeof all === 'string') {
     ctx.show((ui) => {
       ui.message = { text: `未导出 nothing exported：${all}`, alert: true, at: 'export' };
@@ -86,7 +47,7 @@ async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: stri
   // One at a time, a moment apart: Chromium drops some of many downloads started in the same instant.
   for (const [i, f] of files.entries()) {
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 300));
-    download(f);
+    download({ path: f.path, content: f.bytes });
   }
   ctx.show((ui) => {
     ui.message = { text: `已导出 exported ${what}：${files.map((f) => f.path).join('、')}`, alert: false, at: 'export' };

@@ -7,6 +7,7 @@ import { h } from './dom.js';
 import { exportView } from './export-view.js';
 import { listsView, settingsView } from './files-view.js';
 import { headerView } from './header-view.js';
+import { routeJobs } from './jobs.js';
 import { ledgerView } from './ledger-view.js';
 import { monthView } from './month-view.js';
 import { planView } from './plan-view.js';
@@ -136,5 +137,7 @@ function startPage(source: string): void {
   render();
 }
 
-if (typeof document === 'undefined') startWorker(self);
-else startPage(document.currentScript?.textContent ?? '');
+if (typeof document === 'undefined') {
+  startWorker(self);
+  routeJobs(self);
+} else startPage(document.currentScript?.textContent ?? '');

@@ -87,3 +87,18 @@ export function roundOf(s: AppState): {
   const r = loadRound(c.config, pickedReader(s.files));
   return { ...r, config: c.config, problems: [...c.problems, ...r.problems], configFile: c.file, seedFields: c.seedFields };
 }
+
+const sameFiles = (a: StoredFile[], b: StoredFile[]) =>
+  a.length === b.length && a.every((f, i) => f.name === b[i].name && f.role === b[i].role && f.bytes.join() === b[i].bytes.join());
+
+/** The round of a configuration and files, kept for the next call: a kept worker is asked again and again about the same one. */
+export function keptRound(): (config: Config, files: StoredFile[]) => Round {
+  let kept: { config: Config; files: StoredFile[]; round: Round } | undefined;
+  return (config, files) => {
+    if (kept && JSON.stringify(kept.config) === JSON.stringify(config) && sameFiles(kept.files, files)) return kept.round;
+    const { round, problems } = loadRound(config, pickedReader(files));
+    if (!round) throw new Error(problems.map((p) => p.message).join('\n'));
+    kept = { config, files, round };
+    return round;
+  };
+}

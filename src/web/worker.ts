@@ -4,13 +4,12 @@
 // and, in a worker kept for the calendar (src/web/judge.ts), each exchange a dragged duty could make.
 import { planRound } from '../app/plan.js';
 import { type ReplanOutcome, replanRound } from '../app/replan.js';
-import { loadRound, type Round } from '../app/round.js';
 import { exchangeVerdicts, substitutesFor, swapDuties } from '../app/swap.js';
 import type { Config } from '../core/config.js';
 import type { DutyRef, SubstituteChoice, SwapRequest, SwapResult, SwapVerdict } from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { type Patch, patchOf } from './patch.js';
-import { pickedReader } from './session.js';
+import { keptRound } from './session.js';
 import type { StoredFile } from './state.js';
 
 export interface PlanRequest {
@@ -62,16 +61,7 @@ interface WorkerScope {
 }
 
 export function startWorker(scope: WorkerScope): void {
-  // The round of the last request: a kept worker is asked again and again about the same one.
-  let kept: { config: Config; files: StoredFile[]; round: Round } | undefined;
-  const roundOf = (config: Config, files: StoredFile[]): Round => {
-    const same = kept && JSON.stringify(kept.config) === JSON.stringify(config) && sameFiles(kept.files, files);
-    if (kept && same) return kept.round;
-    const { round, problems } = loadRound(config, pickedReader(files));
-    if (!round) throw new Error(problems.map((p) => p.message).join('\n'));
-    kept = { config, files, round };
-    return round;
-  };
+  const roundOf = keptRound();
   scope.onmessage = (e) => {
     const { config, files, bestEffort, choices, verdicts, swap, replan, id } = e.data;
     try {
@@ -103,9 +93,6 @@ export function startWorker(scope: WorkerScope): void {
     }
   };
 }
-
-const sameFiles = (a: StoredFile[], b: StoredFile[]) =>
-  a.length === b.length && a.every((f, i) => f.name === b[i].name && f.role === b[i].role && f.bytes.join() === b[i].bytes.join());
 
 /** The 换人 list for one duty, judged in a worker; rejects when cancelled (another duty opened). */
 export function choicesInWorker(

@@ -79,7 +79,7 @@ export function matterFromRow(
   const extText = cell('extensionDays');
   const extensionDays = extText === '' ? 0 : Number(extText);
   if (!Number.isInteger(extensionDays) || extensionDays < 0 || extensionDays > MAX_EXTENSION) {
-    err('extensionDays', 'case.extension-invalid', { text: extText, max: MAX_EXTENSION });
+    err('extensionDays', 'case.extension-invalid', { text: extText, min: 0, max: MAX_EXTENSION });
   } else if (extensionDays > 0 && !cell('extensionApprovedBy')) err('extensionApprovedBy', 'case.extension-unapproved', {});
   // Each step's date comes on or after the one before it.
   const steps: Array<[LedgerField, IsoDate | undefined]> = [
