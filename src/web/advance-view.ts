@@ -4,7 +4,7 @@
 // beside the form, every reason at once, in the catalogue's words; what the clerk typed stays.
 import { actsIn, type CaseEvent } from '../core/cases/states.js';
 import type { Ctx } from './context.js';
-import { h } from './dom.js';
+import { h, showThenFocus } from './dom.js';
 import { runJob } from './jobs.js';
 import { formCtx, type LedgerUi, ledgerJob, say, told, viewRequest } from './ledger-ui.js';
 import { todayOf } from './state.js';
@@ -73,18 +73,25 @@ async function record(ctx: Ctx, act: Act, form: HTMLFormElement): Promise<void> 
 }
 
 function choose(ctx: Ctx, act: string): void {
-  ctx.show((ui) => {
-    if (ui.ledger?.acting) ui.ledger.acting = { row: ui.ledger.acting.row, act };
-    ui.focus = 'advance-act';
-  });
+  showThenFocus(
+    ctx,
+    (ui) => {
+      if (ui.ledger?.acting) ui.ledger.acting = { row: ui.ledger.acting.row, act };
+    },
+    'advance-act',
+  );
 }
 
 function close(ctx: Ctx): void {
-  ctx.show((ui) => {
-    const id = ui.ledger?.acting?.row.id;
-    if (ui.ledger) ui.ledger.acting = undefined;
-    ui.focus = id && document.getElementById(`act-${id}`) ? `act-${id}` : 'ledger-filter';
-  });
+  const id = ctx.ui.ledger?.acting?.row.id;
+  const back = id && document.getElementById(`act-${id}`) ? `act-${id}` : 'ledger-filter';
+  showThenFocus(
+    ctx,
+    (ui) => {
+      if (ui.ledger) ui.ledger.acting = undefined;
+    },
+    back,
+  );
 }
 
 /** The form for the matter being worked on, kept over redraws until another matter or step is chosen. */

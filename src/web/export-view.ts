@@ -3,7 +3,7 @@
 // year's publication does not freeze it. The CSV is UTF-8 with BOM (GB18030 needs the CLI).
 import type { OutFile } from '../io/atomic-write.js';
 import type { Ctx } from './context.js';
-import { h, messageView, section } from './dom.js';
+import { h, messageView, section, showThenFocus } from './dom.js';
 import type { ExportFile } from './export-job.js';
 import { runJob } from './jobs.js';
 import { officeView } from './office-view.js';
@@ -37,10 +37,16 @@ export function download(f: OutFile): void {
 
 async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: string): Promise<void> {
   const all = await filesOf(ctx).catch((e: Error) => `排班助手内部错误 internal error：${e.message}`);
+  // Focus stays on the button (made anew by the redraw), given back after the page is laid out.
+  const button = document.activeElement?.id ?? '';
   if (typeof all === 'string') {
-    ctx.show((ui) => {
-      ui.message = { text: `未导出 nothing exported：${all}`, alert: true, at: 'export' };
-    });
+    showThenFocus(
+      ctx,
+      (ui) => {
+        ui.message = { text: `未导出 nothing exported：${all}`, alert: true, at: 'export' };
+      },
+      button,
+    );
     return;
   }
   const files = all.filter((f) => pick(f.path));
@@ -49,9 +55,13 @@ async function exportFiles(ctx: Ctx, pick: (path: string) => boolean, what: stri
     if (i > 0) await new Promise((resolve) => setTimeout(resolve, 300));
     download({ path: f.path, content: f.bytes });
   }
-  ctx.show((ui) => {
-    ui.message = { text: `已导出 exported ${what}：${files.map((f) => f.path).join('、')}`, alert: false, at: 'export' };
-  });
+  showThenFocus(
+    ctx,
+    (ui) => {
+      ui.message = { text: `已导出 exported ${what}：${files.map((f) => f.path).join('、')}`, alert: false, at: 'export' };
+    },
+    button,
+  );
 }
 
 export function exportView(ctx: Ctx): HTMLElement | undefined {

@@ -3,6 +3,7 @@
 import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
 import type { Ctx } from './context.js';
+import { showThenFocus } from './dom.js';
 import type { LedgerFilter, LedgerRow, LedgerView } from './ledger.js';
 import { todayOf } from './state.js';
 import { forPage } from './words.js';
@@ -20,11 +21,14 @@ export interface LedgerUi {
 /** Problems as one sentence; a form has no line, so none is named. */
 export const told = (ps: Problem[]) => ps.map((p) => formatProblem(forPage({ ...p, line: undefined }))).join('；');
 
-export function say(ctx: Ctx, text: string, alert: boolean, focus = 'message'): void {
-  ctx.show((ui) => {
-    ui.message = { text, alert, at: 'ledger' };
-    ui.focus = focus;
-  });
+export function say(ctx: Ctx, text: string, alert: boolean): void {
+  showThenFocus(
+    ctx,
+    (ui) => {
+      ui.message = { text, alert, at: 'ledger' };
+    },
+    'message',
+  );
 }
 
 /** A job on the open ledger; a failure of rota's own is told as such. */

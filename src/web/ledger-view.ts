@@ -9,7 +9,7 @@ import { ledgerSizeProblem } from '../io/cases-db.js';
 import { formsHtml } from '../io/cases-html.js';
 import { advanceForm } from './advance-view.js';
 import type { Ctx } from './context.js';
-import { filePicker, h, messageView, section } from './dom.js';
+import { filePicker, h, messageView, section, showThenFocus } from './dom.js';
 import { download } from './export-view.js';
 import { runJob } from './jobs.js';
 import { type LedgerFilter, type LedgerRow, type LedgerView, PAGE_ROWS, type VisitField } from './ledger.js';
@@ -37,10 +37,13 @@ async function show(ctx: Ctx, change: { filter?: LedgerFilter; offset?: number }
   if (!l) return;
   const v = await ledgerJob(ctx, runJob(ctx.source, 'ledger-view', viewRequest(ctx, l, change)));
   if (!v) return;
-  ctx.show((ui) => {
-    l.view = v;
-    ui.focus = focus;
-  });
+  showThenFocus(
+    ctx,
+    () => {
+      l.view = v;
+    },
+    focus,
+  );
 }
 
 /** The visit form's fields: [field, label, input type, required]. */
@@ -101,10 +104,13 @@ function matterRow(ctx: Ctx, r: LedgerRow): HTMLElement {
       id: `act-${r.id}`,
       'aria-label': `办理 ${r.id}`,
       onclick: () =>
-        ctx.show((ui) => {
-          if (ui.ledger) ui.ledger.acting = { row: r };
-          ui.focus = 'advance-act';
-        }),
+        showThenFocus(
+          ctx,
+          (ui) => {
+            if (ui.ledger) ui.ledger.acting = { row: r };
+          },
+          'advance-act',
+        ),
     },
     '办理',
   );
