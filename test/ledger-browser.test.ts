@@ -151,11 +151,13 @@ describe('接访台帐 in the browser app', () => {
     await page.focus('#ledger-next');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.textContent('#ledger-range')).toBe('第 21–40 件，共 250 件');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ledger-next');
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+    await expect.poll(focused).toBe('ledger-next');
     const second = await overdueShown(page);
     expect(second).toHaveLength(20);
     expect(second.filter((id) => first.includes(id))).toEqual([]);
     for (let i = 3; i <= 13; i++) {
+      await expect.poll(focused).toBe('ledger-next');
       await page.keyboard.press('Enter');
       await expect.poll(() => page.textContent('#ledger-range')).toContain(`第 ${(i - 1) * 20 + 1}–`);
     }
