@@ -2,10 +2,11 @@
 // against the docx library building the same document from its own objects, the way rota built them
 // before: the same parts, byte for byte, for any text — hostile text, control characters, empty cells,
 // the empty table's 暂无安排 row, an empty title — and the committed template is what docx makes now.
-import { Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from 'docx';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { CELL_STYLES, type CellStyleId } from '../src/io/docx/cell-styles.js';
 import { type Block, packDocx } from '../src/io/docx/document.js';
 import { fixedDocx } from '../src/io/docx/fixed-bytes.js';
 import { FONT, type ParaOptions, pageBreakPara, para, type RunStyle, run, SIZE } from '../src/io/docx/gbt9704.js';
@@ -13,23 +14,22 @@ import type { GridTable } from '../src/io/docx/grid-table.js';
 import template from '../src/io/docx/template.json' with { type: 'json' };
 import { docxPara, docxRun, docxTemplate, gbtDocument } from '../src/io/docx/template-source.js';
 
-/** The oracle: the table as docx's Table, TableRow and TableCell, each cell a centred paragraph of one run. */
+/** The oracle: the table as docx's Table, TableRow and TableCell, each cell a paragraph in its style of one plain run. */
 function docxTable(t: GridTable): Table {
-  const size = t.halfPoints / 2;
-  const cell = (text: string, i: number, head: boolean) =>
+  const cell = (text: string, i: number, style: CellStyleId) =>
     new TableCell({
       width: { size: t.widths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      margins: t.margins,
-      children: [docxPara([docxRun(text, { size, ...(head ? { font: t.fonts.head } : {}) })], { align: 'center', line: t.line }, size)],
+      children: [new Paragraph({ style, children: [new TextRun(text)] })],
     });
   return new Table({
     width: { size: t.width, type: WidthType.DXA },
     columnWidths: [...t.widths],
     layout: TableLayoutType.FIXED,
+    margins: t.margins,
     rows: [
-      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, i, true)) }),
-      ...t.rows.map((r) => new TableRow({ ...(t.plain ? {} : { cantSplit: true }), children: r.map((c, i) => cell(c, i, false)) })),
+      new TableRow({ tableHeader: true, children: t.head.map((h, i) => cell(h, i, t.styles.head)) }),
+      ...t.rows.map((r) => new TableRow({ ...(t.plain ? {} : { cantSplit: true }), children: r.map((c, i) => cell(c, i, t.styles.body)) })),
     ],
   });
 }
@@ -56,6 +56,7 @@ const options: fc.Arbitrary<ParaOptions> = fc.record(
   },
   { requiredKeys: [] },
 );
+const cellStyle = fc.constantFrom(...(Object.keys(CELL_STYLES) as CellStyleId[]));
 const runs = fc.array(fc.tuple(text, style), { maxLength: 3 });
 const table: fc.Arbitrary<GridTable> = fc.integer({ min: 1, max: 6 }).chain((columns) =>
   fc.record({
@@ -67,11 +68,7 @@ const table: fc.Arbitrary<GridTable> = fc.integer({ min: 1, max: 6 }).chain((col
       bottom: fc.integer({ min: 0, max: 100 }),
       right: fc.integer({ min: 0, max: 100 }),
     }),
-    // Not 三号 (32): run() narrows its spacing, which no table uses.
-    halfPoints: fc.constantFrom(18, 21, 24, 28),
-    line: fc.integer({ min: 200, max: 600 }),
-    // The body's font is run()'s default: the oracle cannot name another.
-    fonts: fc.record({ latin: fc.constant(FONT.latin), head: font, body: fc.constant(FONT.body) }),
+    styles: fc.record({ head: cellStyle, body: cellStyle }),
     head: fc.array(text, { minLength: columns, maxLength: columns }),
     rows: fc.array(fc.array(text, { minLength: columns, maxLength: columns }), { maxLength: 5 }),
     plain: fc.boolean(),

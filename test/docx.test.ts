@@ -2,13 +2,17 @@
 // converts each to PDF, read back with pdfinfo and pdftotext. The seed 公告 is one A4 page holding every
 // duty row; the approval copy is GB/T 9704's measure (3号 仿宋 body, 2号 小标宋 title, "— n —" page
 // numbers, 版记); the same inputs give the same bytes; hostile text stays text; the package rota writes
-// (its text stored, the template's parts deflated) reads as the same parts deflated as docx wrote them.
+// (its text stored, the template's parts deflated) reads as the same parts deflated as docx wrote them;
+// tables whose cells name their style read as the same cells with the style written out in each (as
+// rota wrote them before): the same pages, the same text.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { diffTimetables } from '../src/core/replan/diff.js';
+import { CELL_STYLES } from '../src/io/docx/cell-styles.js';
+import { FONT } from '../src/io/docx/gbt9704.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
 import { docxToPdf, isA4, pdfInfo, pdfText } from './helpers/pdf.js';
 import { duty, seed } from './helpers/seed.js';
@@ -42,7 +46,36 @@ const hostile = announcementFiles([duty({ date: '2024-12-11', weekday: '星期�
   .content as Uint8Array;
 /** The same parts, every one deflated: the package as the docx library zipped it. */
 const deflated = (bytes: Uint8Array) => zipSync(unzipSync(bytes));
-const pdf = toPdf({ posted, draft, notice, hostile, postedDeflated: deflated(posted), draftDeflated: deflated(draft) });
+
+/** The package with each table cell's style written out in its paragraph and run, and the table's cell margins in every cell. */
+function inlineCellStyles(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  let doc = xml(bytes);
+  for (const [id, c] of Object.entries(CELL_STYLES)) {
+    const pPr = `<w:pPr><w:spacing w:after="0" w:before="0" w:line="${c.line}" w:lineRule="exact"/><w:ind/><w:jc w:val="center"/></w:pPr>`;
+    const sz = c.size * 2;
+    const rPr = `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:eastAsia="${c.font}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
+    doc = doc.replaceAll(`<w:pPr><w:pStyle w:val="${id}"/></w:pPr><w:r>`, `${pPr}<w:r>${rPr}`);
+  }
+  doc = doc.replace(/<w:tblCellMar>(.*?)<\/w:tblCellMar>(.*?<\/w:tbl>)/gs, (_, mar: string, rest: string) =>
+    rest.replaceAll('<w:vAlign', `<w:tcMar>${mar}</w:tcMar><w:vAlign`),
+  );
+  expect(doc).not.toMatch(/w:pStyle|w:tblCellMar/);
+  files['word/document.xml'] = new TextEncoder().encode(doc);
+  return zipSync(files);
+}
+
+const pdf = toPdf({
+  posted,
+  draft,
+  notice,
+  hostile,
+  postedDeflated: deflated(posted),
+  draftDeflated: deflated(draft),
+  postedInline: inlineCellStyles(posted),
+  draftInline: inlineCellStyles(draft),
+  noticeInline: inlineCellStyles(notice),
+});
 
 describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
   it('the seed 公告 is one A4 page holding every duty row, 特此公告, the office and the date in Chinese', () => {
@@ -119,6 +152,19 @@ describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
       expect(pdfText(ours)).toBe(pdfText(theirs));
     }
     expect(pdfInfo(pdf.draft).pages).toBe(3);
+  });
+
+  it("reads in Writer as the same tables with each cell's style written out: the same pages and the same text", () => {
+    for (const [ours, inline] of [
+      [pdf.posted, pdf.postedInline],
+      [pdf.draft, pdf.draftInline],
+      [pdf.notice, pdf.noticeInline],
+    ]) {
+      expect(pdfInfo(ours).pages).toBe(pdfInfo(inline).pages);
+      expect(pdfText(ours)).toBe(pdfText(inline));
+    }
+    expect(xml(posted)).toContain('<w:pStyle w:val="DutyCell"/>');
+    expect(xml(notice)).toContain('<w:pStyle w:val="ChangeCell"/>');
   });
 
   it('a hostile name is text in the document, not markup', () => {

@@ -16,9 +16,7 @@ function changeTable(changes: readonly DayChange[]): { grid: GridTable } {
       width: 8844,
       widths: WIDTHS,
       margins: { top: 30, left: 80, bottom: 30, right: 80 },
-      halfPoints: SIZE.小四 * 2,
-      line: 320,
-      fonts: { latin: FONT.latin, head: FONT.heading, body: FONT.body },
+      styles: { head: 'ChangeHead', body: 'ChangeCell' },
       head: ['日期', '星期', '原安排', '现安排'],
       rows: changes.map((c) => [
         day(c),

@@ -1,23 +1,21 @@
 // The tables of the .docx files (the duty table, the change notice's) written as WordprocessingML text,
 // not built from the docx library's objects: a township year's table is thousands of cells, and
 // building and serialising an object per cell, paragraph and run was most of `rota plan --batch --out`.
-// The text is what the docx library writes for the same table, byte for byte (test/docx-table.test.ts
-// builds both).
+// Each cell names its paragraph style (cell-styles.ts, in the template) rather than repeating its fonts,
+// size and spacing. The text is what the docx library writes for the same table, byte for byte
+// (test/docx-text.test.ts builds both).
+import type { CellStyleId } from './cell-styles.js';
 import { xmlText } from './xml-text.js';
 
-/** A table of one-paragraph cells, centred, text in one run: every table rota's documents hold. */
+/** A table of one-paragraph cells, text in one run in a cell style: every table rota's documents hold. */
 export interface GridTable {
   /** The table's width and its columns', in twips. */
   width: number;
   widths: readonly number[];
-  /** Cell margins in twips. */
+  /** Cell margins in twips, set once on the table. */
   margins: { top: number; left: number; bottom: number; right: number };
-  /** Font size of the cells, in half-points. */
-  halfPoints: number;
-  /** Exact line pitch in twips. */
-  line: number;
-  /** The Latin font, and the Chinese fonts of the header row and of the others. */
-  fonts: { latin: string; head: string; body: string };
+  /** The paragraph styles (cell-styles.ts) of the header row's cells and of the others'. */
+  styles: { head: CellStyleId; body: CellStyleId };
   /** The header row (repeated on every page), then the rows (each kept on one page unless `plain`). */
   head: readonly string[];
   rows: ReadonlyArray<readonly string[]>;
@@ -31,23 +29,18 @@ const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
 
 /** The table's <w:tbl> element. */
 export function gridTableXml(t: GridTable): string {
-  const attr = (n: string | number) => xmlText(String(n));
   const m = t.margins;
-  const tcMar = `<w:tcMar><w:top w:type="dxa" w:w="${m.top}"/><w:left w:type="dxa" w:w="${m.left}"/><w:bottom w:type="dxa" w:w="${m.bottom}"/><w:right w:type="dxa" w:w="${m.right}"/></w:tcMar>`;
-  const pPr = `<w:pPr><w:spacing w:after="0" w:before="0" w:line="${t.line}" w:lineRule="exact"/><w:ind/><w:jc w:val="center"/></w:pPr>`;
-  const rPr = (font: string) =>
-    `<w:rPr><w:rFonts w:ascii="${attr(t.fonts.latin)}" w:eastAsia="${attr(font)}" w:hAnsi="${attr(t.fonts.latin)}"/><w:sz w:val="${t.halfPoints}"/><w:szCs w:val="${t.halfPoints}"/></w:rPr>`;
-  const [headRun, bodyRun] = [rPr(t.fonts.head), rPr(t.fonts.body)];
-  const cell = (text: string, i: number, run: string) =>
-    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${t.widths[i]}"/>${tcMar}<w:vAlign w:val="center"/></w:tcPr><w:p>${pPr}<w:r>${run}<w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`;
-  const row = (cells: readonly string[], trPr: string, run: string) =>
-    `<w:tr>${trPr}${cells.map((c, i) => cell(c, i, run)).join('')}</w:tr>`;
+  const tblCellMar = `<w:tblCellMar><w:top w:type="dxa" w:w="${m.top}"/><w:left w:type="dxa" w:w="${m.left}"/><w:bottom w:type="dxa" w:w="${m.bottom}"/><w:right w:type="dxa" w:w="${m.right}"/></w:tblCellMar>`;
+  const cell = (text: string, i: number, style: string) =>
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${t.widths[i]}"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`;
+  const row = (cells: readonly string[], trPr: string, style: string) =>
+    `<w:tr>${trPr}${cells.map((c, i) => cell(c, i, style)).join('')}</w:tr>`;
   const keep = t.plain ? '' : '<w:trPr><w:cantSplit/></w:trPr>';
   return [
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${t.width}"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr>`,
+    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${t.width}"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/>${tblCellMar}</w:tblPr>`,
     `<w:tblGrid>${t.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
-    row(t.head, '<w:trPr><w:tblHeader/></w:trPr>', headRun),
-    ...t.rows.map((r) => row(r, keep, bodyRun)),
+    row(t.head, '<w:trPr><w:tblHeader/></w:trPr>', t.styles.head),
+    ...t.rows.map((r) => row(r, keep, t.styles.body)),
     '</w:tbl>',
   ].join('');
 }

@@ -18,6 +18,7 @@ import {
   TextRun,
 } from 'docx';
 import { gzipSync } from 'fflate';
+import { CELL_STYLES } from './cell-styles.js';
 import { CORE_DATES, compileDocx } from './fixed-bytes.js';
 import { BODY_SPACING, FONT, LINE, mm, type ParaOptions, type RunStyle, SIZE } from './gbt9704.js';
 
@@ -73,6 +74,16 @@ function pageNumberFooter(side: 'left' | 'right'): Footer {
   });
 }
 
+/** The table cells' paragraph styles (cell-styles.ts): centred, exact line pitch, no space around. */
+const cellStyles = () =>
+  Object.entries(CELL_STYLES).map(([id, c]) => ({
+    id,
+    name: c.name,
+    basedOn: 'Normal',
+    run: { font: { eastAsia: c.font, ascii: FONT.latin, hAnsi: FONT.latin }, size: c.size * 2 },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { line: c.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+  }));
+
 /** The document's properties: docProps/core.xml. */
 export interface DocxMeta {
   title: string;
@@ -86,6 +97,7 @@ export function gbtDocument(meta: DocxMeta, children: (Paragraph | Table)[]): Do
     lastModifiedBy: meta.office,
     title: meta.title,
     evenAndOddHeaderAndFooters: true,
+    styles: { paragraphStyles: cellStyles() },
     sections: [
       {
         properties: {
