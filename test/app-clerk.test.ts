@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
+import { planTownshipYear, townshipYearFolder } from './browser/township.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals, typed loosely on purpose
 declare const window: any, document: any, PerformanceObserver: any, getComputedStyle: any;
@@ -283,20 +284,12 @@ describe('排班助手 for a clerk', () => {
 
 describe('a township year in 排班助手', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rota-clerk-town-'));
-  beforeAll(() => {
-    for (const f of ['leaders.csv', 'sites.csv']) copyFileSync(join('fixtures/township', f), join(dir, f));
-    const config = JSON.parse(readFileSync('fixtures/township/rota.json', 'utf8'));
-    writeFileSync(join(dir, 'rota.json'), JSON.stringify({ ...config, $schema: undefined, from: '2025-01-01', to: '2025-12-31' }));
-  });
+  beforeAll(() => townshipYearFolder(dir));
 
   it('the timetable is one tab stop: 导出 CSV a few Tabs from 排班; the 换人 list opens without a long main-thread task', async () => {
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
-    await page.getByLabel('下访地点', { exact: true }).setInputFiles(join(dir, 'sites.csv'));
-    await page.getByRole('button', { name: '排班', exact: true }).click();
-    await page.waitForSelector('#timetable', { timeout: 60_000 });
+    await planTownshipYear(page, dir);
     const shown = await shownTimetable(page);
     expect(shown.length).toBeGreaterThan(400);
 

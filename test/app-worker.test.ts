@@ -3,7 +3,7 @@
 // (open a 30,000-matter ledger, page through it, add, save) keep their work off the page's thread
 // (bounds below), and give what the built CLI gives. Buttons are clicked by id: finding one by its accessible name
 // runs Playwright's own work on the page's thread, which the Long Tasks API would count.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -15,6 +15,7 @@ import { openLedger, transaction } from '../src/io/cases-db.js';
 import { axeViolations, exported, openApp } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 import { longestSince, pageNow, watchLongTasks } from './browser/long-tasks.js';
+import { planTownshipYear, townshipYearFolder } from './browser/township.js';
 import { runRota } from './helpers/cli.js';
 
 let browser: Browser;
@@ -39,9 +40,7 @@ const BOUND = 200;
 
 describe('exports in the worker', () => {
   beforeAll(() => {
-    for (const f of ['leaders.csv', 'sites.csv']) copyFileSync(join('fixtures/township', f), join(dir, f));
-    const config = JSON.parse(readFileSync('fixtures/township/rota.json', 'utf8'));
-    writeFileSync(join(dir, 'rota.json'), JSON.stringify({ ...config, $schema: undefined, from: '2025-01-01', to: '2025-12-31' }));
+    townshipYearFolder(dir);
     const plan = runRota(['plan', '-c', 'rota.json', '--out', 'pub', '--ics-per-leader'], dir);
     expect(plan.code, plan.stderr).toBe(0);
   });
@@ -49,11 +48,7 @@ describe('exports in the worker', () => {
   it('a township year: each export is `rota plan --out`’s files, made in the worker, the page’s thread only redrawing', async () => {
     const app = await openApp(browser);
     const { page } = app;
-    await page.getByLabel('配置文件', { exact: true }).setInputFiles(join(dir, 'rota.json'));
-    await page.getByLabel('领导名单', { exact: true }).setInputFiles(join(dir, 'leaders.csv'));
-    await page.getByLabel('下访地点', { exact: true }).setInputFiles(join(dir, 'sites.csv'));
-    await page.getByRole('button', { name: '排班', exact: true }).click();
-    await page.waitForSelector('#timetable', { timeout: 60_000 });
+    await planTownshipYear(page, dir);
     await watchLongTasks(page);
     const longest: Array<[string, number]> = [];
     for (const [button, id, file] of [
