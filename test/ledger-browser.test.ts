@@ -118,6 +118,11 @@ describe('接访台帐 in the browser app', () => {
     await page.getByRole('button', { name: '登记', exact: true }).click();
     await expect.poll(() => page.textContent('#message')).toContain('已登记');
 
+    // Another 今天: the ledger is judged again in the worker, as rota cases check --today judges it.
+    await page.getByLabel(/今天/).fill('2025-02-20');
+    await page.getByLabel(/今天/).press('Tab');
+    await expect.poll(() => page.textContent('#ledger-summary')).toMatch(/^2025-02-20：台帐共 5 件.*超期 1 件/);
+    expect(await overdueShown(page)).toEqual(['20241213-0cc5ba']);
     await page.getByLabel('接访日', { exact: true }).fill('2024-12-11');
     const forms = await exported(page, '打印接访表');
     expect(
