@@ -3,7 +3,7 @@
 // (open a 30,000-matter ledger, page through it, add, save) keep their work off the page's thread
 // (bounds below), and give what the built CLI gives. Buttons are clicked by id: finding one by its accessible name
 // runs Playwright's own work on the page's thread, which the Long Tasks API would count.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -25,6 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 60_000 });
