@@ -69,4 +69,35 @@ describe('re-plans of the bundled fixtures change nothing that need not change (
     expect(after).toContain(`${visit},是`);
     expect(after.map((l) => l.replace(/,(锁定|是)?$/, ''))).toEqual(before);
   });
+
+  it('a leader who moves institution mid-month keeps his days and 下访 sites: only 单位 changes, and the notice says so', () => {
+    const { dir, before } = planned('township');
+    // The leader on the month's last 下访 moves from his post to another institution on 03-16: two rows, one person.
+    const last = [...before]
+      .reverse()
+      .find((l) => l.includes(',下访,'))!
+      .split(',');
+    const [inst, name] = [last[3], last[4]];
+    const other = inst === '乡政府' ? '乡人大' : '乡政府';
+    const [head, ...list] = read(dir, 'leaders.csv')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
+    const moved = list.flatMap((l) =>
+      l.startsWith(`${name},`) ? [`${l},2025-03-16,`, `${l.replace(`,${inst},`, `,${other},`)},,2025-03-16`] : [`${l},,`],
+    );
+    writeFileSync(join(dir, 'moved.csv'), `${[`${head},调离,到任`, ...moved].join('\n')}\n`);
+    const r = replan(dir, ['--leaders', 'moved.csv']);
+    expect(r.code, r.stderr).toBe(0);
+    const notice = read(dir, 'pub/change-notice.txt');
+    const lines = notice.split('\n').filter((l) => /^2025-03-\d\d/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    for (const l of lines) expect(l).toMatch(new RegExp(`：${name} 单位 原 ${inst} → 现 ${other}（人员、地点不变）$`));
+    // Every row as published but his 单位 from 03-16 on.
+    const expected = before.map((l) => {
+      const f = l.split(',');
+      return f[4] === name && f[0] >= '2025-03-16' ? [...f.slice(0, 3), other, ...f.slice(4)].join(',') : l;
+    });
+    expect(rows(dir, 'pub')).toEqual(expected);
+  });
 });

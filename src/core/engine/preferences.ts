@@ -56,6 +56,16 @@ export function changedDays(duties: Duty[], ctx: PlanContext): number[] {
   return ctx.open.filter((d) => daySet(was.get(ctx.days[d]) ?? []) !== daySet(now.get(ctx.days[d]) ?? []));
 }
 
+/**
+ * The row a published duty's leader serves day d on: one who moved institution after it was published
+ * is kept as the same person in the new post (his row whose term holds d), not as a change.
+ */
+function rowOn(ctx: PlanContext, l: number | undefined, d: number): number | undefined {
+  if (l === undefined || isCandidate(ctx, l, d)) return l;
+  const moved = ctx.leaders.findIndex((_, m) => m !== l && ctx.person[m] === ctx.person[l] && isCandidate(ctx, m, d));
+  return moved < 0 ? l : moved;
+}
+
 export const keepPublished: Preference = {
   id: 'keep-published',
   level: 'changes',
@@ -65,7 +75,7 @@ export const keepPublished: Preference = {
     if (!p) return;
     for (const d of chunk.days) {
       const mine = p.duties.filter((x) => x.date === ctx.days[d]);
-      const keep = mine.map((x) => ({ l: ctx.leaderIndex.get(leaderKey(x)), kind: x.kind }));
+      const keep = mine.map((x) => ({ l: rowOn(ctx, ctx.leaderIndex.get(leaderKey(x)), d), kind: x.kind }));
       // A day that cannot keep its published duties changes whatever the plan does: no term needed.
       if (keep.some(({ l, kind }) => l === undefined || !b.hasVar(varName(kind, l, d)))) continue;
       const kept = new Set(keep.map(({ l, kind }) => varName(kind, l!, d)));

@@ -46,8 +46,13 @@ const siteIndexes = new WeakMap<PlanContext, Map<string | undefined, number>>();
 export function keptSites(ctx: PlanContext, visits: Visit[]): number[] {
   const p = ctx.published;
   if (!p) return visits.map(() => -1);
-  const published = new Map(p.duties.filter((d) => d.kind === '下访').map((d) => [`${d.date}\u0000${leaderKey(d)}`, siteIndexOf(ctx, d)]));
-  return visits.map((v) => published.get(`${ctx.days[v.day]}\u0000${leaderKey(ctx.leaders[v.leader])}`) ?? -1);
+  // By person: one who moved institution keeps his published 下访 in the new post.
+  const person = (d: Duty) => {
+    const i = ctx.leaderIndex.get(leaderKey(d));
+    return i === undefined ? leaderKey(d) : String(ctx.person[i]);
+  };
+  const published = new Map(p.duties.filter((d) => d.kind === '下访').map((d) => [`${d.date}\u0000${person(d)}`, siteIndexOf(ctx, d)]));
+  return visits.map((v) => published.get(`${ctx.days[v.day]}\u0000${ctx.person[v.leader]}`) ?? -1);
 }
 
 /** The site a 下访 duty names (by its place text); −1 for none. */

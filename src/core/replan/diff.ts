@@ -84,5 +84,15 @@ export function changeLine(c: DayChange): string {
   const same = c.before.map(leaderKey).join('\u0001') === c.after.map(leaderKey).join('\u0001');
   if (same && c.kind === '下访') return `${day}：${peopleText(c.after)} 下访地点 原 ${placesText(c.before)} → 现 ${placesText(c.after)}`;
   if (same) return `${day}：${slotsText(c.after)}（原 ${slotsText(c.before)}）`;
+  // The same people at the same places, one of them now in another post (moved institution): say which.
+  const byName = (ds: readonly Duty[]) => [...ds].sort((a, b) => cmp(a.name, b.name));
+  const was = byName(c.before),
+    now = byName(c.after);
+  if (was.length === now.length && now.every((d, i) => d.name === was[i].name && d.place === was[i].place && d.role === was[i].role)) {
+    const moved = now.flatMap((d, i) =>
+      d.institution === was[i].institution ? [] : [`${d.name} 单位 原 ${was[i].institution} → 现 ${d.institution}`],
+    );
+    return `${day}：${moved.join('；')}（人员、地点不变）`;
+  }
   return `${day}：原 ${peopleText(c.before)} → 现 ${peopleText(c.after)}`;
 }
