@@ -63,6 +63,26 @@ function roundCache(): (s: AppState) => ReturnType<typeof roundOf> {
   };
 }
 
+/**
+ * A part of the page drawn again only when one of `key` changed (the settings' date boxes alone cost
+ * an edit's redraw some 15 ms); its controls act through ctx.update and ctx.show, which stay the same.
+ */
+function kept(draw: (ctx: Ctx) => HTMLElement): (ctx: Ctx, key: unknown[]) => HTMLElement {
+  let was: { key: unknown[]; el: HTMLElement } | undefined;
+  return (ctx, key) => {
+    if (!was || key.some((x, i) => x !== was?.key[i])) was = { key, el: draw(ctx) };
+    return was.el;
+  };
+}
+
+const settingsPart = kept((ctx) => {
+  const settings = settingsView(ctx);
+  const calendar = calendarView(ctx);
+  if (calendar) settings.append(calendar);
+  return settings;
+});
+const listsPart = kept(listsView);
+
 function startPage(source: string): void {
   const root = document.getElementById('app')!;
   let state: AppState = loadState();
@@ -109,12 +129,9 @@ function startPage(source: string): void {
         render();
       },
     };
-    const settings = settingsView(ctx);
-    const calendar = calendarView(ctx);
-    if (calendar) settings.append(calendar);
     const parts = [
-      settings,
-      listsView(ctx),
+      settingsPart(ctx, [ctx.round, ctx.config, state.files, state.kind, ui.message]),
+      listsPart(ctx, [state.files, ui.message]),
       problemsView(ctx),
       planView(ctx),
       monthView(ctx),
