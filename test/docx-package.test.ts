@@ -1,5 +1,5 @@
 // The .docx package: rota's zip writer (src/io/docx/package.ts) against fflate's zipSync, byte for
-// byte, the browser app's CRC-32 against Node's, and the seed's documents checked as Word and WPS
+// byte (a document's text parts deflated above DEFLATE_ABOVE, stored below), the browser app's CRC-32 against Node's, and the seed's documents checked as Word and WPS
 // read them — every XML part well-formed, every part given a content type, every relationship's
 // target present.
 
@@ -10,9 +10,10 @@ import { deflateSync, unzipSync, type ZipOptions, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { diffTimetables } from '../src/core/replan/diff.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
-import { storedPart, type ZipPart, zipParts } from '../src/io/docx/package.js';
+import { DEFLATE_ABOVE, storedPart, type ZipPart, zipParts } from '../src/io/docx/package.js';
 import { crc32 as browserCrc32 } from '../src/web/shims/zlib.js';
 import { seed } from './helpers/seed.js';
+import { townshipYear } from './helpers/township-year.js';
 
 describe('zipParts', () => {
   const part = fc.record({
@@ -54,14 +55,48 @@ const changes = diffTimetables(
   s.duties,
   s.duties.map((d) => (d.date === '2024-12-19' ? { ...d, name: '刘芳', title: '区委常委、组织部部长' } : d)),
 );
-const docs = {
+const docs: Record<string, Uint8Array> = {
   ...Object.fromEntries(announcementFiles(s.duties, s.config, s.calendar).map((f) => [f.path, f.content as Uint8Array])),
   'change-notice.docx': changeNoticeDocx(changes, { config: s.config, date: '2024-12-16' }),
 };
+
+/** zipSync's zip of the same parts: the template's deflated (level 6), document.xml and core.xml deflated only above DEFLATE_ABOVE. */
+function zipSyncOf(bytes: Uint8Array, date: string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const own = (path: string) => path === 'word/document.xml' || path === 'docProps/core.xml';
+  const level = (path: string) => (own(path) && parts[path].length <= DEFLATE_ABOVE ? 0 : 6);
+  const files = Object.fromEntries(Object.keys(parts).map((p) => [p, [parts[p], { level: level(p) }] as [Uint8Array, ZipOptions]]));
+  return zipSync(files, { mtime: new Date(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10)) });
+}
+
+describe('the text parts in the package', () => {
+  const year = townshipYear();
+  const yearDocs = announcementFiles(year.duties, year.config, year.calendar).map((f) => f.content as Uint8Array);
+
+  it("a township year's document.xml (larger than DEFLATE_ABOVE) is deflated, in the zip zipSync writes, the same bytes every time", () => {
+    const again = announcementFiles(year.duties, year.config, year.calendar).map((f) => f.content as Uint8Array);
+    for (const [i, bytes] of yearDocs.entries()) {
+      const text = unzipSync(bytes)['word/document.xml'];
+      expect(text.length).toBeGreaterThan(DEFLATE_ABOVE);
+      expect(bytes.length).toBeLessThan(text.length / 10);
+      expect(Buffer.from(bytes).equals(Buffer.from(zipSyncOf(bytes, year.config.published ?? year.config.from)))).toBe(true);
+      expect(Buffer.from(bytes).equals(Buffer.from(again[i]))).toBe(true);
+    }
+  });
+
+  it("the seed's (smaller) is stored, in the zip zipSync writes", () => {
+    for (const name of ['timetable.docx', '送审稿.docx']) {
+      const bytes = docs[name];
+      expect(unzipSync(bytes)['word/document.xml'].length).toBeLessThanOrEqual(DEFLATE_ABOVE);
+      expect(Buffer.from(bytes).equals(Buffer.from(zipSyncOf(bytes, s.config.published ?? s.config.from)))).toBe(true);
+    }
+  });
+});
+
 const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1];
 
 describe.each(Object.keys(docs))('%s as a package', (name) => {
-  const files = unzipSync(docs[name as keyof typeof docs]);
+  const files = unzipSync(docs[name]);
   const text = (path: string) => new TextDecoder().decode(files[path]);
 
   it('has only well-formed XML parts', () => {

@@ -16,6 +16,7 @@ import { FONT } from '../src/io/docx/gbt9704.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
 import { docxToPdf, isA4, pdfInfo, pdfText } from './helpers/pdf.js';
 import { duty, seed } from './helpers/seed.js';
+import { townshipYear } from './helpers/township-year.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-docx-'));
 const s = seed();
@@ -46,6 +47,10 @@ const hostile = announcementFiles([duty({ date: '2024-12-11', weekday: '星期�
   .content as Uint8Array;
 /** The same parts, every one deflated: the package as the docx library zipped it. */
 const deflated = (bytes: Uint8Array) => zipSync(unzipSync(bytes));
+/** The same parts, every one stored. */
+const stored = (bytes: Uint8Array) => zipSync(unzipSync(bytes), { level: 0 });
+const year = townshipYear();
+const yearPosted = announcementFiles(year.duties, year.config, year.calendar)[0].content as Uint8Array;
 
 /** The package with each table cell's style written out in its paragraph and run, and the table's cell margins in every cell. */
 function inlineCellStyles(bytes: Uint8Array): Uint8Array {
@@ -75,6 +80,8 @@ const pdf = toPdf({
   postedInline: inlineCellStyles(posted),
   draftInline: inlineCellStyles(draft),
   noticeInline: inlineCellStyles(notice),
+  year: yearPosted,
+  yearStored: stored(yearPosted),
 });
 
 describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
@@ -165,6 +172,13 @@ describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
     }
     expect(xml(posted)).toContain('<w:pStyle w:val="DutyCell"/>');
     expect(xml(notice)).toContain('<w:pStyle w:val="ChangeCell"/>');
+  });
+
+  it("a township year's, its document.xml deflated, reads as the same parts stored: a page or more a month, the same text", () => {
+    expect(pdfInfo(pdf.year).pages).toBeGreaterThanOrEqual(12);
+    expect(pdfInfo(pdf.year).pages).toBe(pdfInfo(pdf.yearStored).pages);
+    expect(pdfText(pdf.year)).toBe(pdfText(pdf.yearStored));
+    expect(flat(pdfText(pdf.year))).toContain(flat(year.duties.at(-1)!.name));
   });
 
   it('a hostile name is text in the document, not markup', () => {

@@ -1,9 +1,9 @@
 // A .docx of rota's: the template's parts (template.json, made by the docx library when rota is built,
-// deflated) with the document's own two, stored: word/document.xml (the template's page set-up around
-// the text) and docProps/core.xml (title, office, and the document's date as both time stamps, so the
-// same inputs give the same bytes).
+// deflated) with the document's own two, deflated only when large (package.ts): word/document.xml
+// (the template's page set-up around the text) and docProps/core.xml (title, office, and the document's
+// date as both time stamps, so the same inputs give the same bytes).
 import { type GridTable, gridTableXml } from './grid-table.js';
-import { storedPart, type ZipPart, zipParts } from './package.js';
+import { textPart, type ZipPart, zipParts } from './package.js';
 import template from './template.json' with { type: 'json' };
 import { xmlText } from './xml-text.js';
 
@@ -48,8 +48,8 @@ export function packDocx(page: DocxPage): Uint8Array {
   templateParts ??= template.parts.map((p) => ({ ...p, method: 8, data: fromBase64(p.data) }));
   const parts = [
     ...templateParts,
-    storedPart('word/document.xml', encoder.encode(template.document.head + body + template.document.tail)),
-    storedPart('docProps/core.xml', encoder.encode(coreXml(page))),
+    textPart('word/document.xml', encoder.encode(template.document.head + body + template.document.tail)),
+    textPart('docProps/core.xml', encoder.encode(coreXml(page))),
   ];
   return zipParts(
     parts.sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -1,10 +1,13 @@
-// A .docx package (a zip file) of parts compressed ahead of time or not at all: the template's parts
-// are deflated when rota is built; a document's own parts (document.xml, core.xml) are stored as they
-// are, because deflating them in JavaScript was the largest cost of `rota plan --out` (a cold fflate
-// took some 20 ms for the seed's 55 KB document.xml, at level 1 as at 6). fflate's zipSync deflates
-// every part on every call and its streaming Zip adds data descriptors, so the zip's records are
-// written here, laid out byte for byte as zipSync lays them out (test/docx-package.test.ts).
+// A .docx package (a zip file) of parts compressed ahead of time, now, or not at all: the template's
+// parts are deflated when rota is built; a document's own parts (document.xml, core.xml) are deflated
+// here by fflate (pure JavaScript: the same bytes on every Node and in the browser app, which node:zlib
+// does not promise) only when larger than DEFLATE_ABOVE, because a cold deflate costs more than a small
+// part saves: some 15-20 ms of a seed `rota plan --out` for its 27 KB document.xml, while a township
+// year's 850 KB shrinks to 13 KB for ~8 ms of warm CPU. fflate's zipSync deflates every part on every
+// call and its streaming Zip adds data descriptors, so the zip's records are written here, laid out
+// byte for byte as zipSync lays them out (test/docx-package.test.ts).
 import { crc32 } from 'node:zlib';
+import { deflateSync } from 'fflate';
 
 /** A part as the zip holds it: stored (method 0) or deflated (8), with its size and CRC-32 before. */
 export interface ZipPart {
@@ -23,6 +26,15 @@ export const storedPart = (path: string, bytes: Uint8Array): ZipPart => ({
   crc: crc32(bytes),
   data: bytes,
 });
+
+/** Parts larger than this many bytes are deflated (a township month's or year's document.xml); smaller ones stored (the seed's). */
+export const DEFLATE_ABOVE = 64 * 1024;
+
+/** `bytes` deflated at zipSync's level (6) when larger than DEFLATE_ABOVE, else stored. */
+export const textPart = (path: string, bytes: Uint8Array): ZipPart =>
+  bytes.length > DEFLATE_ABOVE
+    ? { ...storedPart(path, bytes), method: 8, data: deflateSync(bytes, { level: 6 }) }
+    : storedPart(path, bytes);
 
 const encoder = new TextEncoder();
 
