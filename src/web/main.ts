@@ -147,8 +147,9 @@ function startPage(source: string): void {
       parts.filter((x): x is HTMLElement => Boolean(x)),
     );
     place(root, [skipLinks(main), headerView(ctx), main]);
+    // (not again when it has it: focus() lays the page out there and then, in the edit's own task)
     const again = focused ? document.getElementById(focused) : null;
-    again?.focus();
+    if (again !== document.activeElement) again?.focus();
     state = ctx.state;
   };
   render();
