@@ -34,11 +34,15 @@ await build({
 // the sources import one of these dynamically (or a shared one at all), the import becomes a
 // require of the sibling bundle.
 // Packages most runs never call, each its own bundle that the first call loads: the integer program's
-// solver (the seed round's pieces, and most others, are solved as networks) and csv-parse (lists without
-// a quote are split without it, src/io/table.ts). The functions their importers call, by package.
+// solver (the seed round's pieces, and most others, are solved as networks), csv-parse (lists without
+// a quote are split without it, src/io/table.ts) and fflate (the seed's Word files are stored, not
+// deflated). The functions their importers call, by package.
 const LAZY_PACKAGES = {
   'javascript-lp-solver': { bundle: 'lp-solver', names: ['Solve'] },
   'csv-parse/sync': { bundle: 'csv-parse-sync', names: ['parse'] },
+  // fflate builds its Huffman tables and looks for worker_threads when loaded (~7 ms of `plan --out`),
+  // while only a township's large document.xml and an .xlsx input call it.
+  fflate: { bundle: 'fflate', names: ['deflateSync', 'unzipSync', 'zipSync', 'gzipSync'] },
 };
 const commands = [...readFileSync('src/cli/main.ts', 'utf8').matchAll(/import\('\.\/([a-z-]+)\.js'\)/g)].map((m) => m[1]);
 const bundles = {
