@@ -148,6 +148,19 @@ const lazyPackages = {
     b.onResolve({ filter: /\.cjs$/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
   },
 };
+// src/io/node-require.ts imports node:module for createRequire, which only the library's ES build calls
+// (a bundle has require); loading it loads the ES module loader too (~0.3 ms of plan --out).
+const lazyNodeModule = {
+  name: 'lazy-node-module',
+  setup(b) {
+    b.onResolve({ filter: /^node:module$/ }, (args) =>
+      args.importer.endsWith(join('src', 'io', 'node-require.ts')) ? { path: 'module', namespace: 'lazy-module' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-module' }, () => ({
+      contents: `exports.createRequire = (...args) => require('node:module').createRequire(...args);`,
+    }));
+  },
+};
 // chalk detects colour support when loaded, loading tty, os and net even for output to a file;
 // src/cli/style.ts gives it the level instead, so it gets the detection that finds nothing.
 const quietChalk = {
@@ -167,7 +180,7 @@ await build({
   // Loaded from node_modules when a command needs them: iconv-lite's tables, the ledger's databases (sql.js
   // finds its WebAssembly file beside it), the .docx writer.
   external: ['iconv-lite', 'sql.js', 'pg', 'proper-lockfile'],
-  plugins: [lazySiblings, lazyPackages, siblingBundles, lazyChildProcess, quietChalk, compactHolidays],
+  plugins: [lazySiblings, lazyPackages, siblingBundles, lazyChildProcess, lazyNodeModule, quietChalk, compactHolidays],
   logOverride: { 'empty-import-meta': 'silent' },
   minify: true,
   logLevel: 'warning',
