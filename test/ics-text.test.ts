@@ -12,10 +12,19 @@ import { describe, expect, it } from 'vitest';
 import { type Config, SEED_CONFIG } from '../src/core/config.js';
 import { addDays } from '../src/core/dates.js';
 import { dutySlots } from '../src/core/duty-order.js';
-import { kindText } from '../src/core/slot-text.js';
 import type { Duty } from '../src/core/types.js';
 import { chinaTime } from '../src/io/china-time.js';
-import { chinaVtimezone, escapeIcsText, ICS_ZONE, type IcsOptions, renderIcs, slotKey, slotUid, stampOf } from '../src/io/ics.js';
+import {
+  chinaVtimezone,
+  escapeIcsText,
+  eventWords,
+  ICS_ZONE,
+  type IcsOptions,
+  renderIcs,
+  slotKey,
+  slotUid,
+  stampOf,
+} from '../src/io/ics.js';
 
 const allDay = (date: string) => new Date(`${date}T00:00:00Z`);
 
@@ -35,18 +44,7 @@ function libraryIcs(duties: readonly Duty[], config: Config, options: IcsOptions
   ];
   for (const { duty: d, slot, cancelled } of events) {
     if (options.only && !options.only(d)) continue;
-    const description = [
-      d.session ? `时段：${d.session}` : '',
-      d.role ? `角色：${d.role}` : '',
-      d.portfolio ? `分管工作：${d.portfolio}` : '',
-      d.institution ? `单位：${d.institution}` : '',
-      d.with?.length ? `陪同单位：${d.with.join('、')}` : '',
-      contact ? `咨询电话：${contact}` : '',
-      config.office ? `发布：${config.office}` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    const summary = `${d.session ? `${d.session} ` : ''}领导${kindText(d)}：${d.name}${d.title ? `（${d.title}）` : ''}`;
+    const { summary, description } = eventWords(d, config, contact);
     const common = {
       id: slotUid(config, d, slot, options.uidDomain),
       sequence: options.sequences?.[slotKey(d, slot)] ?? 0,

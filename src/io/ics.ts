@@ -77,6 +77,23 @@ export function escapeIcsText(text: string): string {
   return text.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r?\n/g, '\\n');
 }
 
+/** An event's SUMMARY and DESCRIPTION (before escaping): the duty in words, with the contact and the office. */
+export function eventWords(d: Duty, config: Config, contact: string): { summary: string; description: string } {
+  const description = [
+    d.session ? `时段：${d.session}` : '',
+    d.role ? `角色：${d.role}` : '',
+    d.portfolio ? `分管工作：${d.portfolio}` : '',
+    d.institution ? `单位：${d.institution}` : '',
+    d.with?.length ? `陪同单位：${d.with.join('、')}` : '',
+    contact ? `咨询电话：${contact}` : '',
+    config.office ? `发布：${config.office}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const summary = `${d.session ? `${d.session} ` : ''}领导${kindText(d)}：${d.name}${d.title ? `（${d.title}）` : ''}`;
+  return { summary, description };
+}
+
 export function renderIcs(duties: readonly Duty[], config: Config, options: IcsOptions = {}): string {
   const stamp = `DTSTAMP:${utcStamp(stampOf(config))}`;
   const contact = [config.contact.name, config.contact.phone].filter(Boolean).join(' ');
@@ -96,18 +113,7 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
   };
   for (const { duty: d, slot, cancelled } of events) {
     if (options.only && !options.only(d)) continue;
-    const description = [
-      d.session ? `时段：${d.session}` : '',
-      d.role ? `角色：${d.role}` : '',
-      d.portfolio ? `分管工作：${d.portfolio}` : '',
-      d.institution ? `单位：${d.institution}` : '',
-      d.with?.length ? `陪同单位：${d.with.join('、')}` : '',
-      contact ? `咨询电话：${contact}` : '',
-      config.office ? `发布：${config.office}` : '',
-    ]
-      .filter(Boolean)
-      .join('\n');
-    const summary = `${d.session ? `${d.session} ` : ''}领导${kindText(d)}：${d.name}${d.title ? `（${d.title}）` : ''}`;
+    const { summary, description } = eventWords(d, config, contact);
     body.push(
       'BEGIN:VEVENT',
       `UID:${slotUid(config, d, slot, options.uidDomain)}`,
