@@ -217,6 +217,18 @@ describe('a name that lost a character to its encoding', () => {
   });
 });
 
+describe('a cell with an invisible control character', () => {
+  it('is a warning naming file, line, field and the character, which the .docx files cannot hold', () => {
+    const lf = write('姓名,单位,职务,级别\r\n王建国\u0001,区委,区委副书记,副处级\r\n');
+    const l = loadLeaders([lf], { institutions });
+    expect(l.leaders).toHaveLength(1);
+    expect(l.problems).toEqual([
+      expect.objectContaining({ severity: 'warning', file: lf, line: 2, field: '姓名', code: 'csv.control-character' }),
+    ]);
+    expect(l.problems[0].message).toContain('U+0001');
+  });
+});
+
 describe('rota check through the built CLI', () => {
   it("gives the same verdict, word for word, whatever the records file's line breaks (property)", () => {
     const lines = linesOf('fixtures/records-2024.csv');

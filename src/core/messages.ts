@@ -108,6 +108,12 @@ export const CATALOGUE = {
     en: () => "a character was lost to the file's encoding; save as CSV UTF-8 and correct the cell",
     example: { value: '艾力?买买提' },
   }),
+  'csv.control-character': entry({
+    zh: (a: { code: string }) => `这一格含有看不见的控制字符 ${a.code}，Word 文件（.docx）装不下，会被去掉`,
+    fix: () => '请删去这个字符（多是从别的系统复制来的），再另存',
+    en: (a) => `the cell holds an invisible control character ${a.code}, which a Word file cannot hold and leaves out; delete it`,
+    example: { code: 'U+0001' },
+  }),
   'csv.column-twice': entry({
     zh: (a: { column: string }) => `表头中 ${a.column} 列出现了两次`,
     fix: () => '请删去多余的一列',
