@@ -1,9 +1,10 @@
-// chinaTime (src/io/china-time.ts) against Date's own parsing of an ISO time with a +08:00 offset,
+// chinaTime (test/support/china-time.ts, the calendar oracle's) and chinaInstant (src/io/china-time.ts) against Date's own parsing of an ISO time with a +08:00 offset,
 // and as ical-generator writes it: the wall-clock fields, whatever the process's time zone.
 import fc from 'fast-check';
 import { formatDate } from 'ical-generator';
 import { describe, expect, it } from 'vitest';
-import { chinaTime, todayInChina } from '../src/io/china-time.js';
+import { chinaInstant, todayInChina } from '../src/io/china-time.js';
+import { chinaTime } from './support/china-time.js';
 
 const moment = fc.record({
   date: fc
@@ -21,6 +22,7 @@ describe('chinaTime', () => {
         const t = chinaTime(date, time);
         const instant = new Date(`${date}T${time}:00+08:00`);
         expect(t.toInstant().epochMilliseconds).toBe(instant.getTime());
+        expect(chinaInstant(date, time).getTime()).toBe(instant.getTime());
         expect(formatDate('Asia/Shanghai', t)).toBe(`${date.replaceAll('-', '')}T${time.replace(':', '')}00`);
         expect(formatDate(null, t)).toBe(`${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`);
       }),

@@ -13,7 +13,6 @@ import { type Config, SEED_CONFIG } from '../src/core/config.js';
 import { addDays } from '../src/core/dates.js';
 import { dutySlots } from '../src/core/duty-order.js';
 import type { Duty } from '../src/core/types.js';
-import { chinaTime } from '../src/io/china-time.js';
 import {
   chinaVtimezone,
   escapeIcsText,
@@ -25,6 +24,7 @@ import {
   slotUid,
   stampOf,
 } from '../src/io/ics.js';
+import { chinaTime } from './support/china-time.js';
 
 const allDay = (date: string) => new Date(`${date}T00:00:00Z`);
 

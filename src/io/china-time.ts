@@ -1,70 +1,14 @@
-// Beijing wall-clock times for ical-generator, without a time-zone library. China has kept UTC+8
-// without daylight saving since 1991 (see chinaVtimezone in ics.ts), so a time there is a fixed
-// offset from UTC: no luxon and none of Intl's time-zone data, whose first use alone cost about
-// 20 ms of `rota plan --out`. ical-generator formats any object shaped like a Temporal
-// ZonedDateTime field by field (ICalTemporalZonedDateTimeStub, its documented stand-in for
-// Temporal, which Node 20 lacks); chinaTime gives that shape.
-import type { ICalTemporalInstantStub, ICalTemporalPlainDateTimeStub, ICalTemporalZonedDateTimeStub } from 'ical-generator';
+// Beijing time without a time-zone library: China has kept UTC+8 without daylight saving since 1991
+// (see chinaVtimezone in ics.ts), so a time there is a fixed offset from UTC; Intl's time-zone data
+// cost 20-170 ms of a run at its first use.
+const OFFSET_MS = 8 * 60 * 60_000;
 
-/** Offsets from UTC of the zones a calendar is written in, in minutes. */
-const OFFSETS: Readonly<Record<string, number>> = { 'Asia/Shanghai': 8 * 60, UTC: 0 };
-const MINUTE = 60_000;
+/** Today's date in Beijing (2024-12-11). */
+export const todayInChina = (now: Date = new Date()): string => new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
 
-function offsetOf(zone: string): number {
-  const minutes = OFFSETS[zone];
-  if (minutes === undefined) throw new Error(`calendar times are written in ${Object.keys(OFFSETS).join(' or ')}, not ${zone}`);
-  return minutes;
-}
-
-function instant(epochMs: number): ICalTemporalInstantStub {
-  const iso = new Date(epochMs).toISOString();
-  return { epochMilliseconds: epochMs, toJSON: () => iso, toString: () => iso, toZonedDateTimeISO: (zone) => zoned(epochMs, zone) };
-}
-
-/** The wall-clock fields of an instant in a zone. */
-function plain(epochMs: number, zone: string): ICalTemporalPlainDateTimeStub {
-  const wall = new Date(epochMs + offsetOf(zone) * MINUTE);
-  const iso = wall.toISOString().slice(0, 19);
-  const [year, month, day] = [wall.getUTCFullYear(), wall.getUTCMonth() + 1, wall.getUTCDate()];
-  return {
-    year,
-    month,
-    day,
-    hour: wall.getUTCHours(),
-    minute: wall.getUTCMinutes(),
-    second: wall.getUTCSeconds(),
-    toPlainDate: () => ({ year, month, day, toJSON: () => iso.slice(0, 10), toString: () => iso.slice(0, 10) }),
-    toZonedDateTime: (other) => zoned(wall.getTime() - offsetOf(other) * MINUTE, other),
-    toJSON: () => iso,
-    toString: () => iso,
-  };
-}
-
-function zoned(epochMs: number, timeZoneId: string): ICalTemporalZonedDateTimeStub {
-  const fields = plain(epochMs, timeZoneId);
-  const text = `${fields.toString()}[${timeZoneId}]`;
-  return {
-    year: fields.year,
-    month: fields.month,
-    day: fields.day,
-    hour: fields.hour,
-    minute: fields.minute,
-    second: fields.second,
-    timeZoneId,
-    toPlainDateTime: () => fields,
-    toInstant: () => instant(epochMs),
-    withTimeZone: (zone) => zoned(epochMs, zone),
-    toJSON: () => text,
-    toString: () => text,
-  };
-}
-
-/** Today's date in Beijing (2024-12-11): UTC+8 as above, not Intl's time-zone data (its first use cost 20-170 ms of a run). */
-export const todayInChina = (now: Date = new Date()): string => new Date(now.getTime() + 8 * 60 * MINUTE).toISOString().slice(0, 10);
-
-/** `date` (2024-12-11) at `time` (10:00) Beijing time. */
-export function chinaTime(date: string, time = '00:00'): ICalTemporalZonedDateTimeStub {
+/** The instant of a Beijing date and wall-clock time (2024-12-11, 09:30). */
+export function chinaInstant(date: string, time = '00:00'): Date {
   const [y, m, d] = date.split('-').map(Number);
   const [hh, mm] = time.split(':').map(Number);
-  return zoned(Date.UTC(y, m - 1, d, hh, mm) - offsetOf('Asia/Shanghai') * MINUTE, 'Asia/Shanghai');
+  return new Date(Date.UTC(y, m - 1, d, hh, mm) - OFFSET_MS);
 }

@@ -10,7 +10,7 @@ import { addDays } from '../core/dates.js';
 import { dutySlots, slotParts } from '../core/duty-order.js';
 import { kindText } from '../core/slot-text.js';
 import type { Duty } from '../core/types.js';
-import { chinaTime } from './china-time.js';
+import { chinaInstant } from './china-time.js';
 
 export const ICS_ZONE = 'Asia/Shanghai';
 
@@ -66,11 +66,11 @@ export function slotUid(config: Config, duty: Duty, slot: number, domain = 'rota
 
 /** DTSTAMP: midnight Beijing time of the publishing date (or the first day), written in UTC. */
 export function stampOf(config: Config): Date {
-  return new Date(chinaTime(config.published ?? config.from).toInstant().epochMilliseconds);
+  return chinaInstant(config.published ?? config.from);
 }
 
-/** An all-day event's day: a Date at UTC midnight, which ical-generator writes as that date (VALUE=DATE, no zone). */
-const allDay = (date: string) => new Date(`${date}T00:00:00Z`);
+/** An all-day event's day, VALUE=DATE (20241211): the date itself, no zone. */
+const basicDate = (date: string) => date.replaceAll('-', '');
 
 /** TEXT value escaping of RFC 5545 3.3.11, for the values ical-generator writes unescaped (NAME). */
 export function escapeIcsText(text: string): string {
@@ -130,8 +130,8 @@ export function renderIcs(duties: readonly Duty[], config: Config, options: IcsO
       body.push(`DTSTART;TZID=${ICS_ZONE}:${start.text}`, `DTEND;TZID=${ICS_ZONE}:${end.text}`);
     } else {
       body.push(
-        `DTSTART;VALUE=DATE:${utcDate(allDay(d.date))}`,
-        `DTEND;VALUE=DATE:${utcDate(allDay(addDays(d.date, 1)))}`,
+        `DTSTART;VALUE=DATE:${basicDate(d.date)}`,
+        `DTEND;VALUE=DATE:${basicDate(addDays(d.date, 1))}`,
         'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
         'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
       );
