@@ -3,6 +3,7 @@
 import { loadRound, type Round } from '../app/round.js';
 import type { Config } from '../core/config.js';
 import { problem } from '../core/messages.js';
+import { formatProblem } from '../core/problems.js';
 import type { Problem } from '../core/types.js';
 import { OFFICE_FIELDS, parseConfig } from '../io/config-parse.js';
 import { decode } from '../io/decode.js';
@@ -97,7 +98,7 @@ export function keptRound(): (config: Config, files: StoredFile[]) => Round {
   return (config, files) => {
     if (kept && JSON.stringify(kept.config) === JSON.stringify(config) && sameFiles(kept.files, files)) return kept.round;
     const { round, problems } = loadRound(config, pickedReader(files));
-    if (!round) throw new Error(problems.map((p) => p.message).join('\n'));
+    if (!round) throw new Error(problems.map(formatProblem).join('\n'));
     kept = { config, files, round };
     return round;
   };
