@@ -89,8 +89,11 @@ export function roundOf(s: AppState): {
   return { ...r, config: c.config, problems: [...c.problems, ...r.problems], configFile: c.file, seedFields: c.seedFields };
 }
 
+// Byte by byte, stopping at the first difference: a big records file is asked about again and again.
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
 const sameFiles = (a: StoredFile[], b: StoredFile[]) =>
-  a.length === b.length && a.every((f, i) => f.name === b[i].name && f.role === b[i].role && f.bytes.join() === b[i].bytes.join());
+  a.length === b.length && a.every((f, i) => f.name === b[i].name && f.role === b[i].role && sameBytes(f.bytes, b[i].bytes));
 
 /** The round of a configuration and files, kept for the next call: a kept worker is asked again and again about the same one. */
 export function keptRound(): (config: Config, files: StoredFile[]) => Round {
