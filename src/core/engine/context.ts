@@ -2,6 +2,7 @@
 // day, who may serve when (every rule's allows), pins, sites, the past frozen by a re-plan. The
 // planner, the explanations, the report and the checker all read this one context.
 import { type Calendar, makeCalendar } from '../calendar.js';
+import { periodOf } from '../check/periods.js';
 import { byDate, isoWeekKey, monthKey } from '../dates.js';
 import { leaderKey } from '../leaders.js';
 import { institutionsForDays } from '../order.js';
@@ -71,6 +72,18 @@ export interface PlanContext {
   person: number[];
 }
 
+/**
+ * The records a plan can count: those in a period of some rule (or an ISO week, for the weekly
+ * maximum) that the window overlaps. Every reader of the context's history counts only those, so a
+ * year of history before the window costs one pass here, not one in each piece and report.
+ */
+function inReach(history: HistoryRecord[], rules: Rule[], { from, to }: { from: IsoDate; to: IsoDate }): HistoryRecord[] {
+  const spans = ['week' as const, ...rules.map((r) => r.period)].flatMap((p) => [periodOf(p, from), periodOf(p, to)]);
+  const first = spans.reduce((a, s) => (s.from < a ? s.from : a), from);
+  const last = spans.reduce((a, s) => (s.to > a ? s.to : a), to);
+  return history.filter((h) => h.date >= first && h.date <= last);
+}
+
 /** Whether every hard rule allows leader l on working day d (candidates are in leader order: a binary search). */
 export function isCandidate(ctx: Pick<PlanContext, 'candidates'>, l: number, d: number): boolean {
   const c = ctx.candidates[d];
@@ -118,7 +131,7 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
     month: days.map(monthKey),
     leaders,
     leaderIndex: new Map(leaders.map((l, i) => [leaderKey(l), i])),
-    history: input.history ?? [],
+    history: inReach(input.history ?? [], [...(config.rules ?? []), ...set.quotaRules], config),
     calendar: input.calendar ?? windowCalendar(window),
     reportRules: config.rules ?? [],
     sites: [...(input.sites ?? [])],
