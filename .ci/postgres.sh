@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A real PostgreSQL for the case-ledger tests (test/cases-postgres.test.ts): install when missing, start the
+# A real PostgreSQL for the case-ledger tests (test/helpers/postgres.ts): install when missing, start the
 # Debian cluster, create the role and database, and print the connection URL. Run as root (CI and the
 # developers' machines); `source`-free: `export ROTA_PG_URL=$(bash .ci/postgres.sh)`.
 set -euo pipefail

@@ -32,12 +32,21 @@ export { publishFolder } from './io/publish-folder.js';
 // Check duty records against the quota rules; every problem told as "file:line: field: message".
 export { judge } from './core/check/tally.js';
 export { formatProblem } from './core/problems.js';
+// The case ledger (接访台帐): open it (an SQLite file or a postgres:// URL) and record one step of a matter
+// (交办, 受理, 延期, 办结, 回访) as `rota cases advance` and the browser app do; a refused step writes nothing.
+//   const store = await openStore('接访台帐.sqlite');
+//   const { matter, problems } = await advanceCase(store, '20241216-e3d1a9', { kind: '受理', date: '2024-12-17' });
+//   await store.close();
+export { openStore } from './app/cases.js';
+export { advanceCase } from './app/advance.js';
 
 export type { PlanOutcome, PlanRoundOptions } from './app/plan.js';
 export type { Publication, PublishRequest } from './app/publish.js';
 export type { ReplanOptions, ReplanOutcome } from './app/replan.js';
 export type { Round } from './app/round.js';
 export type { JudgeInput, Judgement } from './core/check/tally.js';
+export type { CaseEvent } from './core/cases/states.js';
+export type { Matter } from './core/cases/types.js';
 export type { Config } from './core/config.js';
 export type { PlanReport } from './core/engine/types.js';
 export type { SwapRequest, SwapResult } from './core/replan/swap.js';

@@ -1,13 +1,13 @@
 // Two writers at once lose nothing: on the office's SQLite file (file lock, waiting and retrying) and on a
-// real PostgreSQL server (.ci/postgres.sh starts one and gives its URL as ROTA_PG_URL; never a mock).
+// real PostgreSQL server (test/helpers/postgres.ts; never a mock).
 // Each writer is its own rota process importing one matter at a time, both at once.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../src/app/cases.js';
+import { itOnPostgres } from './helpers/postgres.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rota-cases-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -59,23 +59,5 @@ describe('two writers at once', () => {
     await twoWriters(join(dir, 'cases.sqlite'));
   }, 120_000);
 
-  const url = process.env.ROTA_PG_URL;
-  // CI always has the server (.ci/run); by hand: export ROTA_PG_URL=$(bash .ci/postgres.sh)
-  it.skipIf(!url && !process.env.CI)(
-    'lose no matter on PostgreSQL',
-    async () => {
-      expect(url, 'ROTA_PG_URL: run .ci/postgres.sh').toBeTruthy();
-      const schema = `t${process.pid}_${Date.now()}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      try {
-        await twoWriters(`${url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`);
-      } finally {
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      }
-    },
-    120_000,
-  );
+  itOnPostgres('lose no matter on PostgreSQL', twoWriters, 120_000);
 });

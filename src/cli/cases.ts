@@ -1,9 +1,11 @@
-// rota cases: the case ledger (接访台帐). import reads an Excel ledger into the database, check lists what
-// is due soon or overdue (exit 1 on an overdue matter, for CI), export writes it back for Excel, purge
-// deletes closed matters past the retention period. No line printed names a resident.
+// rota cases: the case ledger (接访台帐). import reads an Excel ledger into the database, advance records
+// one step of one matter, check lists what is due soon or overdue (exit 1 on an overdue matter, for CI),
+// export writes it back for Excel, purge deletes closed matters past the retention period. No line
+// printed names a resident.
 import { basename, dirname } from 'node:path';
 import type { Command } from 'commander';
 import type { CaseStore } from '../io/cases-schema.js';
+import { type AdvanceOptions, STEP_NAMES, stepEvent } from './cases-advance.js';
 import { Exit, reportProblems } from './exit.js';
 import { withStore } from './ledger-store.js';
 import { writeOut } from './output.js';
@@ -39,7 +41,7 @@ async function today(text: string | undefined): Promise<string> {
 }
 
 export function registerCases(cmd: Command): void {
-  cmd.description('接访台帐：导入、检查、导出、按保存期限删除 the case ledger: import, check, export, retention');
+  cmd.description('接访台帐：导入、办理、检查、导出、按保存期限删除 the case ledger: import, advance, check, export, retention');
 
   addDb(cmd.command('import').argument('<file>', '台帐 CSV（Excel 另存为）the ledger as CSV from Excel')).action(
     async (file: string, opts: DbOptions) => {
@@ -87,6 +89,41 @@ export function registerCases(cmd: Command): void {
     }
     if (s.overdue.length) throw new Exit(1, `有 ${s.overdue.length} 件超期未办结。${s.overdue.length} overdue.`);
     writeOut('没有超期事项 nothing overdue\n');
+  });
+
+  addDb(
+    cmd
+      .command('advance')
+      .description('办理一件事项的下一步：交办、受理、延期、办结、回访 record the next step of one matter')
+      .argument('<编号>', "事项编号（台帐第一列）the matter's number")
+      .addOption(
+        cmd
+          .createOption('--to <步骤>', '办理步骤：交办 assign、受理 accept、延期 extend、办结 conclude、回访 follow-up')
+          .choices(Object.keys(STEP_NAMES))
+          .makeOptionMandatory(),
+      )
+      .option('--date <日期>', '受理、办结、回访的日期；默认今天（北京时间）the date of 受理/办结/回访; default today in Beijing')
+      .option('--by <单位或人>', '交办：责任单位（必填）；延期：批准的领导或机关（必填）交办: the unit; 延期: who approved it')
+      .option('--days <天数>', '延期天数（必填），合计不超过 30 天 延期: days, at most 30 in all')
+      .option('--note <文字>', '交办：批示；办结：办理结果（必填）；回访：回访情况 交办: instruction; 办结: result; 回访: follow-up'),
+  ).action(async (id: string, opts: DbOptions & AdvanceOptions & { to: string }) => {
+    const { advanceCase } = await import('../app/advance.js');
+    const { dueDate } = await import('../core/cases/deadline.js');
+    const { todayInChina } = await import('./today.js');
+    const step = STEP_NAMES[opts.to];
+    const { event, problems } = stepEvent(step, { date: opts.date, by: opts.by, days: opts.days, note: opts.note }, todayInChina());
+    reportProblems(problems);
+    const r = await withLedger(opts, (store) => advanceCase(store, id, event!));
+    reportProblems(r.problems);
+    const m = r.matter!;
+    // An open matter's time limit, with the days of extension in it.
+    const open = m.state === '办理中';
+    const extended = open && m.extensionDays ? `，已延期 ${m.extensionDays} 天` : '';
+    const due = open ? `，办理期限至 ${dueDate(m)}` : '';
+    writeOut(
+      `已记录：事项 ${id} ${step}，现在是“${m.state}”${extended}${due}。` +
+        ` recorded: matter ${id} ${step}, now ${m.state}${open ? `, due by ${dueDate(m)}` : ''}\n`,
+    );
   });
 
   addDb(

@@ -77,7 +77,7 @@ const COMMANDS: Array<{ name: string; description: string; load: () => Promise<R
   {
     name: 'cases',
     description:
-      '接访台帐：导入、检查超期、导出（身份证号打码）、按期限删除 the case ledger: import, check overdue, export masked, retention',
+      '接访台帐：导入、办理（交办、受理、延期、办结、回访）、检查超期、导出（身份证号打码）、按期限删除 the case ledger: import, advance, check overdue, export masked, retention',
     load: async () => (await import('./cases.js')).registerCases,
   },
   {

@@ -20,6 +20,7 @@ type Rewrite = { [C in MessageCode]: [RegExp, C, (m: RegExpExecArray) => Message
 const ERRORS: Rewrite[] = [
   [/^error: unknown option '([^']+)'/, 'option.unknown', (m) => ({ option: m[1] })],
   [/^error: option '([^']+)' argument missing/, 'option.missing-argument', (m) => ({ option: m[1] })],
+  [/^error: required option '([^']+)' not specified/, 'option.required', (m) => ({ option: m[1] })],
   [/^error: missing required argument '([^']+)'/, 'argument.missing', (m) => ({ argument: m[1] })],
   [/^error: unknown command '([^']+)'/, 'command.unknown', (m) => ({ command: m[1] })],
   [/^error: too many arguments.*but got (\d+)/, 'argument.excess', (m) => ({ got: m[1] })],

@@ -562,11 +562,29 @@ export const CATALOGUE = {
     en: (a) => `option '${a.option}' argument missing`,
     example: { option: '--leaders <file>' },
   }),
+  'option.not-for-step': entry({
+    zh: (a: { option: string; step: string; takes: string[] }) => `${a.step}不用 ${a.option}`,
+    fix: (a) => `${a.step}只写 ${a.takes.join('、')}；请去掉 ${a.option}`,
+    en: (a) => `${a.step} does not take ${a.option}; it takes ${a.takes.map((t) => t.replace(/（.*/, '')).join(', ')}`,
+    example: { option: '--days', step: '受理', takes: ['--date（受理日期）'] },
+  }),
+  'option.step-needs': entry({
+    zh: (a: { option: string; step: string; header: string }) => `${a.step}需要 ${a.option}（${a.header}）`,
+    fix: (a) => `请加上 ${a.option} 写明${a.header}`,
+    en: (a) => `${a.step} needs ${a.option} (${a.header})`,
+    example: { option: '--by', step: '交办', header: '责任单位' },
+  }),
   'command.unknown': entry({
     zh: (a: { command: string }) => `不认识的命令 ${a.command}`,
     fix: () => '用 rota --help 查看所有命令',
     en: (a) => `unknown command '${a.command}'`,
     example: { command: 'plna' },
+  }),
+  'option.required': entry({
+    zh: (a: { option: string }) => `缺少选项 ${a.option}`,
+    fix: () => '用 rota <命令> --help 查看应写什么',
+    en: (a) => `required option '${a.option}' not specified`,
+    example: { option: '--to <步骤>' },
   }),
   'argument.missing': entry({
     zh: (a: { argument: string }) => `缺少参数 ${a.argument}`,
@@ -784,6 +802,12 @@ export const CATALOGUE = {
     fix: () => '请确认 --db 指的是 rota 建立的台帐文件（.sqlite）或 postgres:// 地址',
     en: (a) => `cannot open the ledger database: ${a.detail}`,
     example: { detail: 'file is not a database' },
+  }),
+  'case.not-found': entry({
+    zh: (a: { id: string }) => `台帐中没有编号为 ${a.id} 的事项`,
+    fix: () => '请核对编号（rota cases export 导出的台帐第一列）和 --db 所指的台帐',
+    en: (a) => `no matter numbered ${a.id} in the ledger: check the number (the first column of rota cases export) and --db`,
+    example: { id: '20241211-3f9a2c' },
   }),
   'case.visit-known': entry({
     zh: (a: { id: string }) => `这次来访已在台帐中（编号 ${a.id}：同一天、同一来访人、同一问题）`,

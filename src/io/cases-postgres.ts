@@ -27,6 +27,7 @@ export async function postgresStore(url: string): Promise<CaseStore> {
   }
   const select = async (q: pg.Pool | pg.PoolClient) => (await q.query(SELECT_SQL)).rows.map(matterOf);
   return {
+    name: withoutPassword(url),
     async write(fn) {
       const c = await pool.connect();
       try {

@@ -78,6 +78,8 @@ export interface CaseTx {
 }
 
 export interface CaseStore {
+  /** The ledger as messages name it: the file, or the URL without its password. */
+  readonly name: string;
   /** Runs `fn` as one transaction, no other writer between its reads and its writes; nothing is written if it throws. */
   write<T>(fn: (tx: CaseTx) => Promise<T>): Promise<T>;
   /** Every matter, by visit date then number. */

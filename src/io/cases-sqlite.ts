@@ -42,6 +42,7 @@ const readIfThere = (file: string) => (existsSync(file) ? readFileSync(file) : u
 export async function sqliteStore(file: string): Promise<CaseStore> {
   const SQL = await sqlite();
   return {
+    name: file,
     async write(fn) {
       // A writer killed while holding the lock leaves it behind; after 10 s without an update it is stale and taken over.
       const release = await lock(file, { realpath: false, stale: 10_000, retries: { retries: 600, minTimeout: 20, maxTimeout: 100 } });
