@@ -16,6 +16,8 @@ import { RECORD_COLUMNS } from '../src/core/records.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Leader } from '../src/core/types.js';
 import { tallyRecordFiles } from '../src/io/check-input.js';
+import { historyFrom } from '../src/io/lists.js';
+import { readBytes } from '../src/io/read-file.js';
 import { parsePlain, plainRecord } from '../src/io/table-plain.js';
 import { parseStream } from '../src/io/table-stream.js';
 
@@ -30,12 +32,29 @@ const leader = (name: string, institution: string, title = '副区长'): Leader 
   liaison: '',
   phone: '',
 });
-// 王一 twice (namesakes told apart by 单位), a Uyghur name with its middle dot.
-const LEADERS = [leader('王一', '区委'), leader('王一', '区政府', '区长'), leader('李二', '区政府'), leader('阿依古丽·吐尔逊', '区委')];
+// 王一 twice (namesakes told apart by 单位), a Uyghur name with its middle dot, 张三 who moved from
+// 区委 to 区政府 on 2024-12-09 (a record without 单位 is his row of that date).
+const LEADERS = [
+  leader('王一', '区委'),
+  leader('王一', '区政府', '区长'),
+  leader('李二', '区政府'),
+  leader('阿依古丽·吐尔逊', '区委'),
+  { ...leader('张三', '区委'), term: { to: '2024-12-08' } },
+  { ...leader('张三', '区政府'), term: { from: '2024-12-09' } },
+];
 const dir = mkdtempSync(join(tmpdir(), 'rota-plain-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const HEADERS = { date: '日期', weekday: '星期', kind: '类型', institution: '单位', name: '姓名', title: '职务', place: '地点' };
+const HEADERS = {
+  date: '日期',
+  weekday: '星期',
+  kind: '类型',
+  institution: '单位',
+  name: '姓名',
+  title: '职务',
+  portfolio: '分管工作',
+  place: '地点',
+};
 type Field = keyof typeof HEADERS;
 const arbRow = fc.record({
   // Working days, a weekend (2024-12-07), a holiday (2025-01-01), impossible and empty dates, padding.
@@ -56,15 +75,17 @@ const arbRow = fc.record({
   weekday: fc.constantFrom('星期一', ''),
   kind: fc.constantFrom('接访', '下访', '', 'visit', '走访', ' 下访'),
   institution: fc.constantFrom('', '区委', '区政府', '政府', '不存在'),
-  name: fc.constantFrom('王一', '李二', '赵三', ' 李二 ', '阿依古丽·吐尔逊', '阿依古丽•吐尔逊', '', '李\u3000二'),
+  name: fc.constantFrom('王一', '李二', '赵三', ' 李二 ', '阿依古丽·吐尔逊', '阿依古丽•吐尔逊', '', '李\u3000二', '张三'),
   title: fc.constantFrom('', '区长', '副区长'),
-  place: fc.constantFrom('区信访中心', '', '昆仑路'),
+  // A character lost to an encoding (? or U+FFFD) or a control character is told on either path.
+  portfolio: fc.constantFrom('', '信访', '信访?', '政法\u0007'),
+  place: fc.constantFrom('区信访中心', '', '昆仑路', '区信访中心（一楼）', '昆仑路\uFFFD'),
   quoted: fc.boolean(),
   blank: fc.constantFrom(false, false, false, true),
   end: fc.constantFrom('\r\n', '\n', '\r'),
 });
 
-const OTHERS: Field[] = ['weekday', 'kind', 'institution', 'title', 'place'];
+const OTHERS: Field[] = ['weekday', 'kind', 'institution', 'title', 'portfolio', 'place'];
 const arbFile = fc.record({
   // Mostly files with both required columns, in any order; now and then a wrong header.
   fields: fc.oneof(
@@ -149,6 +170,18 @@ describe('the fast path reads and counts exactly what the general path does', ()
         expect(await run(true)).toEqual(await run(false));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("gives rota plan's records so far and problems as the general path does (historyFrom)", () => {
+    fc.assert(
+      fc.property(fc.array(arbFile, { minLength: 1, maxLength: 2 }), (fs) => {
+        const files = fs.map(write);
+        const fast = historyFrom(readBytes, files, LEADERS, DISTRICT_INSTITUTIONS);
+        const general = historyFrom((f) => readBytes(f), files, LEADERS, DISTRICT_INSTITUTIONS);
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -2,6 +2,7 @@
 // checked, every problem of every file at once. Files come through a reader, so the CLI (from disk)
 // and the browser app (from the files the clerk picked) build the same lists.
 
+import { fromDayNumber } from '../core/dates.js';
 import type { HistoryRecord } from '../core/engine/types.js';
 import { buildHolidayOverrides, HOLIDAY_COLUMNS } from '../core/holiday-overrides.js';
 import type { Institution } from '../core/institutions.js';
@@ -9,12 +10,19 @@ import { buildLeaders, LEADER_COLUMNS, type LeaderVocabulary } from '../core/lea
 import { problem } from '../core/messages.js';
 import { RECORD_COLUMNS, recordReader } from '../core/records.js';
 import { buildSites, SITE_COLUMNS, type Site } from '../core/sites.js';
-import type { HolidayEntry, Leader, Problem } from '../core/types.js';
+import type { HolidayEntry, IsoDate, Leader, Problem, RawRow } from '../core/types.js';
 import { unneutraliseRow } from './csv-write.js';
+import type { PlainRowsOptions, RecordSink } from './plain-records.js';
 import { type Column, readTable, type Table, withColumnLetters } from './table.js';
+import type { StreamedTable } from './table-stream.js';
 
-/** A file's bytes by path, or one line saying why it could not be read. */
-export type ReadFile = (path: string) => { bytes?: Uint8Array; problem?: Problem };
+/**
+ * A file's bytes by path, or one line saying why it could not be read. `records`, where the reader
+ * has it (Node's readBytes; not the browser app's), reads a plain records file from its bytes
+ * without a row object (src/io/plain-records.ts): the same records and problems, faster.
+ */
+export type ReadFile = ((path: string) => { bytes?: Uint8Array; problem?: Problem }) & { records?: ReadRecords };
+export type ReadRecords = (bytes: Uint8Array, file: string, o: PlainRowsOptions) => StreamedTable | undefined;
 
 /** Reads one CSV table; a missing file becomes a problem, not an exception. */
 export function tableFrom(read: ReadFile, file: string, columns: Column[]): Table {
@@ -64,21 +72,44 @@ export function historyFrom(
   const reader = recordReader(leaders, institutions, sessions);
   const records: HistoryRecord[] = [];
   const problems: Problem[] = [];
+  const index = new Map(leaders.map((l, i) => [l, i]));
+  const dates = new Map<number, IsoDate>();
+  const sink: RecordSink = {
+    indexOf: (l) => index.get(l) ?? -1,
+    addDay(li, day, kind) {
+      let date = dates.get(day);
+      if (date === undefined) dates.set(day, (date = fromDayNumber(day)));
+      records.push({ date, kind: kind === 0 ? '接访' : '下访', name: leaders[li].name, institution: leaders[li].institution });
+      return NONE;
+    },
+  };
   for (const file of files) {
-    const table = tableFrom(read, file, RECORD_COLUMNS);
-    const found: Problem[] = [...table.problems];
-    for (const row of table.rows) {
-      const r = reader(table.file, row);
+    const found: Problem[] = [];
+    // A row as the general path reads it; `name`: the file, or an .xlsx file's sheet (leaders.xlsx「名单」).
+    const general = (name: string, row: RawRow) => {
+      const r = reader(name, row);
       found.push(...r.problems);
-      if (!r.duty) continue;
+      if (!r.duty) return;
       if (!r.leader) {
-        const at = { severity: 'warning' as const, file: table.file, line: row.line, field: '姓名' };
+        const at = { severity: 'warning' as const, file: name, line: row.line, field: '姓名' };
         found.push(problem('record.not-counted', { name: r.duty.name }, at));
-        continue;
+        return;
       }
       records.push({ date: r.duty.date, kind: r.duty.kind, name: r.leader.name, institution: r.leader.institution });
+    };
+    const { bytes, problem: unread } = read(file);
+    const plain =
+      bytes &&
+      read.records?.(bytes, file, { sink, read: reader, leaders, general: (row) => general(file, row), keep: (p) => found.push(p) });
+    if (plain) {
+      problems.push(...plain.problems, ...found);
+      continue;
     }
-    problems.push(...withColumnLetters(found, table));
+    const table = bytes ? readTable(bytes, file, RECORD_COLUMNS) : { file, rows: [], problems: [unread!] };
+    for (const row of table.rows) general(table.file, row);
+    problems.push(...withColumnLetters([...table.problems, ...found], table));
   }
   return { records, problems };
 }
+
+const NONE: Problem[] = [];
