@@ -25,6 +25,7 @@ describe('docs/cases.md', () => {
       'cases import',
       'cases check',
       'cases check',
+      ...Array(6).fill('cases advance'),
       'cases export',
       'cases purge',
       'report fixtures/records-2024.csv',
