@@ -18,6 +18,7 @@ import {
   cpSync,
   existsSync,
   linkSync,
+  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -37,15 +38,49 @@ export const KEEP = 5;
 /** The file-system calls a publication makes; tests pass failing ones to prove the folder stays as it was. */
 export interface FolderFs {
   writeFile(path: string, content: string | Uint8Array): void;
+  /** A second name for a file (a hard link). */
+  link(existing: string, path: string): void;
   mkdir(path: string): void;
   rename(from: string, to: string): void;
 }
 
 const realFs: FolderFs = {
   writeFile: (p, c) => writeFileSync(p, c),
+  link: (a, b) => linkSync(a, b),
   mkdir: (p) => mkdirSync(p, { recursive: true }),
   rename: (a, b) => renameSync(a, b),
 };
+
+/**
+ * Puts `content` at `target`: a hard link to the published file `current` when that holds the same
+ * bytes, as rsync --link-dest does, else a new file. Every earlier change notice is republished
+ * unchanged, and creating a file costs this disk 0.7-1.2 ms against 0.02-0.06 ms for a link: a
+ * folder with 40 notices took a `rota plan --out` 47 ms more CPU. Files are never changed in place
+ * (a publication writes new files only), so a name shared with the kept generation stays as it was.
+ * A disk without hard links (EPERM, EXDEV) gets the file written.
+ */
+function putFile(fs: FolderFs, current: string, target: string, content: string | Uint8Array): void {
+  if (sameBytes(current, content)) {
+    try {
+      fs.link(current, target);
+      return;
+    } catch {
+      // Written instead, below.
+    }
+  }
+  fs.writeFile(target, content);
+}
+
+/** Is `path` a regular file (not a link someone put there) holding exactly `content`? */
+function sameBytes(path: string, content: string | Uint8Array): boolean {
+  try {
+    const s = lstatSync(path);
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    return s.isFile() && s.size === bytes.length && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(readFileSync(path));
+  } catch {
+    return false;
+  }
+}
 
 /**
  * The folder a publication goes to: `out` itself, or, when `out` is a symbolic link (to a web
@@ -298,7 +333,7 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
       for (const f of files) {
         const target = join(next, f.path);
         fs.mkdir(dirname(target));
-        fs.writeFile(target, f.content);
+        putFile(fs, join(abs, f.path), target, f.content);
       }
       // Files rota did not write (a webmaster's index.html, robots.txt) stay in the folder.
       const ours = new Set(files.map((f) => f.path.split('/')[0]));
