@@ -4,6 +4,7 @@
 // Every cost goes through addCost/addVar with its level, and the level's range is declared in the
 // same call (costed, penalised, boundedSum), so no rule has to remember a separate declaration.
 import type { Model } from 'javascript-lp-solver';
+import { seededHash } from './hash.js';
 
 /**
  * Objective levels, highest priority first. breaks and spread only exist in the elastic (best-effort)
@@ -107,6 +108,18 @@ export class ModelBuilder<L extends string = LevelName> {
       this.impossible = true;
     }
     this.addRow(name, bound.min !== undefined && bound.max !== undefined && bound.min === bound.max ? { equal: bound.min } : bound, t);
+  }
+
+  /**
+   * Puts the variables in an order drawn from the seed (a seeded hash of each name). The model is the
+   * same, but where several solutions are equally good the solver's choice follows the order it meets
+   * variables in: the seeded tie-break of a model that had to leave its tie-break level out (see exact()).
+   */
+  seedOrder(seed: number): void {
+    const order = [...this.vars].map(([name, v]) => ({ name, v, h: seededHash(seed, name) }));
+    order.sort((a, b) => a.h - b.h || (a.name < b.name ? -1 : 1));
+    this.vars.clear();
+    for (const { name, v } of order) this.vars.set(name, v);
   }
 
   /** weight[k] = Π_{j>k} (range[j] + 1): one unit of level k outweighs any change below it. */

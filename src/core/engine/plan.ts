@@ -126,6 +126,8 @@ function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExa
     let coarse = 0;
     let b = buildModel(ctx, chunk, elastic, 0, released);
     while (!b.exact() && coarse < PREFERENCES.length - 1) b = buildModel(ctx, chunk, elastic, ++coarse, released);
+    // Without its tie-break level, the seed still decides among equally good plans: by the order the solver meets the variables.
+    if (coarse > 0) b.seedOrder(ctx.config.seed);
     return { b, coarse };
   };
   let m = build(false);
