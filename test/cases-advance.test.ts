@@ -3,7 +3,8 @@
 // core's advance knows (the ones the browser app's tests check) told in the catalogue's words with exit 2
 // and nothing written, steps out of order and repeated, 延期 past 30 days in all, the deadline rota cases
 // check then judges, and a property: random steps through the CLI agree with a small state table.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -23,6 +24,7 @@ const LEDGER = [
   '编号,来访日期,来访人,联系方式,身份证号,住址,主要问题,接访领导',
   'A-1,2024-12-16,甄测试,13912345678,650102199001011234,幸福路88号,孩子入学,买买提江·吐尔洪',
   'A-2,2024-12-11,贾样例,13987654321,,,小区漏水,努尔兰·哈力木',
+  'A-3,2024-12-12,路人丙,,,,噪音扰民,努尔兰·哈力木',
 ].join('\r\n');
 
 const rota = (args: string[]) => {
@@ -59,7 +61,8 @@ function sqliteLedger(): string {
 /** Runs a refused step: exit 2, the catalogue's words on stderr, nothing on stdout, the ledger as it was. */
 async function refused(db: string, args: string[], ...said: string[]) {
   const before = await read(db);
-  const bytes = db.endsWith('.sqlite') ? readFileSync(db) : undefined;
+  // The SQLite file is replaced (a new inode) on every write: a refused step must not replace it.
+  const file = db.endsWith('.sqlite') ? { bytes: readFileSync(db), inode: statSync(db).ino } : undefined;
   const r = advance(db, ...(args as [string, ...string[]]));
   expect(r.code, r.stderr).toBe(2);
   expect(r.stdout).toBe('');
@@ -67,7 +70,7 @@ async function refused(db: string, args: string[], ...said: string[]) {
   expect(r.stderr).toContain('未写出任何文件');
   expect(r.stderr).not.toMatch(/\n\s+at /);
   expect(await read(db)).toEqual(before);
-  if (bytes) expect(readFileSync(db).equals(bytes)).toBe(true);
+  if (file) expect({ same: readFileSync(db).equals(file.bytes), inode: statSync(db).ino }).toEqual({ same: true, inode: file.inode });
 }
 
 /** The whole way and every refusal on the way, on the ledger `db` names (as messages name it: `shown`). */
@@ -144,11 +147,31 @@ async function walk(db: string, shown: string) {
   expect(await one(db, 'A-2')).toMatchObject({ state: '办结', acceptedOn: '2024-12-11', closedOn: '2024-12-11' });
 }
 
+/** Two clerks record the same 交办 at the same moment: one is recorded, the other is told it is done already. */
+async function race(db: string) {
+  const once = (unit: string) =>
+    new Promise<number | null>((done) => {
+      const p = spawn('node', [join(process.cwd(), 'bin/rota.js'), 'cases', 'advance', 'A-3', '--to', '交办', '--by', unit, '--db', db], {
+        cwd: dir,
+        env: { ...process.env, NO_COLOR: '1' },
+        stdio: 'ignore',
+      });
+      p.on('close', done);
+    });
+  const codes = await Promise.all([once('区环保局'), once('区城管局')]);
+  expect(codes.sort()).toEqual([0, 2]);
+  expect(['区环保局', '区城管局']).toContain((await one(db, 'A-3')).unit);
+}
+
 describe('rota cases advance on an SQLite ledger', () => {
   it('records every step, refuses each step the core refuses with its words (exit 2, the file unchanged)', async () => {
     const db = sqliteLedger();
     await walk(db, db);
   }, 180_000);
+
+  it('records one of two clerks doing the same step at once, and refuses the other', async () => {
+    await race(sqliteLedger());
+  }, 60_000);
 
   it('refuses a step without --to or with an unknown one, and writes no ledger that was not there', () => {
     expect(advance(join(dir, 'l0.sqlite'), 'A-1').stderr).toContain('缺少选项 --to <步骤>');
@@ -184,6 +207,7 @@ describe('rota cases advance on PostgreSQL', () => {
       expect(rota(['cases', 'import', 'ledger.csv', '--db', db]).code).toBe(0);
       // Messages name the server without its password.
       await walk(db, db.replace(/:rota@/, ':***@'));
+      await race(db);
     },
     180_000,
   );
