@@ -187,6 +187,14 @@ describe('files a publication does not change', () => {
     expect(inode(join(out, 'which.txt'))).not.toBe(which);
   });
 
+  it('with the same content twice in one publication (the newest notice, change-notice.* and notices/N-*), are one file', () => {
+    const out = fresh();
+    const notice = new TextEncoder().encode('本次无调整');
+    publishFolder(out, [...A, { path: 'notices/2-2024-12-16.txt', content: notice }, { path: 'change-notice.docx', content: notice }]);
+    expect(inode(join(out, 'notices/2-2024-12-16.txt'))).toBe(inode(join(out, 'change-notice.docx')));
+    expect(readFileSync(join(out, 'change-notice.docx'), 'utf8')).toBe('本次无调整');
+  });
+
   it('are written when the disk makes no hard links, or the published one is a symbolic link', () => {
     const out = fresh();
     publishFolder(out, A);

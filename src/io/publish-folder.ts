@@ -52,17 +52,17 @@ const realFs: FolderFs = {
 };
 
 /**
- * Puts `content` at `target`: a hard link to the published file `current` when that holds the same
- * bytes, as rsync --link-dest does, else a new file. Every earlier change notice is republished
- * unchanged, and creating a file costs this disk 0.7-1.2 ms against 0.02-0.06 ms for a link: a
- * folder with 40 notices took a `rota plan --out` 47 ms more CPU. Files are never changed in place
- * (a publication writes new files only), so a name shared with the kept generation stays as it was.
- * A disk without hard links (EPERM, EXDEV) gets the file written.
+ * Puts `content` at `target`: a hard link to `same`, a file known to hold the same bytes, as rsync
+ * --link-dest does, else a new file. Every earlier change notice is republished unchanged, and the
+ * newest is both change-notice.* and notices/N-*; creating a file costs this disk 0.7-1.2 ms against
+ * 0.02-0.06 ms for a link: a folder with 40 notices took a `rota plan --out` 47 ms more CPU. Files
+ * are never changed in place (a publication writes new files only), so a name shared with the kept
+ * generation stays as it was. A disk without hard links (EPERM, EXDEV) gets the file written.
  */
-function putFile(fs: FolderFs, current: string, target: string, content: string | Uint8Array): void {
-  if (sameBytes(current, content)) {
+function putFile(fs: FolderFs, target: string, content: string | Uint8Array, same: string | undefined): void {
+  if (same !== undefined) {
     try {
-      fs.link(current, target);
+      fs.link(same, target);
       return;
     } catch {
       // Written instead, below.
@@ -330,10 +330,14 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
     const old = join(s, 'old');
     try {
       fs.mkdir(next);
+      // Each content put so far (the same string, or the same bytes object), and where.
+      const placed = new Map<string | Uint8Array, string>();
       for (const f of files) {
         const target = join(next, f.path);
+        const current = join(abs, f.path);
         fs.mkdir(dirname(target));
-        putFile(fs, join(abs, f.path), target, f.content);
+        putFile(fs, target, f.content, placed.get(f.content) ?? (sameBytes(current, f.content) ? current : undefined));
+        placed.set(f.content, target);
       }
       // Files rota did not write (a webmaster's index.html, robots.txt) stay in the folder.
       const ours = new Set(files.map((f) => f.path.split('/')[0]));
