@@ -2,7 +2,7 @@
 // two days exchanged by keyboard and by drag, each target showing what the exchange would break while
 // a duty is held (judged in the worker); undo and redo; 锁定 and 重新安排; print. Every export equals
 // what the built CLI writes for the same edit (`rota swap`, `rota replan --pin`), the longest
-// main-thread task stays within 200 ms (Long Tasks API; the goal is 100 ms, see finish), and axe reports nothing in every state.
+// main-thread task of every step stays within 100 ms (Long Tasks API), and axe reports nothing in every state.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,10 +10,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
+import { longestSince, pageNow as now, watchLongTasks } from './browser/long-tasks.js';
 import { runRota } from './helpers/cli.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals, typed loosely on purpose
-declare const window: any, document: any, PerformanceObserver: any, DataTransfer: any;
+declare const window: any, document: any, DataTransfer: any, DragEvent: any;
 
 const TODAY = '2025-01-01';
 let browser: Browser;
@@ -30,24 +31,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Long tasks (over 50 ms) on the main thread from now on, with when they started. */
-const watchLongTasks = (page: Page) =>
-  page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list: { getEntries(): Array<{ startTime: number; duration: number }> }) => {
-      for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]);
-    }).observe({ type: 'longtask' });
-  });
 /** expect.poll with time for a loaded machine (its default is one second). */
 const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000 });
-/** Now on the page's clock. */
-const now = (page: Page): Promise<number> => page.evaluate(() => performance.now());
-/** The longest main-thread task that started since `from` (entries reach the observer a little late). */
-async function longestSince(page: Page, from: number): Promise<number> {
-  await page.waitForTimeout(300);
-  const tasks: Array<[number, number]> = await page.evaluate(() => window.longTasks);
-  return Math.max(0, ...tasks.filter(([start]) => start >= from).map(([, d]) => d));
-}
 
 /** The month's duties as shown: id, date, leader, and the verdict shown while a duty is held. */
 const chips = (page: Page) =>
@@ -81,14 +66,13 @@ const EXPORTS = {
 } as const;
 
 /**
- * The end of a flow: no main-thread task over 200 ms in any step, no error on the page. The issue's goal is
- * 100 ms: idle (load 1-3, 2026-12-07) most steps take 0-95 ms, but a step now and then takes 117-131 ms (a
- * drop, an undo: the layout of the year table near the screen), so 100 ms is not held reliably yet (issue 23
- * stays open for it) and this bound only keeps the page from freezing.
+ * The end of a flow: no main-thread task over 100 ms in any step (the issue's goal), no error on the page.
+ * Each step's longest task is printed, for the figures in README and 使用指南.
  */
 async function finish(app: Awaited<ReturnType<typeof openProject>>, longest: Array<[string, number]>): Promise<void> {
+  console.info(`longest main-thread task per step: ${JSON.stringify(longest)}`);
   expect(longest.length).toBeGreaterThan(0);
-  for (const [, ms] of longest) expect(ms, JSON.stringify(longest)).toBeLessThanOrEqual(200);
+  for (const [, ms] of longest) expect(ms, JSON.stringify(longest)).toBeLessThanOrEqual(100);
   expect(app.errors).toEqual([]);
   await app.context.close();
 }
@@ -116,16 +100,7 @@ async function openProject() {
   const app = await openApp(browser);
   await app.page.getByLabel('打开项目', { exact: true }).setInputFiles(join(dir, 'year.rota'));
   await app.page.waitForSelector('#month-grid');
-  // One duty picked up and put back before anything is timed: the first pick-up after opening a project
-  // measured 117-285 ms idle (2026-12-07: 2 of 7 runs over 100 ms), a one-off cost of the page's first
-  // verdicts, not timed here.
-  const { page } = app;
-  await page.focus('#month-grid button.duty');
-  await page.keyboard.press('Space');
-  await poll(() => page.locator('#month-grid button.duty[data-verdict]').count()).toBeGreaterThan(0);
-  await page.keyboard.press('Escape');
-  await poll(() => page.locator('#month-grid button.duty[data-verdict]').count()).toBe(0);
-  await watchLongTasks(page);
+  await watchLongTasks(app.page);
   return app;
 }
 
@@ -393,6 +368,73 @@ describe('the month calendar on a township year', () => {
     longest.push(['drag to 下个月 and drop', await longestSince(page, t)]);
     await expectExports(page, 'across', ['csv']);
     expect(await axeViolations(page)).toEqual([]);
+    await finish(app, longest);
+  }, 300_000);
+  it('a held duty dragged over 下个月 for 600 ms turns the month under the drag (not sooner), and is dropped on a day there as `rota swap`', async () => {
+    const app = await openProject();
+    const { page } = app;
+    const longest: Array<[string, number]> = [];
+    const jan = await chips(page);
+    const data = await page.evaluateHandle(() => new DataTransfer());
+    /**
+     * The pointer held over a month button as a browser drags: dragover every 50 ms, until `ms` have passed
+     * or the month title contains `until`; then dragleave. The page-clock time it hovered, in ms.
+     */
+    const hover = (id: string, ms: number, until = '\u0000') =>
+      page.evaluate(
+        ([id, ms, until, dataTransfer]) =>
+          new Promise<number>((resolve) => {
+            const el = document.getElementById(id);
+            const start = performance.now();
+            const tick = () => {
+              const spent = performance.now() - start;
+              if (spent >= ms || document.getElementById('month-title').textContent.includes(until)) {
+                el.dispatchEvent(new DragEvent('dragleave', { bubbles: true, dataTransfer }));
+                resolve(spent);
+              } else {
+                el.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer }));
+                setTimeout(tick, 50);
+              }
+            };
+            tick();
+          }),
+        [id, ms, until, data] as const,
+      );
+    // (dragend goes to the duty dragged, no longer on the page once the month has turned)
+    const source = (await page.$(`#${jan[0].id}`))!;
+    await source.dispatchEvent('dragstart', { dataTransfer: data });
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(jan.length - 1);
+
+    // Passing over 下个月 (300 ms) turns nothing.
+    await hover('month-next', 300);
+    await page.waitForTimeout(600);
+    expect(await page.textContent('#month-title')).toContain('2025年1月');
+
+    // Held over it, the month turns after 600 ms: February, the duty still held, each of its duties judged.
+    let t = await now(page);
+    const spent = await hover('month-next', 10_000, '2025年2月');
+    expect(await page.textContent('#month-title')).toContain('2025年2月');
+    expect(spent).toBeGreaterThanOrEqual(600);
+    const count = (await chips(page)).length;
+    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+    longest.push(['hover over 下个月 until the month turns', await longestSince(page, t)]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The drag goes on in February: dropped on a duty it may exchange with.
+    const feb = await chips(page);
+    const to = feb.findIndex((c) => c.verdict === 'ok');
+    expect(to).toBeGreaterThanOrEqual(0);
+    const send = (id: string, type: string) => page.locator(`#${id}`).dispatchEvent(type, { dataTransfer: data });
+    t = await now(page);
+    await send(feb[to].id, 'dragover');
+    await poll(() => page.textContent('#month-live')).toContain(`${feb[to].name}：可以对调`);
+    await send(feb[to].id, 'drop');
+    await source.dispatchEvent('dragend', { dataTransfer: data });
+    await poll(() => page.textContent('#message')).toContain('已对调');
+    longest.push(['drop in the month turned to', await longestSince(page, t)]);
+    expect((await chips(page)).find((c) => c.date === feb[to].date && c.name === jan[0].name)).toBeDefined();
+    cliSwap(jan[0], feb[to], 'spring');
+    await expectExports(page, 'spring', ['csv']);
     await finish(app, longest);
   }, 300_000);
 });

@@ -44,9 +44,8 @@ const PAGE = 10;
 /** The element that takes focus in a cell: its control when it has one, else the cell itself. */
 const focusable = (cell: Element) => (cell.querySelector('input, button') ?? cell) as HTMLElement;
 
-/** Arrow keys, Home/End (Ctrl: first/last row) and PageUp/PageDown move the one tab stop. */
-function onKey(ctx: Ctx, e: KeyboardEvent, body: HTMLTableSectionElement): void {
-  const rows = [...body.rows];
+/** Arrow keys, Home/End (Ctrl: first/last row) and PageUp/PageDown move the one tab stop, across the months' row groups. */
+function onKey(ctx: Ctx, e: KeyboardEvent, rows: HTMLTableRowElement[]): void {
   const from = rows.findIndex((r) => r.contains(e.target as Node));
   if (from < 0) return;
   const col = [...rows[from].cells].findIndex((c) => c.contains(e.target as Node));
@@ -77,43 +76,51 @@ function onKey(ctx: Ctx, e: KeyboardEvent, body: HTMLTableSectionElement): void 
 const rowKey = (d: Duty) =>
   [d.date, d.kind, d.institution, d.name, d.title, d.portfolio, d.place, d.session, d.hours?.start, d.hours?.end, d.mode, d.role].join('|');
 
-/** The drawn table: its rows' keys, and the page and duties its controls act on (kept current when rows are changed in place). */
+/** The drawn table: its rows' keys, and the page, duties and row elements its controls act on (kept current when rows are changed in place). */
 export interface DrawnTable {
   key: string;
   rows: string[];
   round: unknown;
   el: HTMLElement;
-  live: { ctx: Ctx; duties: Duty[]; text: TextColumn[] };
+  live: { ctx: Ctx; duties: Duty[]; text: TextColumn[]; els: HTMLTableRowElement[] };
 }
+
+const monthOf = (d: Duty) => d.date.slice(0, 7);
 
 /**
  * The timetable grid, drawn once and then changed in place: a township year is some 750 rows, and a
  * table drawn again (or even laid out again from scratch) cost hundreds of milliseconds on every edit.
  * An edit that keeps the rows and columns (an exchange, 换人, an undo) rewrites only the rows it
- * changed; a pin's box is set in place. Kept in place by the page (src/web/main.ts).
+ * changed; a pin's box is set in place. Each month's rows are a row group of their own, laid out only
+ * when near the screen (style.css): a change, or the calendar above growing while a duty is held, lays
+ * out a month's rows, not the year's. Kept in place by the page (src/web/main.ts).
  */
 export function timetableView(ctx: Ctx): HTMLElement | undefined {
   const duties = ctx.state.current;
   if (!duties?.length) return undefined;
   const text = textColumns(duties);
-  const key = `${ctx.round?.config.title ?? ''}\n${text.map(([head]) => head).join()}`;
+  const key = `${ctx.round?.config.title ?? ''}\n${text.map(([head]) => head).join()}\n${duties.map(monthOf).join()}`;
   const kept = ctx.ui.table;
   // A row an edit kept is the same object: neither its key nor its box needs a look.
   const was = kept?.live.duties;
   const rows = duties.map((d, i) => (was?.[i] === d ? kept!.rows[i] : rowKey(d)));
   if (kept && kept.key === key && kept.round === ctx.round && kept.rows.length === rows.length) {
     Object.assign(kept.live, { ctx, duties, text });
-    const body = kept.el.querySelector('tbody')!;
+    const { els } = kept.live;
     rows.forEach((r, i) => {
       if (was?.[i] === duties[i]) return;
-      if (r !== kept.rows[i]) body.rows[i].replaceWith(drawRow(kept.live, i, tabOf(ctx, duties.length)));
-      const box = body.rows[i].querySelector<HTMLInputElement>('input[type="checkbox"]');
+      if (r !== kept.rows[i]) {
+        const row = drawRow(kept.live, i, tabOf(ctx, duties.length));
+        els[i].replaceWith(row);
+        els[i] = row;
+      }
+      const box = els[i].querySelector<HTMLInputElement>('input[type="checkbox"]');
       if (box) box.checked = Boolean(duties[i].pinned);
     });
     kept.rows = rows;
     return kept.el;
   }
-  const live = { ctx, duties, text };
+  const live = { ctx, duties, text, els: [] };
   const el = drawTable(live);
   ctx.ui.table = { key, rows, round: ctx.round, el, live };
   return el;
@@ -172,11 +179,23 @@ function drawRow(live: DrawnTable['live'], i: number, tab: (row: number, col: nu
   );
 }
 
+/** The table's columns have fixed widths (style.css), one set for each of 时段 and 角色 shown or not. */
+function columnsClass(text: TextColumn[]): string | undefined {
+  const has = (head: string) => text.some(([h]) => h === head);
+  return [has('时段') && 'with-session', has('角色') && 'with-role'].filter(Boolean).join(' ') || undefined;
+}
+
 function drawTable(live: DrawnTable['live']): HTMLElement {
   const { ctx, duties, text } = live;
   const tab = tabOf(ctx, duties.length);
   const cols = ['日期', ...text.map(([head]) => head), '锁定', '调整'];
-  const body = h('tbody', { role: 'rowgroup' }, ...duties.map((_, i) => drawRow(live, i, tab)));
+  live.els = duties.map((_, i) => drawRow(live, i, tab));
+  // One row group per month, in the timetable's order.
+  const months: HTMLTableSectionElement[] = [];
+  live.els.forEach((row, i) => {
+    if (i === 0 || monthOf(duties[i]) !== monthOf(duties[i - 1])) months.push(h('tbody', { role: 'rowgroup' }));
+    months[months.length - 1].append(row);
+  });
   return h(
     'div',
     { class: 'scroll year' },
@@ -184,14 +203,15 @@ function drawTable(live: DrawnTable['live']): HTMLElement {
       'table',
       {
         id: 'timetable',
+        class: columnsClass(text),
         role: 'grid',
         'aria-labelledby': 'timetable-caption',
         'aria-describedby': 'timetable-keys',
-        onkeydown: (e) => onKey(live.ctx, e as KeyboardEvent, body),
+        onkeydown: (e) => onKey(live.ctx, e as KeyboardEvent, live.els),
       },
       h('caption', { id: 'timetable-caption' }, `${ctx.round?.config.title ?? ''} timetable`),
       h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, ...cols.map((c) => h('th', { scope: 'col', role: 'columnheader' }, c)))),
-      body,
+      ...months,
     ),
   );
 }
