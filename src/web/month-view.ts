@@ -215,7 +215,8 @@ function turn(live: Live, n: number): void {
     ui.monthCursor = undefined;
     ui.focus = held ? undefined : n < 0 ? 'month-prev' : 'month-next';
   });
-  if (held) document.querySelector<HTMLElement>('#month-grid button.duty[tabindex="0"]')?.focus();
+  // (in a task of its own once the new month is laid out: focus() there and then would lay it out in this one)
+  if (held) requestAnimationFrame(() => setTimeout(() => document.querySelector<HTMLElement>('#month-grid button.duty[tabindex="0"]')?.focus()));
 }
 
 function drawSection(ctx: Ctx): Drawn {
