@@ -216,7 +216,8 @@ function turn(live: Live, n: number): void {
     ui.focus = held ? undefined : n < 0 ? 'month-prev' : 'month-next';
   });
   // (in a task of its own once the new month is laid out: focus() there and then would lay it out in this one)
-  if (held) requestAnimationFrame(() => setTimeout(() => document.querySelector<HTMLElement>('#month-grid button.duty[tabindex="0"]')?.focus()));
+  if (held)
+    requestAnimationFrame(() => setTimeout(() => document.querySelector<HTMLElement>('#month-grid button.duty[tabindex="0"]')?.focus()));
 }
 
 function drawSection(ctx: Ctx): Drawn {
