@@ -75,6 +75,10 @@ function kept(draw: (ctx: Ctx) => HTMLElement): (ctx: Ctx, key: unknown[]) => HT
   };
 }
 
+/** The last message when it is shown in a part (by where it is, as messageView places it), else undefined: a part is drawn again for its own messages only. */
+const messageIn = (ui: Ui, here: (at: string) => boolean) => (here(ui.message?.at ?? 'plan') ? ui.message : undefined);
+const inFiles = (at: string) => at.startsWith('file-');
+
 const settingsPart = kept((ctx) => {
   const settings = settingsView(ctx);
   const calendar = calendarView(ctx);
@@ -82,6 +86,8 @@ const settingsPart = kept((ctx) => {
   return settings;
 });
 const listsPart = kept(listsView);
+// (the plan's report runs to some 160 elements and 5,000 px of text: drawn again on every edit, it was most of an edit's layout)
+const planPart = kept(planView);
 
 function startPage(source: string): void {
   const root = document.getElementById('app')!;
@@ -130,10 +136,10 @@ function startPage(source: string): void {
       },
     };
     const parts = [
-      settingsPart(ctx, [ctx.round, ctx.config, state.files, state.kind, ui.message]),
-      listsPart(ctx, [state.files, ui.message]),
+      settingsPart(ctx, [ctx.round, ctx.config, state.files, state.kind, messageIn(ui, inFiles)]),
+      listsPart(ctx, [state.files, messageIn(ui, inFiles)]),
       problemsView(ctx),
-      planView(ctx),
+      planPart(ctx, [r, ui.planning, messageIn(ui, (at) => at === 'plan'), state.plan, state.replan, ui.bestEffort]),
       monthView(ctx),
       timetableHead(ctx),
       timetableView(ctx),
