@@ -13,7 +13,7 @@ export { loadConfig } from './io/config-file.js';
 export { presetConfig } from './core/config.js';
 export { PRESET_IDS } from './core/presets.js';
 // Load: the lists a configuration names, through a reader (the disk's, or bytes a browser was given).
-export { readBytes as readFromDisk } from './io/read-file.js';
+export { readFromDisk } from './io/read-round.js';
 export { loadRound } from './app/round.js';
 export { readRoundTimetable } from './app/timetable.js';
 // Plan, re-plan after a change, swap two days: one planner, the preset's rules.

@@ -18,6 +18,7 @@ import type { Leader } from '../src/core/types.js';
 import { tallyRecordFiles } from '../src/io/check-input.js';
 import { historyFrom } from '../src/io/lists.js';
 import { readBytes } from '../src/io/read-file.js';
+import { readFromDisk } from '../src/io/read-round.js';
 import { parsePlain, plainRecord } from '../src/io/table-plain.js';
 import { parseStream } from '../src/io/table-stream.js';
 
@@ -177,7 +178,7 @@ describe('the fast path reads and counts exactly what the general path does', ()
     fc.assert(
       fc.property(fc.array(arbFile, { minLength: 1, maxLength: 2 }), (fs) => {
         const files = fs.map(write);
-        const fast = historyFrom(readBytes, files, LEADERS, DISTRICT_INSTITUTIONS);
+        const fast = historyFrom(readFromDisk, files, LEADERS, DISTRICT_INSTITUTIONS);
         const general = historyFrom((f) => readBytes(f), files, LEADERS, DISTRICT_INSTITUTIONS);
         expect(fast).toEqual(general);
       }),

@@ -14,7 +14,8 @@ import { officeFieldProblems } from '../io/config-parse.js';
 import { digestFiles } from '../io/digest.js';
 import { planOverPublishedAdvice, publishedFolder } from '../io/publication.js';
 import type { PublishOptions } from '../io/publish.js';
-import { readBytes, unreadable } from '../io/read-file.js';
+import { unreadable } from '../io/read-file.js';
+import { readFromDisk } from '../io/read-round.js';
 import { planRound } from './plan.js';
 import { planInputPaths } from './publish.js';
 import { publishPlan } from './publish-commands.js';
@@ -114,7 +115,7 @@ export async function planOffice(dir: string, office: string, options: BatchPlan
     const { config, problems, seedFields } = loadConfig(file, options.overrides);
     if (!config) return summary({ preset, status: 'bad-input', reason: because(problems) });
     preset = config.preset ?? 'district';
-    const loaded = loadRound(config, readBytes);
+    const loaded = loadRound(config, readFromDisk);
     if (!loaded.round) return summary({ preset, status: 'bad-input', reason: because(loaded.problems) });
     const seeded = options.out ? officeFieldProblems(seedFields, file) : [];
     if (seeded.length) return summary({ preset, status: 'bad-input', reason: because(seeded) });

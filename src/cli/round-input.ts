@@ -14,6 +14,7 @@ import { loadConfig } from '../io/config-file.js';
 import { officeFieldProblems } from '../io/config-parse.js';
 import type { Encoding } from '../io/decode.js';
 import { readBytes } from '../io/read-file.js';
+import { readFromDisk } from '../io/read-round.js';
 import { type CommonOptions, overridesFrom, useFolderConfig } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 
@@ -42,7 +43,7 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
     ...extra,
   });
   reportProblems([...problems, ...(opts.out ? officeFieldProblems(seedFields, opts.config) : [])]);
-  const loaded = loadRoundFrom(config!, readBytes);
+  const loaded = loadRoundFrom(config!, readFromDisk);
   if (!loaded.round) reportProblems(loaded.problems);
   return loaded.round!;
 }

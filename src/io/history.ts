@@ -4,12 +4,12 @@ import type { HistoryRecord } from '../core/engine/types.js';
 import type { Institution } from '../core/institutions.js';
 import type { Leader, Problem } from '../core/types.js';
 import { historyFrom } from './lists.js';
-import { readBytes } from './read-file.js';
+import { readFromDisk } from './read-round.js';
 
 export function loadHistory(
   files: string[],
   leaders: Leader[],
   institutions: Institution[],
 ): { records: HistoryRecord[]; problems: Problem[] } {
-  return historyFrom(readBytes, files, leaders, institutions);
+  return historyFrom(readFromDisk, files, leaders, institutions);
 }

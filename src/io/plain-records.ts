@@ -194,7 +194,7 @@ export function plainRows(file: string, { sink, read, leaders: list, general, ke
   };
 }
 
-/** A plain records file's rows, from its bytes, into `o.sink` (Node's readBytes.records); undefined when the file is not plain. */
+/** A plain records file's rows, from its bytes, into `o.sink` (readFromDisk's records, src/io/read-round.ts); undefined when the file is not plain. */
 export function readPlainRecords(bytes: Uint8Array, file: string, o: PlainRowsOptions): StreamedTable | undefined {
   return parsePlainBytes(bytes, file, RECORD_COLUMNS, plainRows(file, o));
 }

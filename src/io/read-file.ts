@@ -2,7 +2,6 @@ import { readFileSync, statSync } from 'node:fs';
 import { problem } from '../core/messages.js';
 import type { Problem } from '../core/types.js';
 import { specialFileProblem } from './file-kind.js';
-import { readPlainRecords } from './plain-records.js';
 
 /** The largest file read whole: far above any leader list or year of records, below what would exhaust memory. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -23,9 +22,6 @@ export function readBytes(file: string, maxBytes = MAX_FILE_BYTES): { bytes?: Ui
     return { problem: unreadable(file, e) };
   }
 }
-
-// A records file read with readBytes is read from its bytes without a row object (src/io/lists.ts historyFrom).
-readBytes.records = readPlainRecords;
 
 /** The problem of a file that could not be read, in the clerk's words. */
 export function unreadable(file: string, e: unknown): Problem {

@@ -114,7 +114,7 @@ export function parsePlain(file: string, columns: Column[], onRow: OnPlainRow, p
   }
 }
 
-/** parsePlain for a file's bytes already read (rota plan's records: readBytes has checked its kind and size). */
+/** parsePlain for a file's bytes already read (rota plan's records: readFromDisk has checked its kind and size). */
 export function parsePlainBytes(bytes: Uint8Array, file: string, columns: Column[], onRow: OnPlainRow): StreamedTable | undefined {
   const read: Source = (buf, offset, length, position) => {
     const n = Math.max(0, Math.min(length, bytes.length - position));

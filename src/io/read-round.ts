@@ -1,0 +1,8 @@
+// Node's reader of a round's files (loadRound, rota plan, replan, swap and batch): each file's bytes
+// as readBytes reads them, and a records file by rota check's fast path (src/io/plain-records.ts).
+// Its own module, so the many readers of readBytes (configuration, tables, the CSV worker) do not load the fast path.
+import type { ReadFile } from './lists.js';
+import { readPlainRecords } from './plain-records.js';
+import { readBytes } from './read-file.js';
+
+export const readFromDisk: ReadFile = Object.assign((file: string) => readBytes(file), { records: readPlainRecords });
