@@ -5,4 +5,8 @@ import type { ReadFile } from './lists.js';
 import { readPlainRecords } from './plain-records.js';
 import { readBytes } from './read-file.js';
 
+/**
+ * Reads the files a rota.json names from disk, for loadRound: each as readBytes reads it (bounded, special
+ * files refused), and a records file by rota check's fast row reader.
+ */
 export const readFromDisk: ReadFile = Object.assign((file: string) => readBytes(file), { records: readPlainRecords });
