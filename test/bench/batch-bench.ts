@@ -1,5 +1,5 @@
-// The batch 批量: N generated township-years planned by `rota plan --batch --out` on all cores, the
-// time 1,000 would take at the same pace (the offices are independent, so the time is linear in N),
+// The batch 批量: N generated township-years planned by `rota plan --batch --out` on all cores (1,000 by
+// default, the goal itself; a quick run's N < 1,000 is extrapolated, the offices being independent),
 // and the batch's own overhead: its wall time against the offices' own times (each measured in its
 // worker, reading and writing included) spread over the cores, on township-years and on many small
 // township-months where the overhead shows most.
@@ -67,10 +67,10 @@ export function batchBench(o: BenchOptions): BenchSection[] {
       rows,
       headline,
       notes: [
-        `Generated townships (test/bench/township-gen.ts, seeds from 100: 8-20 leaders, 4-12 sites, leaves, local closures), one whole process writing every office's timetable.html/.csv/.ics/.json, timetable.docx and 送审稿.docx; ${n} township-years from 2025-01-01 to 12-31 (\`--batch N\` sets N; 1000 is the goal itself), ${small} township-months (January 2025).`,
+        `Generated townships (test/bench/township-gen.ts, seeds from 100: 8-20 leaders, 4-12 sites, leaves, local closures), one whole process writing every office's timetable.html/.csv/.ics/.json, timetable.docx and 送审稿.docx; ${n} township-years from 2025-01-01 to 12-31, ${small} township-months (January 2025).`,
         n < GOAL_OFFICES
-          ? `1,000 township-years extrapolated linearly from the ${n} run (× ${GOAL_OFFICES}/${n}): the offices are independent and the worker pool keeps every core busy; start-up is paid once.`
-          : 'All 1,000 township-years run: no extrapolation.',
+          ? `1,000 township-years extrapolated linearly from a quick run of ${n} (\`--batch ${n}\`, × ${GOAL_OFFICES}/${n}): start-up and each thread's warm-up (JIT) are paid once, so a small N overstates the time (24 township-years extrapolated to about twice what 1,000 take).`
+          : 'All 1,000 township-years run, the goal itself (`--batch N` with N < 1000 runs fewer and extrapolates): no extrapolation.',
         "Σ office s / cores: each office's own time in its worker thread (reading, planning, writing), summed and spread over the cores; the batch overhead is the rest of the wall time (start-up, threads, uneven last offices), as a share of the wall time.",
         `Caps: the general cap (${o.capMs / 1000} s) or the same pace per office, whichever is longer.`,
       ],

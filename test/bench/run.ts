@@ -3,7 +3,7 @@
 //   npm run bench -- --only township,batch   some sections (names below); prints, writes nothing
 //   npm run bench -- --quick                 fewer pairs and smaller cases; prints, writes nothing
 //   npm run bench -- --cap 60                the most one measured run may take, in seconds
-//   npm run bench -- --batch 1000            township-years in the batch (default 24, extrapolated to 1,000)
+//   npm run bench -- --batch 200             township-years in the batch (default 1000, the goal itself; fewer are extrapolated)
 // The runner reads the clock and the machine (it is not core). `--job NAME ARGS…` runs one in-process
 // measurement in its own process, so that it can be capped too (replan-bench.ts).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +65,7 @@ const { values, positionals } = parseArgs({
     only: { type: 'string' },
     quick: { type: 'boolean', default: false },
     cap: { type: 'string', default: '60' },
-    batch: { type: 'string', default: '24' },
+    batch: { type: 'string', default: '1000' },
     job: { type: 'string' },
   },
   allowPositionals: true,

@@ -15,6 +15,6 @@ export interface BenchOptions {
   quick: boolean;
   /** --cap SECONDS: the most one measured run may take; a run still going is stopped and reported as "> cap". */
   capMs: number;
-  /** --batch N: township-years in the batch (1000 for the goal itself). */
+  /** --batch N: township-years in the batch (default 1000, the goal itself; fewer for a quick run, extrapolated). */
   batch: number;
 }
