@@ -330,12 +330,14 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
     const old = join(s, 'old');
     try {
       fs.mkdir(next);
-      // Each content put so far (the same string, or the same bytes object), and where.
+      // Each content put so far (the same string, or the same bytes object), and where; the folders made.
       const placed = new Map<string | Uint8Array, string>();
+      const folders = new Set<string>();
       for (const f of files) {
         const target = join(next, f.path);
         const current = join(abs, f.path);
-        fs.mkdir(dirname(target));
+        if (!folders.has(dirname(target))) fs.mkdir(dirname(target));
+        folders.add(dirname(target));
         putFile(fs, target, f.content, placed.get(f.content) ?? (sameBytes(current, f.content) ? current : undefined));
         placed.set(f.content, target);
       }
