@@ -75,8 +75,12 @@ function kept(draw: (ctx: Ctx) => HTMLElement): (ctx: Ctx, key: unknown[]) => HT
   };
 }
 
-/** The last message when it is shown in a part (by where it is, as messageView places it), else undefined: a part is drawn again for its own messages only. */
-const messageIn = (ui: Ui, here: (at: string) => boolean) => (here(ui.message?.at ?? 'plan') ? ui.message : undefined);
+/**
+ * What a part shows of the last message (by where it is, as messageView places it): the message, 'none'
+ * where no message leaves the plan section its empty #message, else undefined. A part is drawn again for
+ * its own messages only, and once more when the message moves elsewhere, so no stale #message stays behind.
+ */
+const messageIn = (ui: Ui, here: (at: string) => boolean) => (here(ui.message?.at ?? 'plan') ? (ui.message ?? 'none') : undefined);
 const inFiles = (at: string) => at.startsWith('file-');
 
 const settingsPart = kept((ctx) => {
