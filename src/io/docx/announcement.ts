@@ -11,7 +11,7 @@ import { type AnnouncementText, announcementText, listWords, sessionWords } from
 import { cnDate, cnMonthDay } from '../html/format.js';
 import { packDocx } from './document.js';
 import { colophon, FONT, LINE, pageBreakPara, para, run, SIZE } from './gbt9704.js';
-import type { GridTable } from './grid-table.js';
+import { type GridTable, gridTableXml } from './grid-table.js';
 
 /**
  * The posted notice's measure: GB/T 9704's type area and fonts, but a 小四 body at 16.5 pt, so the seed
@@ -58,20 +58,18 @@ function columns(duties: readonly Duty[], config: Config, sameYear: boolean): Co
   ];
 }
 
-function dutyTable(duties: readonly Duty[], config: Config): { grid: GridTable } {
+function dutyTable(duties: readonly Duty[], config: Config): GridTable {
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
   const cols = columns(duties, config, sameYear);
   const total = cols.reduce((a, c) => a + c.width, 0);
   const typeArea = 8844; // 156 mm in twips
   return {
-    grid: {
-      width: typeArea,
-      widths: cols.map((c) => Math.floor((typeArea * c.width) / total)),
-      margins: { top: 10, left: 30, bottom: 10, right: 30 },
-      styles: { head: 'DutyHead', body: 'DutyCell' },
-      head: cols.map((c) => c.head),
-      ...(duties.length ? { rows: duties.map((d) => cols.map((c) => c.cell(d))) } : { rows: [['暂无安排']], plain: true }),
-    },
+    width: typeArea,
+    widths: cols.map((c) => Math.floor((typeArea * c.width) / total)),
+    margins: { top: 10, left: 30, bottom: 10, right: 30 },
+    styles: { head: 'DutyHead', body: 'DutyCell' },
+    head: cols.map((c) => c.head),
+    ...(duties.length ? { rows: duties.map((d) => cols.map((c) => c.cell(d))) } : { rows: [['暂无安排']], plain: true }),
   };
 }
 
@@ -108,10 +106,22 @@ function closingLines(text: AnnouncementText, m: Measure, attachment?: string): 
   ];
 }
 
-/** timetable.docx: the notice as posted, the table inside it. */
-export function announcementDocx(duties: readonly Duty[], config: Config, calendar: Calendar): Uint8Array {
+/** What both documents print: the 公告's text and the duty table's XML, worked out once for the two. */
+export interface Announcement {
+  config: Config;
+  text: AnnouncementText;
+  /** The duty table's <w:tbl> (a township year's is some 800 KB of text). */
+  table: string;
+}
+
+/** The text and table of a round's 公告, for announcementDocx and approvalDocx. */
+export function announcement(duties: readonly Duty[], config: Config, calendar: Calendar): Announcement {
   const sorted = sortDuties(duties, config);
-  const text = announcementText(sorted, config, calendar);
+  return { config, text: announcementText(sorted, config, calendar), table: gridTableXml(dutyTable(sorted, config)) };
+}
+
+/** timetable.docx: the notice as posted, the table inside it. */
+export function announcementDocx({ config, text, table }: Announcement): Uint8Array {
   const m = POSTED;
   return packDocx({
     title: text.title,
@@ -121,16 +131,14 @@ export function announcementDocx(duties: readonly Duty[], config: Config, calend
       ...titleLines(text, m, false),
       ...bodyLines(text, m),
       para([run(text.table, { size: m.size })], { indent: 2, line: m.line, keepNext: true }, m.size),
-      dutyTable(sorted, config),
+      table,
       ...closingLines(text, m),
     ],
   });
 }
 
 /** 送审稿.docx: the approval copy in GB/T 9704's measure, the table as 附件, the 版记 at the end. */
-export function approvalDocx(duties: readonly Duty[], config: Config, calendar: Calendar): Uint8Array {
-  const sorted = sortDuties(duties, config);
-  const text = announcementText(sorted, config, calendar);
+export function approvalDocx({ config, text, table }: Announcement): Uint8Array {
   const m = DRAFT;
   const body = { size: m.size };
   const date = config.published ?? config.from;
@@ -146,7 +154,7 @@ export function approvalDocx(duties: readonly Duty[], config: Config, calendar: 
       pageBreakPara([run('附件', { font: FONT.heading })]),
       para([run(config.title, { font: FONT.title, size: SIZE.小二 })], { align: 'center', line: Math.round(SIZE.小二 * 28) }, SIZE.小二),
       para([], { line: Math.round(m.line / 2) }),
-      dutyTable(sorted, config),
+      table,
       para([], { line: m.line }),
       ...colophon(config.office, cnDate(date)),
     ],

@@ -4,14 +4,15 @@ import type { Calendar } from '../../core/calendar.js';
 import type { Config } from '../../core/config.js';
 import type { Duty } from '../../core/types.js';
 import type { OutFile } from '../atomic-write.js';
-import { announcementDocx, approvalDocx } from './announcement.js';
+import { announcement, announcementDocx, approvalDocx } from './announcement.js';
 
 export { changeNoticeDocx } from './change-notice.js';
 
 /** timetable.docx (the 公告 as posted) and 送审稿.docx (the approval copy, GB/T 9704). */
 export function announcementFiles(duties: readonly Duty[], config: Config, calendar: Calendar): OutFile[] {
+  const a = announcement(duties, config, calendar);
   return [
-    { path: 'timetable.docx', content: announcementDocx(duties, config, calendar) },
-    { path: '送审稿.docx', content: approvalDocx(duties, config, calendar) },
+    { path: 'timetable.docx', content: announcementDocx(a) },
+    { path: '送审稿.docx', content: approvalDocx(a) },
   ];
 }
