@@ -286,12 +286,35 @@ describe('a township year in 排班助手', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rota-clerk-town-'));
   beforeAll(() => townshipYearFolder(dir));
 
-  it('the timetable is one tab stop: 导出 CSV a few Tabs from 排班; the 换人 list opens without a long main-thread task', async () => {
+  it('the timetable is one tab stop over its months (a month away from the screen not laid out): 导出 CSV a few Tabs from 排班; the 换人 list opens without a long main-thread task', async () => {
     const app = await openApp(browser);
     const { page } = app;
     await planTownshipYear(page, dir);
     const shown = await shownTimetable(page);
     expect(shown.length).toBeGreaterThan(400);
+
+    // One grid of month row groups, in order; a month away from the screen is not laid out (content-visibility),
+    // and the keys move through the months as through one table.
+    const months = [...new Set(shown.map((d) => d.date.slice(0, 7)))];
+    const groups = await page.$$eval('#timetable tbody', (bs) =>
+      bs.map((b) => [...new Set([...b.querySelectorAll('tr')].map((r) => r.querySelector('th')?.textContent?.slice(0, 7)))]),
+    );
+    expect(groups).toEqual(months.map((m) => [m]));
+    const laidOut = (n: number) =>
+      page.$eval(`#timetable tbody:nth-of-type(${n}) tr`, (r) => r.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await laidOut(6)).toBe(false);
+    await page.focus('#timetable tbody th[tabindex="0"]');
+    await page.keyboard.press('Control+End');
+    const last = shown[shown.length - 1];
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`换人 ${last.date} ${last.name}`);
+    await expect.poll(() => laidOut(months.length)).toBe(true);
+    await page.keyboard.press('Control+Home');
+    const first = shown.filter((d) => d.date.startsWith(months[0])).length;
+    const pages = Math.ceil(first / 10);
+    for (let i = 0; i < pages; i++) await page.keyboard.press('PageDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(shown[pages * 10].date);
+    expect(shown[pages * 10].date.slice(0, 7)).toBe(months[1]);
+    await page.keyboard.press('Control+Home');
 
     await page.focus('#plan-button');
     let tabs = 0;
