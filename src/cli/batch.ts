@@ -129,14 +129,6 @@ async function runBatch<T extends Line & { rendered?: string }>(
     );
 }
 
-/**
- * Each thread's young generation, in MB (V8's scavenged space: three semi-spaces). An office's plan and
- * files are short-lived objects; in a thread's default young generation many outlive a scavenge and
- * are copied, promoted and compacted with the old space. At 192 MB most die young: less CPU per
- * office, some 200 MB more peak memory for the batch (docs/plan.md, Speed of a batch).
- */
-const YOUNG_MB = 192;
-
 /** Runs the task for every office in worker threads; the results come back in the offices' order. */
 function inWorkers<T>(
   task: BatchTask,
@@ -151,10 +143,7 @@ function inWorkers<T>(
   let done = 0;
   return new Promise((resolve) => {
     const start = () => {
-      const w = new Worker(join(__dirname, 'batch-worker.cjs'), {
-        workerData: { task, dir, options },
-        resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB },
-      });
+      const w = new Worker(join(__dirname, 'batch-worker.cjs'), { workerData: { task, dir, options } });
       let current = -1;
       const give = () => {
         if (next >= offices.length) return void w.terminate();
