@@ -303,6 +303,14 @@ describe('a township year in 排班助手', () => {
     const laidOut = (n: number) =>
       page.$eval(`#timetable tbody:nth-of-type(${n}) tr`, (r) => r.checkVisibility({ contentVisibilityAuto: true }));
     expect(await laidOut(6)).toBe(false);
+    // The browser's find (Ctrl+F; window.find here) reaches a day of a month not laid out, and lays it out.
+    const june = shown.find((d) => d.date.startsWith(months[5]))!;
+    expect(await page.evaluate((q) => window.find(q), june.date)).toBe(true);
+    expect(await page.evaluate(() => window.getSelection().anchorNode.parentElement.closest('tr').querySelector('th').textContent)).toBe(
+      june.date,
+    );
+    await expect.poll(() => laidOut(6)).toBe(true);
+    await page.evaluate(() => window.getSelection().removeAllRanges());
     await page.focus('#timetable tbody th[tabindex="0"]');
     await page.keyboard.press('Control+End');
     const last = shown[shown.length - 1];
