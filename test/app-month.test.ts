@@ -46,6 +46,13 @@ const chips = (page: Page) =>
     })),
   );
 
+/** The month's duties once each shows its verdict (the duty held is from another month). */
+async function judgedMonth(page: Page) {
+  const count = (await chips(page)).length;
+  await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+  return chips(page);
+}
+
 /** The leaders beside the calendar: id, 单位:姓名, and the verdict shown while a duty is held. */
 const leaders = (page: Page) =>
   page.$$eval('#month-leaders button.leader', (bs) =>
@@ -330,11 +337,9 @@ describe('the month calendar on a township year', () => {
     await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(jan.length - 1);
     await page.keyboard.press('PageDown');
     await poll(() => page.textContent('#month-title')).toContain('2025年2月');
-    const count = (await chips(page)).length;
-    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+    const feb = await judgedMonth(page);
     longest.push(['pick up and turn the month', await longestSince(page, t)]);
     expect(await axeViolations(page)).toEqual([]);
-    const feb = await chips(page);
     const to = feb.findIndex((c) => c.verdict === 'ok');
     expect(to).toBeGreaterThanOrEqual(0);
     for (let i = 0; i < to; i++) await page.keyboard.press('ArrowRight');
@@ -360,7 +365,7 @@ describe('the month calendar on a township year', () => {
     await page.locator('#month-next').dispatchEvent('drop', { dataTransfer: data });
     await source.dispatchEvent('dragend', { dataTransfer: data });
     await poll(() => page.textContent('#month-title')).toContain('2025年2月');
-    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+    await judgedMonth(page);
     // (still held: the duty focused in February is said to be its target)
     await poll(() => page.textContent('#month-live')).toContain('对调到 exchange with');
     await page.locator(`#${feb[to].id}`).click();
@@ -415,13 +420,11 @@ describe('the month calendar on a township year', () => {
     const spent = await hover('month-next', 10_000, '2025年2月');
     expect(await page.textContent('#month-title')).toContain('2025年2月');
     expect(spent).toBeGreaterThanOrEqual(600);
-    const count = (await chips(page)).length;
-    await poll(async () => (await chips(page)).filter((c) => c.verdict).length).toBe(count);
+    const feb = await judgedMonth(page);
     longest.push(['hover over 下个月 until the month turns', await longestSince(page, t)]);
     expect(await axeViolations(page)).toEqual([]);
 
     // The drag goes on in February: dropped on a duty it may exchange with.
-    const feb = await chips(page);
     const to = feb.findIndex((c) => c.verdict === 'ok');
     expect(to).toBeGreaterThanOrEqual(0);
     const send = (id: string, type: string) => page.locator(`#${id}`).dispatchEvent(type, { dataTransfer: data });
