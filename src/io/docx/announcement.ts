@@ -110,14 +110,18 @@ function closingLines(text: AnnouncementText, m: Measure, attachment?: string): 
 export interface Announcement {
   config: Config;
   text: AnnouncementText;
-  /** The duty table's <w:tbl> (a township year's is some 800 KB of text). */
-  table: string;
+  /** The duty table's <w:tbl>, encoded (a township year's is some 800 KB). */
+  table: Uint8Array;
 }
 
 /** The text and table of a round's 公告, for announcementDocx and approvalDocx. */
 export function announcement(duties: readonly Duty[], config: Config, calendar: Calendar): Announcement {
   const sorted = sortDuties(duties, config);
-  return { config, text: announcementText(sorted, config, calendar), table: gridTableXml(dutyTable(sorted, config)) };
+  return {
+    config,
+    text: announcementText(sorted, config, calendar),
+    table: new TextEncoder().encode(gridTableXml(dutyTable(sorted, config))),
+  };
 }
 
 /** timetable.docx: the notice as posted, the table inside it. */

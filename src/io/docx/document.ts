@@ -15,8 +15,8 @@ export interface DocxPage {
   children: Block[];
 }
 
-/** What a page holds: paragraphs (gbt9704.ts's para) and tables. */
-export type Block = string | { grid: GridTable };
+/** What a page holds: paragraphs (gbt9704.ts's para), tables, and XML already encoded as UTF-8 (a table two documents share). */
+export type Block = string | { grid: GridTable } | Uint8Array;
 
 const encoder = new TextEncoder();
 let templateParts: ZipPart[] | undefined;
@@ -47,13 +47,35 @@ function coreXml(page: DocxPage): string {
   );
 }
 
+/**
+ * word/document.xml: the template's page set-up around the blocks, each run of text encoded once and
+ * encoded blocks copied as they are (encoding is most of the cost of a year's table besides deflating it).
+ */
+function documentXml(children: readonly Block[]): Uint8Array {
+  const pieces: Uint8Array[] = [];
+  let text = template.document.head;
+  for (const b of children) {
+    if (b instanceof Uint8Array) {
+      pieces.push(encoder.encode(text), b);
+      text = '';
+    } else text += typeof b === 'string' ? b : gridTableXml(b.grid);
+  }
+  pieces.push(encoder.encode(text + template.document.tail));
+  const out = new Uint8Array(pieces.reduce((n, x) => n + x.length, 0));
+  let at = 0;
+  for (const x of pieces) {
+    out.set(x, at);
+    at += x.length;
+  }
+  return out;
+}
+
 /** The .docx bytes, the same for the same page. */
 export function packDocx(page: DocxPage): Uint8Array {
-  const body = page.children.map((b) => (typeof b === 'string' ? b : gridTableXml(b.grid))).join('');
   templateParts ??= template.parts.map((p) => ({ ...p, method: 8, data: fromBase64(p.data) }));
   const parts = [
     ...templateParts,
-    textPart('word/document.xml', encoder.encode(template.document.head + body + template.document.tail)),
+    textPart('word/document.xml', documentXml(page.children)),
     textPart('docProps/core.xml', encoder.encode(coreXml(page))),
   ];
   return zipParts(
