@@ -6,6 +6,7 @@
 // src/io/publish-folder.ts writes the files, under the lock that covered reading the state.
 import type { Calendar } from '../core/calendar.js';
 import type { Config } from '../core/config.js';
+import { sortDuties } from '../core/duty-order.js';
 import { buildContext } from '../core/engine/context.js';
 import { checkTimetable } from '../core/engine/rules.js';
 import type { Violation } from '../core/engine/types.js';
@@ -143,7 +144,8 @@ export async function publish(req: PublishRequest): Promise<Publication> {
     title: config.title,
     from: config.from,
     to: config.to,
-    duties: duties.map(publicDuty),
+    // In the timetable's one order, as the CSV: not in the order an exchange or a re-plan left them.
+    duties: sortDuties(duties, config).map(publicDuty),
     sequences,
     changes: changes.map((c) => ({ date: c.date, kind: c.kind, type: c.type, line: changeLine(c) })),
     ...req.extra,
