@@ -7,6 +7,7 @@ const TIMED = [
   'test/app-clerk.test.ts',
   'test/app-month.test.ts',
   'test/app-worker.test.ts',
+  'test/app-year-edits.test.ts',
   'test/limits.test.ts',
   'test/runaway.test.ts',
 ];
