@@ -212,6 +212,7 @@ it('a township year through a year of edits: nothing lost over save, reload and 
   const last = `s${step}`;
   const done = await kept(page);
   expect(done.changed.length).toBeGreaterThan(0);
+  for (const f of ['leaders.csv', 'sites.csv', 'rota.json']) expect(done.picked.join(' ')).toContain(f);
 
   // Saved; the page reloaded: everything as it was.
   const saved = [...(await exported(page, '保存项目 save project')).entries()];
