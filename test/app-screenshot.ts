@@ -26,6 +26,13 @@ try {
     // The desktop shot shows the whole page; the phone's its screen at the change panel and the table.
     const phone = viewport.width < 400;
     if (phone) await page.locator('.edit').evaluate((el) => el.scrollIntoView());
+    // A month away from the screen is not laid out (content-visibility: auto) until it is scrolled to; a
+    // whole-page picture shows it as the clerk sees it on getting there.
+    else
+      await page.$$eval('#timetable tbody', (groups) => {
+        // (through the style object: the page's Content-Security-Policy refuses a style attribute)
+        for (const g of groups) (g as unknown as { style: { contentVisibility: string } }).style.contentVisibility = 'visible';
+      });
     await page.screenshot({ path: resolve(file), fullPage: !phone });
     await context.close();
   }
