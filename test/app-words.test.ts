@@ -8,13 +8,17 @@ import { CATALOGUE, type MessageCode, problem } from '../src/core/messages.js';
 import { forPage } from '../src/web/words.js';
 
 const CLI_ONLY = new Set(['option', 'command', 'argument', 'publish', 'batch', 'init', 'check', 'verdict', 'case', 'booking']);
+/** Of those families, what the page shows too: an export refused because a day before 今天 changed. */
+const PAGE_CODES = new Set(['publish.past']);
 /** Only the CLI writes folders. */
 const CLI_CODES = new Set(['limit.out-system', 'limit.out-not-folder']);
 const CLI_WORDS = /命令后|当前文件夹|--[a-z]|\brota (init|plan|replan|swap|render|check)\b|(^|\s)-c\s/;
 
 describe('the page speaks its own words', () => {
   it('no catalogue sentence the page can show names a command-line option, the current folder or a command', () => {
-    const shown = (Object.keys(CATALOGUE) as MessageCode[]).filter((c) => !CLI_ONLY.has(c.split('.')[0]) && !CLI_CODES.has(c));
+    const shown = (Object.keys(CATALOGUE) as MessageCode[]).filter(
+      (c) => (!CLI_ONLY.has(c.split('.')[0]) || PAGE_CODES.has(c)) && !CLI_CODES.has(c),
+    );
     expect(shown.length).toBeGreaterThan(50);
     for (const code of shown) {
       const p = problem(code, CATALOGUE[code].example as never);

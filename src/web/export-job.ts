@@ -71,6 +71,6 @@ async function filesOf(input: ExportInput, round: Round): Promise<OutFile[] | st
 
 /** The files, or why a publication was refused (a day before 今天 changed). */
 function outcome(p: Publication): OutFile[] | string {
-  if (p.problems.length) return p.problems.map((x) => x.message).join('；');
+  if (p.problems.length) return p.problems.map((x) => forPage(x).message).join('；');
   return p.files;
 }

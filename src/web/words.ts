@@ -26,6 +26,8 @@ const PAGE: Partial<Record<MessageCode, Rewrite>> = {
   'institution.township-kind': (m) => m.replace(/用 rota init --preset township --kind \S+?，或/, ''),
   'limit.leaders': (m) => m.replace('（rota plan --batch）', '').replace(' (plan --batch)', ''),
   'limit.cells': (m) => m.replace('请缩短起止日期（--from、--to）', '请在「1 设置」中缩短起止日期'),
+  // An export refused because a day before 今天 changed: the page's 今天 is what the CLI's --today is.
+  'publish.past': (m) => m.replace('请用 --today 写出那一天', '请把「今天」改为那一天'),
   'timetable.outside-window': (m) =>
     m.replace('请用 -c 指定这张时间表所属一轮的配置（或 --from/--to）', '请选择这张时间表所属一轮的配置文件（或在「1 设置」中改起止日期）'),
 };
