@@ -4,8 +4,8 @@
 // fix speaks of the command line fails here until src/web/words.ts words it for the page.
 import { describe, expect, it } from 'vitest';
 import { planFailure } from '../src/app/plan-failure.js';
-import { CATALOGUE, type MessageCode, problem } from '../src/core/messages.js';
-import { forPage } from '../src/web/words.js';
+import { CATALOGUE, type MessageCode, problem, say } from '../src/core/messages.js';
+import { forPage, refusalForPage } from '../src/web/words.js';
 
 const CLI_ONLY = new Set(['option', 'command', 'argument', 'publish', 'batch', 'init', 'check', 'verdict', 'case', 'booking']);
 /** Of those families, what the page shows too: an export refused because a day before 今天 changed. */
@@ -26,6 +26,14 @@ describe('the page speaks its own words', () => {
     }
     // The CLI keeps its own words.
     expect(problem('input.none', { what: '领导名单' }).message).toContain('命令后');
+  });
+
+  it('an exchange touching a day before 今天, refused or judged in the worker as text, names 今天, not --today', () => {
+    const text = say('publish.past', { today: '2025-06-02', days: ['2025-01-02'] });
+    expect(text).toContain('--today');
+    expect(refusalForPage(text)).not.toMatch(CLI_WORDS);
+    expect(refusalForPage(text)).toContain('请把「今天」改为那一天');
+    expect(refusalForPage('2025-01-02 与自己对调没有变化')).toBe('2025-01-02 与自己对调没有变化');
   });
 
   it('the leader-list hint of a missing 日期 column and the best-effort head are worded for the page', () => {

@@ -17,6 +17,7 @@ import { judgeFor } from './judge.js';
 import type { Live } from './month-view.js';
 import { applyPatch } from './patch.js';
 import { todayOf } from './state.js';
+import { refusalForPage } from './words.js';
 import type { SwapAnswer } from './worker.js';
 
 interface Held {
@@ -56,7 +57,7 @@ type Shown = { ok?: boolean; short: string; said: string };
 /** What a duty shows while another is held, and what is said of it. */
 function dutyVerdict(v: SwapVerdict | undefined): Shown {
   if (!v) return { short: '', said: '正在核对 checking' };
-  if ('message' in v) return { ok: false, short: '✗ 不可', said: `不可 not allowed：${v.message}` };
+  if ('message' in v) return { ok: false, short: '✗ 不可', said: `不可 not allowed：${refusalForPage(v.message)}` };
   if (v.status === 'ok') return { ok: true, short: '✓ 可对调', said: '可以对调 allowed' };
   return {
     ok: false,
@@ -237,7 +238,7 @@ function take(ctx: Ctx, timetable: Duty[], r: SwapAnswer, what: What): void {
       r.status === 'broken'
         ? `违反${rules(r.violations)}：${r.violations.map((x) => x.message).join('；')}`
         : r.status === 'invalid'
-          ? r.message
+          ? refusalForPage(r.message ?? '')
           : '时间表在核对期间已经改变，请再试一次。The timetable changed meanwhile; try again.';
     ctx.show((ui) => {
       ui.message = { text: `不能${zh} this ${en} is refused：${why}`, alert: true, at: 'month' };

@@ -37,3 +37,6 @@ export function forPage(p: Problem): Problem {
   const rewrite = PAGE[p.code];
   return rewrite ? { ...p, message: rewrite(p.message) } : p;
 }
+
+/** A refusal the worker hands over as text, not as a problem (an exchange touching a day before 今天), in the page's words. */
+export const refusalForPage = (text: string): string => PAGE['publish.past']?.(text) ?? text;
