@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 import { longestSince, pageNow as now, watchLongTasks } from './browser/long-tasks.js';
+import { chips, poll } from './browser/month-page.js';
 import { runRota } from './helpers/cli.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals, typed loosely on purpose
@@ -30,21 +31,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** expect.poll with time for a loaded machine (its default is one second). */
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000 });
-
-/** The month's duties as shown: id, date, leader, and the verdict shown while a duty is held. */
-const chips = (page: Page) =>
-  page.$$eval('#month-grid button.duty', (bs) =>
-    bs.map((b) => ({
-      id: b.id,
-      date: b.closest('td')?.getAttribute('data-date') ?? '',
-      name: b.querySelector('.who')?.textContent ?? '',
-      verdict: b.getAttribute('data-verdict') ?? '',
-      shown: b.querySelector('.verdict')?.textContent ?? '',
-    })),
-  );
 
 /** The month's duties once each shows its verdict (the duty held is from another month). */
 async function judgedMonth(page: Page) {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { axeViolations, exported, openApp, shownTimetable } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 import { longestSince, pageNow as now, watchLongTasks } from './browser/long-tasks.js';
+import { chips, poll } from './browser/month-page.js';
 import { planTownshipYear, townshipYearFolder } from './browser/township.js';
 import { runRota } from './helpers/cli.js';
 
@@ -34,19 +35,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000 });
-
-/** The calendar's duties as shown: id, date, leader, and the verdict shown while a duty is held. */
-const chips = (page: Page) =>
-  page.$$eval('#month-grid button.duty', (bs) =>
-    bs.map((b) => ({
-      id: b.id,
-      date: b.closest('td')?.getAttribute('data-date') ?? '',
-      name: b.querySelector('.who')?.textContent ?? '',
-      verdict: b.getAttribute('data-verdict') ?? '',
-    })),
-  );
 
 /** The leaders beside the calendar: 单位:姓名, and the verdict shown while a duty is held. */
 const leaders = (page: Page) =>
