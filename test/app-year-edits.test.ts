@@ -246,6 +246,24 @@ it('a township year through a year of edits: nothing lost over save, reload and 
   expect(longest.length).toBeGreaterThanOrEqual(20);
   for (const [, ms] of longest) expect(ms, JSON.stringify(longest)).toBeLessThanOrEqual(LONGEST_MS);
   expect(await axeViolations(p2)).toEqual([]);
+
+  // 今天 moved past January's unpublished exchange: 重新安排 is refused as `rota replan` refuses it
+  // (publish.past), in the page's words, and the timetable stays as it was.
+  const before = await shownTimetable(p2);
+  await p2.getByLabel(/今天/).fill('2025-02-03');
+  await p2.getByLabel(/今天/).press('Tab');
+  await p2.locator('#replan').click();
+  await poll(() => p2.textContent('#message')).toContain('请把「今天」改为那一天');
+  expect(await p2.textContent('#message')).not.toContain('--today');
+  expect(await shownTimetable(p2)).toEqual(before);
+  const refused = runRota(
+    ['replan', '-c', 'rota.json', '--previous', 'work/timetable.csv', '--today', '2025-02-03', '--out', 'refused'],
+    dir,
+  );
+  expect(refused.code, refused.stdout).toBe(2);
+  const sentence = '2025-02-03 之前的安排已经发生，是接访记录，不能改动';
+  expect(refused.stderr).toContain(sentence);
+  expect(await p2.textContent('#message')).toContain(sentence);
   expect(fresh.errors).toEqual([]);
   await fresh.context.close();
 }, 300_000);

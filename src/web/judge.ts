@@ -6,7 +6,7 @@ import type { Config } from '../core/config.js';
 import type { DutyRef, SubstituteChoice, SwapRequest, SwapVerdict } from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
 import { applyPatch } from './patch.js';
-import type { StoredFile } from './state.js';
+import type { Baseline, StoredFile } from './state.js';
 import type { PlanMessage, PlanRequest, SwapAnswer } from './worker.js';
 
 export interface Judge {
@@ -15,7 +15,7 @@ export interface Judge {
   choices(timetable: Duty[], ref: DutyRef): Promise<SubstituteChoice[]>;
   swap(timetable: Duty[], request: SwapRequest, today?: IsoDate): Promise<SwapAnswer>;
   /** 重新安排 from `today`, as `rota replan`: the outcome, its timetable the one given with the patch applied. */
-  replan(timetable: Duty[], today: IsoDate): Promise<ReplanOutcome>;
+  replan(timetable: Duty[], today: IsoDate, baseline?: Baseline): Promise<ReplanOutcome>;
 }
 
 let kept: { config: Config; files: StoredFile[]; worker: Worker; judge: Judge } | undefined;
@@ -42,8 +42,9 @@ export function judgeFor(source: string, config: Config, files: StoredFile[]): J
       worker.postMessage({ ...request, config, files, bestEffort: false, id });
     });
   const judge: Judge = {
-    replan: async (timetable, today) => {
-      const m = await ask({ replan: { timetable, today } });
+    replan: async (timetable, today, baseline) => {
+      const published = baseline && { name: baseline.name, duties: baseline.duties, json: baseline.json };
+      const m = await ask({ replan: { timetable, today, baseline: published } });
       const duties = m.type === 'replanned' ? applyPatch(timetable, m.patch, false) : undefined;
       if (m.type !== 'replanned' || !duties)
         throw new Error('排班助手内部错误：后台没有给出重新安排的结果，请重试或刷新页面。internal error: the worker gave no re-plan');

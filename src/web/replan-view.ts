@@ -14,7 +14,7 @@ function run(ctx: Ctx): void {
   const today = todayOf(ctx.state);
   ctx.show((ui) => void (ui.message = { text: '正在重新安排… re-planning', alert: false, at: 'replan' }));
   judgeFor(ctx.source, ctx.config, ctx.state.files)
-    .replan(previous, today)
+    .replan(previous, today, ctx.state.baseline)
     .then(
       (outcome) => {
         if (ctx.state.current === previous) take(ctx, outcome, today);

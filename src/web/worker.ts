@@ -3,14 +3,18 @@
 // and judges the 换人 list (every leader against every rule over the year) off the main thread too,
 // and, in a worker kept for the calendar (src/web/judge.ts), each exchange a dragged duty could make.
 import { planRound } from '../app/plan.js';
+import { pastChanges } from '../app/publish.js';
 import { type ReplanOutcome, replanRound } from '../app/replan.js';
 import { exchangeVerdicts, substitutesFor, swapDuties } from '../app/swap.js';
 import type { Config } from '../core/config.js';
+import { say } from '../core/messages.js';
 import type { DutyRef, SubstituteChoice, SwapRequest, SwapResult, SwapVerdict } from '../core/replan/swap.js';
 import type { Duty, IsoDate } from '../core/types.js';
+import { publishedStateFrom } from '../io/sequences.js';
 import { type Patch, patchOf } from './patch.js';
 import { keptRound } from './session.js';
-import type { StoredFile } from './state.js';
+import type { Baseline, StoredFile } from './state.js';
+import { refusalForPage } from './words.js';
 
 export interface PlanRequest {
   config: Config;
@@ -22,8 +26,8 @@ export interface PlanRequest {
   verdicts?: { timetable: Duty[]; ref: DutyRef; targets: DutyRef[]; today?: IsoDate };
   /** Instead of a plan: an exchange or a substitute, judged and applied as `rota swap` does. */
   swap?: { timetable: Duty[]; request: SwapRequest; today?: IsoDate };
-  /** Instead of a plan: 重新安排 of this timetable from `today` (`rota replan`). */
-  replan?: { timetable: Duty[]; today: IsoDate };
+  /** Instead of a plan: 重新安排 of this timetable from `today` (`rota replan`), against the publication when there is one. */
+  replan?: { timetable: Duty[]; today: IsoDate; baseline?: Pick<Baseline, 'name' | 'duties' | 'json'> };
   /** Echoed in the answer, for a worker that takes several requests. */
   id?: number;
 }
@@ -81,6 +85,13 @@ export function startWorker(scope: WorkerScope): void {
         return;
       }
       if (replan) {
+        // As `rota replan` refuses: an edit not yet published on a day before 今天 would rewrite the past.
+        const b = replan.baseline;
+        const json = b?.json ? { text: b.json, file: b.name } : undefined;
+        const past = b
+          ? pastChanges(publishedStateFrom(json, b.duties, round.config).state, replan.timetable, round.config, replan.today)
+          : [];
+        if (past.length) throw new Error(refusalForPage(say('publish.past', { today: replan.today, days: past })));
         // The rows it changed, not the year: the page keeps the rest as they are (see SwapAnswer).
         const { duties, ...outcome } = replanRound(round, replan.timetable, { today: replan.today });
         scope.postMessage({ type: 'replanned', outcome, patch: patchOf(replan.timetable, duties), id });
