@@ -58,6 +58,19 @@ export function periodsOverlapping(period: Period, from: IsoDate, to: IsoDate): 
   return out;
 }
 
+/** The days from the first to the last of the whole periods (of each kind given) that from..to overlaps. */
+export function periodsReach(periods: Period[], from: IsoDate, to: IsoDate): { first: IsoDate; last: IsoDate } {
+  let first = from;
+  let last = to;
+  for (const p of periods) {
+    const a = periodOf(p, from).from;
+    const b = periodOf(p, to).to;
+    if (a < first) first = a;
+    if (b > last) last = b;
+  }
+  return { first, last };
+}
+
 /** True when the whole period lies inside from..to (only such periods are judged). */
 export function wholeInside(span: PeriodSpan, from: IsoDate, to: IsoDate): boolean {
   return span.from >= from && span.to <= to;

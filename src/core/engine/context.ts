@@ -2,7 +2,7 @@
 // day, who may serve when (every rule's allows), pins, sites, the past frozen by a re-plan. The
 // planner, the explanations, the report and the checker all read this one context.
 import { type Calendar, makeCalendar } from '../calendar.js';
-import { periodOf } from '../check/periods.js';
+import { periodsReach } from '../check/periods.js';
 import { byDate, isoWeekKey, monthKey } from '../dates.js';
 import { leaderKey } from '../leaders.js';
 import { institutionsForDays } from '../order.js';
@@ -78,9 +78,7 @@ export interface PlanContext {
  * year of history before the window costs one pass here, not one in each piece and report.
  */
 function inReach(history: HistoryRecord[], rules: Rule[], { from, to }: { from: IsoDate; to: IsoDate }): HistoryRecord[] {
-  const spans = ['week' as const, ...rules.map((r) => r.period)].flatMap((p) => [periodOf(p, from), periodOf(p, to)]);
-  const first = spans.reduce((a, s) => (s.from < a ? s.from : a), from);
-  const last = spans.reduce((a, s) => (s.to > a ? s.to : a), to);
+  const { first, last } = periodsReach(['week', ...rules.map((r) => r.period)], from, to);
   return history.filter((h) => h.date >= first && h.date <= last);
 }
 

@@ -1,7 +1,7 @@
 // The plan's report: who was left out and why (the rules' own reasons), who is still short of a
 // quota after this plan, which preferences could not be met, and the objective measured from the
 // timetable itself by each preference.
-import { PERIOD_NAMES, periodKey, periodOf, periodsOverlapping } from '../check/periods.js';
+import { PERIOD_NAMES, periodKey, periodsOverlapping, periodsReach } from '../check/periods.js';
 import { judge } from '../check/tally.js';
 import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
@@ -54,9 +54,11 @@ const judged = new WeakMap<Duty[], { ctx: PlanContext; rules: Rule[]; short: Sti
 function judgeShort(duties: Duty[], ctx: PlanContext, rules: Rule[]): StillShort[] {
   const { from, to } = ctx.config;
   if (rules.length === 0) return [];
-  const spans = rules.flatMap((r) => [periodOf(r.period, from), periodOf(r.period, to)]);
-  const first = spans.reduce((a, s) => (s.from < a ? s.from : a), from);
-  const last = spans.reduce((a, s) => (s.to > a ? s.to : a), to);
+  const { first, last } = periodsReach(
+    rules.map((r) => r.period),
+    from,
+    to,
+  );
   // Only the records in the periods the window touches count: a year of history costs a pass over it, not a copy.
   const past: Duty[] = ctx.history
     .filter((r) => (r.date < from || r.date > to) && r.date >= first && r.date <= last)
