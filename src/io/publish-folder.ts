@@ -18,7 +18,6 @@ import {
   cpSync,
   existsSync,
   linkSync,
-  lstatSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -38,49 +37,15 @@ export const KEEP = 5;
 /** The file-system calls a publication makes; tests pass failing ones to prove the folder stays as it was. */
 export interface FolderFs {
   writeFile(path: string, content: string | Uint8Array): void;
-  /** A second name for a file (a hard link). */
-  link(existing: string, path: string): void;
   mkdir(path: string): void;
   rename(from: string, to: string): void;
 }
 
 const realFs: FolderFs = {
   writeFile: (p, c) => writeFileSync(p, c),
-  link: (a, b) => linkSync(a, b),
   mkdir: (p) => mkdirSync(p, { recursive: true }),
   rename: (a, b) => renameSync(a, b),
 };
-
-/**
- * Puts `content` at `target`: a hard link to `same`, a file known to hold the same bytes, as rsync
- * --link-dest does, else a new file. Every earlier change notice is republished unchanged, and the
- * newest is both change-notice.* and notices/N-*; creating a file costs this disk 0.7-1.2 ms against
- * 0.02-0.06 ms for a link: a folder with 40 notices took a `rota plan --out` 47 ms more CPU. Files
- * are never changed in place (a publication writes new files only), so a name shared with the kept
- * generation stays as it was. A disk without hard links (EPERM, EXDEV) gets the file written.
- */
-function putFile(fs: FolderFs, target: string, content: string | Uint8Array, same: string | undefined): void {
-  if (same !== undefined) {
-    try {
-      fs.link(same, target);
-      return;
-    } catch {
-      // Written instead, below.
-    }
-  }
-  fs.writeFile(target, content);
-}
-
-/** Is `path` a regular file (not a link someone put there) holding exactly `content`? */
-function sameBytes(path: string, content: string | Uint8Array): boolean {
-  try {
-    const s = lstatSync(path);
-    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
-    return s.isFile() && s.size === bytes.length && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).equals(readFileSync(path));
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The folder a publication goes to: `out` itself, or, when `out` is a symbolic link (to a web
@@ -330,16 +295,15 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
     const old = join(s, 'old');
     try {
       fs.mkdir(next);
-      // Each content put so far (the same string, or the same bytes object), and where; the folders made.
-      const placed = new Map<string | Uint8Array, string>();
+      // Every file is a file of its own, never a hard link to the published one or to another of this
+      // publication: a clerk's editor that saves in place (Notepad) would change the kept generation
+      // rota rollback restores, or the dated notice beside change-notice.*, with it.
       const folders = new Set<string>();
       for (const f of files) {
         const target = join(next, f.path);
-        const current = join(abs, f.path);
         if (!folders.has(dirname(target))) fs.mkdir(dirname(target));
         folders.add(dirname(target));
-        putFile(fs, target, f.content, placed.get(f.content) ?? (sameBytes(current, f.content) ? current : undefined));
-        placed.set(f.content, target);
+        fs.writeFile(target, f.content);
       }
       // Files rota did not write (a webmaster's index.html, robots.txt) stay in the folder.
       const ours = new Set(files.map((f) => f.path.split('/')[0]));
