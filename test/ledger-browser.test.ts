@@ -14,7 +14,7 @@ import { axeViolations, exported, openApp } from './browser/app-page.js';
 import { launchChromium } from './browser/launch.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: browser globals inside page.evaluate
-declare const window: any, document: any;
+declare const window: any, document: any, MutationObserver: any, requestAnimationFrame: (f: () => void) => void;
 
 const ROTA = resolve('bin/rota.js');
 const dir = mkdtempSync(join(tmpdir(), 'rota-ledger-app-'));
@@ -73,7 +73,21 @@ describe('接访台帐 in the browser app', () => {
     await page.getByLabel('联系方式', { exact: true }).fill(PHONE);
     await page.getByLabel('身份证号', { exact: true }).fill('12345');
     await page.getByLabel('主要问题', { exact: true }).fill('供暖不热');
+    // The clerk goes back to the field as soon as the message shows, before it would take focus: focus
+    // stays where they went, so what they type next lands there (CI once saw fill('') go to the message).
+    const focusAfter = page.evaluate(
+      () =>
+        new Promise<string>((done) => {
+          new MutationObserver((_: unknown, seen: { disconnect(): void }) => {
+            if (!document.getElementById('message')?.textContent?.includes('身份证号')) return;
+            seen.disconnect();
+            document.getElementById('visit-idNumber')?.focus();
+            requestAnimationFrame(() => setTimeout(() => setTimeout(() => done(document.activeElement?.id ?? ''), 50)));
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        }),
+    );
     await page.getByRole('button', { name: '登记', exact: true }).click();
+    expect(await focusAfter).toBe('visit-idNumber');
     await expect.poll(() => page.textContent('#message')).toContain('身份证号有 5 个字符');
     expect(await page.textContent('#message')).not.toContain(RESIDENT);
     await page.getByLabel('身份证号', { exact: true }).fill('');

@@ -61,5 +61,12 @@ export function messageView(message: Message | undefined, at: string): HTMLEleme
 export function showThenFocus(ctx: Ctx, change: (ui: Ui) => void, focus: string): void {
   (document.activeElement as HTMLElement | null)?.blur();
   ctx.show(change);
-  requestAnimationFrame(() => setTimeout(() => document.getElementById(focus)?.focus()));
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      // Not taken from a control the clerk has gone to meanwhile (typing there would land elsewhere).
+      const at = document.activeElement;
+      if (at && at !== document.body) return;
+      document.getElementById(focus)?.focus();
+    }),
+  );
 }
