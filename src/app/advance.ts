@@ -15,7 +15,7 @@ import { type CaseStore, LedgerError } from '../io/cases-schema.js';
 export async function advanceCase(store: CaseStore, id: string, event: CaseEvent): Promise<{ matter?: Matter; problems: Problem[] }> {
   try {
     return await store.write(async (tx) => {
-      const m = (await tx.all()).find((x) => x.id === id);
+      const m = await tx.one(id);
       if (!m) throw new LedgerError([problem('case.not-found', { id }, { file: store.name })]);
       const r = advance(m, event, store.name);
       // Thrown, so that the store rolls back and writes nothing (an SQLite ledger not there stays not there).

@@ -5,7 +5,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { Matter } from '../core/cases/types.js';
 import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
-import { type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SCHEMA_VERSION, SELECT_SQL, upsertSql } from './cases-schema.js';
+import { type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SCHEMA_VERSION, SELECT_SQL, selectOneSql, upsertSql } from './cases-schema.js';
 
 /** Every SQLite database file begins with these 16 bytes. */
 const MAGIC = 'SQLite format 3\u0000';
@@ -61,6 +61,15 @@ export function selectAll(db: Database): Matter[] {
 export function transaction(db: Database): CaseTx {
   return {
     all: async () => selectAll(db),
+    one: async (id) => {
+      const st = db.prepare(selectOneSql('?'));
+      try {
+        st.bind([id]);
+        return st.step() ? matterOf(st.getAsObject()) : undefined;
+      } finally {
+        st.free();
+      }
+    },
     upsert: async (ms) => {
       const st = db.prepare(upsertSql(() => '?'));
       for (const m of ms) st.run(matterValues(m));

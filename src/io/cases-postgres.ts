@@ -3,7 +3,7 @@
 // see one version, as with the office's SQLite file.
 import pg from 'pg';
 import { problem } from '../core/messages.js';
-import { type CaseStore, type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SELECT_SQL, upsertSql } from './cases-schema.js';
+import { type CaseStore, type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SELECT_SQL, selectOneSql, upsertSql } from './cases-schema.js';
 
 /** The URL without its password, for messages. */
 export const withoutPassword = (url: string) => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
@@ -35,6 +35,10 @@ export async function postgresStore(url: string): Promise<CaseStore> {
         await c.query('LOCK TABLE matters IN SHARE ROW EXCLUSIVE MODE');
         const tx: CaseTx = {
           all: () => select(c),
+          one: async (id) => {
+            const row = (await c.query(selectOneSql('$1'), [id])).rows[0];
+            return row && matterOf(row);
+          },
           upsert: async (ms) => {
             const sql = upsertSql((i) => `$${i}`);
             for (const m of ms) await c.query(sql, matterValues(m));

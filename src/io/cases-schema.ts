@@ -46,6 +46,9 @@ export function upsertSql(mark: (i: number) => string): string {
 
 export const SELECT_SQL = `SELECT ${COLUMN_NAMES.join(', ')} FROM matters ORDER BY visit_date, id`;
 
+/** The matter numbered by the one placeholder `mark` writes. */
+export const selectOneSql = (mark: string) => `SELECT ${COLUMN_NAMES.join(', ')} FROM matters WHERE id = ${mark}`;
+
 /** A matter as the values of an upsert, in COLUMN_NAMES order. */
 export function matterValues(m: Matter): Array<string | number | null> {
   return COLUMNS.map(([, f, t]) => {
@@ -73,6 +76,8 @@ export function matterOf(row: Record<string, unknown>): Matter {
 /** What every store gives the import, check and export: one transaction at a time per writer. */
 export interface CaseTx {
   all(): Promise<Matter[]>;
+  /** The matter numbered `id`, read alone (a step on one matter of a 30,000-matter ledger). */
+  one(id: string): Promise<Matter | undefined>;
   upsert(matters: readonly Matter[]): Promise<void>;
   remove(ids: readonly string[]): Promise<void>;
 }
