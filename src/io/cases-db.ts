@@ -5,7 +5,17 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import type { Matter } from '../core/cases/types.js';
 import { LIMITS } from '../core/limits.js';
 import { problem } from '../core/messages.js';
-import { type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SCHEMA_VERSION, SELECT_SQL, selectOneSql, upsertSql } from './cases-schema.js';
+import {
+  type CaseTx,
+  LedgerError,
+  matterOf,
+  matterValues,
+  SCHEMA_SQL,
+  SCHEMA_VERSION,
+  SELECT_SQL,
+  selectOneSql,
+  upsertSql,
+} from './cases-schema.js';
 
 /** Every SQLite database file begins with these 16 bytes. */
 const MAGIC = 'SQLite format 3\u0000';

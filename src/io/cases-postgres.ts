@@ -3,7 +3,17 @@
 // see one version, as with the office's SQLite file.
 import pg from 'pg';
 import { problem } from '../core/messages.js';
-import { type CaseStore, type CaseTx, LedgerError, matterOf, matterValues, SCHEMA_SQL, SELECT_SQL, selectOneSql, upsertSql } from './cases-schema.js';
+import {
+  type CaseStore,
+  type CaseTx,
+  LedgerError,
+  matterOf,
+  matterValues,
+  SCHEMA_SQL,
+  SELECT_SQL,
+  selectOneSql,
+  upsertSql,
+} from './cases-schema.js';
 
 /** The URL without its password, for messages. */
 export const withoutPassword = (url: string) => url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
