@@ -143,20 +143,24 @@ function independentCheck(t: Instance, duties: Duty[], days: string[], allowed: 
   return errors;
 }
 
+/** The planner on an instance, strict or in best effort. */
+const planOf = (t: Instance, bestEffort: boolean) =>
+  plan(
+    input(
+      t.insts,
+      t.leaders,
+      FROM,
+      t.to,
+      { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed },
+      { history: t.history, bestEffort },
+    ),
+  );
+
 describe('planner = brute force on small random rounds', () => {
   it('same optimum (all four objective levels), and every plan keeps every hard rule', () => {
     fc.assert(
       fc.property(instance, (t) => {
-        const result = plan(
-          input(
-            t.insts,
-            t.leaders,
-            FROM,
-            t.to,
-            { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed },
-            { history: t.history },
-          ),
-        );
+        const result = planOf(t, false);
         const { best, days, allowed } = bruteForce(t);
         if (!best) {
           expect(result.report.status).toBe('infeasible');
@@ -176,16 +180,7 @@ describe('planner = brute force on small random rounds', () => {
   it('best effort never breaks order, eligibility or availability, and lists breaks exactly when not optimal', () => {
     fc.assert(
       fc.property(instance, (t) => {
-        const result = plan(
-          input(
-            t.insts,
-            t.leaders,
-            FROM,
-            t.to,
-            { order: { mode: t.mode, start: t.start }, perDay: t.perDay, maxPerLeader: t.maxPerLeader, seed: t.seed },
-            { history: t.history, bestEffort: true },
-          ),
-        );
+        const result = planOf(t, true);
         const { days, allowed } = bruteForce({ ...t, maxPerLeader: 99 });
         // Order, eligibility and availability are never broken, even in best effort.
         for (const x of result.duties) expect(allowed(t.leaders.find((l) => l.name === x.name)!, days.indexOf(x.date))).toBe(true);
