@@ -23,8 +23,10 @@ import {
   readFileSync,
   realpathSync,
   renameSync,
+  rmdirSync,
   rmSync,
   statSync,
+  unlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -158,7 +160,27 @@ function keepGeneration(s: string, dir: string): void {
     .sort((a, b) => a - b);
   const n = (gens.at(-1) ?? 0) + 1;
   renameSync(dir, join(s, `gen-${n}`));
-  for (const g of [...gens, n].slice(0, -KEEP)) rmSync(join(s, `gen-${g}`), { recursive: true, force: true });
+  for (const g of [...gens, n].slice(0, -KEEP)) removeGeneration(join(s, `gen-${g}`));
+}
+
+/**
+ * Removes a kept generation: its files, then its folders. Unlinking a file is most of a
+ * re-publication's time on disk (ext4: ~0.1 ms each, every earlier notice included); rmSync adds a
+ * stat per file and an error per folder, so it is left only for what this cannot remove.
+ */
+function removeGeneration(dir: string): void {
+  try {
+    const remove = (d: string) => {
+      for (const e of readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) remove(join(d, e.name));
+        else unlinkSync(join(d, e.name));
+      }
+      rmdirSync(d);
+    };
+    remove(dir);
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export interface LockOptions {
@@ -368,5 +390,5 @@ export function newestGeneration(out: string): { generation: number; files: OutF
 
 /** Drops a kept publication (the one a rollback just published again, so a second rollback returns to where the first began). */
 export function dropGeneration(out: string, generation: number): void {
-  rmSync(join(stateDir(out), `gen-${generation}`), { recursive: true, force: true });
+  removeGeneration(join(stateDir(out), `gen-${generation}`));
 }
