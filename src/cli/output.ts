@@ -67,6 +67,8 @@ function write(fd: Fd, text: string): void {
 export const writeOut = (text: string) => write(1, text);
 /** Writes all of `text` to standard error before returning. */
 export const writeErr = (text: string) => write(2, text);
+/** The "wrote PATH" lines of the files a command wrote, to standard error in one write (a publication writes dozens). */
+export const reportWritten = (paths: readonly string[]) => writeErr(paths.map((p) => `wrote ${p}\n`).join(''));
 
 /** Standard output (1) or error (2) as a terminal, for colours and widths; undefined for a file or a pipe. */
 export function terminal(fd: Fd): NodeJS.WriteStream | undefined {

@@ -9,7 +9,7 @@ import type { CsvEncoding } from '../io/csv-write.js';
 import { digestFiles } from '../io/digest.js';
 import { planJson } from '../io/plan-files.js';
 import { reportProblems } from './exit.js';
-import { writeErr, writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 import { todayOption } from './today.js';
 
 export { planOverPublishedAdvice, publishedFolder } from '../io/publication.js';
@@ -30,7 +30,7 @@ export async function writePlan(round: Round, result: PlanOutcome, opts: PlanOut
     const options = { today: todayOption(undefined), encoding: opts.encoding, icsPerLeader: opts.icsPerLeader, replace: opts.replace };
     const r = await publishPlan(opts.out, round, result, inputs, options);
     reportProblems(r.problems);
-    for (const p of r.written) writeErr(`wrote ${p}\n`);
+    reportWritten(r.written);
   }
   if (opts.json) writeOut(planJson(planOutput(round, result, inputs)));
   return Boolean(opts.json);

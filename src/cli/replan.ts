@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, addRoundOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { writeErr, writeOut } from './output.js';
+import { reportWritten, writeErr, writeOut } from './output.js';
 import { reportPlanFailure } from './plan-failure.js';
 import { loadRound, parsePins, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
@@ -76,7 +76,7 @@ export function registerReplan(cmd: Command): void {
       const options = { today, encoding: opts.encoding, icsPerLeader: opts.icsPerLeader };
       const r = await publishReplan(opts.out, round, result, inputs, beside, options);
       reportProblems(r.problems);
-      for (const p of r.written) writeErr(`wrote ${p}\n`);
+      reportWritten(r.written);
     }
     if (opts.json) {
       writeOut(replanJson(result));

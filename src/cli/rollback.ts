@@ -3,7 +3,7 @@
 // kept, so a second rollback returns to it.
 import type { Command } from 'commander';
 import { reportProblems } from './exit.js';
-import { writeErr, writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 import { todayOption } from './today.js';
 
 export function registerRollback(cmd: Command): void {
@@ -14,7 +14,7 @@ export function registerRollback(cmd: Command): void {
       const [{ rollback }, { readBytes }] = await Promise.all([import('../app/publish-out.js'), import('../io/read-file.js')]);
       const r = await rollback(opts.out, todayOption(opts.today), readBytes);
       reportProblems(r.problems);
-      for (const p of r.written) writeErr(`wrote ${p}\n`);
+      reportWritten(r.written);
       const c = r.publication!.config;
       writeOut(
         `已恢复 ${opts.out} 的上一次发布（保存的第 ${r.generation} 份）：${c.title}（${c.from} 至 ${c.to}，${r.publication!.entry.date} 发布，第 ${r.publication!.entry.number} 次发布）。` +

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { addCommonOptions, addOutputOptions, collect } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { writeErr, writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 import { loadRound, parseDutyRef, type RoundOptions, readRoundTimetable } from './round-input.js';
 import { paint } from './style.js';
 import { todayOption } from './today.js';
@@ -120,7 +120,7 @@ export function registerSwap(cmd: Command): void {
       if (!opts.json) writeOut('没有变化，未改动任何文件 nothing changes; nothing was written.\n');
       return;
     }
-    for (const p of written) writeErr(`wrote ${p}\n`);
+    reportWritten(written);
     if (!opts.json) {
       const out = [`${c.green('已调整 applied')}:`, ...lines.map((l) => `  ${l}`)];
       for (const s of r.quotaWarnings)
