@@ -3,18 +3,18 @@
 // duty row; the approval copy is GB/T 9704's measure (3号 仿宋 body, 2号 小标宋 title, "— n —" page
 // numbers, 版记); the same inputs give the same bytes; hostile text stays text; the package rota writes
 // (its text stored, the template's parts deflated) reads as the same parts deflated as docx wrote them;
-// tables whose cells name their style read as the same cells with the style written out in each (as
-// rota wrote them before): the same pages, the same text.
+// tables that take their cells' formatting from a table style read as the same cells with it written out
+// in each (as rota wrote them before): the same pages, pixel for pixel, and the same text.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { diffTimetables } from '../src/core/replan/diff.js';
-import { CELL_STYLES } from '../src/io/docx/cell-styles.js';
 import { FONT } from '../src/io/docx/gbt9704.js';
 import { announcementFiles, changeNoticeDocx } from '../src/io/docx/index.js';
-import { docxToPdf, isA4, pdfInfo, pdfText } from './helpers/pdf.js';
+import { TABLE_STYLES, type TableStyleId } from '../src/io/docx/table-styles.js';
+import { docxToPdf, isA4, pdfInfo, pdfPixels, pdfText } from './helpers/pdf.js';
 import { duty, seed } from './helpers/seed.js';
 import { townshipYear } from './helpers/township-year.js';
 
@@ -52,20 +52,26 @@ const stored = (bytes: Uint8Array) => zipSync(unzipSync(bytes), { level: 0 });
 const year = townshipYear();
 const yearPosted = announcementFiles(year.duties, year.config, year.calendar)[0].content as Uint8Array;
 
-/** The package with each table cell's style written out in its paragraph and run, and the table's cell margins in every cell. */
+/**
+ * The package with each table cell's formatting written out in its paragraph, run and cell properties
+ * (fonts, size, line pitch, centring, the table's cell margins), as rota wrote tables before their styles.
+ */
 function inlineCellStyles(bytes: Uint8Array): Uint8Array {
   const files = unzipSync(bytes);
-  let doc = xml(bytes);
-  for (const [id, c] of Object.entries(CELL_STYLES)) {
-    const pPr = `<w:pPr><w:spacing w:after="0" w:before="0" w:line="${c.line}" w:lineRule="exact"/><w:ind/><w:jc w:val="center"/></w:pPr>`;
-    const sz = c.size * 2;
-    const rPr = `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:eastAsia="${c.font}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${sz}"/><w:szCs w:val="${sz}"/></w:rPr>`;
-    doc = doc.replaceAll(`<w:pPr><w:pStyle w:val="${id}"/></w:pPr><w:r>`, `${pPr}<w:r>${rPr}`);
-  }
-  doc = doc.replace(/<w:tblCellMar>(.*?)<\/w:tblCellMar>(.*?<\/w:tbl>)/gs, (_, mar: string, rest: string) =>
-    rest.replaceAll('<w:vAlign', `<w:tcMar>${mar}</w:tcMar><w:vAlign`),
-  );
-  expect(doc).not.toMatch(/w:pStyle|w:tblCellMar/);
+  const doc = xml(bytes).replace(/<w:tbl><w:tblPr><w:tblStyle w:val="(\w+)"\/>(.*?)<\/w:tbl>/gs, (_, id: TableStyleId, rest: string) => {
+    const t = TABLE_STYLES[id];
+    const mar = /<w:tblCellMar>(.*?)<\/w:tblCellMar>/.exec(rest)![1];
+    const pPr = `<w:pPr><w:spacing w:after="0" w:before="0" w:line="${t.line}" w:lineRule="exact"/><w:ind/><w:jc w:val="center"/></w:pPr>`;
+    const rPr = (font: string) =>
+      `<w:rPr><w:rFonts w:ascii="${FONT.latin}" w:eastAsia="${font}" w:hAnsi="${FONT.latin}"/><w:sz w:val="${t.size * 2}"/><w:szCs w:val="${t.size * 2}"/></w:rPr>`;
+    const cells = rest
+      .replace(`<w:tblCellMar>${mar}</w:tblCellMar>`, '')
+      .replaceAll(`<w:p><w:pPr><w:pStyle w:val="${t.head.id}"/></w:pPr><w:r>`, `<w:p>${pPr}<w:r>${rPr(FONT.heading)}`)
+      .replaceAll('<w:p><w:r>', `<w:p>${pPr}<w:r>${rPr(FONT.body)}`)
+      .replace(/(<w:tcW [^>]*\/>)<\/w:tcPr>/g, `$1<w:tcMar>${mar}</w:tcMar><w:vAlign w:val="center"/></w:tcPr>`);
+    return `<w:tbl><w:tblPr>${cells}</w:tbl>`;
+  });
+  expect(doc).not.toMatch(/w:pStyle|w:tblStyle|w:tblCellMar/);
   files['word/document.xml'] = new TextEncoder().encode(doc);
   return zipSync(files);
 }
@@ -161,7 +167,7 @@ describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
     expect(pdfInfo(pdf.draft).pages).toBe(3);
   });
 
-  it("reads in Writer as the same tables with each cell's style written out: the same pages and the same text", () => {
+  it("reads in Writer as the same tables with each cell's formatting written out: the same pages, pixels and text", () => {
     for (const [ours, inline] of [
       [pdf.posted, pdf.postedInline],
       [pdf.draft, pdf.draftInline],
@@ -169,9 +175,12 @@ describe('timetable.docx and 送审稿.docx in LibreOffice Writer', () => {
     ]) {
       expect(pdfInfo(ours).pages).toBe(pdfInfo(inline).pages);
       expect(pdfText(ours)).toBe(pdfText(inline));
+      const [a, b] = [pdfPixels(ours), pdfPixels(inline)];
+      expect(a.length).toBe(pdfInfo(ours).pages);
+      for (const [i, png] of a.entries()) expect(png.equals(b[i]), `${ours} page ${i + 1}`).toBe(true);
     }
-    expect(xml(posted)).toContain('<w:pStyle w:val="DutyCell"/>');
-    expect(xml(notice)).toContain('<w:pStyle w:val="ChangeCell"/>');
+    expect(xml(posted)).toContain('<w:tblStyle w:val="DutyTable"/>');
+    expect(xml(notice)).toContain('<w:tblStyle w:val="ChangeTable"/>');
   });
 
   it("a township year's, its document.xml deflated, reads as the same parts stored: a page or more a month, the same text", () => {

@@ -1,6 +1,7 @@
-// A PDF read back with poppler-utils (pdfinfo, pdftotext): how many pages, what size, what text.
+// A PDF read back with poppler-utils (pdfinfo, pdftotext, pdftoppm): how many pages, what size, what text, what pixels.
 import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Converts .docx files to PDF in one headless LibreOffice run (its profile kept in `work`); returns each PDF's path. */
@@ -25,3 +26,14 @@ export const pdfText = (pdf: string, page?: number) =>
   execFileSync('pdftotext', [...(page ? ['-f', `${page}`, '-l', `${page}`] : []), '-layout', pdf, '-'], { encoding: 'utf8' });
 /** A4 portrait in points (210 × 297 mm), as Chromium writes it. */
 export const isA4 = ({ width, height }: { width: number; height: number }) => Math.abs(width - 595) < 1.5 && Math.abs(height - 842) < 1.5;
+
+/** Each page rendered at `dpi` as PNG bytes (pdftoppm), for comparing two documents pixel for pixel. */
+export function pdfPixels(pdf: string, dpi = 50): Buffer[] {
+  const prefix = pdf.replace(/\.pdf$/, `-${dpi}dpi`);
+  execFileSync('pdftoppm', ['-r', `${dpi}`, '-png', pdf, prefix]);
+  const page = new RegExp(`^${basename(prefix).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d+\\.png$`);
+  return readdirSync(dirname(prefix))
+    .filter((f) => page.test(f))
+    .sort()
+    .map((f) => readFileSync(join(dirname(prefix), f)));
+}

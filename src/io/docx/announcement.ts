@@ -67,7 +67,7 @@ function dutyTable(duties: readonly Duty[], config: Config): GridTable {
     width: typeArea,
     widths: cols.map((c) => Math.floor((typeArea * c.width) / total)),
     margins: { top: 10, left: 30, bottom: 10, right: 30 },
-    styles: { head: 'DutyHead', body: 'DutyCell' },
+    style: 'DutyTable',
     head: cols.map((c) => c.head),
     ...(duties.length ? { rows: duties.map((d) => cols.map((c) => c.cell(d))) } : { rows: [['暂无安排']], plain: true }),
   };
@@ -110,7 +110,7 @@ function closingLines(text: AnnouncementText, m: Measure, attachment?: string): 
 export interface Announcement {
   config: Config;
   text: AnnouncementText;
-  /** The duty table's <w:tbl>, encoded (a township year's is some 800 KB). */
+  /** The duty table's <w:tbl>, encoded (a township year's is some 470 KB). */
   table: Uint8Array;
 }
 

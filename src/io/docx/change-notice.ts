@@ -16,7 +16,7 @@ function changeTable(changes: readonly DayChange[]): { grid: GridTable } {
       width: 8844,
       widths: WIDTHS,
       margins: { top: 30, left: 80, bottom: 30, right: 80 },
-      styles: { head: 'ChangeHead', body: 'ChangeCell' },
+      style: 'ChangeTable',
       head: ['日期', '星期', '原安排', '现安排'],
       rows: changes.map((c) => [
         day(c),

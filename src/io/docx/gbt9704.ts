@@ -5,7 +5,7 @@
 // Word's or WPS's substitutes (宋体, 仿宋, 华文中宋); LibreOffice on Linux draws them in Noto Serif CJK SC
 // (fonts-noto-cjk). The page set-up is the template (template-source.ts); the text is written here as
 // WordprocessingML, the XML the docx library writes for the same runs and paragraphs (test/docx-text.test.ts).
-import { xmlText } from './xml-text.js';
+import { textElement, xmlText } from './xml-text.js';
 
 /** 1 mm in twips (1/20 pt): Word's unit for page geometry. */
 export const mm = (x: number) => Math.round((x * 1440) / 25.4);
@@ -38,7 +38,7 @@ export function run(text: string, style: RunStyle = {}): string {
     `<w:r><w:rPr><w:rFonts w:ascii="${FONT.latin}" w:eastAsia="${font}" w:hAnsi="${FONT.latin}"/>` +
     (style.bold ? '<w:b/><w:bCs/>' : '') +
     (size === SIZE.三号 ? `<w:spacing w:val="${BODY_SPACING}"/>` : '') +
-    `<w:sz w:val="${size * 2}"/><w:szCs w:val="${size * 2}"/></w:rPr><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r>`
+    `<w:sz w:val="${size * 2}"/><w:szCs w:val="${size * 2}"/></w:rPr>${textElement(text)}</w:r>`
   );
 }
 

@@ -1,11 +1,11 @@
 // The tables of the .docx files (the duty table, the change notice's) written as WordprocessingML text,
 // not built from the docx library's objects: a township year's table is thousands of cells, and
 // building and serialising an object per cell, paragraph and run was most of `rota plan --batch --out`.
-// Each cell names its paragraph style (cell-styles.ts, in the template) rather than repeating its fonts,
-// size and spacing. The text is what the docx library writes for the same table, byte for byte
-// (test/docx-text.test.ts builds both).
-import type { CellStyleId } from './cell-styles.js';
-import { xmlText } from './xml-text.js';
+// The table names its style (table-styles.ts, in the template) and the header cells their paragraph
+// style, rather than each cell repeating fonts, size, spacing and alignment. The text is what the docx
+// library writes for the same table, byte for byte (test/docx-text.test.ts builds both).
+import { TABLE_STYLES, type TableStyleId } from './table-styles.js';
+import { textElement } from './xml-text.js';
 
 /** A table of one-paragraph cells, text in one run in a cell style: every table rota's documents hold. */
 export interface GridTable {
@@ -14,8 +14,8 @@ export interface GridTable {
   widths: readonly number[];
   /** Cell margins in twips, set once on the table. */
   margins: { top: number; left: number; bottom: number; right: number };
-  /** The paragraph styles (cell-styles.ts) of the header row's cells and of the others'. */
-  styles: { head: CellStyleId; body: CellStyleId };
+  /** The table style (table-styles.ts): every cell's text, the header row's in its own paragraph style. */
+  style: TableStyleId;
   /** The header row (repeated on every page), then the rows (each kept on one page unless `plain`). */
   head: readonly string[];
   rows: ReadonlyArray<readonly string[]>;
@@ -31,16 +31,17 @@ const borders = ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']
 export function gridTableXml(t: GridTable): string {
   const m = t.margins;
   const tblCellMar = `<w:tblCellMar><w:top w:type="dxa" w:w="${m.top}"/><w:left w:type="dxa" w:w="${m.left}"/><w:bottom w:type="dxa" w:w="${m.bottom}"/><w:right w:type="dxa" w:w="${m.right}"/></w:tblCellMar>`;
-  const cell = (text: string, i: number, style: string) =>
-    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${t.widths[i]}"/><w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t xml:space="preserve">${xmlText(text)}</w:t></w:r></w:p></w:tc>`;
-  const row = (cells: readonly string[], trPr: string, style: string) =>
-    `<w:tr>${trPr}${cells.map((c, i) => cell(c, i, style)).join('')}</w:tr>`;
+  const head = `<w:pPr><w:pStyle w:val="${TABLE_STYLES[t.style].head.id}"/></w:pPr>`;
+  const cell = (text: string, i: number, pPr: string) =>
+    `<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="${t.widths[i]}"/></w:tcPr><w:p>${pPr}<w:r>${textElement(text)}</w:r></w:p></w:tc>`;
+  const row = (cells: readonly string[], trPr: string, pPr: string) =>
+    `<w:tr>${trPr}${cells.map((c, i) => cell(c, i, pPr)).join('')}</w:tr>`;
   const keep = t.plain ? '' : '<w:trPr><w:cantSplit/></w:trPr>';
   return [
-    `<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${t.width}"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/>${tblCellMar}</w:tblPr>`,
+    `<w:tbl><w:tblPr><w:tblStyle w:val="${t.style}"/><w:tblW w:type="dxa" w:w="${t.width}"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/>${tblCellMar}</w:tblPr>`,
     `<w:tblGrid>${t.widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>`,
-    row(t.head, '<w:trPr><w:tblHeader/></w:trPr>', t.styles.head),
-    ...t.rows.map((r) => row(r, keep, t.styles.body)),
+    row(t.head, '<w:trPr><w:tblHeader/></w:trPr>', head),
+    ...t.rows.map((r) => row(r, keep, '')),
     '</w:tbl>',
   ].join('');
 }

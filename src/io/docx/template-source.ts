@@ -18,9 +18,9 @@ import {
   TextRun,
 } from 'docx';
 import { gzipSync } from 'fflate';
-import { CELL_STYLES } from './cell-styles.js';
 import { CORE_DATES, compileDocx } from './fixed-bytes.js';
 import { BODY_SPACING, FONT, LINE, mm, type ParaOptions, type RunStyle, SIZE } from './gbt9704.js';
+import { TABLE_STYLES, type TableStyleId, tableStyleXml } from './table-styles.js';
 
 /** run() as docx's TextRun. */
 export function docxRun(text: string, style: RunStyle = {}): TextRun {
@@ -74,15 +74,26 @@ function pageNumberFooter(side: 'left' | 'right'): Footer {
   });
 }
 
-/** The table cells' paragraph styles (cell-styles.ts): centred, exact line pitch, no space around. */
-const cellStyles = () =>
-  Object.entries(CELL_STYLES).map(([id, c]) => ({
-    id,
-    name: c.name,
+/** The header cells' paragraph styles (table-styles.ts): 黑体, centred, exact line pitch, no space around. */
+const headStyles = () =>
+  Object.values(TABLE_STYLES).map((t) => ({
+    id: t.head.id,
+    name: t.head.name,
     basedOn: 'Normal',
-    run: { font: { eastAsia: c.font, ascii: FONT.latin, hAnsi: FONT.latin }, size: c.size * 2 },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { line: c.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
+    run: { font: { eastAsia: FONT.heading, ascii: FONT.latin, hAnsi: FONT.latin }, size: t.size * 2 },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { line: t.line, lineRule: LineRuleType.EXACT, before: 0, after: 0 } },
   }));
+
+/**
+ * styles.xml's own styles besides docx's defaults: the table styles (table-styles.ts), which docx has no
+ * options for, given as an external stylesheet (docx writes its default styles and the paragraph styles with it).
+ */
+const tableStyles = () =>
+  '<w:styles mc:Ignorable="w14 w15" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' +
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" ' +
+  'xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">' +
+  `${(Object.keys(TABLE_STYLES) as TableStyleId[]).map(tableStyleXml).join('')}</w:styles>`;
 
 /** The document's properties: docProps/core.xml. */
 export interface DocxMeta {
@@ -97,7 +108,8 @@ export function gbtDocument(meta: DocxMeta, children: (Paragraph | Table)[]): Do
     lastModifiedBy: meta.office,
     title: meta.title,
     evenAndOddHeaderAndFooters: true,
-    styles: { paragraphStyles: cellStyles() },
+    externalStyles: tableStyles(),
+    styles: { paragraphStyles: headStyles() },
     sections: [
       {
         properties: {
