@@ -87,8 +87,22 @@ export function longestGap(visitDates: IsoDate[], from: IsoDate, to: IsoDate): n
   return most;
 }
 
-/** Visits per site: per month, longest gap, portfolio matches. */
+/**
+ * Visits per site: per month, longest gap, portfolio matches. The last answer for a timetable is kept
+ * (as report.ts's stillShort keeps its own): the plan's report asks for it once per site measure and
+ * once for its list, five times over the same duties.
+ */
 export function siteCoverage(ctx: PlanContext, duties: Duty[]): SiteCoverage[] {
+  const known = covered.get(duties);
+  if (known?.ctx === ctx) return known.cover;
+  const cover = coverageOf(ctx, duties);
+  covered.set(duties, { ctx, cover });
+  return cover;
+}
+
+const covered = new WeakMap<Duty[], { ctx: PlanContext; cover: SiteCoverage[] }>();
+
+function coverageOf(ctx: PlanContext, duties: Duty[]): SiteCoverage[] {
   const { from, to } = ctx.config;
   const months = [...new Set(ctx.window.map((w) => w.date.slice(0, 7)))];
   const bySite = groupBy(

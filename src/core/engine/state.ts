@@ -96,11 +96,19 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
       const p = periodKey(rule.period, ctx.days[d]);
       periods.set(p, [...(periods.get(p) ?? []), d]);
     }
+    // One pass over each leader's activities, only those dated within the chunk's periods (most are earlier).
+    const from = periodOf(rule.period, ctx.days[days[0]]).from,
+      to = periodOf(rule.period, ctx.days[days[days.length - 1]]).to;
+    const count = new Map<string, number>();
     for (const l of leaders) {
       if (!ruleApplies(rule, ctx.leaders[l])) continue;
-      for (const [period, ds] of periods) {
-        add(l, period, byLeader[l].filter((c) => rule.kinds.includes(c.kind) && periodKey(rule.period, c.date) === period).length, ds);
+      count.clear();
+      for (const c of byLeader[l]) {
+        if (c.date < from || c.date > to || !rule.kinds.includes(c.kind)) continue;
+        const p = periodKey(rule.period, c.date);
+        count.set(p, (count.get(p) ?? 0) + 1);
       }
+      for (const [period, ds] of periods) add(l, period, count.get(period) ?? 0, ds);
     }
   };
   const quotas: QuotaRow[] = [];
