@@ -1,7 +1,18 @@
 // A publication is one transaction: the folder holds exactly the old publication or exactly the new
 // one — after a SIGKILL at any moment, a failing disk, or two publishers at once — and never a temp file.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -169,6 +180,73 @@ describe('files a publication does not change', () => {
     writeFileSync(join(out, 'change-notice.txt'), 'edited');
     expect(isExactly(join(stateDir(out), 'gen-1'), withNotice)).toBe(true);
     expect(readFileSync(join(out, 'notices/2-2024-12-16.txt'), 'utf8')).toBe('本次无调整');
+  });
+});
+
+describe('the oldest generation, reused for the publication that drops it', () => {
+  /** Every file under `dir`, as its inode and its number of names. */
+  const inodes = (dir: string) =>
+    (readdirSync(dir, { recursive: true }) as string[]).map((f) => lstatSync(join(dir, f))).filter((st) => !st.isDirectory());
+  /** A folder published KEEP + 1 times by turns (A, B, A, …): KEEP generations kept, the next publication reuses the oldest. */
+  const full = () => {
+    const out = fresh();
+    for (let i = 0; i <= KEEP; i++) publishFolder(out, i % 2 ? B : A);
+    return out;
+  };
+  const gen = (out: string, g: number) => join(stateDir(out), `gen-${g}`);
+
+  it('leaves every generation and the folder exactly as a publication written afresh, each file a file of its own', () => {
+    const out = full();
+    for (let i = 0; i < 4; i++) publishFolder(out, i % 2 ? B : A);
+    expect(which(out)).toBe('B');
+    const gens = generations(out);
+    expect(gens).toHaveLength(KEEP);
+    // By turns: the newest kept one is the A before the B now published, and so on back.
+    expect(gens.map((g) => which(gen(out, g)))).toEqual(gens.map((_, i) => ((gens.length - 1 - i) % 2 ? 'B' : 'A')));
+    expect(leftovers(out)).toEqual([]);
+    const all = [...inodes(out), ...inodes(stateDir(out))];
+    expect(new Set(all.map((st) => st.ino)).size).toBe(all.length);
+    expect(all.filter((st) => st.nlink !== 1)).toEqual([]);
+  });
+
+  it('never writes through a hard link an older rota left in it: that file is replaced, the other name keeps its bytes', () => {
+    const out = full();
+    const [oldest, second] = generations(out);
+    // gen-1 holds A and gen-2 B; as an older rota did, gen-1's CSV is another name of gen-2's.
+    rmSync(join(gen(out, oldest), 'timetable.csv'));
+    linkSync(join(gen(out, second), 'timetable.csv'), join(gen(out, oldest), 'timetable.csv'));
+    publishFolder(out, A);
+    expect(which(out)).toBe('A');
+    expect(which(gen(out, second))).toBe('B');
+    expect(lstatSync(join(out, 'timetable.csv')).nlink).toBe(1);
+  });
+
+  it('a generation that cannot be rewritten in place (a folder where a file goes) is replaced by a new folder', () => {
+    const out = full();
+    const oldest = join(stateDir(out), `gen-${generations(out)[0]}`);
+    rmSync(join(oldest, 'timetable.csv'));
+    mkdirSync(join(oldest, 'timetable.csv'));
+    publishFolder(out, B);
+    expect(which(out)).toBe('B');
+    expect(generations(out)).toHaveLength(KEEP);
+    expect(leftovers(out)).toEqual([]);
+  });
+
+  it('a disk that fails leaves the folder and the newer generations as they were; the oldest, which it reused, is gone', () => {
+    const out = full();
+    const before = generations(out);
+    const kept = before.slice(1).map((g) => which(gen(out, g)));
+    // The oldest generation holds A: publishing A over it writes no file, so the disk fails at a folder.
+    const noSpace = (p: string) => {
+      throw Object.assign(new Error(`ENOSPC: injected, ${p}`), { code: 'ENOSPC' });
+    };
+    const failing: FolderFs = { mkdir: noSpace, writeFile: noSpace, rename: (a, b) => renameSync(a, b) };
+    expect(which(out)).toBe('B');
+    expect(() => publishFolder(out, A, { fs: failing })).toThrow(/the disk is full; the folder is unchanged/);
+    expect(which(out)).toBe('B');
+    expect(leftovers(out)).toEqual([]);
+    expect(generations(out)).toEqual(before.slice(1));
+    expect(before.slice(1).map((g) => which(gen(out, g)))).toEqual(kept);
   });
 });
 

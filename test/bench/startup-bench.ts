@@ -126,7 +126,7 @@ export function startupBench(): BenchSection[] {
         'The CLI is a small main bundle plus one bundle per command, each from its V8 code cache (bin/rota.js, scripts/build.mjs): NAME.<node version>-<arch>.cache beside the bundle, else the per-user cache ($XDG_CACHE_HOME/rota, ~/.cache/rota, or a folder of the user’s own in the temporary directory).',
         `Read-only install: a copy of bin/ and dist/ without the build's code cache, chmod a-w${asRoot ? ' and run as the user nobody (the bench ran as root, who may write anyway)' : ''}, so no cache can be written beside the bundles — as a system-wide install, or any install run by a Node version other than the build's, meets it. Its first run (untimed) writes the per-user cache; the timed runs are the runs after it. The headline figures for a missing or rejected cache.`,
         'First run: a writable copy whose code cache (beside the bundles and per-user) is removed before every run, so each run compiles every bundle it loads and writes the cache: what a fresh install pays once.',
-        '--out replaces its folder each run (a new generation, the oldest pruned), as a clerk re-publishing does: the page, CSV, calendar, JSON, timetable.docx, 送审稿.docx and the change notice (.html, .txt, .docx), with every earlier dated notice, each written as a file of its own (src/io/publish-folder.ts).',
+        '--out replaces its folder each run (a new generation, written over the oldest of the 5 kept), as a clerk re-publishing does: the page, CSV, calendar, JSON, timetable.docx, 送审稿.docx and the change notice (.html, .txt, .docx), with every earlier dated notice, each a file of its own (src/io/publish-folder.ts).',
       ],
       headline,
     },
