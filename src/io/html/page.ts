@@ -4,7 +4,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Calendar } from '../../core/calendar.js';
-import { periodOf } from '../../core/check/periods.js';
+import { periodKey, periodOf } from '../../core/check/periods.js';
 import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
 import type { Config } from '../../core/config.js';
 import { sortDuties } from '../../core/duty-order.js';
@@ -110,8 +110,10 @@ export function groupsByWeek(config: Config): boolean {
 function weekBodies(sorted: Duty[], config: Config, sameYear: boolean, shown: Shown, columns: number, changed: Set<string>): string {
   const weeks = new Map<string, Duty[]>();
   for (const d of sorted) {
-    const k = periodOf('week', d.date).key;
-    weeks.set(k, [...(weeks.get(k) ?? []), d]);
+    const k = periodKey('week', d.date);
+    const week = weeks.get(k);
+    if (week) week.push(d);
+    else weeks.set(k, [d]);
   }
   let month = '';
   return [...weeks]
@@ -172,13 +174,15 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   const days = new Set(sorted.map((d) => d.date)).size;
   // One place on every row is said once in the text; print leaves its column out (A4 has no room to repeat it).
   const onePlace = sorted.length > 0 && sorted.every((d) => d.place === sorted[0].place);
-  const rows = sorted.length
-    ? sorted.map((d) => row(d, config, sameYear, shown, changed.has(d.date))).join('\n')
-    : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
+  // The rows once: in weeks (a long round's), or in one body.
+  const rows = () =>
+    sorted.length
+      ? sorted.map((d) => row(d, config, sameYear, shown, changed.has(d.date))).join('\n')
+      : `<tr><td colspan="${columns.length}">暂无安排</td></tr>`;
   const body =
     sorted.length && groupsByWeek(config)
       ? weekBodies(sorted, config, sameYear, shown, columns.length, changed)
-      : `<tbody>\n${rows}\n</tbody>`;
+      : `<tbody>\n${rows()}\n</tbody>`;
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
