@@ -3,10 +3,14 @@
 
 export function seededHash(seed: number, ...parts: string[]): number {
   let h = 0x811c9dc5 ^ (seed >>> 0);
-  const text = parts.join('\u0000');
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  // The parts as if joined by U+0000 (hashed in place: the planner asks for every leader, day and kind).
+  for (let p = 0; p < parts.length; p++) {
+    if (p > 0) h = Math.imul(h, 0x01000193); // h ^= 0 for the separator
+    const text = parts[p];
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
   }
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
