@@ -36,7 +36,20 @@ function writableDir(prefix: string): string {
 
 /** A copy of bin/ and dist/ without any code cache, then made read-only; `beside` files are put in dist/cli first. */
 function readOnlyInstall(beside: Record<string, Buffer> = {}): string {
-  const root = mkdtempSync(join(tmpdir(), 'rota-readonly-'));
+  const root = copyInstall(beside);
+  spawnSync('chmod', ['-R', 'a-w', join(root, 'bin'), join(root, 'dist')]);
+  return root;
+}
+
+/** A copy of bin/ and dist/ without any code cache, whose dist/cli the user rota runs as may write to. */
+function writableInstall(): string {
+  const root = copyInstall();
+  if (asRoot) spawnSync('chown', ['-R', `${NOBODY}:${NOBODY}`, join(root, 'dist', 'cli')]);
+  return root;
+}
+
+function copyInstall(beside: Record<string, Buffer> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'rota-install-'));
   chmodSync(root, 0o755);
   // The seed round too, so the user rota runs as need read nothing of the repository's.
   for (const d of ['bin', 'dist', 'fixtures']) cpSync(d, join(root, d), { recursive: true });
@@ -44,7 +57,6 @@ function readOnlyInstall(beside: Record<string, Buffer> = {}): string {
   const cli = join(root, 'dist', 'cli');
   for (const f of readdirSync(cli)) if (f.includes('.cache')) rmSync(join(cli, f));
   for (const [name, bytes] of Object.entries(beside)) writeFileSync(join(cli, name), bytes);
-  spawnSync('chmod', ['-R', 'a-w', join(root, 'bin'), join(root, 'dist')]);
   return root;
 }
 
@@ -154,5 +166,34 @@ describe('a read-only install (bin/rota.js)', () => {
     expect(readdirSync(shared)).toEqual([]);
     // No usable folder at all.
     expect(rotaIn(install, { TMPDIR: join(tmp, 'missing') })).toEqual({ code: 0, stdout: expected, stderr: '' });
+  });
+});
+
+describe('V8 flags (bin/rota.js)', () => {
+  it('a cache of their own beside the bundles, named without loading node:zlib', { timeout: 60_000 }, () => {
+    const root = writableInstall();
+    const cli = join(root, 'dist', 'cli');
+    const home = writableDir('rota-flags-');
+    const list = join(home, 'modules.json');
+    const preload = join(home, 'list-modules.cjs');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`,
+    );
+    const env = (mb: number) => ({ XDG_CACHE_HOME: home, NODE_OPTIONS: `--max-old-space-size=${mb} --require ${preload}` });
+    expect(rotaIn(root, env(300))).toEqual({ code: 0, stdout: expected, stderr: '' });
+    const written = caches(cli);
+    expect([...written.keys()].map((f) => f.split('.')[0]).sort()).toEqual(['main', 'plan']);
+    expect(rotaIn(root, env(300))).toEqual({ code: 0, stdout: expected, stderr: '' });
+    expect(caches(cli)).toEqual(written);
+    // The seed plan needs neither node:zlib nor the stream modules it loads (~2 ms): nothing asked for them.
+    const loaded: string[] = JSON.parse(readFileSync(list, 'utf8'));
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((m) => m === 'NativeModule zlib' || m === 'NativeModule stream')).toEqual([]);
+    // Other flags, other caches beside these: V8 would reject a cache made under other flags.
+    expect(rotaIn(root, env(301))).toEqual({ code: 0, stdout: expected, stderr: '' });
+    const both = caches(cli);
+    expect(both.size).toBe(4);
+    for (const [f, ino] of written) expect(both.get(f)).toBe(ino);
   });
 });
