@@ -46,7 +46,7 @@ function compile(name, filename, source) {
   const own = readOrUndefined(beside);
   let script = own && new Script(source, { filename, cachedData: own });
   if (script && !script.cachedDataRejected) return script;
-  const user = userCache(name, source);
+  const user = userCache(name, filename);
   const theirs = user.read();
   if (theirs || !script) {
     const again = new Script(source, { filename, cachedData: theirs });
@@ -67,31 +67,33 @@ function compile(name, filename, source) {
 /**
  * The per-user cache, for when the cache beside the bundle cannot be used: $XDG_CACHE_HOME/rota (or
  * ~/.cache/rota), else a folder of this user's own in the temporary directory. The file's name holds
- * the bundle's CRC-32 and length, so another install or version of rota never takes it; its first 4
- * bytes the CRC-32 of the rest, because V8 crashes on a damaged cache rather than rejecting it.
+ * the bundle file's device, inode, size and change time (set by the kernel at each write, so a new
+ * install or build has another, even where npm gives every file one modification date), so another
+ * install or build of rota never takes it. The file holds the cache twice, because V8 crashes on a damaged cache rather than
+ * rejecting it: a damaged byte shows as a difference. Comparing is a memcmp; a checksum would need
+ * node:zlib, whose load (with Node's stream modules) is ~3 ms of a read-only install's seed plan.
  */
-function userCache(name, source) {
-  const { crc32 } = require('node:zlib');
+function userCache(name, filename) {
   const prefix = `${name}.${tag}.`;
-  const file = `${prefix}${crc32(source).toString(16)}-${source.length.toString(16)}.cache`;
+  const { dev, ino, size, ctimeMs } = statSync(filename);
+  const file = `${prefix}${[dev, ino, size, Math.round(ctimeMs * 1000)].map((n) => n.toString(36)).join('-')}.cache`;
   return {
     read() {
       for (const d of userDirs()) {
         const bytes = usable(d) && readOrUndefined(join(d.path, file));
-        if (bytes && bytes.length > 4 && bytes.readUInt32BE(0) === crc32(bytes.subarray(4))) return bytes.subarray(4);
+        const half = bytes ? bytes.length / 2 : 0;
+        if (half > 0 && Number.isInteger(half) && bytes.subarray(0, half).equals(bytes.subarray(half))) return bytes.subarray(0, half);
       }
       return undefined;
     },
     write(data) {
-      const sum = Buffer.alloc(4);
-      sum.writeUInt32BE(crc32(data));
       for (const d of userDirs()) {
         try {
           mkdirSync(d.path, { recursive: !d.shared, mode: 0o700 });
         } catch (e) {
           if (e.code !== 'EEXIST') continue;
         }
-        if (!usable(d) || !writeAtomic(join(d.path, file), Buffer.concat([sum, data]))) continue;
+        if (!usable(d) || !writeAtomic(join(d.path, file), Buffer.concat([data, data]))) continue;
         // Older builds of this bundle for this Node: the folder holds one cache per bundle.
         for (const f of readdirSync(d.path)) if (f.startsWith(prefix) && f !== file) rmSync(join(d.path, f), { force: true });
         return;

@@ -137,6 +137,35 @@ describe('a read-only install (bin/rota.js)', () => {
     expect(caches(home)).toEqual(rewritten);
   });
 
+  it('starts from the per-user cache without node:zlib; a bundle written again gets a cache of its own', { timeout: 60_000 }, () => {
+    const root = readOnlyInstall();
+    const home = writableDir('rota-xdg-');
+    const list = join(home, 'modules.json');
+    const preload = join(home, 'list-modules.cjs');
+    writeFileSync(
+      preload,
+      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`,
+    );
+    const env = { XDG_CACHE_HOME: home, NODE_OPTIONS: `--require ${preload}` };
+    compilesOnce(root, env, home);
+    // Checking a cache needs neither node:zlib nor the stream modules it loads (~3 ms a run).
+    const loaded: string[] = JSON.parse(readFileSync(list, 'utf8'));
+    expect(loaded).toContain('NativeModule vm');
+    expect(loaded.filter((m) => m === 'NativeModule zlib' || m === 'NativeModule stream')).toEqual([]);
+    // The same bytes written again (a reinstall, another build): not taken, replaced.
+    const before = caches(home);
+    const plan = join(root, 'dist', 'cli', 'plan.cjs');
+    spawnSync('chmod', ['u+w', plan]);
+    writeFileSync(plan, readFileSync(plan));
+    spawnSync('chmod', ['a-w', plan]);
+    expect(rotaIn(root, env)).toEqual({ code: 0, stdout: expected, stderr: '' });
+    const after = caches(home);
+    expect([...after.keys()].map((f) => f.split('.')[0]).sort()).toEqual(['main', 'plan']);
+    const name = (m: Map<string, number>, bundle: string) => [...m.keys()].find((f) => f.startsWith(`${bundle}.`));
+    expect(name(after, 'main')).toBe(name(before, 'main'));
+    expect(name(after, 'plan')).not.toBe(name(before, 'plan'));
+  });
+
   it('takes the per-user cache when the one beside the bundle is not for this Node', { timeout: 60_000 }, () => {
     const tag = `${process.version}-${process.arch}`;
     const junk = readOnlyInstall({ [`plan.${tag}.cache`]: Buffer.alloc(4096, 7), [`main.v0.0.0-${process.arch}.cache`]: Buffer.alloc(64) });
