@@ -1,6 +1,6 @@
 // The ledger as offices keep it in Excel: read from CSV (UTF-8, GB18030 or UTF-16, the office's own
 // columns kept) and written back for Excel, ID numbers masked unless asked.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { LEDGER_COLUMNS, LEDGER_HEADER, matterFromRow, matterRow } from '../core/cases/ledger.js';
 import type { Matter } from '../core/cases/types.js';
 import { problem } from '../core/messages.js';
@@ -13,9 +13,7 @@ import { readTable } from './table.js';
  * resident, ID number, concern), so importing the same ledger again updates its rows instead of adding them.
  */
 export function derivedId(m: Omit<Matter, 'id'>): string {
-  const digest = createHash('sha256')
-    .update(JSON.stringify([m.visitDate, m.resident, m.idNumber, m.concern]))
-    .digest('hex');
+  const digest = hash('sha256', JSON.stringify([m.visitDate, m.resident, m.idNumber, m.concern]), 'hex');
   return `${m.visitDate.replaceAll('-', '')}-${digest.slice(0, 6)}`;
 }
 

@@ -4,7 +4,7 @@
 // never the clock, and each event's UID names its duty slot (round, date, kind, and session, place and
 // role when the duty names them, and its number there), not the leader, so re-publishing a changed
 // plan updates the event instead of adding a second one.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Config } from '../core/config.js';
 import { addDays } from '../core/dates.js';
 import { dutySlots, slotParts } from '../core/duty-order.js';
@@ -58,9 +58,8 @@ export function slotKey(duty: SlotOf, slot: number): string {
 
 /** Stable UID of a duty slot: the round's title, the date, the kind, its session, place and role when named, and the slot; not the leader. */
 export function slotUid(config: Config, duty: Duty, slot: number, domain = 'rota.invalid'): string {
-  const h = createHash('sha256')
-    .update([config.title, ...slotParts(duty), slot].join('\u0000'))
-    .digest('hex');
+  // crypto.hash, not a createHash object per UID: building the object costs more than hashing a line.
+  const h = hash('sha256', [config.title, ...slotParts(duty), slot].join('\u0000'), 'hex');
   return `${h.slice(0, 32)}@${domain}`;
 }
 

@@ -1,6 +1,6 @@
 // A digest of the input files' bytes, so a published timetable says exactly what it was made from.
 // From bytes in memory: the CLI reads them from disk, the browser app has the files the clerk picked.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 export interface InputDigest {
   /** sha256 over every file's path and digest, in the order given. */
@@ -9,7 +9,7 @@ export interface InputDigest {
 }
 
 export function digestInputs(inputs: Array<{ path: string; bytes: Uint8Array }>): InputDigest {
-  const files = inputs.map(({ path, bytes }) => ({ path, sha256: createHash('sha256').update(bytes).digest('hex') }));
+  const files = inputs.map(({ path, bytes }) => ({ path, sha256: hash('sha256', bytes, 'hex') }));
   const all = createHash('sha256');
   for (const f of files) all.update(`${f.path}\u0000${f.sha256}\n`);
   return { sha256: all.digest('hex'), files };

@@ -1,6 +1,6 @@
 // The change notice (接访安排调整公告): one line per changed day, as text, JSON and a short
 // self-contained HTML page the webmaster posts beside the timetable. Every input text is escaped.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Config } from '../core/config.js';
 import { changedDates, changeLine, type DayChange } from '../core/replan/diff.js';
 import type { Duty } from '../core/types.js';
@@ -76,7 +76,7 @@ ins{text-decoration:none;font-weight:700}
 @media print{body{font-size:12pt}main{max-width:none;padding:0}thead th{background:#fff;color:#000}}
 `;
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string) => `'sha256-${hash('sha256', text, 'base64')}'`;
 
 /** Names and titles; a 下访 also names its site, so a visit sent elsewhere reads as a change. */
 function peopleHtml(ds: Duty[]): string {

@@ -2,7 +2,7 @@
 // one small inline script allowed by hash in a Content-Security-Policy, no external resource.
 // Every text from the inputs goes through escapeHtml.
 
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Calendar } from '../../core/calendar.js';
 import { periodKey, periodOf } from '../../core/check/periods.js';
 import { coReceiverText, showsCoReceivers } from '../../core/co-receivers.js';
@@ -19,7 +19,7 @@ import { renderMonthGrids } from './grid.js';
 import { SEARCH_SCRIPT } from './script.js';
 import { PAGE_CSS } from './style.js';
 
-const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string) => `'sha256-${hash('sha256', text, 'base64')}'`;
 
 /**
  * Only the page's own inline style and script may run; nothing may be fetched. `more` adds

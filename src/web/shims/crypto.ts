@@ -1,4 +1,4 @@
-// node:crypto's createHash('sha256') for the browser bundle (the page's CSP hash, the calendar UIDs,
+// node:crypto's createHash('sha256') and hash('sha256', …) for the browser bundle (the page's CSP hash, the calendar UIDs,
 // the input digest), with @noble/hashes: synchronous, as the Node code that calls it expects.
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -13,6 +13,11 @@ class Sha256 {
     const out = this.hash.digest();
     return encoding === 'hex' ? bytesToHex(out) : btoa(String.fromCharCode(...out));
   }
+}
+
+/** node:crypto's one-shot hash. */
+export function hash(algorithm: string, data: string | Uint8Array, encoding: 'hex' | 'base64'): string {
+  return createHash(algorithm).update(data).digest(encoding);
 }
 
 export function createHash(algorithm: string): Sha256 {
