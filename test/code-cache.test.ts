@@ -85,6 +85,17 @@ const cacheOf = (dir: string, bundle: string) => {
 };
 
 /** The seed plan's two bundles (main, plan) compiled on the first run, their caches in `dir`; two more runs take them and write nothing. */
+/** A --require script in `dir` that lists, at exit, the Node modules the run loaded; `loaded()` reads the list. */
+function moduleLister(dir: string): { preload: string; loaded: () => string[] } {
+  const list = join(dir, 'modules.json');
+  const preload = join(dir, 'list-modules.cjs');
+  writeFileSync(
+    preload,
+    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`,
+  );
+  return { preload, loaded: () => JSON.parse(readFileSync(list, 'utf8')) };
+}
+
 function compilesOnce(root: string, env: Record<string, string>, dir: string): void {
   expect(rotaIn(root, env)).toEqual({ code: 0, stdout: expected, stderr: '' });
   const written = caches(dir);
@@ -140,19 +151,13 @@ describe('a read-only install (bin/rota.js)', () => {
   it('starts from the per-user cache without node:zlib; a bundle written again gets a cache of its own', { timeout: 60_000 }, () => {
     const root = readOnlyInstall();
     const home = writableDir('rota-xdg-');
-    const list = join(home, 'modules.json');
-    const preload = join(home, 'list-modules.cjs');
-    writeFileSync(
-      preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`,
-    );
+    const { preload, loaded } = moduleLister(home);
     const env = { XDG_CACHE_HOME: home, NODE_OPTIONS: `--require ${preload}` };
     compilesOnce(root, env, home);
     // Checking a cache needs neither node:zlib nor the stream modules it loads (~3 ms a run); the
     // cache folder in $XDG_CACHE_HOME, not node:os for the temporary directory.
-    const loaded: string[] = JSON.parse(readFileSync(list, 'utf8'));
-    expect(loaded).toContain('NativeModule vm');
-    expect(loaded.filter((m) => ['NativeModule zlib', 'NativeModule stream', 'NativeModule os'].includes(m))).toEqual([]);
+    expect(loaded()).toContain('NativeModule vm');
+    expect(loaded().filter((m) => ['NativeModule zlib', 'NativeModule stream', 'NativeModule os'].includes(m))).toEqual([]);
     // The same bytes written again (a reinstall, another build): not taken, replaced.
     const before = caches(home);
     const plan = join(root, 'dist', 'cli', 'plan.cjs');
@@ -204,12 +209,7 @@ describe('V8 flags (bin/rota.js)', () => {
     const root = writableInstall();
     const cli = join(root, 'dist', 'cli');
     const home = writableDir('rota-flags-');
-    const list = join(home, 'modules.json');
-    const preload = join(home, 'list-modules.cjs');
-    writeFileSync(
-      preload,
-      `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`,
-    );
+    const { preload, loaded } = moduleLister(home);
     const env = (mb: number) => ({ XDG_CACHE_HOME: home, NODE_OPTIONS: `--max-old-space-size=${mb} --require ${preload}` });
     expect(rotaIn(root, env(300))).toEqual({ code: 0, stdout: expected, stderr: '' });
     const written = caches(cli);
@@ -217,9 +217,8 @@ describe('V8 flags (bin/rota.js)', () => {
     expect(rotaIn(root, env(300))).toEqual({ code: 0, stdout: expected, stderr: '' });
     expect(caches(cli)).toEqual(written);
     // The seed plan needs neither node:zlib nor the stream modules it loads (~2 ms): nothing asked for them.
-    const loaded: string[] = JSON.parse(readFileSync(list, 'utf8'));
-    expect(loaded).toContain('NativeModule vm');
-    expect(loaded.filter((m) => m === 'NativeModule zlib' || m === 'NativeModule stream')).toEqual([]);
+    expect(loaded()).toContain('NativeModule vm');
+    expect(loaded().filter((m) => m === 'NativeModule zlib' || m === 'NativeModule stream')).toEqual([]);
     // Other flags, other caches beside these: V8 would reject a cache made under other flags.
     expect(rotaIn(root, env(301))).toEqual({ code: 0, stdout: expected, stderr: '' });
     const both = caches(cli);
