@@ -69,9 +69,10 @@ function compile(name, filename, source) {
  * ~/.cache/rota), else a folder of this user's own in the temporary directory. The file's name holds
  * the bundle file's device, inode, size and change time (set by the kernel at each write, so a new
  * install or build has another, even where npm gives every file one modification date), so another
- * install or build of rota never takes it. The file holds the cache twice, because V8 crashes on a damaged cache rather than
- * rejecting it: a damaged byte shows as a difference. Comparing is a memcmp; a checksum would need
- * node:zlib, whose load (with Node's stream modules) is ~3 ms of a read-only install's seed plan.
+ * install or build of rota never takes it. The file holds the cache twice, because V8 crashes on a
+ * damaged cache rather than rejecting it: a damaged byte shows as a difference. Comparing is a memcmp;
+ * a checksum would need node:zlib, whose load (with Node's stream modules) is ~3 ms of a read-only
+ * install's seed plan.
  */
 function userCache(name, filename) {
   const prefix = `${name}.${tag}.`;

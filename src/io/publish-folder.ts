@@ -168,7 +168,7 @@ function keepGeneration(s: string, dir: string): void {
 /**
  * Removes a kept generation: its files, then its folders. Unlinking a file is most of a
  * re-publication's time on disk (ext4: ~0.1 ms each, every earlier notice included); rmSync adds a
- * stat per file and an error per folder, so it is left only for what this cannot remove.
+ * stat per file and an error per folder, so removeTree is left only for what this cannot remove.
  */
 function removeGeneration(dir: string): void {
   try {
@@ -181,7 +181,7 @@ function removeGeneration(dir: string): void {
     };
     remove(dir);
   } catch {
-    rmSync(dir, { recursive: true, force: true });
+    removeTree(dir);
   }
 }
 
