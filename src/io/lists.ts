@@ -18,8 +18,8 @@ import type { StreamedTable } from './table-stream.js';
 
 /**
  * A file's bytes by path, or one line saying why it could not be read. `records`, where the reader
- * has it (Node's readFromDisk, src/io/read-round.ts; not the browser app's), reads a plain records file from its bytes
- * without a row object (src/io/plain-records.ts): the same records and problems, faster.
+ * has it (Node's readFromDisk, src/io/read-round.ts; not the browser app's), reads a plain records
+ * file from its bytes without a row object (src/io/plain-records.ts): the same records and problems, faster.
  */
 export type ReadFile = ((path: string) => { bytes?: Uint8Array; problem?: Problem }) & { records?: ReadRecords };
 export type ReadRecords = (bytes: Uint8Array, file: string, o: PlainRowsOptions) => StreamedTable | undefined;
