@@ -20,6 +20,11 @@ import type { BenchOptions, BenchSection } from './section.js';
 import { solverBench } from './solver-bench.js';
 import { startupBench } from './startup-bench.js';
 
+// Node reads the file NODE_EXTRA_CA_CERTS names (a proxy's CA bundle, set on some build machines) at
+// every start, ~45 ms on the 2-core machine, which would swell `node -e 0` and rota alike and hide
+// rota's own start-up in the ratio. A clerk's machine has none, so no run of the bench has it either.
+delete process.env.NODE_EXTRA_CA_CERTS;
+
 const SECTIONS: Record<string, (o: BenchOptions) => BenchSection[] | Promise<BenchSection[]>> = {
   startup: () => startupBench(),
   district: planBench,
@@ -143,6 +148,9 @@ async function bench(): Promise<void> {
     'Headline figures of every full `npm run bench`, each a ratio to its reference measured in the same run (the CLI',
     'to `node -e 0`, the checker to DuckDB, the batch to its 60 s goal), its goal in brackets. The bench itself:',
     '`npm run bench` (builds first; `-- --only township`, `--quick`, `--cap SECONDS`, `--batch N`; see test/bench/run.ts).',
+    'Rows from 2026-12-07 15:30 UTC on run without `NODE_EXTRA_CA_CERTS` (the 2-core machine sets it; Node then reads ~140 CA certificates at every start,',
+    '~45 ms, which swelled `node -e 0` from ~29 to ~77 ms and made every ratio to it look smaller): earlier rows are not comparable with them.',
+    '自 2026-12-07 15:30 起的各行在没有 `NODE_EXTRA_CA_CERTS` 的环境中运行（此前各行中 `node -e 0` 每次多读约 140 个证书，约 45 毫秒，比值因此偏小，不可与之后的比较）。',
     '',
     DATED,
     `| UTC | machine | bench took | ${HEADLINE.map(([k]) => k).join(' | ')} |`,
