@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runRota } from './helpers/cli.js';
+import { moduleLister } from './helpers/modules.js';
 
 const NOBODY = 65534;
 const asRoot = process.getuid?.() === 0;
@@ -85,17 +86,6 @@ const cacheOf = (dir: string, bundle: string) => {
 };
 
 /** The seed plan's two bundles (main, plan) compiled on the first run, their caches in `dir`; two more runs take them and write nothing. */
-/** A --require script in `dir` that lists, at exit, the Node modules the run loaded; `loaded()` reads the list. */
-function moduleLister(dir: string): { preload: string; loaded: () => string[] } {
-  const list = join(dir, 'modules.json');
-  const preload = join(dir, 'list-modules.cjs');
-  writeFileSync(
-    preload,
-    `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(list)}, JSON.stringify(process.moduleLoadList)));`,
-  );
-  return { preload, loaded: () => JSON.parse(readFileSync(list, 'utf8')) };
-}
-
 function compilesOnce(root: string, env: Record<string, string>, dir: string): void {
   expect(rotaIn(root, env)).toEqual({ code: 0, stdout: expected, stderr: '' });
   const written = caches(dir);
@@ -224,5 +214,22 @@ describe('V8 flags (bin/rota.js)', () => {
     const both = caches(cli);
     expect(both.size).toBe(4);
     for (const [f, ino] of written) expect(both.get(f)).toBe(ino);
+  });
+});
+
+describe('output thrown away (bin/rota.js … >/dev/null)', () => {
+  it('is written to /dev/null without building process.stdout, whose stream modules bare node never loads', { timeout: 60_000 }, () => {
+    const root = writableInstall();
+    const home = writableDir('rota-null-');
+    const { preload, loaded } = moduleLister(home);
+    const r = spawnSync(process.execPath, [join(root, 'bin', 'rota.js'), 'plan', '-c', join(root, 'fixtures', 'rota.json')], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', NO_COLOR: '1', XDG_CACHE_HOME: home, NODE_OPTIONS: `--require ${preload}` },
+      ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
+    });
+    expect({ code: r.status, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(loaded()).toContain('NativeModule vm');
+    expect(loaded().filter((m) => ['NativeModule stream', 'NativeModule net', 'NativeModule tty'].includes(m))).toEqual([]);
   });
 });

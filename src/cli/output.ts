@@ -1,29 +1,38 @@
 // Standard output and error without process.stdout and process.stderr when they are files or pipes.
 // Node builds each on first use as a stream, loading its stream and net modules: about a twentieth
 // of a short command's whole process (`rota --version | cat`), which bare node never pays. A file,
-// a FIFO or a socket is never a terminal, so there the text goes to the descriptor with writeSync,
-// as Node's stream would write it (synchronously, in order); a terminal or any other device keeps
-// Node's stream.
-import { fstatSync, writeSync } from 'node:fs';
+// a FIFO, a socket or /dev/null is never a terminal, so there the text goes to the descriptor with
+// writeSync, as Node's stream would write it (synchronously, in order); a terminal or any other device
+// keeps Node's stream.
+import { fstatSync, type Stats, statSync, writeSync } from 'node:fs';
 
 type Fd = 1 | 2;
 
 const direct = new Map<Fd, boolean>();
 const streams = new Map<Fd, NodeJS.WriteStream>();
 
-/** The descriptor is a file, a FIFO or a socket (what spawn, `|` and `>` give). */
+/** The descriptor is a file, a FIFO or a socket (what spawn, `|` and `>` give), or /dev/null (`>/dev/null`, a cron job's). */
 function isDirect(fd: Fd): boolean {
   let d = direct.get(fd);
   if (d === undefined) {
     try {
       const s = fstatSync(fd);
-      d = s.isFile() || s.isFIFO() || s.isSocket();
+      d = s.isFile() || s.isFIFO() || s.isSocket() || isNullDevice(s);
     } catch {
       d = false;
     }
     direct.set(fd, d);
   }
   return d;
+}
+
+/** The character device /dev/null (none on Windows, where statSync fails). */
+function isNullDevice(s: Stats): boolean {
+  try {
+    return s.isCharacterDevice() && s.rdev === statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
 }
 
 /** A reader that stops early (rota check … | head) is the reader's choice, not an error. */
