@@ -119,3 +119,28 @@ describe('working-day counting agrees with a day-by-day walk (property)', () => 
     );
   });
 });
+
+describe("each year's table is built when first asked (property)", () => {
+  const date = fc.integer({ min: dayNumber('2023-01-01'), max: dayNumber('2027-12-31') }).map(fromDayNumber);
+  const override = fc.record({ date, type: fc.constantFrom<'休息' | '上班'>('休息', '上班'), name: fc.constantFrom('本地', '补') });
+  it('days asked in any order, across years, are the days asked in date order (a date listed twice: the later line wins)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(date, { minLength: 1, maxLength: 40 }),
+        fc.boolean(),
+        fc.array(override, { maxLength: 8 }),
+        (asked, xinjiang, overrides) => {
+          const options = { region: xinjiang ? ('xinjiang' as const) : ('national' as const), overrides };
+          const inOrder = makeCalendar(options);
+          const sorted = [...asked].sort();
+          const expected = new Map(sorted.map((d) => [d, inOrder.day(d)]));
+          const shuffled = makeCalendar(options);
+          for (const d of asked) expect(shuffled.day(d)).toEqual(expected.get(d));
+          const last = new Map(overrides.map((o) => [o.date, o]));
+          for (const d of asked) if (last.has(d)) expect(shuffled.isWorkingDay(d)).toBe(last.get(d)!.type === '上班');
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // Working days: weekends and holidays are off, make-up days (调休上班) are on, and the
 // user's override file beats everything. Pure: all data comes in as arguments or modules.
 import { eachDay, isoWeekday, weekdayName } from './dates.js';
-import { nationalEntries, nationalYears } from './holidays/national.js';
+import { nationalEntriesOf, nationalYears } from './holidays/national.js';
 import { type RegionId, regions } from './holidays/regions.js';
 import type { DayInfo, HolidayEntry, IsoDate } from './types.js';
 
@@ -36,13 +36,22 @@ export interface MissingHolidays {
 
 export function makeCalendar(options: CalendarOptions = {}): Calendar {
   const region = regions[options.region ?? 'national'];
-  const table = new Map<IsoDate, HolidayEntry>();
-  // Later layers win: national, then region, then the user's file.
-  for (const layer of [nationalEntries, region.entries, options.overrides ?? []]) {
-    for (const e of layer) table.set(e.date, e);
-  }
-  const overrideYears = new Set((options.overrides ?? []).map((e) => +e.date.slice(0, 4)));
+  const overrides = options.overrides ?? [];
+  const overrideYears = new Set(overrides.map((e) => +e.date.slice(0, 4)));
+  // Each year's table is built when a day of it is first asked: a round asks one or two of the data's twenty-odd years.
+  const tables = new Map<number, Map<IsoDate, HolidayEntry>>();
   const cache = new Map<IsoDate, DayInfo>();
+
+  function tableOf(year: number): Map<IsoDate, HolidayEntry> {
+    let table = tables.get(year);
+    if (table) return table;
+    table = new Map();
+    // Later layers win: national, then region, then the user's file.
+    for (const layer of [nationalEntriesOf(year), region.entries, overrides])
+      for (const e of layer) if (+e.date.slice(0, 4) === year) table.set(e.date, e);
+    tables.set(year, table);
+    return table;
+  }
 
   function missing(from: IsoDate, to: IsoDate): MissingHolidays[] {
     const out: MissingHolidays[] = [];
@@ -60,7 +69,7 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
     if (info) return info;
     const wd = isoWeekday(date);
     const weekend = wd >= 6;
-    const entry = table.get(date);
+    const entry = tableOf(+date.slice(0, 4)).get(date);
     const base = { date, isoWeekday: wd, weekday: weekdayName(date) };
     if (entry?.type === '上班') {
       // A weekend the office's own file declares 上班 is marked local: not a State Council 调休 day.

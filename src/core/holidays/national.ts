@@ -4,6 +4,7 @@
 
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { byDate } from '../dates.js';
+import { groupBy } from '../group-by.js';
 import type { HolidayEntry } from '../types.js';
 
 /** chinese-days stores "English name,中文名,days"; we keep the Chinese name. */
@@ -15,7 +16,12 @@ function entries(table: Record<string, string>, type: HolidayEntry['type']): Hol
   return Object.keys(table).map((date) => ({ date, type, name: chineseName(table[date]) }));
 }
 
-export const nationalEntries: HolidayEntry[] = [...entries(data.holidays, '休息'), ...entries(data.workdays, '上班')].sort(byDate);
+const byYear = groupBy([...entries(data.holidays, '休息'), ...entries(data.workdays, '上班')].sort(byDate), (e) => e.date.slice(0, 4));
 
 /** Years for which the State Council's arrangement is in the data. */
-export const nationalYears: ReadonlySet<number> = new Set(nationalEntries.map((e) => +e.date.slice(0, 4)));
+export const nationalYears: ReadonlySet<number> = new Set([...byYear.keys()].map(Number));
+
+/** One year's holidays and make-up days, in date order (none for a year not in the data). */
+export function nationalEntriesOf(year: number): readonly HolidayEntry[] {
+  return byYear.get(String(year)) ?? [];
+}
