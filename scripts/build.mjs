@@ -2,10 +2,11 @@
 // bin/rota.js from V8's code cache) with its CSV worker, warm-up runs that write that code cache, and
 // the type declarations. One step per block, so each build target is added in one place.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { asciiBundles } from './ascii-bundles.mjs'; // bundles Node reads as one-byte text
 import { compactHolidays } from './compact-holidays.mjs'; // the national holiday table, packed
 
 rmSync('dist', { recursive: true, force: true });
@@ -185,6 +186,11 @@ await build({
   minify: true,
   logLevel: 'warning',
 });
+asciiBundles(
+  readdirSync('dist/cli')
+    .filter((f) => f.endsWith('.cjs'))
+    .map((f) => join('dist/cli', f)),
+);
 
 // The browser app dist/排班助手.html (rota app --out DIR writes a copy).
 await import('./build-app.mjs');

@@ -16,12 +16,14 @@ const NOTE = /[（(][^）)]*[）)]/g;
 /** 自…起, …起, …以后, …之后, …~ with nothing after. */
 const OPEN_END = /^(?:自|从)?(.+?)(?:起|以后|之后|~)$/;
 
+// Pieces of PIECE, as regular expressions' source rather than String.raw, whose Chinese characters the
+// CLI's build could not write as \u escapes (scripts/ascii-bundles.mjs).
 /** 2024-12-15, 2024/12/15, 2024.12.15, 2024年12月15日 */
-const FULL = String.raw`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+const FULL = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.source;
 /** 12月15日, 12/15, 12.15, 12-15 (no year) */
-const MONTH_DAY = String.raw`(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?`;
+const MONTH_DAY = /(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/.source;
 /** 17日 or 17: the end of a range in the start's month */
-const DAY = String.raw`(\d{1,2})\s*日?`;
+const DAY = /(\d{1,2})\s*日?/.source;
 const START = `(?:${FULL}|${MONTH_DAY})`;
 const END = `(?:${FULL}|${MONTH_DAY}|${DAY})`;
 const PIECE = new RegExp(`^${START}(?:\\s*[~-]\\s*${END})?$`);
