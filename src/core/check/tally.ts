@@ -85,6 +85,8 @@ export interface FinishOptions {
   /** Default: the last record's date, moved on over days without a duty. */
   to?: IsoDate;
   leaves?: Leave[];
+  /** Judge only the periods sharing a day with this range (the plan's report asks about its window's, still counted over from..to). */
+  only?: { from: IsoDate; to: IsoDate };
 }
 
 export interface Tally {
@@ -338,7 +340,8 @@ export function createTally(options: TallyOptions): Tally {
       }
       return s;
     };
-    const periodLists = new Map(rules.map((r) => [r.period, periodsOverlapping(r.period, from, to).map(spanFacts)]));
+    const judged = (span: PeriodSpan) => !fo.only || (span.from <= fo.only.to && span.to >= fo.only.from);
+    const periodLists = new Map(rules.map((r) => [r.period, periodsOverlapping(r.period, from, to).filter(judged).map(spanFacts)]));
     const ruleKinds = new Map(rules.map((r) => [r, r.kinds.map((k) => KIND_INDEX[k])]));
     const leavesOf = new Map<string, Leave[]>();
     for (const l of fo.leaves ?? []) leavesOf.set(leaderKey(l), [...(leavesOf.get(leaderKey(l)) ?? []), l]);
@@ -440,6 +443,8 @@ export interface JudgeInput {
   from?: IsoDate;
   to?: IsoDate;
   leaves?: Leave[];
+  /** Judge only the periods sharing a day with this range (FinishOptions.only). */
+  only?: { from: IsoDate; to: IsoDate };
   lenient?: boolean;
   /** Default true: results[].records lists the duties that counted. */
   keepRecords?: boolean;
@@ -459,6 +464,6 @@ export function judge(input: JudgeInput): Judgement {
   });
   const problems: Problem[] = [];
   for (const duty of input.duties) problems.push(...tally.add(duty));
-  const j = tally.finish({ from: input.from, to: input.to, leaves: input.leaves });
+  const j = tally.finish({ from: input.from, to: input.to, leaves: input.leaves, only: input.only });
   return { ...j, problems: [...problems, ...j.problems] };
 }

@@ -220,8 +220,11 @@ function weights(depth: number, nodes: number, arcs: PlannedArc[]): Weigh | unde
     for (let j = 0; j < a.cost.length; j++) {
       const i = at * depth + a.cost[j][0],
         x = Math.abs(a.cost[j][1]);
-      if (x > first[i]) [first[i], second[i]] = [x, first[i]];
-      else if (x > second[i]) second[i] = x;
+      // Not a destructuring swap: unoptimised, that builds and iterates an array for every cost.
+      if (x > first[i]) {
+        second[i] = first[i];
+        first[i] = x;
+      } else if (x > second[i]) second[i] = x;
     }
   }
   const range = Array(depth).fill(0);
@@ -238,8 +241,13 @@ function weights(depth: number, nodes: number, arcs: PlannedArc[]): Weigh | unde
 
 /** Whether the set's unit costs never fall (units beyond the list cost nothing), up to its capacity. */
 function convex(s: SetNode, weigh: Weigh): boolean {
-  const seq = [...s.units.slice(0, s.cap), ...(s.units.length < s.cap ? [[] as UnitCost] : [])].map(weigh);
-  return seq.every((c, i) => i === 0 || seq[i - 1] <= c);
+  let last = -Infinity;
+  for (let i = 0; i < Math.min(s.units.length, s.cap); i++) {
+    const c = weigh(s.units[i]);
+    if (c < last) return false;
+    last = c;
+  }
+  return s.units.length >= s.cap || last <= 0;
 }
 
 /** Arcs of a set: one per listed unit, then one for the rest. */

@@ -27,7 +27,7 @@ import { checkTimetable, KIND_LIST, varName } from './rules.js';
 import { keptSites, siteCoverage, siteModel, siteNetwork, UNDECIDED_SITE } from './sites.js';
 import { assignSlots, slotCauses } from './slot-rule.js';
 import { type ChunkState, type Counted, chunkState } from './state.js';
-import type { ModelSize, PlanInput, PlanResult } from './types.js';
+import type { Cause, ModelSize, PlanInput, PlanResult } from './types.js';
 import { weeklyReleases } from './week-release.js';
 
 // The package's types describe its CommonJS build (default under .default); bundles load the ES build.
@@ -117,8 +117,12 @@ export function solveNetwork(ctx: PlanContext, chunk: ChunkState): Activity[] | 
   return attempt(false) ?? (kinds.length > 1 ? attempt(true) : undefined);
 }
 
-/** Solves one piece: as a network when it is one, else as an integer program; elastically when the hard rules cannot all be kept. */
-function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExact: boolean) {
+/**
+ * Solves one piece: as a network when it is one, else as an integer program; elastically when the hard
+ * rules cannot all be kept. `keepsHall` is asked only when the network found no plan: false when Hall's
+ * condition already shows that none exists.
+ */
+function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExact: boolean, keepsHall: () => boolean) {
   const chunk = chunkState(ctx, days, counted);
   const flow = tryExact ? solveNetwork(ctx, chunk) : undefined;
   if (Array.isArray(flow)) return { acts: flow, broken: false, size: { variables: 0, constraints: 0 }, coarse: 0, network: true };
@@ -131,7 +135,7 @@ function solvePiece(ctx: PlanContext, days: number[], counted: Counted[], tryExa
     return { b, coarse };
   };
   let m = build(false);
-  let r = tryExact && flow !== 'infeasible' ? solveLp(m.b) : undefined;
+  let r = tryExact && flow !== 'infeasible' && keepsHall() ? solveLp(m.b) : undefined;
   const broken = !r;
   if (!r) {
     // A large plain rotation by flows (polynomial); the elastic integer program's search would take minutes.
@@ -157,14 +161,8 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
   const parts = pieces(ctx);
   const causes = [...pinCauses(ctx), ...dayCauses(ctx), ...slotCauses(ctx)];
   const explained = new Set(causes.filter((c) => c.kind === 'no-leader-on-day').flatMap((c) => c.dates));
-  causes.push(
-    ...hallCauses(
-      ctx,
-      ctx.set.strategy === 'components' ? parts.map((days) => ({ days, leaders: chunkLeaders(ctx, days) })) : [],
-      explained,
-    ),
-  );
   const causeDates = new Set(causes.flatMap((c) => c.dates));
+  const halls: Cause[] = [];
   const counted: Counted[] = [];
   for (const h of ctx.history) {
     if (h.date >= ctx.config.from && h.date <= ctx.config.to) continue; // this plan replaces records inside its window
@@ -180,7 +178,17 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
   const acts: Activity[] = [];
   let broken = false;
   for (const days of parts) {
-    const solved = solvePiece(ctx, days, counted, !days.some((d) => causeDates.has(ctx.days[d])));
+    // Hall's condition of a component (explain.ts), asked only when the piece has no plan keeping every
+    // rule: one that does fills every day, which is the condition's proof.
+    let hall: Cause[] | undefined;
+    const hallOf = () =>
+      (hall ??= ctx.set.strategy === 'components' ? hallCauses(ctx, [{ days, leaders: chunkLeaders(ctx, days) }], explained) : []);
+    const solved = solvePiece(ctx, days, counted, !days.some((d) => causeDates.has(ctx.days[d])), () => hallOf().length === 0);
+    if (solved.broken)
+      for (const c of hallOf()) {
+        halls.push(c);
+        for (const date of c.dates) causeDates.add(date);
+      }
     broken ||= solved.broken;
     for (const a of solved.acts) {
       acts.push(a);
@@ -193,6 +201,7 @@ export function solveContext(ctx: PlanContext, bestEffort: boolean, onProgress?:
     model.coarsened = Math.max(model.coarsened, solved.coarse);
     onProgress?.(model.components, parts.length);
   }
+  causes.push(...halls);
   const siteOf = assignSites(ctx, acts, model);
   const slotOf = assignSlots(ctx, acts);
   const planned = acts.map((a) => dutyOf(ctx, a, siteOf.get(a), slotOf.get(a)));

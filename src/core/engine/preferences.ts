@@ -280,7 +280,7 @@ export const evenSpread: Preference = {
       for (const kind of KIND_LIST) {
         const xs = chunk.days.flatMap((d) => terms(b, l, d, [kind]));
         const top = Math.min(xs.length, cap);
-        const off = chunk.kindSoFar[l][kind];
+        const off = chunk.kindSoFar[kind][l];
         if (top === 0) continue;
         if (off > 0) for (const [v] of xs) b.addCost(v, 'balance', off, 0);
         b.widen('balance', off * top);
@@ -300,7 +300,7 @@ export const evenSpread: Preference = {
     for (const l of chunk.leaders) {
       const top = most(ctx, chunk, l, false);
       for (const kind of net.kinds) {
-        const off = chunk.kindSoFar[l][kind];
+        const off = chunk.kindSoFar[kind][l];
         for (const d of chunk.days) if (isCandidate(ctx, l, d)) net.arcCost(kind, l, d, 'balance', off);
         if (perKind)
           net.leaderSet(l, chunk.days, { cap: top, units: { level: 'balance', costs: Array.from({ length: top }, (_, n) => n) } }, [kind]);

@@ -70,11 +70,12 @@ function judgeShort(duties: Duty[], ctx: PlanContext, rules: Rule[]): StillShort
     calendar: ctx.calendar,
     from: first,
     to: last,
+    only: { from, to },
     keepRecords: false,
     lenient: true,
   });
   return results
-    .filter((r) => r.status === 'short' && r.from <= to && r.to >= from)
+    .filter((r) => r.status === 'short')
     .map((r) => ({ name: r.name, institution: r.institution, rule: r.rule, period: r.period, count: r.count, min: r.required }));
 }
 
