@@ -22,6 +22,7 @@ import {
   type FolderFs,
   generations,
   KEEP,
+  keptFiles,
   lockFolder,
   newestGeneration,
   publishFolder,
@@ -206,6 +207,27 @@ describe('the oldest generation, reused for the publication that drops it', () =
     expect(leftovers(out)).toEqual([]);
     const all = [...inodes(out), ...inodes(stateDir(out))];
     expect(new Set(all.map((st) => st.ino)).size).toBe(all.length);
+    expect(all.filter((st) => st.nlink !== 1)).toEqual([]);
+  });
+
+  it("keeps the folder's notices as they are, with their modification times, and an edit saved in place in the published folder", () => {
+    const out = fresh();
+    const notice = { path: 'notices/1-2024-12-16.txt', content: '本次无调整' };
+    const withNotices = (kept: OutFile[], i: number) => [...A, ...kept, { path: `notices/${i + 2}-2024-12-16.txt`, content: `第${i}次` }];
+    publishFolder(out, [...A, notice]);
+    for (let i = 0; i <= KEEP + 1; i++) publishFolder(out, withNotices(keptFiles(out, 'notices'), i));
+    // Every copy of a kept notice has the time of the first, so the publication that reuses a generation holding it reads neither.
+    const times = (p: string) => [out, ...generations(out).map((g) => gen(out, g))].map((d) => Math.round(lstatSync(join(d, p)).mtimeMs));
+    expect(new Set(times(notice.path)).size).toBe(1);
+    expect(new Set(times('notices/2-2024-12-16.txt')).size).toBe(1);
+    expect(readFileSync(join(out, notice.path), 'utf8')).toBe('本次无调整');
+    // Notepad saves in place: same file, same size, other bytes; the next publication keeps the edit.
+    writeFileSync(join(out, notice.path), '本次有调整');
+    const kept = keptFiles(out, 'notices');
+    publishFolder(out, withNotices(kept, KEEP + 2));
+    expect(readFileSync(join(out, notice.path), 'utf8')).toBe('本次有调整');
+    expect(isExactly(out, withNotices(kept, KEEP + 2))).toBe(true);
+    const all = [...inodes(out), ...inodes(stateDir(out))];
     expect(all.filter((st) => st.nlink !== 1)).toEqual([]);
   });
 

@@ -29,6 +29,7 @@ import {
   rmSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -392,9 +393,9 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
 /**
  * The oldest kept generation, moved to `next` to become the new publication, when this publication
  * is the one that would drop it: its files (every earlier dated notice among them) are mostly what
- * the new one holds, and keeping a file as it is costs a read, where writing a new one and removing
- * the old costs two changes to the disk's directories and inodes (~0.1-0.3 ms each while the
- * previous run's writes are still being committed). Returns the paths of the files it holds, or
+ * the new one holds, and keeping a file as it is costs a stat (a notice, see keptAsIs) or a read,
+ * where writing a new one and removing the old costs two changes to the disk's directories and
+ * inodes (~0.1-0.3 ms each while the previous run's writes are still being committed). Returns the paths of the files it holds, or
  * undefined when fewer than KEEP generations are kept. A publication that fails after this has
  * dropped that generation already: KEEP - 1 are left until the next one.
  */
@@ -420,13 +421,15 @@ function writeFolder(fs: FolderFs, dir: string, files: OutFile[], reused: Set<st
     const target = join(dir, f.path);
     if (!folders.has(dirname(target))) fs.mkdir(dirname(target));
     folders.add(dirname(target));
+    const source = sources.get(f);
     if (reused?.delete(f.path)) {
-      if (sameFile(target, f.content)) continue;
+      if ((source && keptAsIs(target, source)) || sameFile(target, f.content)) continue;
       // A new file, never the old one truncated: ext4 flushes a file truncated and rewritten when it
       // is closed (auto_da_alloc, ~0.1-0.4 ms each), and the old one may be another name's (a hard link).
       unlinkSync(target);
     }
     fs.writeFile(target, f.content);
+    if (source) keepTime(target, source);
   }
   if (!reused) return;
   for (const p of reused) unlinkSync(join(dir, p));
@@ -458,6 +461,50 @@ function writeError(out: string, e: unknown): WriteError {
 /** The files of a folder, paths relative to it, in directory order. */
 export function folderFiles(dir: string): OutFile[] {
   return folderPaths(dir).map((path) => ({ path, content: readFileSync(join(dir, path)) }));
+}
+
+/** The file each kept file (keptFiles) is read from. */
+const sources = new WeakMap<OutFile, string>();
+
+/**
+ * The files of a published folder's `sub`folder (its notices), as a new publication keeps them
+ * (paths from the folder): each is read when its bytes are first asked for, so a file the reused
+ * generation holds already (keptAsIs) is never read at all.
+ */
+export function keptFiles(dir: string, sub: string): OutFile[] {
+  return folderPaths(join(dir, sub)).map((p) => {
+    const source = join(dir, sub, p);
+    let bytes: Buffer | undefined;
+    const file = {
+      path: `${sub}/${p}`,
+      get content() {
+        bytes ??= readFileSync(source);
+        return bytes;
+      },
+    };
+    sources.set(file, source);
+    return file;
+  });
+}
+
+/** Milliseconds of a modification time, as utimes sets them and stat reads them back (both round the nanoseconds). */
+const mtimeMs = (st: { mtimeMs: number }) => Math.round(st.mtimeMs);
+
+/**
+ * Is the file at `p` its `source` kept as it is? Each kept file is written with its source's size
+ * and modification time (keepTime), and a file edited since (an editor saving in place) has another
+ * one, so equal sizes and times spare reading both, as rsync's quick check does.
+ */
+function keptAsIs(p: string, source: string): boolean {
+  const own = lstatSync(p);
+  const from = statSync(source);
+  return own.isFile() && own.nlink === 1 && own.size === from.size && mtimeMs(own) === mtimeMs(from);
+}
+
+/** Gives a kept file written anew its source's modification time (in whole milliseconds), for keptAsIs. */
+function keepTime(p: string, source: string): void {
+  const t = mtimeMs(statSync(source)) / 1000;
+  utimesSync(p, t, t);
 }
 
 /** The paths of the files under `dir`, relative to it (with /), in directory order. */

@@ -6,7 +6,7 @@ import type { Config } from '../core/config.js';
 import { problem } from '../core/messages.js';
 import type { Duty, Problem } from '../core/types.js';
 import type { OutFile } from './atomic-write.js';
-import { folderFiles, generations, isPublished, stateDir, targetOf } from './publish-folder.js';
+import { generations, isPublished, keptFiles, stateDir, targetOf } from './publish-folder.js';
 import { type PublishedState, publishedStateFrom } from './sequences.js';
 
 /** Reads timetable.json beside the published CSV when there is one; otherwise the CSV's duties with sequence 0. */
@@ -34,9 +34,8 @@ export interface FolderState {
 export function readFolderState(out: string, config: Pick<Config, 'institutions' | 'published'>): FolderState {
   const dir = targetOf(out);
   if (!isPublished(dir)) return { notices: [], problems: [] };
-  const notices = existsSync(join(dir, 'notices'))
-    ? folderFiles(join(dir, 'notices')).map((f) => ({ ...f, path: `notices/${f.path}` }))
-    : [];
+  // Read only where the new publication needs their bytes (see keptFiles).
+  const notices = existsSync(join(dir, 'notices')) ? keptFiles(dir, 'notices') : [];
   const perLeader = existsSync(join(dir, 'ics'));
   const file = join(dir, 'timetable.json');
   if (!existsSync(file)) return { notices, problems: [] };
