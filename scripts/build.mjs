@@ -60,6 +60,8 @@ const bundles = {
   'batch-worker': 'src/cli/batch-worker.ts',
   // The .xlsx reader (fast-xml-parser, fflate), loaded at the first .xlsx input (see lazyBundles).
   xlsx: 'src/io/xlsx.ts',
+  // chalk, loaded at the first coloured output (see lazyBundles): a file or a pipe has no colour.
+  colours: 'src/cli/colours.ts',
   // The CSV parsing thread of rota check (src/io/table-stream.ts looks for it beside the bundle).
   'csv-worker': 'src/io/csv-worker.ts',
   // The message catalogue, used by main, every command and the published files: compiled and run
@@ -114,8 +116,9 @@ const lazyChildProcess = {
   },
 };
 // Bundles whose importers get a stand-in: each exported function requires the bundle at its first
-// call. The .xlsx reader is a sixth of rota plan's code, and most inputs are CSV files.
-const lazyBundles = new Set(['xlsx']);
+// call. The .xlsx reader is a sixth of rota plan's code, and most inputs are CSV files; chalk's set-up
+// of its styles (~0.5 ms at load) is for a terminal only.
+const lazyBundles = new Set(['xlsx', 'colours']);
 const lazySiblings = {
   name: 'lazy-siblings',
   setup(b) {

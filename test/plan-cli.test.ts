@@ -145,6 +145,17 @@ describe('rota plan -c fixtures/rota.json (the seed round)', () => {
     expect(t.stdout).toContain('what remains for other plans (1)\n  [county-monthly]');
     expect(t.stdout).not.toContain('township-weekly');
   });
+
+  it('in colour when forced (chalk, loaded only then): the same text with the title in bold', () => {
+    const plain = rota(['plan', '-c', 'fixtures/rota.json']);
+    const r = spawnSync('node', ['bin/rota.js', 'plan', '-c', 'fixtures/rota.json'], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('\u001b[1m克拉玛依区2024年第四轮领导干部接访安排表');
+    expect(r.stdout.replace(/\u001b\[\d+m/g, '')).toBe(plain.stdout);
+  });
 });
 
 describe('determinism and files', () => {

@@ -1,12 +1,12 @@
 // The report under a timetable: one list of sections (src/app/plan-report.ts) that the terminal and
 // the browser app both show, so the two never word it differently; on the seed round it splits what
 // the round achieves from what remains for other plans and lists no rule the round does not serve.
-import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
 import { planRound } from '../src/app/plan.js';
 import { planReportSections, type ReportLine } from '../src/app/plan-report.js';
 import { loadRound } from '../src/app/round.js';
 import { renderPlan } from '../src/cli/plan-table.js';
+import { PLAIN } from '../src/io/check-format.js';
 import { loadConfig } from '../src/io/config-file.js';
 import { readBytes } from '../src/io/read-file.js';
 
@@ -23,11 +23,7 @@ describe('plan report sections', () => {
   const sections = planReportSections(outcome.report);
 
   it('the terminal prints every section title and every line of it, nothing reworded', () => {
-    const printed = renderPlan(
-      { ...round.config, duties: outcome.duties, report: outcome.report },
-      round.config.place,
-      new Chalk({ level: 0 }),
-    );
+    const printed = renderPlan({ ...round.config, duties: outcome.duties, report: outcome.report }, round.config.place, PLAIN);
     for (const s of sections) {
       expect(printed).toContain(s.title);
       for (const t of texts(s.lines)) expect(printed).toContain(t);

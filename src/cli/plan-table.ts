@@ -1,10 +1,10 @@
 // The timetable and its report as a readable table for the terminal (colours via paint()).
-import type { ChalkInstance } from 'chalk';
 import { planReportSections, type ReportLine, type Tone } from '../app/plan-report.js';
 import type { PlanReport } from '../core/engine/types.js';
 import { type Place, placeText, receptionPlaces } from '../core/place.js';
 import { hoursText, kindText } from '../core/slot-text.js';
 import type { Duty } from '../core/types.js';
+import type { Painter } from '../io/check-format.js';
 
 type Column = [string, (d: Duty) => string];
 
@@ -20,7 +20,7 @@ const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidt
 export function renderPlan(
   p: { title: string; from: string; to: string; duties: Duty[]; report: PlanReport; pattern?: string },
   place: Place,
-  c: ChalkInstance,
+  c: Painter,
 ): string {
   const { report } = p;
   // A timetable with 下访 names the kind and the place (the 下访 site); one of 接访 only, the portfolio.

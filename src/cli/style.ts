@@ -1,13 +1,18 @@
 // Colours only for a terminal and never when NO_COLOR is set (https://no-color.org), which chalk 5
 // itself does not read. The level is worked out here rather than by chalk's own detection, which
 // loads tty, os and net at start-up even when the output is a file (scripts/build.mjs leaves it out).
-import { Chalk, type ChalkInstance } from 'chalk';
+import { type Painter, PLAIN } from '../io/check-format.js';
+import { chalkAt } from './colours.js';
 import { terminal } from './output.js';
 
-let instance: ChalkInstance | undefined;
+let instance: Painter | undefined;
 
-export function paint(): ChalkInstance {
-  instance ??= new Chalk({ level: colourLevel() });
+/** The colours for standard output: none (the text as it is) for a file, a pipe or NO_COLOR, else chalk's at the terminal's level. */
+export function paint(): Painter {
+  if (!instance) {
+    const level = colourLevel();
+    instance = level === 0 ? PLAIN : chalkAt(level);
+  }
   return instance;
 }
 
