@@ -1,6 +1,7 @@
 // rota plan through the built CLI (npm test builds first): the bundled seed round, determinism,
 // files written all or none, and exit codes.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,7 +177,12 @@ describe('determinism and files', () => {
       'fixtures/leaders.csv',
       'fixtures/history.csv',
     ]);
-    expect(json.inputs.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // The digest of the bytes the plan was made from (read once, kept for it), as node:crypto hashes the files.
+    const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+    for (const f of json.inputs.files as { path: string; sha256: string }[]) expect(f.sha256).toBe(sha256(readFileSync(f.path)));
+    expect(json.inputs.sha256).toBe(
+      sha256(json.inputs.files.map((f: { path: string; sha256: string }) => `${f.path}\u0000${f.sha256}\n`).join('')),
+    );
     expect(json.config.perDay).toBe(1);
   });
 

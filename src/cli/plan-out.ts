@@ -23,9 +23,14 @@ export interface PlanOutOptions {
   replace?: boolean;
 }
 
-/** Publishes the plan into --out and prints it as JSON with --json; true when the JSON was printed. */
-export async function writePlan(round: Round, result: PlanOutcome, opts: PlanOutOptions): Promise<boolean> {
-  const inputs = digestFiles(planInputPaths(round, opts.config));
+/** Publishes the plan into --out and prints it as JSON with --json (inputs digested from `read`, the bytes read by path, else from disk); true when the JSON was printed. */
+export async function writePlan(
+  round: Round,
+  result: PlanOutcome,
+  opts: PlanOutOptions,
+  read: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<boolean> {
+  const inputs = digestFiles(planInputPaths(round, opts.config), read);
   if (opts.out) {
     const options = { today: todayOption(undefined), encoding: opts.encoding, icsPerLeader: opts.icsPerLeader, replace: opts.replace };
     const r = await publishPlan(opts.out, round, result, inputs, options);

@@ -1,5 +1,6 @@
 // rota plan: the round's timetable, optimal and explained (exit 1 and no files when no plan exists).
 import type { Command } from 'commander';
+import { keepingReader } from '../io/read-round.js';
 import { addCommonOptions, addOutputOptions, addRoundOptions, overridesFrom } from './context.js';
 import { Exit, reportProblems } from './exit.js';
 import { writeOut } from './output.js';
@@ -57,7 +58,9 @@ export function registerPlan(cmd: Command): void {
     // Before any work: a published folder is changed by replan, or replaced only on purpose.
     if (opts.out && writing?.publishedFolder(opts.out) && !opts.replace)
       throw new Exit(2, `已经发布过的文件夹 ${opts.out}：${writing.planOverPublishedAdvice(opts.out)}`);
-    const round = await loadRound(opts);
+    // With --out or --json, the files' bytes kept as read for the input digest, instead of reading them again.
+    const inputs = writing ? keepingReader() : undefined;
+    const round = await loadRound(opts, inputs?.read);
     const { config, calendar } = round;
     reportProblems(round.warnings);
     const { planRound } = await import('../app/plan.js');
@@ -65,7 +68,7 @@ export function registerPlan(cmd: Command): void {
     const { report } = result;
     const c = paint();
     reportPlanFailure(report, c);
-    if (writing && (await writing.writePlan(round, result, opts))) return;
+    if (writing && (await writing.writePlan(round, result, opts, inputs?.kept))) return;
     const { renderPlan } = await import('./plan-table.js');
     if (config.holidays) {
       const [{ holidayFileChanges }, { say }] = await Promise.all([import('../core/calendar.js'), import('../core/messages.js')]);

@@ -13,6 +13,7 @@ import type { Duty, IsoDate, Problem } from '../core/types.js';
 import { loadConfig } from '../io/config-file.js';
 import { officeFieldProblems } from '../io/config-parse.js';
 import type { Encoding } from '../io/decode.js';
+import type { ReadFile } from '../io/lists.js';
 import { readBytes } from '../io/read-file.js';
 import { readFromDisk } from '../io/read-round.js';
 import { type CommonOptions, overridesFrom, useFolderConfig } from './context.js';
@@ -30,7 +31,8 @@ export interface RoundOptions extends CommonOptions {
   seed?: string;
 }
 
-export async function loadRound(opts: RoundOptions): Promise<Round> {
+/** The round of the options' files, read by `read` (a plan --out keeps the bytes for its input digest). */
+export async function loadRound(opts: RoundOptions, read: ReadFile = readFromDisk): Promise<Round> {
   const extra: Record<string, unknown> = {};
   if (opts.leaders) extra.leaders = opts.leaders;
   if (opts.history) extra.history = opts.history;
@@ -38,12 +40,16 @@ export async function loadRound(opts: RoundOptions): Promise<Round> {
   if (opts.sites) extra.sites = opts.sites;
   if (opts.seed !== undefined) extra.seed = /^\d+$/.test(opts.seed) ? Number(opts.seed) : opts.seed;
   useFolderConfig(opts);
-  const { config, problems, seedFields } = loadConfig(opts.config, {
-    ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
-    ...extra,
-  });
+  const { config, problems, seedFields } = loadConfig(
+    opts.config,
+    {
+      ...overridesFrom(opts as Record<string, unknown>, ['from', 'to', 'region', 'holidays']),
+      ...extra,
+    },
+    read,
+  );
   reportProblems([...problems, ...(opts.out ? officeFieldProblems(seedFields, opts.config) : [])]);
-  const loaded = loadRoundFrom(config!, readFromDisk);
+  const loaded = loadRoundFrom(config!, read);
   if (!loaded.round) reportProblems(loaded.problems);
   return loaded.round!;
 }

@@ -7,19 +7,21 @@ import { readBytes } from './read-file.js';
 
 /**
  * Reads a rota.json (or, without a file, the seed's configuration) and lays `overrides` over it: the
- * configuration every other function takes, or the problems with file and field.
+ * configuration every other function takes, or the problems with file and field. `read` reads the file
+ * (readBytes; the CLI's plan passes one that keeps the bytes for the input digest).
  * @example
  * const { config, problems } = loadConfig('rota.json', { from: '2025-01-01', to: '2025-01-31' });
  */
 export function loadConfig(
   file: string | undefined,
   overrides: Record<string, unknown> = {},
+  read: (file: string) => { bytes?: Uint8Array; problem?: Problem } = readBytes,
 ): { config?: Config; problems: Problem[]; seedFields?: string[] } {
   let bytes: Uint8Array | undefined;
   if (file) {
-    const read = readBytes(file);
-    if (!read.bytes) return { problems: [read.problem!] };
-    bytes = read.bytes;
+    const got = read(file);
+    if (!got.bytes) return { problems: [got.problem!] };
+    bytes = got.bytes;
   }
   const { config, problems, seedFields } = parseConfig(bytes, file, overrides);
   if (!config) return { problems };

@@ -10,3 +10,14 @@ import { readBytes } from './read-file.js';
  * files refused), and a records file by rota check's fast row reader.
  */
 export const readFromDisk: ReadFile = Object.assign((file: string) => readBytes(file), { records: readPlainRecords });
+
+/** readFromDisk that keeps each file's bytes by path, so the input digest hashes what the round was made from without reading it again. */
+export function keepingReader(): { read: ReadFile; kept: ReadonlyMap<string, Uint8Array> } {
+  const kept = new Map<string, Uint8Array>();
+  const read = (file: string) => {
+    const r = readBytes(file);
+    if (r.bytes) kept.set(file, r.bytes);
+    return r;
+  };
+  return { read: Object.assign(read, { records: readPlainRecords }), kept };
+}
