@@ -19,7 +19,9 @@ describe('不可接访日期 lists', () => {
     expect(text(errors[0])).toContain('“2024-02-30”不是有效日期；请写成 2024-12-15 或 2024年12月15日');
     expect(text(errors[1])).toContain('范围 2024-12-20~2024-12-01 的结束早于开始');
   });
-  it('empty text is no dates', () => expect(parseDateList('  ')).toEqual({ dates: [], errors: [], notes: [] }));
+  it('empty text is no dates', () => {
+    for (const t of ['', '  ', '\u3000']) expect(parseDateList(t)).toEqual({ dates: [], errors: [], notes: [] });
+  });
   it('formatting then parsing gives the same dates (property)', () => {
     const lo = dayNumber('2024-01-01');
     fc.assert(
@@ -29,6 +31,20 @@ describe('不可接访日期 lists', () => {
         expect(parseDateList(text)).toEqual({ dates, errors: [], notes: [] });
       }),
       { numRuns: 200 },
+    );
+  });
+  it('a plain date or range reads as the same text written the general way: 至 for ~, spaces around (property)', () => {
+    // Years around the calendar's, month and day numbers past the real ones: invalid, reversed and out-of-years pieces too.
+    const part = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+    const date = fc.tuple(fc.integer({ min: 1995, max: 2105 }), part(0, 13), part(0, 32)).map(([y, m, d]) => `${y}-${m}-${d}`);
+    fc.assert(
+      fc.property(date, fc.option(date, { nil: undefined }), fc.boolean(), (a, b, windowed) => {
+        const window = windowed ? WINDOW : undefined;
+        const plain = b === undefined ? a : `${a}~${b}`;
+        const general = b === undefined ? ` ${a} ` : `${a} 至 ${b}`;
+        expect(parseDateList(plain, window)).toEqual(parseDateList(general, window));
+      }),
+      { numRuns: 500 },
     );
   });
   it('consecutive dates are written as one range', () => {

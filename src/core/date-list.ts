@@ -62,8 +62,20 @@ function yearFor(text: string, month: number, day: number, window: DateWindow | 
   return { code: 'date.year-ambiguous', args: { text, choices: years.map((y) => iso(y, month, day)) } };
 }
 
+/** One date or range written exactly 2024-12-15 or 2024-12-15~2024-12-17, as rota's templates and most lists write it. */
+const PLAIN = /^(\d{4}-\d{2}-\d{2})(?:~(\d{4}-\d{2}-\d{2}))?$/;
+
 /** Parses a list of dates and ranges; each bad piece gives one message saying what to write. */
 export function parseDateList(text: string, window?: DateWindow): { dates: IsoDate[]; errors: Said[]; notes: string[] } {
+  // An empty cell, and the plain and valid case, without the general reading's regular expressions,
+  // whose first use (compiling them) is most of the time a small list takes; all else is read below.
+  if (text === '') return { dates: [], errors: [], notes: [] };
+  const plain = PLAIN.exec(text);
+  if (plain) {
+    const [, a, b = a] = plain;
+    if (isIsoDate(a) && isIsoDate(b) && inCalendarYears(a) && inCalendarYears(b) && a <= b)
+      return { dates: eachDay(a, b), errors: [], notes: [] };
+  }
   const dates = new Set<IsoDate>();
   const errors: Said[] = [];
   const notes: string[] = [];

@@ -46,8 +46,8 @@ export function parseConfig(
   overrides: Record<string, unknown> = {},
 ): { config?: Config; problems: Problem[]; seedFields?: string[] } {
   let raw: Record<string, unknown> = {};
+  const text = bytes && file ? decode(bytes).text : '';
   if (bytes && file) {
-    const { text } = decode(bytes);
     try {
       raw = JSON.parse(text);
     } catch (e) {
@@ -62,7 +62,6 @@ export function parseConfig(
   const merged = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? { ...raw, ...overrides } : raw;
   const checked = validateConfig(merged, file ?? '(command line)');
   if (!bytes || !file) return checked;
-  const text = decode(bytes).text;
   // A field the file holds (not one the command line or the page put in its place) is told at its line.
   const lineOf = (p: Problem) => {
     const key = p.field?.split(/[.[]/)[0];
