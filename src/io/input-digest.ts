@@ -1,5 +1,6 @@
 // A digest of the input files' bytes, so a published timetable says exactly what it was made from.
 // From bytes in memory: the CLI reads them from disk, the browser app has the files the clerk picked.
+// node:crypto, not SHA-256 in JavaScript: cold, hashing even these few KB costs more than loading it (README, Start-up).
 import { createHash, hash } from 'node:crypto';
 
 export interface InputDigest {
