@@ -108,7 +108,14 @@ export interface Tally {
 
 const KIND_INDEX: Record<Kind, number> = { 接访: 0, 下访: 1 };
 const KINDS: Kind[] = ['接访', '下访'];
+const BOTH_KINDS = [0, 1];
 const CELLS = 366 * 2;
+/**
+ * A leader's first few counted duties are also kept as a list (day · 2 + kind): a period's count is then
+ * a look at those few, not prefix sums over every day of the range (a plan's report judges a quarter for
+ * leaders with one or two duties each). Past this many, the leader's counts come from the grid.
+ */
+const FEW = 16;
 
 interface YearGrid {
   /** Line of the first record of (day of year, kind); 0 = none. */
@@ -172,6 +179,8 @@ export function createTally(options: TallyOptions): Tally {
     return g;
   };
   const kept: CountedRecord[][] = leaders.map(() => []);
+  // Each leader's counted cells while there are at most FEW (undefined: none yet; null: more).
+  const few: Array<number[] | null | undefined> = new Array(leaders.length).fill(undefined);
   const files: string[] = [];
   const fileIndex = new Map<string, number>();
   // Facts of each day seen, by day number: a few hundred distinct days in a million records.
@@ -250,11 +259,36 @@ export function createTally(options: TallyOptions): Tally {
       lastFileIndex = fi;
     }
     grid.line[cell] = line ?? -1;
+    const mine = few[li];
+    if (mine === undefined) few[li] = [day * 2 + kind];
+    else if (mine !== null && mine.length < FEW) mine.push(day * 2 + kind);
+    else few[li] = null;
     if (lastFileIndex > 0) (grid.file ??= new Int32Array(CELLS))[cell] = lastFileIndex;
     if (day < first) first = day;
     if (day > last) last = day;
     if (options.keepRecords) kept[li].push({ date: f.date, kind: KINDS[kind], place, ...(file !== undefined ? { file, line } : {}) });
     return problems;
+  }
+
+  /**
+   * Leader li's count of duties of the given kinds (0 接访, 1 下访) from day lo to hi, within from..to: from
+   * the few cells kept, or by prefix sums over from..to made once (a period's count is then two lookups).
+   */
+  function counter(li: number, from: number, to: number): (kinds: number[], lo: number, hi: number) => number {
+    const cells = few[li];
+    if (cells === undefined) return () => 0;
+    if (cells !== null)
+      return (kinds, lo, hi) => {
+        let n = 0;
+        for (const c of cells) if (c >> 1 >= lo && c >> 1 <= hi && kinds.includes(c & 1)) n++;
+        return n;
+      };
+    const sums = prefixCounts(li, from, to);
+    return (kinds, lo, hi) => {
+      let n = 0;
+      for (const k of kinds) n += sums[k][hi - from + 1] - sums[k][lo - from];
+      return n;
+    };
   }
 
   /**
@@ -350,16 +384,11 @@ export function createTally(options: TallyOptions): Tally {
     const withoutRecords: CheckResult[][] = [];
     let records = 0;
     leaders.forEach((leader, li) => {
-      const sums = prefixCounts(li, fromDay, toDay);
-      const count = (kinds: number[], lo: number, hi: number) => {
-        let n = 0;
-        for (const k of kinds) n += sums[k][hi - fromDay + 1] - sums[k][lo - fromDay];
-        return n;
-      };
-      const total = count([0, 1], fromDay, toDay);
+      const count = counter(li, fromDay, toDay);
+      const total = count(BOTH_KINDS, fromDay, toDay);
       records += total;
       const own: CheckResult[] = [];
-      const leaves = leavesOf.get(leaderKey(leader)) ?? [];
+      const leaves = (leavesOf.size && leavesOf.get(leaderKey(leader))) || [];
       const mine = options.keepRecords ? sortedRecords(li) : [];
       const rostered = !options.ranks || options.ranks.includes(leader.rank);
       for (const rule of rules) {
@@ -380,7 +409,8 @@ export function createTally(options: TallyOptions): Tally {
             leaves,
             term: leader.term,
           });
-          const result: CheckResult = {
+          // Written out, not spread: unoptimised (a plan's report), spreading copies each part once more.
+          const result = {
             name: leader.name,
             institution: leader.institution,
             title: leader.title,
@@ -392,10 +422,10 @@ export function createTally(options: TallyOptions): Tally {
             to: span.to,
             count: n,
             required: rule.min,
-            ...(rule.max !== undefined ? { max: rule.max } : {}),
-            status: verdict?.status ?? 'ok',
-            ...(verdict ? { reason: verdict.reason } : {}),
-          };
+          } as CheckResult;
+          if (rule.max !== undefined) result.max = rule.max;
+          result.status = verdict?.status ?? 'ok';
+          if (verdict) result.reason = verdict.reason;
           if (options.keepRecords) result.records = mine.filter((r) => r.date >= lo && r.date <= hi && rule.kinds.includes(r.kind));
           own.push(result);
           const s = result.status;
@@ -463,7 +493,10 @@ export function judge(input: JudgeInput): Judgement {
     lenient: input.lenient,
   });
   const problems: Problem[] = [];
-  for (const duty of input.duties) problems.push(...tally.add(duty));
+  for (const duty of input.duties) {
+    const found = tally.add(duty);
+    if (found.length) problems.push(...found);
+  }
   const j = tally.finish({ from: input.from, to: input.to, leaves: input.leaves, only: input.only });
   return { ...j, problems: [...problems, ...j.problems] };
 }

@@ -142,7 +142,11 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
     person: leaders.map((l, i) => (l.term ? leaders.findIndex((m) => m.name === l.name && m.term !== undefined) : i)),
   };
   const allows = ctx.rules.flatMap((r) => (r.allows ? [r.allows] : []));
-  ctx.candidates = days.map((_, d) => leaders.flatMap((l, li) => (allows.every((f) => f(ctx, l, d)) ? [li] : [])));
+  ctx.candidates = days.map((_, d) => {
+    const here: number[] = [];
+    for (let li = 0; li < leaders.length; li++) if (allows.every((f) => f(ctx, leaders[li], d))) here.push(li);
+    return here;
+  });
   const serving = new Set(ctx.candidates.flat());
   ctx.serving = leaders.flatMap((_, li) => (serving.has(li) ? [li] : []));
   ctx.pins = (input.pins ?? []).map((pin) => resolvePin(ctx, pin));

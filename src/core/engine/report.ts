@@ -84,7 +84,12 @@ function judgeShort(duties: Duty[], ctx: PlanContext, rules: Rule[]): StillShort
  * period the window touches: the reason he or she is left out, or, when a period the plan has no day
  * in is still short, that reason; undefined when the plan could still serve a shortfall.
  */
-function metQuota(ctx: PlanContext, li: number, byLeader: Map<string, Array<Pick<Duty, 'date' | 'kind'>>>): string | undefined {
+function metQuota(
+  ctx: PlanContext,
+  li: number,
+  byLeader: Map<string, Array<Pick<Duty, 'date' | 'kind'>>>,
+  periods: Map<Rule, QuotaPeriods>,
+): string | undefined {
   const l = ctx.leaders[li];
   const counted = byLeader.get(leaderKey(l)) ?? [];
   const needs = ctx.set.quotaRules.filter((r) => ruleApplies(r, l));
@@ -92,9 +97,8 @@ function metQuota(ctx: PlanContext, li: number, byLeader: Map<string, Array<Pick
   const facts: string[] = [];
   const outside: string[] = [];
   for (const rule of needs) {
-    const open = new Set(ctx.open.map((d) => periodKey(rule.period, ctx.days[d])));
-    // The same periods the report's still-short list judges: every one the window overlaps.
-    for (const { key } of periodsOverlapping(rule.period, ctx.config.from, ctx.config.to)) {
+    const { open, keys } = periods.get(rule)!;
+    for (const key of keys) {
       const dates = counted
         .filter((r) => rule.kinds.includes(r.kind) && periodKey(rule.period, r.date) === key)
         .map((r) => r.date)
@@ -107,6 +111,12 @@ function metQuota(ctx: PlanContext, li: number, byLeader: Map<string, Array<Pick
   }
   if (outside.length) return `${outside.join('、')} 在本安排中没有可排的工作日，本安排无法补足 (no day of that period to plan)`;
   return facts.length ? `${facts.join('；')}，优先安排尚未完成的领导 (already met the quota)` : undefined;
+}
+
+/** A quota rule's periods with an open day, and (the same the report's still-short list judges) every one the window overlaps. */
+interface QuotaPeriods {
+  open: Set<string>;
+  keys: string[];
 }
 
 /** Why each leader with no duty was left out: the rule that excludes him or her, in rule order. */
@@ -123,6 +133,16 @@ export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
     leaderKey,
   );
   const rivals = rivalCounter(ctx);
+  // Each quota rule's periods, found once for every left-out leader.
+  const periods = new Map(
+    ctx.set.quotaRules.map((rule) => [
+      rule,
+      {
+        open: new Set(ctx.open.map((d) => periodKey(rule.period, ctx.days[d]))),
+        keys: periodsOverlapping(rule.period, ctx.config.from, ctx.config.to).map((p) => p.key),
+      },
+    ]),
+  );
   return ctx.leaders.flatMap((l, li) => {
     if (serving.has(leaderKey(l))) return [];
     const days = ctx.open;
@@ -138,7 +158,7 @@ export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
       if (last) [rule, reason] = [last.id, last.excludes!(ctx, l, allowedBy(last))];
     }
     if (!rule) {
-      const met = metQuota(ctx, li, byLeader);
+      const met = metQuota(ctx, li, byLeader, periods);
       if (met) [rule, reason] = ['quota-met', met];
       else {
         const open = allowedBy();
