@@ -29,8 +29,8 @@ const result = await build({
   charset: 'utf8',
   write: false,
   plugins: [shims],
-  // The CSV libraries' browser builds carry the Buffer they use.
-  alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync', 'csv-stringify/sync': 'csv-stringify/browser/esm/sync' },
+  // csv-parse's browser build carries the Buffer it uses.
+  alias: { 'csv-parse/sync': 'csv-parse/browser/esm/sync' },
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'silent' },
 });
