@@ -110,7 +110,10 @@ export async function main(argv: string[]): Promise<number> {
     });
   try {
     const wanted = commandIn(argv.slice(2));
-    for (const c of COMMANDS) {
+    // A command named on the command line is the only one set up (~0.25 ms for the other thirteen): the
+    // others' names matter only to rota --help and to a misspelt command's suggestion, which get them all.
+    const named = COMMANDS.filter((c) => c.name === wanted);
+    for (const c of named.length ? named : COMMANDS) {
       const cmd = program.command(c.name).description(c.description).exitOverride();
       if (c.name === wanted) (await c.load())(cmd);
     }
