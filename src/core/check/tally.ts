@@ -4,6 +4,7 @@
 
 import type { Calendar } from '../calendar.js';
 import { byDate, dayNumber, daysInMonth, fromDayNumber, isLeapYear, isoWeekday } from '../dates.js';
+import { groupBy } from '../group-by.js';
 import { inOfficeOn, leaderKey } from '../leaders.js';
 import { problem } from '../messages.js';
 import { ruleApplies } from '../rules.js';
@@ -169,8 +170,7 @@ export function createTally(options: TallyOptions): Tally {
   const { leaders, rules, calendar } = options;
   const severity = options.lenient ? 'warning' : 'error';
   const index = new Map<Leader, number>(leaders.map((l, i) => [l, i]));
-  const byName = new Map<string, Leader[]>();
-  for (const l of leaders) byName.set(l.name, [...(byName.get(l.name) ?? []), l]);
+  const byName = groupBy(leaders, (l) => l.name);
   // Per year, each leader's grid (made at the leader's first record of the year).
   const grids = new Map<number, Array<YearGrid | undefined>>();
   const gridsOf = (year: number) => {
@@ -377,8 +377,7 @@ export function createTally(options: TallyOptions): Tally {
     const judged = (span: PeriodSpan) => !fo.only || (span.from <= fo.only.to && span.to >= fo.only.from);
     const periodLists = new Map(rules.map((r) => [r.period, periodsOverlapping(r.period, from, to).filter(judged).map(spanFacts)]));
     const ruleKinds = new Map(rules.map((r) => [r, r.kinds.map((k) => KIND_INDEX[k])]));
-    const leavesOf = new Map<string, Leave[]>();
-    for (const l of fo.leaves ?? []) leavesOf.set(leaderKey(l), [...(leavesOf.get(leaderKey(l)) ?? []), l]);
+    const leavesOf = groupBy(fo.leaves ?? [], leaderKey);
     const summary = { ...empty, from, to };
     const withRecords: CheckResult[][] = [];
     const withoutRecords: CheckResult[][] = [];

@@ -33,10 +33,10 @@ const need = (ctx: PlanContext) => ctx.set.reception.min + ctx.set.visits.min;
 
 /** Days whose institution has fewer allowed leaders than places, grouped by institution. */
 export function dayCauses(ctx: PlanContext): Cause[] {
-  const byInst = new Map<string, number[]>();
-  for (const d of ctx.open) {
-    if (ctx.candidates[d].length < need(ctx)) byInst.set(ctx.dayInstitution[d], [...(byInst.get(ctx.dayInstitution[d]) ?? []), d]);
-  }
+  const byInst = groupBy(
+    ctx.open.filter((d) => ctx.candidates[d].length < need(ctx)),
+    (d) => ctx.dayInstitution[d],
+  );
   const out: Cause[] = [];
   for (const [inst, ds] of byInst) {
     const dates = ds.map((d) => ctx.days[d]);

@@ -52,12 +52,11 @@ export function solveLp<L extends string>(b: ModelBuilder<L>): Solution | undefi
 /** Splits the open working days into groups no variable connects (union-find over leaders and days). */
 export function components(ctx: PlanContext): number[][] {
   const L = ctx.leaders.length;
-  const parent = Array.from({ length: L + ctx.days.length }, (_, i) => i);
+  const parent = new Int32Array(L + ctx.days.length);
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (const d of ctx.open) for (const l of ctx.candidates[d]) parent[find(l)] = find(L + d);
-  const byRoot = new Map<number, number[]>();
-  for (const d of ctx.open) byRoot.set(find(L + d), [...(byRoot.get(find(L + d)) ?? []), d]);
-  return [...byRoot.values()];
+  return [...groupBy(ctx.open, (d) => String(find(L + d))).values()];
 }
 
 /** The pieces of the solve: components, or runs of open days in the same ISO week / month / window. */
