@@ -122,6 +122,21 @@ describe('the 公告 text', () => {
     expect(text.items.map((i) => i.head)).toEqual(['一、接访时间', '二、接访地点', '三、来访须知']);
     expect(text.lead.startsWith('为畅通')).toBe(true);
   });
+  it('is the same words whatever the order of the duties: the page and both Word documents share one (property)', () => {
+    // Places and sessions of their own, which the words list in the timetable's order.
+    const hours = [
+      { session: '上午', hours: { start: '08:30', end: '11:30' } },
+      { session: '下午', hours: { start: '15:00', end: '17:30' } },
+    ];
+    const sites = s.duties.map((d, i) => ({ ...d, place: `第${i % 3}接待室`, ...hours[i % 2] }));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(sites, { minLength: 1 }), fc.nat(), (ds, k) => {
+        const turned = [...ds.slice(k % ds.length), ...ds.slice(0, k % ds.length)].reverse();
+        expect(announcementText(turned, s.config, s.calendar)).toEqual(announcementText(ds, s.config, s.calendar));
+      }),
+      { numRuns: 200 },
+    );
+  });
   it('says the representatives rule with the number given', () => {
     const text = announcementText(s.duties, { ...s.config, announcement: { representatives: 3 } }, s.calendar);
     expect(text.items.at(-1)?.text).toContain('来访人数不得超过3人');

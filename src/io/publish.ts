@@ -5,6 +5,7 @@ import type { Config } from '../core/config.js';
 import { sortDuties } from '../core/duty-order.js';
 import { timetableColumns } from '../core/records.js';
 import type { Duty } from '../core/types.js';
+import { announcementText } from './announcement.js';
 import type { OutFile } from './atomic-write.js';
 import { type CsvEncoding, toExcelCsv } from './csv-write.js';
 import { type PagePublication, renderHtml } from './html/page.js';
@@ -116,14 +117,16 @@ export async function publishFiles(
     ...(options.sequences ? { sequences: options.sequences } : {}),
     ...(options.cancelled?.length ? { cancelled: options.cancelled } : {}),
   };
+  // The 公告's words once, for the page and both Word documents.
+  const text = announcementText(duties, config, calendar);
   const files: OutFile[] = [
-    { path: 'timetable.html', content: renderHtml(duties, config, calendar, options.page) },
+    { path: 'timetable.html', content: renderHtml(duties, config, calendar, options.page, text) },
     { path: 'timetable.csv', content: await renderCsv(duties, config, options.encoding) },
     { path: 'timetable.ics', content: renderIcs(duties, config, ics) },
   ];
   // The 公告 and its approval copy as Word documents; their writer loads only here.
   const { announcementFiles } = await import('./docx/index.js');
-  files.push(...announcementFiles(duties, config, calendar));
+  files.push(...announcementFiles(duties, config, calendar, text));
   if (options.icsPerLeader) {
     const { cancelled: _, ...rest } = ics;
     const mine = options.leaderCancelled ?? options.cancelled ?? [];

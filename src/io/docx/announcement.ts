@@ -114,12 +114,17 @@ export interface Announcement {
   table: Uint8Array;
 }
 
-/** The text and table of a round's 公告, for announcementDocx and approvalDocx. */
-export function announcement(duties: readonly Duty[], config: Config, calendar: Calendar): Announcement {
+/** The text and table of a round's 公告, for announcementDocx and approvalDocx (`text`: its words, when worked out already for the page). */
+export function announcement(
+  duties: readonly Duty[],
+  config: Config,
+  calendar: Calendar,
+  text: AnnouncementText = announcementText(duties, config, calendar),
+): Announcement {
   const sorted = sortDuties(duties, config);
   return {
     config,
-    text: announcementText(sorted, config, calendar),
+    text,
     table: new TextEncoder().encode(gridTableXml(dutyTable(sorted, config))),
   };
 }

@@ -12,7 +12,7 @@ import { placeText } from '../../core/place.js';
 import { rulesetOf } from '../../core/presets.js';
 import { kindText } from '../../core/slot-text.js';
 import type { Duty } from '../../core/types.js';
-import { type AnnouncementItem, announcementText, listWords, sessionWords } from '../announcement.js';
+import { type AnnouncementItem, type AnnouncementText, announcementText, listWords, sessionWords } from '../announcement.js';
 import { escapeHtml as e } from '../html-escape.js';
 import { cnDate, cnMonthDay, cnRange } from './format.js';
 import { renderMonthGrids } from './grid.js';
@@ -159,7 +159,14 @@ function noticeLinks(p: PagePublication | undefined): string {
   return `<section aria-labelledby="changes-h">\n<h2 id="changes-h">调整公告</h2>\n<ul>\n${items}\n</ul>\n</section>\n`;
 }
 
-export function renderHtml(duties: readonly Duty[], config: Config, calendar: Calendar, publication?: PagePublication): string {
+/** The published page; `text`, the 公告's words, when worked out already (publishFiles gives the Word documents the same). */
+export function renderHtml(
+  duties: readonly Duty[],
+  config: Config,
+  calendar: Calendar,
+  publication?: PagePublication,
+  text: AnnouncementText = announcementText(duties, config, calendar),
+): string {
   const changed = new Set(publication?.changed);
   const sorted = sortDuties(duties, config);
   const shown = shownFor(sorted, config);
@@ -168,7 +175,6 @@ export function renderHtml(duties: readonly Duty[], config: Config, calendar: Ca
   const what = mixed ? '接访、下访' : '接访';
   const sameYear = config.from.slice(0, 4) === config.to.slice(0, 4);
   const range = cnRange(config.from, config.to);
-  const text = announcementText(sorted, config, calendar);
   const { name, phone } = config.contact;
   const contact = [name ? `联系人：${e(name)}` : '', phone ? `联系电话：${telLink(phone)}` : ''].filter(Boolean).join('，');
   const days = new Set(sorted.map((d) => d.date)).size;
