@@ -73,6 +73,15 @@ describe('reading dates as clerks write them', () => {
   it.each(['2024-02-30', '2023-02-29', '2024-13-01', '2024-00-10', '12-11', 'tomorrow', ''])('rejects %s', (text) => {
     expect(parseDate(text)).toBeUndefined();
   });
+  it('YYYY-MM-DD reads as the same digits written YYYY/MM/DD, real dates or not (property)', () => {
+    const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    fc.assert(
+      fc.property(digits(4), digits(2), digits(2), (y, m, d) => {
+        expect(parseDate(` ${y}-${m}-${d}`)).toBe(parseDate(`${y}/${m}/${d}`));
+      }),
+      { numRuns: 1000 },
+    );
+  });
   it('knows leap years', () => {
     expect(isIsoDate('2024-02-29')).toBe(true);
     expect(isIsoDate('1900-02-29')).toBe(false);

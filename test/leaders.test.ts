@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
@@ -109,6 +110,20 @@ describe('institution names as offices write them', () => {
   ])('%s → %s', (text, name) => expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBe(name));
   it.each(['区纪委', '市政府', '克拉玛依区公安分局', ''])('%s is unknown', (text) => {
     expect(resolveInstitution(text, DISTRICT_INSTITUTIONS)).toBeUndefined();
+  });
+  it('an alias with * takes exactly what the regular expression with .+ for each * takes (property)', () => {
+    const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const alias = fc.string({ unit: fc.constantFrom('a', 'b', '区', '*'), minLength: 1, maxLength: 8 }).filter((a) => a.includes('*'));
+    const written = fc.string({ unit: fc.constantFrom('a', 'b', '区'), maxLength: 10 });
+    fc.assert(
+      fc.property(alias, written, (a, w) => {
+        const oracle = new RegExp(`^${a.split('*').map(literal).join('.+')}$`).test(w);
+        // 区… names also match by their place prefix: only aliases and names without 区 are compared.
+        fc.pre(!a.startsWith('区') && !w.startsWith('区'));
+        expect(resolveInstitution(w, [{ name: 'X', aliases: [a] }])).toBe(oracle ? 'X' : undefined);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

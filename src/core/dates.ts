@@ -120,7 +120,10 @@ export function parseDate(text: string): IsoDate | undefined {
 }
 
 function readDate(text: string): IsoDate | undefined {
-  const m = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/.exec(text.trim());
+  const t = text.trim();
+  // As rota and most lists write it: ISO, compiled already, instead of compiling the general pattern.
+  if (ISO.test(t)) return isIsoDate(t) ? t : undefined;
+  const m = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?$/.exec(t);
   if (!m) return undefined;
   const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
   return isIsoDate(iso) ? iso : undefined;

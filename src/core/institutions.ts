@@ -21,9 +21,23 @@ export const DISTRICT_INSTITUTIONS: Institution[] = [
   { name: '区人民检察院', aliases: ['区人民检察院', '区检察院', '检察院', '人民检察院'] },
 ];
 
-const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** An alias with `*` as a pattern: `*` is a place name (one or more characters). */
-const pattern = (alias: string) => new RegExp(`^${alias.split('*').map(literal).join('.+')}$`);
+/**
+ * `written` is `alias` with each `*` standing for a place name (one or more characters). Matched part by
+ * part, each middle part at its first place after at least one character, rather than by a regular
+ * expression built and compiled for every alias of every name read.
+ */
+function fitsPattern(alias: string, written: string): boolean {
+  const [first, ...rest] = alias.split('*');
+  const last = rest.pop() ?? '';
+  if (!written.startsWith(first)) return false;
+  let at = first.length;
+  for (const part of rest) {
+    const i = written.indexOf(part, at + 1);
+    if (i < 0) return false;
+    at = i + part.length;
+  }
+  return written.length - last.length > at && written.endsWith(last);
+}
 
 /**
  * Resolves a name as written to a canonical institution. Beyond the aliases, a place prefix
@@ -35,7 +49,7 @@ export function resolveInstitution(text: string, known: Institution[]): string |
     if (inst.name === written || inst.aliases.includes(written)) return inst.name;
   }
   for (const inst of known) {
-    if (inst.aliases.some((a) => a.includes('*') && pattern(a).test(written))) return inst.name;
+    if (inst.aliases.some((a) => a.includes('*') && fitsPattern(a, written))) return inst.name;
   }
   const bare = written.replace(/^中共/, '');
   for (const inst of known) {
