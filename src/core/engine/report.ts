@@ -7,7 +7,7 @@ import { groupBy } from '../group-by.js';
 import { leaderKey } from '../leaders.js';
 import { ruleApplies } from '../rules.js';
 import type { Duty, Rule } from '../types.js';
-import type { PlanContext } from './context.js';
+import { isCandidate, type PlanContext } from './context.js';
 import { PREFERENCES } from './preferences.js';
 import { SITE_RULES } from './sites.js';
 import type { LeftOut, ObjectiveValue, OtherPlan, SoftUnmet, StillShort } from './types.js';
@@ -152,8 +152,10 @@ export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
     // A rule that keeps the leader off every day by itself; else the last rule that keeps him or her
     // off the days every other rule allows.
     const alone = filters.find((r) => days.length > 0 && days.every((d) => !r.allows!(ctx, l, d)));
+    // The days every filter allows: the leader's candidate days (each rule that allows also says why it excludes).
+    const allowed = alone ? [] : days.filter((d) => isCandidate(ctx, li, d));
     if (alone) [rule, reason] = [alone.id, alone.excludes!(ctx, l, days)];
-    else if (allowedBy().length === 0) {
+    else if (allowed.length === 0) {
       const last = [...filters].reverse().find((r) => allowedBy(r).length > 0);
       if (last) [rule, reason] = [last.id, last.excludes!(ctx, l, allowedBy(last))];
     }
@@ -161,9 +163,8 @@ export function leftOut(duties: Duty[], ctx: PlanContext): LeftOut[] {
       const met = metQuota(ctx, li, byLeader, periods);
       if (met) [rule, reason] = ['quota-met', met];
       else {
-        const open = allowedBy();
         rule = 'more-leaders-than-places';
-        reason = `可安排的 ${open.length} 个工作日由 ${rivals(open)} 名领导分担，按优先顺序未轮到 (more leaders than places)`;
+        reason = `可安排的 ${allowed.length} 个工作日由 ${rivals(allowed)} 名领导分担，按优先顺序未轮到 (more leaders than places)`;
       }
     }
     return [{ name: l.name, institution: l.institution, title: l.title, rank: l.rank, rule, reason }];
