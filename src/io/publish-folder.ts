@@ -359,12 +359,13 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
       }
       // Files rota did not write (a webmaster's index.html, robots.txt) stay in the folder.
       const ours = new Set(files.map((f) => f.path.split('/')[0]));
-      for (const name of exists(abs) ? readdirSync(abs) : []) {
+      const published = statSync(abs, { throwIfNoEntry: false });
+      for (const name of published ? readdirSync(abs) : []) {
         if (!ROTA_NAMES.test(name) && !ours.has(name))
           cpSync(join(abs, name), join(next, name), { recursive: true, preserveTimestamps: true });
       }
       // The folder keeps its permissions (a web server's group may need them).
-      if (exists(abs)) chmodSync(next, statSync(abs).mode & 0o7777);
+      if (published) chmodSync(next, published.mode & 0o7777);
       fs.rename(next, ready);
     } catch (e) {
       rmSync(next, { recursive: true, force: true });
