@@ -10,7 +10,7 @@
 // at start-up; for the same reason node:module is not loaded (the bundles are wrapped as Node wraps a
 // CommonJS module, and get this file's require).
 'use strict';
-const { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } = require('node:fs');
 const { isAbsolute, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -45,7 +45,11 @@ function compile(name, filename, source) {
   const beside = join(dir, `${name}.${tag}.cache`);
   const own = readOrUndefined(beside);
   let script = own && new Script(source, { filename, cachedData: own });
-  if (script && !script.cachedDataRejected) return script;
+  if (script && !script.cachedDataRejected) {
+    // The build's warm-up runs (scripts/build.mjs) add what each compiled to the cache it started from.
+    if (process.env.ROTA_CODE_CACHE === 'add') writeAtExit(script, beside);
+    return script;
+  }
   const user = userCache(name, filename);
   const theirs = user.read();
   if (theirs || !script) {
@@ -53,15 +57,23 @@ function compile(name, filename, source) {
     if (theirs && !again.cachedDataRejected) return again;
     script = again;
   }
+  writeAtExit(script, beside, user);
+  return script;
+}
+
+/**
+ * Writes the script's cache at exit, beside the bundle or else in the per-user folder. The cache holds
+ * every function compiled by then, from the cache taken or since: a run's own, not only the top level.
+ */
+function writeAtExit(script, beside, user) {
   process.on('exit', () => {
     try {
       const data = script.createCachedData();
-      if (!writeAtomic(beside, data)) user.write(data);
+      if (!writeAtomic(beside, data)) user?.write(data);
     } catch {
       // Only the next start-up is slower.
     }
   });
-  return script;
 }
 
 /**
@@ -156,4 +168,20 @@ function writeAtomic(file, data) {
 /** The bundles' require: a sibling bundle (./plan.cjs) through load(); Node's built-ins and iconv-lite as usual. */
 const requireBundle = Object.assign((id) => (id.startsWith('./') && id.endsWith('.cjs') ? load(join(dir, id)) : require(id)), require);
 
-load(join(dir, 'main.cjs'));
+/**
+ * `rota --version` alone, answered here from package.json: loading main (commander and the list of
+ * commands) would be three quarters of its time. False when it is not that, or the write failed but
+ * for a reader gone (EPIPE): main then prints it, as it does any other use of the option.
+ */
+function versionPrinted() {
+  const args = process.argv.slice(2);
+  if (args.length !== 1 || (args[0] !== '--version' && args[0] !== '-V')) return false;
+  try {
+    writeSync(1, `${require('../package.json').version}\n`);
+  } catch (e) {
+    return e.code === 'EPIPE';
+  }
+  return true;
+}
+
+if (!versionPrinted()) load(join(dir, 'main.cjs'));

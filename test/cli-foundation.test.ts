@@ -128,6 +128,15 @@ describe('rota --help', () => {
   });
 });
 
+describe('rota --version', () => {
+  // bin/rota.js answers the option alone from package.json; with anything else commander does, in main.
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+  it.each([['--version'], ['-V'], ['-V', '--help'], ['--version', 'plan']])("rota %s prints package.json's version", (...args) => {
+    const r = rota(args);
+    expect(r).toEqual({ code: 0, out: `${version}\n`, err: '' });
+  });
+});
+
 describe('an output folder that cannot be written', () => {
   it('is exit 2 with a sentence, not an internal error', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rota-out-'));

@@ -94,6 +94,7 @@ function commandIn(args: string[]): string | undefined {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // bin/rota.js answers `rota --version` alone itself, from package.json (test/cli-foundation.test.ts holds the two equal).
   const program = localise(new Command('rota'), '0.1.0')
     .description("领导干部接访排班 duty rosters for leaders' public reception (接访、下访)")
     .showHelpAfterError('(rota <command> --help 查看用法 for usage)')
@@ -125,7 +126,10 @@ export async function main(argv: string[]): Promise<number> {
       const refused = outFolderProblem(out);
       if (refused) throw new Exit(2, refused);
     });
-    await program.parseAsync(argv);
+    // No command, no action to wait for (rota --help, a mistyped option): parsed without a promise,
+    // so the help's CommanderError is not a rejection for Node's rejection tracking to see.
+    if (wanted === undefined) program.parse(argv);
+    else await program.parseAsync(argv);
     return 0;
   } catch (e) {
     if (isExit(e)) {
