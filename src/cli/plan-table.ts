@@ -8,10 +8,23 @@ import type { Painter } from '../io/check-format.js';
 
 type Column = [string, (d: Duty) => string];
 
-/** Display width: CJK and full-width characters take two columns. */
+/** Hangul jamo, CJK, Hangul syllables, compatibility ideographs, CJK forms, full-width forms: two columns each. */
+const WIDE = [0x1100, 0x115f, 0x2e80, 0xa4cf, 0xac00, 0xd7a3, 0xf900, 0xfaff, 0xfe30, 0xfe4f, 0xff00, 0xff60, 0xffe0, 0xffe6];
+
+/** Display width: CJK and full-width characters take two columns (a character outside the BMP one). */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair is one character of one column.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const next = s.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    let wide = false;
+    for (let r = 0; r < WIDE.length && !wide; r += 2) wide = c >= WIDE[r] && c <= WIDE[r + 1];
+    w += wide ? 2 : 1;
+  }
   return w;
 }
 
