@@ -10,9 +10,19 @@
 // at start-up; for the same reason node:module is not loaded (the bundles are wrapped as Node wraps a
 // CommonJS module, and get this file's require).
 'use strict';
-const { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } = require('node:fs');
+const {
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} = require('node:fs');
 const { isAbsolute, join } = require('node:path');
-const { Script } = require('node:vm');
 
 const dir = join(__dirname, '..', 'dist', 'cli');
 const loaded = new Map();
@@ -42,6 +52,8 @@ function load(file) {
 
 /** The bundle compiled from the first cache V8 takes: beside it, else the per-user one; else compiled, and its cache written at exit. */
 function compile(name, filename, source) {
+  // Here, not at the top: rota --version and --help to a file or a pipe compile no bundle (see answered).
+  const { Script } = require('node:vm');
   const beside = join(dir, `${name}.${tag}.cache`);
   const own = readOrUndefined(beside);
   let script = own && new Script(source, { filename, cachedData: own });
@@ -169,19 +181,35 @@ function writeAtomic(file, data) {
 const requireBundle = Object.assign((id) => (id.startsWith('./') && id.endsWith('.cjs') ? load(join(dir, id)) : require(id)), require);
 
 /**
- * `rota --version` alone, answered here from package.json: loading main (commander and the list of
- * commands) would be three quarters of its time. False when it is not that, or the write failed but
- * for a reader gone (EPIPE): main then prints it, as it does any other use of the option.
+ * `rota --version` alone, from package.json, and `rota --help` alone to a file, a pipe or /dev/null,
+ * from dist/cli/help.txt (the build's own run of it: commander's text at its default width, as these
+ * get it, never coloured): loading main (commander and the list of commands) would be most of
+ * their time. A terminal's help is commander's, at its width. False when it is none of these, or the
+ * write failed but for a reader gone (EPIPE): main then prints it, as it does any other use of the
+ * options. One write: the build keeps help.txt under 4 KB, which a pipe takes whole or not at all.
  */
-function versionPrinted() {
+function answered() {
   const args = process.argv.slice(2);
-  if (args.length !== 1 || (args[0] !== '--version' && args[0] !== '-V')) return false;
+  if (args.length !== 1) return false;
+  let text;
+  if (args[0] === '--version' || args[0] === '-V') text = `${require('../package.json').version}\n`;
+  else if ((args[0] === '--help' || args[0] === '-h') && !terminal()) text = readOrUndefined(join(dir, 'help.txt'));
+  if (text === undefined) return false;
   try {
-    writeSync(1, `${require('../package.json').version}\n`);
+    return writeSync(1, text) === Buffer.byteLength(text);
   } catch (e) {
     return e.code === 'EPIPE';
   }
-  return true;
 }
 
-if (!versionPrinted()) load(join(dir, 'main.cjs'));
+/** Standard output is a character device other than /dev/null (a terminal), or cannot be told (as src/cli/output.ts). */
+function terminal() {
+  try {
+    const s = fstatSync(1);
+    return s.isCharacterDevice() && s.rdev !== statSync('/dev/null').rdev;
+  } catch {
+    return true;
+  }
+}
+
+if (!answered()) load(join(dir, 'main.cjs'));

@@ -2,7 +2,7 @@
 // bin/rota.js from V8's code cache) with its CSV worker, warm-up runs that write that code cache, and
 // the type declarations. One step per block, so each build target is added in one place.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -214,6 +214,12 @@ execFileSync(process.execPath, ['bin/rota.js', 'plan', '-c', 'fixtures/rota.json
 rmSync(warmUp, { recursive: true, force: true });
 spawnSync(process.execPath, ['bin/rota.js', 'check', '-c', 'fixtures/rota.json'], adding);
 for (const args of [['--help'], ['--version']]) execFileSync(process.execPath, ['bin/rota.js', ...args], { stdio: 'ignore', ...adding });
+// rota --help to a file or a pipe, which bin/rota.js prints without loading main: commander's text from
+// this build, at its default width (a pipe has none), in one write (a pipe takes up to 4 KB whole).
+const help = execFileSync(process.execPath, ['bin/rota.js', '--help']);
+if (help.length >= 4096)
+  throw new Error(`rota --help is ${help.length} bytes: bin/rota.js writes dist/cli/help.txt in one write of under 4 KB`);
+writeFileSync('dist/cli/help.txt', help);
 
 // The library's type declarations: src only (the tests are type-checked by npm run typecheck, not shipped).
 execFileSync(

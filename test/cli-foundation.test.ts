@@ -1,9 +1,10 @@
 // End to end through the built CLI (npm test builds first).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { moduleLister } from './helpers/modules.js';
 
 const BIN = join(process.cwd(), 'bin/rota.js');
 function rota(args: string[], cwd = process.cwd()) {
@@ -125,6 +126,27 @@ describe('rota --help', () => {
     const r = rota(['--help']);
     expect(r.code).toBe(0);
     for (const c of ['calendar', 'leaders', 'init']) expect(r.out).toContain(c);
+  });
+  it("to a pipe is the build's dist/cli/help.txt, printed without loading main, and commander's own text (rota help)", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rota-help-'));
+    const { preload, loaded } = moduleLister(dir);
+    const served = spawnSync('node', ['--require', preload, BIN, '--help'], { encoding: 'utf8' });
+    expect({ code: served.status, err: served.stderr }).toEqual({ code: 0, err: '' });
+    expect(loaded()).not.toContain('NativeModule vm');
+    expect(served.stdout).toBe(readFileSync('dist/cli/help.txt', 'utf8'));
+    expect(rota(['-h']).out).toBe(served.stdout);
+    expect(rota(['help'])).toEqual({ code: 0, out: served.stdout, err: '' });
+    // >/dev/null (a cron job's) too, though a character device as a terminal is.
+    const thrownAway = spawnSync('node', ['--require', preload, BIN, '--help'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    expect(thrownAway.status).toBe(0);
+    expect(loaded()).not.toContain('NativeModule vm');
+  });
+  it('without dist/cli/help.txt is the same text, from commander', () => {
+    const root = mkdtempSync(join(tmpdir(), 'rota-help-install-'));
+    for (const d of ['bin', 'dist/cli']) cpSync(d, join(root, d), { recursive: true });
+    rmSync(join(root, 'dist', 'cli', 'help.txt'));
+    const r = spawnSync('node', [join(root, 'bin', 'rota.js'), '--help'], { encoding: 'utf8' });
+    expect({ code: r.status, out: r.stdout, err: r.stderr }).toEqual({ code: 0, out: rota(['help']).out, err: '' });
   });
 });
 
