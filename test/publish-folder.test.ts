@@ -231,6 +231,24 @@ describe('the oldest generation, reused for the publication that drops it', () =
     expect(all.filter((st) => st.nlink !== 1)).toEqual([]);
   });
 
+  it('publishes all the same where times cannot be set (a share that refuses them); the bytes are compared instead', () => {
+    const out = fresh();
+    const refusing: FolderFs = {
+      writeFile: (p, c) => writeFileSync(p, c),
+      mkdir: (p) => mkdirSync(p, { recursive: true }),
+      rename: (a, b) => renameSync(a, b),
+      utimes: () => {
+        throw Object.assign(new Error('EPERM: injected'), { code: 'EPERM' });
+      },
+    };
+    const files = (i: number) => [...A, ...keptFiles(out, 'notices'), { path: `notices/${i}-2024-12-16.txt`, content: `第${i}次` }];
+    publishFolder(out, [...A, { path: 'notices/0-2024-12-16.txt', content: '第0次' }]);
+    for (let i = 1; i <= KEEP + 2; i++) publishFolder(out, files(i), { fs: refusing });
+    const expected = [...A, ...Array.from({ length: KEEP + 3 }, (_, i) => ({ path: `notices/${i}-2024-12-16.txt`, content: `第${i}次` }))];
+    expect(isExactly(out, expected)).toBe(true);
+    expect(generations(out)).toHaveLength(KEEP);
+  });
+
   it('never writes through a hard link an older rota left in it: that file is replaced, the other name keeps its bytes', () => {
     const out = full();
     const [oldest, second] = generations(out);

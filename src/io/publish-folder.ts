@@ -44,6 +44,8 @@ export interface FolderFs {
   writeFile(path: string, content: string | Uint8Array): void;
   mkdir(path: string): void;
   rename(from: string, to: string): void;
+  /** Sets a file's access and modification times (seconds); utimesSync when absent. */
+  utimes?(path: string, atime: number, mtime: number): void;
 }
 
 const realFs: FolderFs = {
@@ -430,7 +432,7 @@ function writeFolder(fs: FolderFs, dir: string, files: OutFile[], reused: Set<st
       unlinkSync(target);
     }
     fs.writeFile(target, f.content);
-    if (source) keepTime(target, source);
+    if (source) keepTime(fs, target, source);
   }
   if (!reused) return;
   for (const p of reused) unlinkSync(join(dir, p));
@@ -502,10 +504,18 @@ function keptAsIs(p: string, source: string): boolean {
   return own.isFile() && own.nlink === 1 && own.size === from.size && mtimeMs(own) === mtimeMs(from);
 }
 
-/** Gives a kept file written anew its source's modification time (in whole milliseconds), for keptAsIs. */
-function keepTime(p: string, source: string): void {
-  const t = mtimeMs(statSync(source)) / 1000;
-  utimesSync(p, t, t);
+/**
+ * Gives a kept file written anew its source's modification time (in whole milliseconds), for
+ * keptAsIs. Best effort: where times cannot be set (a share that refuses it), the next publication
+ * compares the bytes instead.
+ */
+function keepTime(fs: FolderFs, p: string, source: string): void {
+  try {
+    const t = mtimeMs(statSync(source)) / 1000;
+    (fs.utimes ?? utimesSync)(p, t, t);
+  } catch {
+    // Only the next publication's quick check misses.
+  }
 }
 
 /** The paths of the files under `dir`, relative to it (with /), in directory order. */
