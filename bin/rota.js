@@ -154,9 +154,10 @@ function usable(d) {
   }
 }
 
-function readOrUndefined(file) {
+/** The file's bytes, or its text with 'utf8' (Node's one-call path: reading bytes runs ~1.4 M instructions of its JavaScript). */
+function readOrUndefined(file, encoding) {
   try {
-    return readFileSync(file);
+    return readFileSync(file, encoding);
   } catch {
     return undefined;
   }
@@ -193,7 +194,7 @@ function answered() {
   if (args.length !== 1) return false;
   let text;
   if (args[0] === '--version' || args[0] === '-V') text = `${require('../package.json').version}\n`;
-  else if ((args[0] === '--help' || args[0] === '-h') && !terminal()) text = readOrUndefined(join(dir, 'help.txt'));
+  else if ((args[0] === '--help' || args[0] === '-h') && !terminal()) text = readOrUndefined(join(dir, 'help.txt'), 'utf8');
   if (text === undefined) return false;
   try {
     return writeSync(1, text) === Buffer.byteLength(text);

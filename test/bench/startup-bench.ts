@@ -70,6 +70,7 @@ export function startupBench(): BenchSection[] {
   const cases: Case[] = [
     { label: 'rota --version', key: 'rota --version', args: rota('--version'), goal: 1.2 },
     { label: 'rota --help', key: 'rota --help', args: rota('--help'), goal: 1.2 },
+    { label: "rota help (commander's, as a terminal's rota --help)", key: 'rota help', args: rota('help'), goal: undefined },
     { label: 'rota plan -c fixtures/rota.json (the seed round)', key: 'rota plan (seed)', args: rota(...seed), goal: 1.3 },
     { label: 'rota plan -c fixtures/rota.json --out DIR', key: 'rota plan --out', args: rota(...withOut('cached')), goal: 1.5 },
     { label: 'rota --help, read-only install', key: '--help, read-only', args: roRota('--help'), goal: 1.2, as: roAs },
@@ -123,6 +124,7 @@ export function startupBench(): BenchSection[] {
       rows,
       notes: [
         `${PAIRS} pairs each: node -e 0, then the command, alternating, so both see the same load; the ratio is the median of the per-pair ratios.`,
+        "rota --version and rota --help to a pipe (as here) load no bundle: bin/rota.js prints package.json's version and dist/cli/help.txt, the text commander gave the build's own rota --help. A terminal's rota --help is commander's, at the terminal's width: rota help, which always is, shows its cost.",
         'The CLI is a small main bundle plus one bundle per command, each from its V8 code cache (bin/rota.js, scripts/build.mjs): NAME.<node version>-<arch>.cache beside the bundle, else the per-user cache ($XDG_CACHE_HOME/rota, ~/.cache/rota, or a folder of the user’s own in the temporary directory).',
         `Read-only install: a copy of bin/ and dist/ without the build's code cache, chmod a-w${asRoot ? ' and run as the user nobody (the bench ran as root, who may write anyway)' : ''}, so no cache can be written beside the bundles — as a system-wide install, or any install run by a Node version other than the build's, meets it. Its first run (untimed) writes the per-user cache; the timed runs are the runs after it. The headline figures for a missing or rejected cache.`,
         'First run: a writable copy whose code cache (beside the bundles and per-user) is removed before every run, so each run compiles every bundle it loads and writes the cache: what a fresh install pays once.',
