@@ -36,7 +36,7 @@ function most(ctx: PlanContext, chunk: ChunkState, l: number, elastic: boolean):
   let m = chunk.days.filter((d) => isCandidate(ctx, l, d)).length;
   if (elastic) return m;
   if (ctx.set.maxPerRound !== undefined) m = Math.min(m, Math.max(0, ctx.set.maxPerRound - chunk.roundLoad[l]));
-  if (ctx.set.maxPerWeek !== undefined) m = Math.min(m, ctx.set.maxPerWeek * new Set(chunk.days.map((d) => ctx.week[d])).size);
+  if (ctx.set.maxPerWeek !== undefined) m = Math.min(m, ctx.set.maxPerWeek * chunk.weeks);
   return m;
 }
 
@@ -346,8 +346,9 @@ export function tieCost(
 ): number {
   const R = ctx.set.tieRange;
   const h = seededHash(ctx.config.seed, leader.name, leader.institution, kind === '接访' ? date : `${date}${kind}`);
-  if (!siteAffinity(ctx)) return h % R;
-  const away = kind === '下访' && !siteAffinity(ctx)!(leader.portfolio) ? R / 2 : 0;
+  const relates = siteAffinity(ctx);
+  if (!relates) return h % R;
+  const away = kind === '下访' && !relates(leader.portfolio) ? R / 2 : 0;
   return away + (h % (R / 2));
 }
 

@@ -38,6 +38,8 @@ export interface ChunkState {
   days: number[];
   /** Leaders who may serve on some day of the chunk. */
   leaders: number[];
+  /** How many ISO weeks the chunk's days fall in (the weekly maximum's bound on a leader's activities). */
+  weeks: number;
   /** Activities in the window so far per leader (the per-round maximum's room). */
   roundLoad: Int32Array;
   /** Activities so far per `${person}|${isoWeek}` (ctx.person), for the ISO weeks the chunk's days fall in. */
@@ -128,6 +130,7 @@ export function chunkState(ctx: PlanContext, days: number[], counted: Counted[])
   return {
     days,
     leaders,
+    weeks: new Set(days.map((d) => ctx.week[d])).size,
     roundLoad,
     weekLoad,
     quotas,
