@@ -1,6 +1,6 @@
 // Working days: weekends and holidays are off, make-up days (调休上班) are on, and the
 // user's override file beats everything. Pure: all data comes in as arguments or modules.
-import { eachDay, isoWeekday, weekdayName } from './dates.js';
+import { eachDay, isoWeekday, WEEKDAYS } from './dates.js';
 import { nationalEntriesOf, nationalYears } from './holidays/national.js';
 import { type RegionId, regions } from './holidays/regions.js';
 import type { DayInfo, HolidayEntry, IsoDate } from './types.js';
@@ -67,25 +67,23 @@ export function makeCalendar(options: CalendarOptions = {}): Calendar {
   function day(date: IsoDate): DayInfo {
     let info = cache.get(date);
     if (info) return info;
+    // The date read once and each object built whole: a round asks every day of its quarter.
     const wd = isoWeekday(date);
+    const weekday = WEEKDAYS[wd - 1];
     const weekend = wd >= 6;
     const entry = tableOf(+date.slice(0, 4)).get(date);
-    const base = { date, isoWeekday: wd, weekday: weekdayName(date) };
     if (entry?.type === '上班') {
       // A weekend the office's own file declares 上班 is marked local: not a State Council 调休 day.
-      info = {
-        ...base,
-        working: true,
-        makeup: weekend,
-        reason: weekend ? entry.name : undefined,
-        ...(weekend && entry.source ? { local: true as const } : {}),
-      };
+      info =
+        weekend && entry.source
+          ? { date, isoWeekday: wd, weekday, working: true, makeup: true, reason: entry.name, local: true }
+          : { date, isoWeekday: wd, weekday, working: true, makeup: weekend, reason: weekend ? entry.name : undefined };
     } else if (entry?.type === '休息') {
-      info = { ...base, working: false, makeup: false, reason: entry.name };
+      info = { date, isoWeekday: wd, weekday, working: false, makeup: false, reason: entry.name };
     } else if (weekend) {
-      info = { ...base, working: false, makeup: false, reason: wd === 6 ? '周六' : '周日' };
+      info = { date, isoWeekday: wd, weekday, working: false, makeup: false, reason: wd === 6 ? '周六' : '周日' };
     } else {
-      info = { ...base, working: true, makeup: false };
+      info = { date, isoWeekday: wd, weekday, working: true, makeup: false };
     }
     cache.set(date, info);
     return info;
