@@ -44,20 +44,23 @@ function fitsPattern(alias: string, written: string): boolean {
  * is accepted for aliases that start with 区: 中共克拉玛依区委 → 区委, 克拉玛依区人民法院 → 区人民法院.
  */
 export function resolveInstitution(text: string, known: Institution[]): string | undefined {
-  const written = clean(text).replace(/[\s\u3000]+/g, '');
+  const written = clean(text).replace(SPACES, '');
   for (const inst of known) {
     if (inst.name === written || inst.aliases.includes(written)) return inst.name;
   }
+  // Loops rather than some() and a spread list of names: every leader row asks, most past the first loop.
   for (const inst of known) {
-    if (inst.aliases.some((a) => a.includes('*') && fitsPattern(a, written))) return inst.name;
+    for (const alias of inst.aliases) if (alias.includes('*') && fitsPattern(alias, written)) return inst.name;
   }
-  const bare = written.replace(/^中共/, '');
+  const bare = written.startsWith('中共') ? written.slice(2) : written;
   for (const inst of known) {
-    for (const alias of [inst.name, ...inst.aliases]) {
-      if (!alias.startsWith('区') || alias.includes('*')) continue;
-      const tail = alias.slice(1);
-      if (bare.endsWith(tail) && bare.slice(0, bare.length - tail.length).endsWith('区')) return inst.name;
-    }
+    if (placeTail(inst.name, bare)) return inst.name;
+    for (const alias of inst.aliases) if (placeTail(alias, bare)) return inst.name;
   }
   return undefined;
 }
+
+const SPACES = /[\s\u3000]+/g;
+
+/** 克拉玛依区人民法院 for 区人民法院: what was written ends with the alias, whose 区 is the place's. */
+const placeTail = (alias: string, bare: string) => alias.startsWith('区') && !alias.includes('*') && bare.endsWith(alias);

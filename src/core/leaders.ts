@@ -24,6 +24,14 @@ export const LEADER_COLUMNS = [
   { field: 'term', headers: ['任职起止', 'term'] },
 ];
 
+/** The published text columns besides 姓名 (checked as cleaned), in the order their problems are told; one list for every row. */
+const PUBLISHED_TEXTS = [
+  ['职务', 'title'],
+  ['分管工作', 'portfolio'],
+  ['联系电话', 'phone'],
+  ['联络员', 'liaison'],
+] as const;
+
 /** The columns `rota init` writes in a new leader list (the term columns are added when someone moves). */
 export const LEADER_TEMPLATE = LEADER_COLUMNS.slice(0, 8).map((c) => c.headers[0]);
 
@@ -59,15 +67,10 @@ export function buildLeaders(files: LeaderFile[], vocabulary: LeaderVocabulary):
       const name = cleanName(values.name ?? '');
       if (!name) err('姓名', 'name.empty', {});
       // A bad byte anywhere on a published field (not only 姓名) would reach the page as ? or �: told by field.
-      const texts: Array<[string, string]> = [
-        ['姓名', name],
-        ['职务', values.title ?? ''],
-        ['分管工作', values.portfolio ?? ''],
-        ['联系电话', values.phone ?? ''],
-        ['联络员', values.liaison ?? ''],
-      ];
-      for (const [field, text] of texts) {
-        const lost = lostCharacterWarning(file, line, field, text);
+      const lostName = lostCharacterWarning(file, line, '姓名', name);
+      if (lostName) problems.push(lostName);
+      for (const [field, key] of PUBLISHED_TEXTS) {
+        const lost = lostCharacterWarning(file, line, field, values[key] ?? '');
         if (lost) problems.push(lost);
       }
       const institution = resolveInstitution(values.institution ?? '', institutions);

@@ -21,13 +21,16 @@ export const hasErrors = (ps: Problem[]) => ps.some((p) => p.severity === 'error
  * An invisible control character (pasted from another system) is told the same way.
  */
 export function lostCharacterWarning(file: string, line: number, field: string, value: string): Problem | undefined {
-  const where = { severity: 'warning', file, line, field } as const;
   // XML 1.0 cannot hold these, so the .docx files leave them out: said here, not dropped unseen.
-  const control = /[\x00-\x08\x0B\x0C\x0E-\x1F]/.exec(value);
+  const control = CONTROL.exec(value);
   if (control) {
     const code = `U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    return problem('csv.control-character', { code }, where);
+    return problem('csv.control-character', { code }, { severity: 'warning', file, line, field });
   }
-  if (!/[?\uFFFD]/.test(value)) return undefined;
-  return problem('csv.lost-character', { value }, where);
+  if (!LOST.test(value)) return undefined;
+  return problem('csv.lost-character', { value }, { severity: 'warning', file, line, field });
 }
+
+// Module constants: every published field of every list row is checked, most of them clean.
+const CONTROL = /[\x00-\x08\x0B\x0C\x0E-\x1F]/;
+const LOST = /[?\uFFFD]/;

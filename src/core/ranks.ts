@@ -14,10 +14,14 @@ export const RANK_ALIASES: RankAliases = {
   副科级: ['副科', '乡科级副职', '副乡级', '副乡', '副镇级'],
 };
 
+const SPACE = /[\s\u3000]/;
+const SPACES = /[\s\u3000]/g;
+
 export function parseRank(text: string, aliases: RankAliases = RANK_ALIASES): Rank | undefined {
-  const written = text.replace(/[\s\u3000]/g, '');
-  for (const [rank, spellings] of Object.entries(aliases) as Array<[Rank, string[]]>) {
-    if (written === rank || spellings.includes(written)) return rank;
+  // Read once per leader row at start-up: no copy of the text or list of the aliases' entries unless needed.
+  const written = SPACE.test(text) ? text.replace(SPACES, '') : text;
+  for (const rank in aliases) {
+    if (written === rank || aliases[rank as Rank].includes(written)) return rank as Rank;
   }
   return undefined;
 }
