@@ -58,7 +58,12 @@ export const varName = (kind: Kind, l: number, d: number) => `${kind === '接访
 
 /** Terms of the given kinds for leader l on day d (only the variables that exist). */
 export function terms(b: ModelBuilder, l: number, d: number, kinds: Kind[] = KIND_LIST): Terms {
-  return kinds.flatMap((k) => (b.hasVar(varName(k, l, d)) ? [[varName(k, l, d), 1] as [string, number]] : []));
+  const out: Terms = [];
+  for (const k of kinds) {
+    const name = varName(k, l, d);
+    if (b.hasVar(name)) out.push([name, 1]);
+  }
+  return out;
 }
 
 /** A violation; `at` is the duty (CSV row) it points at, when there is one. */

@@ -28,7 +28,8 @@ export type Terms = Array<[string, number]>;
 
 interface Var {
   cost: number[];
-  coeffs: Record<string, number>;
+  /** Row → coefficient, in the order rows were added (the solver meets them in it). A Map, not an object given a new key per row. */
+  coeffs: Map<string, number>;
   int: boolean;
 }
 
@@ -48,7 +49,7 @@ export class ModelBuilder<L extends string = LevelName> {
 
   /** A 0/1 decision variable. */
   addBinary(name: string): void {
-    this.vars.set(name, { cost: this.levels.map(() => 0), coeffs: {}, int: true });
+    this.vars.set(name, { cost: this.levels.map(() => 0), coeffs: new Map(), int: true });
   }
 
   hasVar(name: string): boolean {
@@ -65,7 +66,7 @@ export class ModelBuilder<L extends string = LevelName> {
   penalised(name: string, level: L, cost: number, most: number): void {
     const cost0 = this.levels.map(() => 0);
     cost0[this.levels.indexOf(level)] = cost;
-    this.vars.set(name, { cost: cost0, coeffs: {}, int: false });
+    this.vars.set(name, { cost: cost0, coeffs: new Map(), int: false });
     this.range[this.levels.indexOf(level)] += cost * most;
   }
 
@@ -76,7 +77,7 @@ export class ModelBuilder<L extends string = LevelName> {
 
   addRow(name: string, bound: Bound, terms: Terms): void {
     this.rows.set(name, bound);
-    for (const [v, c] of terms) this.vars.get(v)!.coeffs[name] = c;
+    for (const [v, c] of terms) this.vars.get(v)!.coeffs.set(name, c);
   }
 
   /**
@@ -155,14 +156,20 @@ export class ModelBuilder<L extends string = LevelName> {
     const capped = new Set<string>();
     const atMostOne = new Set([...this.rows].flatMap(([name, b]) => ((b.max ?? b.equal ?? Infinity) <= 1 ? [name] : [])));
     const negative = new Set<string>();
-    for (const v of this.vars.values()) for (const [row, c] of Object.entries(v.coeffs)) if (c < 0) negative.add(row);
+    for (const v of this.vars.values()) for (const [row, c] of v.coeffs) if (c < 0) negative.add(row);
     for (const [name, v] of this.vars)
-      if (Object.entries(v.coeffs).some(([row, c]) => c >= 1 && atMostOne.has(row) && !negative.has(row))) capped.add(name);
+      for (const [row, c] of v.coeffs)
+        if (c >= 1 && atMostOne.has(row) && !negative.has(row)) {
+          capped.add(name);
+          break;
+        }
     const variables: Model['variables'] = {};
     const ints: Record<string, 1> = {};
     const binaries: Record<string, 1> = {};
     for (const [name, v] of this.vars) {
-      variables[name] = { ...v.coeffs, cost: v.cost.reduce((s, c, k) => s + c * w[k], 0) };
+      const coeffs: Record<string, number> = Object.fromEntries(v.coeffs);
+      coeffs.cost = v.cost.reduce((s, c, k) => s + c * w[k], 0);
+      variables[name] = coeffs;
       if (v.int) ints[name] = 1;
       if (v.int && !capped.has(name)) binaries[name] = 1;
     }

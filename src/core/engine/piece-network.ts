@@ -42,6 +42,11 @@ export class PieceNetwork {
     return this.split ? pair * 2 + kindIndex(k) : pair;
   }
 
+  /** False once something refused: the piece needs the integer program. */
+  get supported(): boolean {
+    return this.net.supported;
+  }
+
   /** The piece cannot be a network (a pin, a published day…). */
   refuse(): void {
     this.net.refuse();

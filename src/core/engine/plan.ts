@@ -108,8 +108,9 @@ export function solveNetwork(ctx: PlanContext, chunk: ChunkState): Activity[] | 
   const kinds = plannedKinds(ctx);
   const attempt = (split: boolean) => {
     const net = new PieceNetwork(ctx, chunk, kinds, split);
-    for (const r of ctx.rules) if (r.addRows) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
-    for (const p of PREFERENCES) p.addArcs({ net, ctx, chunk });
+    // Laid out only until something refuses: a refused network answers undefined however much is added.
+    for (const r of ctx.rules) if (r.addRows && net.supported) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
+    for (const p of PREFERENCES) if (net.supported) p.addArcs({ net, ctx, chunk });
     return net.solve();
   };
   // Leaves split by kind hold more sets but certify more: tried when the plain network cannot answer.
