@@ -31,7 +31,8 @@ export function unneutralise(cell: string): string {
  */
 export function unneutraliseRow(row: RawRow): RawRow {
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(row.values)) values[k] = unneutralise(v);
+  // for-in, not Object.entries: no list of pairs per row (every leader row at start-up).
+  for (const k in row.values) values[k] = unneutralise(row.values[k]);
   return { line: row.line, values };
 }
 
