@@ -39,7 +39,8 @@ await build({
 // a quote are split without it, src/io/table.ts) and fflate (the seed's Word files are stored, not
 // deflated). The functions their importers call, by package.
 const LAZY_PACKAGES = {
-  'javascript-lp-solver': { bundle: 'lp-solver', names: ['Solve'] },
+  // Model: a class (engine/model.ts builds the solver's model in it), so a getter, not a call.
+  'javascript-lp-solver': { bundle: 'lp-solver', names: ['Solve'], classes: ['Model'] },
   'csv-parse/sync': { bundle: 'csv-parse-sync', names: ['parse'] },
   // fflate builds its Huffman tables and looks for worker_threads when loaded (~7 ms of `plan --out`),
   // while only a township's large document.xml and an .xlsx input call it.
@@ -145,9 +146,11 @@ const lazyPackages = {
     const filter = new RegExp(`^(${Object.keys(LAZY_PACKAGES).join('|')})$`);
     b.onResolve({ filter }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, namespace: 'lazy-package' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => {
-      const { bundle, names } = LAZY_PACKAGES[args.path];
+      const { bundle, names, classes = [] } = LAZY_PACKAGES[args.path];
       const real = `const real = () => { const m = require(${JSON.stringify(`./${bundle}.cjs`)}); return m.default ?? m; };`;
-      return { contents: [real, ...names.map((n) => `exports.${n} = (...args) => real().${n}(...args);`)].join('\n'), loader: 'js' };
+      const calls = names.map((n) => `exports.${n} = (...args) => real().${n}(...args);`);
+      const getters = classes.map((n) => `Object.defineProperty(exports, '${n}', { enumerable: true, get: () => real().${n} });`);
+      return { contents: [real, ...calls, ...getters].join('\n'), loader: 'js' };
     });
     b.onResolve({ filter: /\.cjs$/, namespace: 'lazy-package' }, (args) => ({ path: args.path, external: true }));
   },

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
 import { dayNumber } from '../src/core/dates.js';
 import { buildContext } from '../src/core/engine/context.js';
+import type { SolverModel } from '../src/core/engine/model.js';
 import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
 import { varName } from '../src/core/engine/rules.js';
 import { siteModel, siteNetwork } from '../src/core/engine/sites.js';
@@ -19,7 +20,7 @@ import { SEED_RULES } from '../src/core/rules.js';
 import type { Kind } from '../src/core/types.js';
 import { leader, weekdays } from './support/plan-facts.js';
 
-type Solver = { Solve(m: Model): Record<string, number | boolean> };
+type Solver = { Solve(m: Model | SolverModel): Record<string, number | boolean>; Model: new () => SolverModel };
 const lp = lpSolver as unknown as Solver & { default?: Solver };
 const solver: Solver = lp.default?.Solve ? lp.default : lp;
 
@@ -66,6 +67,29 @@ function cost(model: Model, fixed?: Set<string>, decision = /^[jv]\d+_\d+$/): nu
     }
   const r = solver.Solve(m);
   return r.feasible ? (r.result as number) : undefined;
+}
+
+/** What the solver's Model holds: variables, then rows with their terms, in its own order (fields of its classes). */
+type Built = {
+  tolerance: number;
+  variables: Array<{ id: string; cost: number; index: number; isInteger?: true }>;
+  constraints: Array<{
+    index: number;
+    rhs: number;
+    isUpperBound: boolean;
+    terms: Array<{ variable: { id: string }; coefficient: number }>;
+  }>;
+};
+const shape = (m: Built) => ({
+  tolerance: m.tolerance,
+  variables: m.variables.map((v) => [v.id, v.cost, v.index, Boolean(v.isInteger)]),
+  constraints: m.constraints.map((c) => [c.index, c.rhs, c.isUpperBound, c.terms.map((t) => [t.variable.id, t.coefficient])]),
+});
+
+/** The planner's model built straight into the solver's Model is the one the solver's own loadJson builds from the JSON form (its oracle), elastic too. */
+function expectSameSolverModel(b: { toLp(): Model; toSolverModel(m: SolverModel): SolverModel }): void {
+  const fromJson = (new solver.Model() as unknown as { loadJson(m: Model): Built }).loadJson(b.toLp());
+  expect(shape(b.toSolverModel(new solver.Model()) as unknown as Built)).toEqual(shape(fromJson));
 }
 
 describe('the network solve is exact (the integer program as oracle)', () => {
@@ -156,6 +180,8 @@ describe('the network solve is exact (the integer program as oracle)', () => {
           }
           if (best === undefined) return; // later pieces would start from an infeasible one
           const r = solver.Solve(lpModel);
+          expectSameSolverModel(model);
+          expectSameSolverModel(buildModel(ctx, chunk, true));
           for (const d of piece)
             for (const l of ctx.candidates[d])
               for (const kind of ['接访', '下访'] as Kind[])
@@ -206,6 +232,7 @@ function siteMonth(t: typeof month extends fc.Arbitrary<infer T> ? T : never) {
   if (!chosen) return undefined;
   const { b, a } = siteModel(ctx, '2025-03', visits, last);
   const lpModel = b.toLp();
+  expectSameSolverModel(b);
   const fixed = new Set(visits.map((_, j) => a(j, chosen[j])));
   return { network: cost(lpModel, fixed, /^a\d+_\d+$/), program: cost(lpModel)! };
 }

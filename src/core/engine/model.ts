@@ -145,34 +145,82 @@ export class ModelBuilder<L extends string = LevelName> {
   }
 
   /**
-   * The solver's model. A 0/1 variable some row already holds at most 1 (a row with max ≤ 1 and no
-   * negative coefficient, such as one activity a day) is declared integer only: the solver would add
-   * a bound row for each binary, and those rows are most of a model's rows.
+   * Each variable's cost (its levels under the weights) and whether it is a binary the solver must
+   * bound by a row of its own. A 0/1 variable some row already holds at most 1 (a row with max ≤ 1 and
+   * no negative coefficient, such as one activity a day) is declared integer only: the solver would
+   * add a bound row for each binary, and those rows are most of a model's rows.
    */
-  toLp(): Model {
+  private solverVars(): Array<{ name: string; v: Var; cost: number; binary: boolean }> {
     const w = this.weights();
-    const constraints: Model['constraints'] = {};
-    for (const [name, b] of this.rows) constraints[name] = { ...b };
-    const capped = new Set<string>();
-    const atMostOne = new Set([...this.rows].flatMap(([name, b]) => ((b.max ?? b.equal ?? Infinity) <= 1 ? [name] : [])));
+    const atMostOne = new Set<string>();
+    for (const [name, b] of this.rows) if ((b.max ?? b.equal ?? Infinity) <= 1) atMostOne.add(name);
     const negative = new Set<string>();
     for (const v of this.vars.values()) for (const [row, c] of v.coeffs) if (c < 0) negative.add(row);
-    for (const [name, v] of this.vars)
-      for (const [row, c] of v.coeffs)
-        if (c >= 1 && atMostOne.has(row) && !negative.has(row)) {
-          capped.add(name);
-          break;
-        }
+    const capped = (v: Var) => {
+      for (const [row, c] of v.coeffs) if (c >= 1 && atMostOne.has(row) && !negative.has(row)) return true;
+      return false;
+    };
+    return [...this.vars].map(([name, v]) => ({
+      name,
+      v,
+      cost: v.cost.reduce((s, c, k) => s + c * w[k], 0),
+      binary: v.int && !capped(v),
+    }));
+  }
+
+  /** The model in the solver's JSON form (the form its documentation gives; tests hand it to solver.Solve as the oracle). */
+  toLp(): Model {
+    const constraints: Model['constraints'] = {};
+    for (const [name, b] of this.rows) constraints[name] = { ...b };
     const variables: Model['variables'] = {};
     const ints: Record<string, 1> = {};
     const binaries: Record<string, 1> = {};
-    for (const [name, v] of this.vars) {
+    for (const { name, v, cost, binary } of this.solverVars()) {
       const coeffs: Record<string, number> = Object.fromEntries(v.coeffs);
-      coeffs.cost = v.cost.reduce((s, c, k) => s + c * w[k], 0);
+      coeffs.cost = cost;
       variables[name] = coeffs;
       if (v.int) ints[name] = 1;
-      if (v.int && !capped.has(name)) binaries[name] = 1;
+      if (binary) binaries[name] = 1;
     }
     return { optimize: 'cost', opType: 'min', constraints, variables, ints, binaries } as Model;
   }
+
+  /**
+   * The same model built straight into the solver's Model, step for step as its loadJson builds it from
+   * toLp() (rows in order, min before max; each variable, its bound row, then its terms in order), so
+   * the search and its answer are the same without the JSON objects in between (a county month: ~1,000
+   * variables, each an object of its own keys). Row and variable names are never array indices, so the
+   * JSON's key order is this insertion order too.
+   */
+  toSolverModel(model: SolverModel): SolverModel {
+    model.tolerance = 0;
+    const min = new Map<string, SolverRow>(),
+      max = new Map<string, SolverRow>();
+    for (const [name, b] of this.rows) {
+      const lo = b.equal ?? b.min,
+        hi = b.equal ?? b.max;
+      if (lo !== undefined) min.set(name, model.greaterThan(lo));
+      if (hi !== undefined) max.set(name, model.smallerThan(hi));
+    }
+    for (const { name, v, cost, binary } of this.solverVars()) {
+      const variable = model.addVariable(cost || 0, name, v.int, false);
+      if (binary) model.smallerThan(1).addTerm(1, variable);
+      for (const [row, c] of v.coeffs) {
+        min.get(row)?.addTerm(c, variable);
+        max.get(row)?.addTerm(c, variable);
+      }
+    }
+    return model;
+  }
+}
+
+/** The parts of javascript-lp-solver's Model that toSolverModel uses. */
+export interface SolverRow {
+  addTerm(coefficient: number, variable: unknown): unknown;
+}
+export interface SolverModel {
+  tolerance: number;
+  greaterThan(rhs: number): SolverRow;
+  smallerThan(rhs: number): SolverRow;
+  addVariable(cost: number, id: string, isInteger: boolean, isUnrestricted: boolean): unknown;
 }

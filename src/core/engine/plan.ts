@@ -19,7 +19,7 @@ import type { Duty, Kind } from '../types.js';
 import { buildContext, type PlanContext } from './context.js';
 import { elasticByFlow, LARGE_PIECE } from './elastic-flow.js';
 import { dayCauses, hallCauses, pinCauses, quotaReason, unstaffedCauses, weekCauses } from './explain.js';
-import { LEVELS, ModelBuilder } from './model.js';
+import { LEVELS, ModelBuilder, type SolverModel } from './model.js';
 import { type Activity, PieceNetwork } from './piece-network.js';
 import { PREFERENCES } from './preferences.js';
 import { leftOut, measureObjective, otherPlans, softUnmet, stillShort } from './report.js';
@@ -31,7 +31,7 @@ import type { Cause, ModelSize, PlanInput, PlanResult } from './types.js';
 import { weeklyReleases } from './week-release.js';
 
 // The package's types describe its CommonJS build (default under .default); bundles load the ES build.
-type SolverApi = { Solve(model: Model): unknown };
+type SolverApi = { Solve(model: Model | SolverModel): unknown; Model: new () => SolverModel };
 const lpModule = lpSolver as unknown as SolverApi & { default?: SolverApi };
 const solver: SolverApi = lpModule.default?.Solve ? lpModule.default : lpModule;
 
@@ -40,9 +40,9 @@ export type Solution = Record<string, number>;
 /** Solves a model; undefined when it is infeasible. */
 export function solveLp<L extends string>(b: ModelBuilder<L>): Solution | undefined {
   if (b.impossible) return undefined;
-  const lp = b.toLp();
-  if (Object.keys(lp.variables).length === 0) return Object.keys(lp.constraints).length === 0 ? {} : undefined;
-  const r = solver.Solve(lp) as { feasible: boolean; [v: string]: number | boolean | undefined };
+  const { variables, constraints } = b.size;
+  if (variables === 0) return constraints === 0 ? {} : undefined;
+  const r = solver.Solve(b.toSolverModel(new solver.Model())) as { feasible: boolean; [v: string]: number | boolean | undefined };
   if (!r.feasible) return undefined;
   const out: Solution = {};
   for (const [k, v] of Object.entries(r)) if (typeof v === 'number') out[k] = v;
