@@ -1,6 +1,7 @@
-// A small builder for javascript-lp-solver's JSON model ({optimize, opType, constraints, variables,
-// ints}). Costs are given per objective level; toLp() combines them with weights that provably keep
-// the levels apart: level k's weight exceeds the largest possible total of every level below it.
+// A small builder for javascript-lp-solver's models: built straight into its Model (toSolverModel, what
+// the planner solves) or as its JSON form ({optimize, opType, constraints, variables, ints}: toLp, the
+// tests' oracle). Costs are given per objective level; both combine them with weights that provably
+// keep the levels apart: level k's weight exceeds the largest possible total of every level below it.
 // Every cost goes through addCost/addVar with its level, and the level's range is declared in the
 // same call (costed, penalised, boundedSum), so no rule has to remember a separate declaration.
 import type { Model } from 'javascript-lp-solver';
