@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { Exit } from './exit.js';
-import { writeErr } from './output.js';
+import { reportWritten } from './output.js';
 
 export const APP_FILE = '排班助手.html';
 
@@ -14,6 +14,6 @@ export function registerApp(cmd: Command): void {
     const { bytes } = readBytes(join(__dirname, '..', APP_FILE));
     if (!bytes)
       throw new Exit(70, '排班助手.html 不在安装中，请重新安装或构建（npm run build）。The browser app is missing from this installation.');
-    for (const p of writeAllOrNone(opts.out, [{ path: APP_FILE, content: bytes }])) writeErr(`wrote ${p}\n`);
+    reportWritten(writeAllOrNone(opts.out, [{ path: APP_FILE, content: bytes }]));
   });
 }

@@ -8,7 +8,7 @@ import type { CaseStore } from '../io/cases-schema.js';
 import { type AdvanceOptions, STEP_NAMES, stepEvent } from './cases-advance.js';
 import { Exit, reportProblems } from './exit.js';
 import { withStore } from './ledger-store.js';
-import { writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 import { addTimetableOptions, readDuties, type TimetableOptions } from './timetable-input.js';
 
 /** The ledger: --db, else $ROTA_CASES_DB (a city's postgres:// URL stays out of the process list), else ./接访台帐.sqlite. */
@@ -171,7 +171,7 @@ export function registerCases(cmd: Command): void {
     const { writeAllOrNone } = await import('../io/atomic-write.js');
     const { duties, config } = await readDuties(file, opts);
     const files = await formFiles(duties, config.hours, { from: opts.from, to: opts.to });
-    for (const p of writeAllOrNone(opts.out, files)) writeOut(`wrote ${p}\n`);
+    reportWritten(writeAllOrNone(opts.out, files));
   });
 
   addTimetableOptions(
@@ -202,7 +202,7 @@ export function registerCases(cmd: Command): void {
     const { files, days, unrouted } = await liaisonFiles(duties, bookings, day);
     const { bookingAfter } = await import('../core/cases/routing.js');
     for (const b of unrouted) writeOut(`${bookingsFile}:${b.line}: ${say('booking.none-left', { after: bookingAfter(day, b.wished) })}\n`);
-    for (const p of writeAllOrNone(opts.out, files)) writeOut(`wrote ${p}\n`);
+    reportWritten(writeAllOrNone(opts.out, files));
     writeOut(
       `${bookings.length - unrouted.length} 件约访分到 ${days.length} 个接访日 ${bookings.length - unrouted.length} bookings on ${days.length} duties\n`,
     );

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { say } from '../core/messages.js';
 import { Exit } from './exit.js';
-import { writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 
 /** Example rows of the district template (fictional people): two per institution, so the example's 12 days plan as written. */
 const DISTRICT_LEADERS: string[][] = [
@@ -180,7 +180,7 @@ export function registerInit(cmd: Command): void {
       if (existing.length && !opts.force) {
         throw new Exit(2, say('init.exists', { files: existing }));
       }
-      for (const p of writeAllOrNone(dir, files)) writeOut(`wrote ${p}\n`);
+      reportWritten(writeAllOrNone(dir, files));
       writeOut(
         `下一步 next: 编辑 leaders.csv${withSites ? '、sites.csv' : ''} 和 rota.json（示例可直接试排：rota plan -c rota.json）；` +
           '本地放假或调休上班的日子写进 holidays.csv（日期, 类型 休息|上班, 名称），然后运行 rota leaders -c rota.json 检查名单。\n' +

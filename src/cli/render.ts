@@ -5,7 +5,7 @@ import { say } from '../core/messages.js';
 import { slotSessions } from '../core/slots.js';
 import { addCommonOptions, addOutputOptions, type CommonOptions, collect, loadContext } from './context.js';
 import { Exit, reportProblems } from './exit.js';
-import { writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 
 interface RenderOptions extends CommonOptions {
   out: string;
@@ -75,6 +75,6 @@ export function registerRender(cmd: Command): void {
     const written = r.written;
     const days = new Set(read.duties.map((d) => d.date)).size;
     writeOut(`已校验 ${read.duties.length} 条安排（${days} 天，${config.from} 至 ${config.to}） checked ${read.duties.length} duties\n`);
-    for (const p of written) writeOut(`wrote ${p}\n`);
+    reportWritten(written);
   });
 }

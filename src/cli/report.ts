@@ -3,7 +3,7 @@ import { say } from '../core/messages.js';
 import { addCheckOptions, type CheckOptions, prepareCheck } from './check-setup.js';
 import { Exit, reportProblems } from './exit.js';
 import { withStore } from './ledger-store.js';
-import { writeOut } from './output.js';
+import { reportWritten, writeOut } from './output.js';
 
 export function registerReport(cmd: Command): void {
   addCheckOptions(
@@ -48,7 +48,7 @@ export function registerReport(cmd: Command): void {
       { path: `report-${year}.html`, content: reportHtml(input) },
       ...(cases ? [{ path: `report-${year}-cases.csv`, content: await toExcelCsv(CASES_HEADER, caseRows(input)) }] : []),
     ]);
-    for (const p of written) writeOut(`wrote ${p}\n`);
+    reportWritten(written);
     const s = judgement.summary;
     writeOut(
       `${year}年：${s.leaders} 名领导，${s.records} 次接访、下访；评判 ${s.judged} 个周期，不合规 ${s.violations}，免于考核 ${s.exempt}。` +
