@@ -616,6 +616,15 @@ export const CATALOGUE = {
     en: (a) => `${a.out} has no earlier publication kept (rota keeps the last 5); to change the current one use rota replan or rota swap`,
     example: { out: '发布' },
   }),
+  'publish.locked': entry({
+    zh: (a: { out: string; host: string; pid: string; since: string; lock: string; minutes: number }) =>
+      `另一个 rota 正在发布到 ${a.out}（电脑 ${a.host}，进程 ${a.pid}，北京时间 ${a.since} 起），等候超时，未改动任何文件`,
+    fix: (a) =>
+      `请稍后重试。若那台电脑已关机或死机，rota 在这把锁写下 ${a.minutes} 分钟后自动接管；确认那台电脑上的 rota 已不在运行时，也可以删除锁文件 ${a.lock} 后立即重试`,
+    en: (a) =>
+      `another rota is publishing to ${a.out} (computer ${a.host}, process ${a.pid}, since ${a.since} Beijing time); nothing was changed. Try again later: a lock left by a computer that crashed is taken over ${a.minutes} minutes after it was written, or, once sure rota no longer runs there, delete ${a.lock} and retry at once`,
+    example: { out: '发布', host: 'XINFANG-PC2', pid: '5816', since: '2024-12-16 09:30:05', lock: '.发布.rota/lock', minutes: 10 },
+  }),
   'limit.columns': entry({
     zh: (a: { count: number; max: number }) => `表头有 ${a.count} 列，最多 ${a.max} 列`,
     fix: () => '请确认选对了文件，并按“CSV（逗号分隔）”保存（每行一条，不是整个文件一行）',

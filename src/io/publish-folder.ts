@@ -5,7 +5,12 @@
 //
 // The published folder itself holds plain files only, so a webmaster can copy it as it is. rota's own
 // state lives beside it in a hidden sibling folder, `.<name>.rota/`:
-//   lock        the publisher holding the folder (its pid); a second one waits, then gives up cleanly
+//   lock        the publisher holding the folder: its pid, computer and since when (folder-lock.ts); a
+//               second one waits, takes over the lock of one that is gone (a pid not alive on this
+//               computer; from another computer sharing the folder, older than STALE_MS), or gives up
+//               naming the holder and how to remove a lock a crashed computer left
+//   lock.<computer>.<pid>, take.*   a waiter's lock text and its claim on a stale lock (folder-lock.ts),
+//               removed once their run is gone
 //   next/       the new publication being written (removed if a run dies while writing)
 //   ready/      the new publication, complete (renamed from next/ in one step)
 //   old/        the previous publication, moved aside while ready/ takes its place
@@ -18,7 +23,6 @@ import {
   chmodSync,
   cpSync,
   existsSync,
-  linkSync,
   lstatSync,
   mkdirSync,
   readdirSync,
@@ -35,6 +39,9 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsWords, say } from '../core/messages.js';
 import { type OutFile, WriteError } from './atomic-write.js';
+import { type LockOptions, lockAt, sweepLeftovers } from './folder-lock.js';
+
+export type { LockOptions } from './folder-lock.js';
 
 /** Earlier publications kept beside the folder. */
 export const KEEP = 5;
@@ -142,11 +149,8 @@ function recoverAt(abs: string, s: string): string[] {
   const next = join(s, 'next');
   const ready = join(s, 'ready');
   const old = join(s, 'old');
-  // A publisher killed while taking the lock leaves its lock.<pid> behind.
-  for (const f of names) {
-    const m = /^lock\.(\d+)$/.exec(f);
-    if (m && !alive(+m[1])) unlinkIfThere(join(s, f));
-  }
+  // A publisher killed while taking the lock leaves its lock text or its claim behind.
+  sweepLeftovers(s, names);
   if (names.includes('next')) {
     removeTree(next);
     done.push('removed an unfinished publication');
@@ -200,79 +204,9 @@ function removeGeneration(dir: string): void {
   }
 }
 
-export interface LockOptions {
-  /** How long to wait for another publisher (default 30 s). */
-  waitMs?: number;
-}
-
-const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};
-
-/**
- * Removes a file that may be gone already. Not rmSync: its first call loads Node's rimraf (~0.5 ms of
- * every publication) for what is one unlink.
- */
-function unlinkIfThere(p: string): void {
-  try {
-    unlinkSync(p);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-  }
-}
-
 /** Takes the folder's lock (waiting for another publisher, taking over a dead one's); returns the release. */
 export function lockFolder(out: string, options: LockOptions = {}): () => void {
   return lockAt(stateDir(out), out, options);
-}
-
-/** lockFolder of the state folder `s` (`out` names the folder in the message). */
-function lockAt(s: string, out: string, options: LockOptions): () => void {
-  mkdirSync(s, { recursive: true });
-  const lock = join(s, 'lock');
-  const deadline = Date.now() + (options.waitMs ?? 30_000);
-  // The lock appears with its pid already in it (written aside, then linked), so a reader never finds it empty.
-  const mine = `${lock}.${process.pid}`;
-  writeFileSync(mine, `${process.pid}\n`);
-  for (;;) {
-    try {
-      linkSync(mine, lock);
-      unlinkIfThere(mine);
-      return () => unlinkIfThere(lock);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
-        unlinkIfThere(mine);
-        throw e;
-      }
-    }
-    const pid = Number.parseInt(readFileSafe(lock), 10);
-    // A lock whose publisher died is taken over.
-    if (Number.isInteger(pid) && !alive(pid)) {
-      unlinkIfThere(lock);
-      continue;
-    }
-    if (Date.now() > deadline) {
-      unlinkIfThere(mine);
-      throw new WriteError(
-        `另一个 rota（进程 ${Number.isInteger(pid) ? pid : '?'}）正在发布到 ${out}，等候超时，未改动任何文件；请稍后重试 (another rota is publishing to ${out}; nothing was changed, try again later)`,
-      );
-    }
-    sleep(50);
-  }
-}
-
-function readFileSafe(p: string): string {
-  try {
-    return readFileSync(p, 'utf8');
-  } catch {
-    return '';
-  }
 }
 
 /** Names a folder may hold when rota has not published into it yet: its own files of an older version. */
