@@ -12,29 +12,38 @@ import { folderLib } from './helpers/folder-lib.js';
 const { root, lib } = folderLib('rota-lock-');
 
 describe('taking over a dead publisher', () => {
-  it('6 processes racing to take over at the same instant: one at a time inside, every time', async () => {
-    const out = join(root, 'race');
-    mkdirSync(stateDir(out), { recursive: true });
-    writeFileSync(join(stateDir(out), 'lock'), `99999999\nhost ${hostname()}\nsince 2024-12-11T00:00:00.000Z\nnonce start\n`);
-    const ROUNDS = 20;
-    const start = Date.now() + 2000;
-    const run = () =>
-      new Promise<{ code: number | null; overlaps: number }>((resolve) => {
-        const c = spawn('node', ['test/support/lock-taker.mjs', lib, out, join(root, 'inside'), String(ROUNDS), String(start), '400']);
-        let text = '';
-        c.stdout.on('data', (d) => {
-          text += d;
+  it.each(['links', 'no-links'])(
+    '6 processes racing to take over at the same instant (%s): one at a time inside, every time',
+    async (links) => {
+      const out = join(root, `race-${links}`);
+      mkdirSync(stateDir(out), { recursive: true });
+      writeFileSync(join(stateDir(out), 'lock'), `99999999\nhost ${hostname()}\nsince 2024-12-11T00:00:00.000Z\nnonce start\n`);
+      const ROUNDS = 20;
+      const start = Date.now() + 2000;
+      const inside = join(root, `inside-${links}`);
+      const run = () =>
+        new Promise<{ code: number | null; overlaps: number; refused: number }>((resolve) => {
+          const c = spawn('node', ['test/support/lock-taker.mjs', lib, out, inside, String(ROUNDS), String(start), '400', links]);
+          let text = '';
+          c.stdout.on('data', (d) => {
+            text += d;
+          });
+          c.stderr.pipe(process.stderr);
+          c.on('exit', (code) => resolve({ code, ...JSON.parse(text || '{"overlaps":-1,"refused":-1}') }));
         });
-        c.stderr.pipe(process.stderr);
-        c.on('exit', (code) => resolve({ code, overlaps: JSON.parse(text || '{"overlaps":-1}').overlaps }));
-      });
-    const results = await Promise.all(Array.from({ length: 6 }, run));
-    process.stderr.write(`lock race: ${results.map((r) => r.overlaps).join(', ')} overlapping entries\n`);
-    expect(results).toEqual(Array.from({ length: 6 }, () => ({ code: 0, overlaps: 0 })));
-    // What the takers left (their claims) is swept by the next run's start-up.
-    recoverFolder(out);
-    expect(readdirSync(stateDir(out))).toEqual(['lock']);
-  }, 60_000);
+      const results = await Promise.all(Array.from({ length: 6 }, run));
+      process.stderr.write(`lock race (${links}): ${results.map((r) => r.overlaps).join(', ')} overlapping entries\n`);
+      expect(results.map(({ code, overlaps }) => ({ code, overlaps }))).toEqual(
+        Array.from({ length: 6 }, () => ({ code: 0, overlaps: 0 })),
+      );
+      // Without links every lock and claim was made by the exclusive create instead.
+      for (const r of results) expect(r.refused > 0).toBe(links === 'no-links');
+      // What the takers left (their claims) is swept by the next run's start-up.
+      recoverFolder(out);
+      expect(readdirSync(stateDir(out))).toEqual(['lock']);
+    },
+    60_000,
+  );
 
   it('a taker that died while claiming a stale lock is passed over; a live claimant is waited for', () => {
     const out = join(root, 'claims');

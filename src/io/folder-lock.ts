@@ -189,7 +189,9 @@ function take(mine: string, target: string, text: string): boolean {
     writeFileSync(target, text, { flag: 'wx' });
     return true;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // Refused in a folder this run has just written `mine` into: on Windows, a name removed while
+    // another process still reads the file is kept until it closes it. Tried again.
+    if (['EEXIST', 'EPERM', 'EACCES', 'EBUSY'].includes((e as NodeJS.ErrnoException).code ?? '')) return false;
     throw e;
   }
 }
