@@ -1,7 +1,7 @@
 // The publication lock between processes and between computers sharing a folder (a 共享盘): one
 // publisher at a time, also when several take over a dead publisher's lock at the same instant.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('taking over a dead publisher', () => {
     mkdirSync(s, { recursive: true });
     const lock = join(s, 'lock');
     writeFileSync(lock, `99999999\nhost ${hostname()}\nsince 2024-12-11T00:00:00.000Z\nnonce 42\n`);
-    const claim = (n: number) => join(s, `take.${Math.round(statSync(lock).mtimeMs)}.42.${n}`);
+    const claim = (n: number) => join(s, `take.n-${hostname().replace(/[^\w-]/g, '_')}.99999999.42.${n}`);
     writeFileSync(claim(1), `${process.pid}\nhost ${hostname()}\n`);
     expect(() => lockFolder(out, { waitMs: 200 })).toThrow(/另一个 rota 正在发布到/);
     writeFileSync(claim(1), `99999999\nhost ${hostname()}\n`);
@@ -85,6 +85,17 @@ describe('a lock from another computer (a shared folder)', () => {
     expect(message).toContain(`computer OFFICE-PC2, process 99999999, since 2024-12-16 09:30:05 Beijing time`);
     expect(readFileSync(join(out, 'timetable.json'), 'utf8')).toBe('{}');
     expect(readFileSync(lock, 'utf8')).toBe(foreign(99999999));
+  });
+
+  it('is respected while it says it is young, though its time on the share is old (a client caching the time of the file it replaced)', () => {
+    const out = join(root, 'shared-cached');
+    publishFolder(out, files);
+    const lock = join(stateDir(out), 'lock');
+    writeFileSync(lock, `1\nhost OFFICE-PC2\nsince ${new Date().toISOString()}\nnonce 8\n`);
+    const old = (Date.now() - STALE_MS - 60_000) / 1000;
+    utimesSync(lock, old, old);
+    expect(() => publishFolder(out, files, { waitMs: 200 })).toThrow(/电脑 OFFICE-PC2，进程 1，/);
+    expect(existsSync(lock)).toBe(true);
   });
 
   it(`is taken over when older than ${STALE_MS / 60_000} minutes`, () => {

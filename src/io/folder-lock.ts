@@ -5,14 +5,15 @@
 // computer's name, since when, and a nonce that makes every lock a new one. A waiter judges a lock of
 // its own computer by the pid (a publisher that is not alive left it); a pid means nothing on another
 // computer, so a lock from one (or one that does not say) is judged by its age: older than STALE_MS,
-// far longer than the slowest step rota does under it, and that computer's rota crashed.
+// far longer than the slowest step rota does under it, by the share's time of the file and by the
+// `since` it says (when it does), and that computer's rota crashed.
 //
 // Taking over a stale lock is the racy step: two waiters that both judged it stale must not both
 // remove it (the second would remove the first's new lock). So a taker first claims the stale lock:
-// it makes `take.<lock's mtime>.<lock's nonce>.<n>` a hard link of its own lock text, which fails
+// it makes `take.<the lock's computer, pid and nonce>.<n>` a hard link of its own lock text, which fails
 // when the name exists, as creating with O_EXCL does (its fallback where a share has no links), on
 // every file system and SMB: one claimant per level. Holding the claim, it checks the lock is still
-// the one it judged (text and time) and only then removes it; then it takes the lock as anyone does,
+// the one it judged (its text, unique by its nonce) and only then removes it; then it takes the lock as anyone does,
 // and may lose it to a newcomer, which is as safe as any race for a free lock. Only a claimant
 // removes a stale lock (its holder is gone), a claim is removed only after the lock it claims, and a
 // lock's text never comes back, so whoever checks under a later claim finds it gone. A claimant that
@@ -40,8 +41,9 @@ export interface LockOptions {
 export const STALE_MS = 10 * 60_000;
 
 const HOST = hostname();
-/** The computer's name as a part of a file name. */
-const HOST_NAME = HOST.replace(/[^\w-]/g, '_');
+/** A computer's name as a part of a file name. */
+const fileName = (host: string) => host.replace(/[^\w-]/g, '_');
+const HOST_NAME = fileName(HOST);
 
 /** A lock or claim file as read: its text and modification time. */
 interface Seen {
@@ -91,7 +93,10 @@ const alive = (pid: number) => {
 function stale(seen: Seen, now: number): boolean {
   const h = parse(seen.text);
   if (h.host === HOST && h.pid !== undefined) return !alive(h.pid);
-  return now - seen.mtimeMs > STALE_MS;
+  // Its `since` too, when it says: a share's client may serve the time of the file it replaced for a
+  // few seconds (Windows caches it for 10), where its text is served as it is.
+  const since = Date.parse(h.since ?? '');
+  return now - seen.mtimeMs > STALE_MS && (Number.isNaN(since) || Date.now() - since > STALE_MS);
 }
 
 function look(p: string): Seen | undefined {
@@ -112,8 +117,19 @@ export function unlinkIfThere(p: string): void {
   }
 }
 
-/** The claims' prefix of a lock: its time and nonce, as a file name. */
-const claimsOf = (seen: Seen) => `take.${Math.round(seen.mtimeMs)}.${(parse(seen.text).nonce ?? '').replace(/\D/g, '')}.`;
+/**
+ * The claims' prefix of a lock, from what names it alone: its computer, pid and nonce (its text, which
+ * a share serves as it is), or, with no nonce (a lock being written, or an older rota's), its time.
+ */
+function claimsOf(seen: Seen): string {
+  const h = parse(seen.text);
+  if (!h.nonce || !h.host) return `take.t-${Math.round(seen.mtimeMs)}.`;
+  return `take.n-${fileName(h.host).slice(0, 64)}.${h.pid ?? 0}.${h.nonce.replace(/\D/g, '')}.`;
+}
+
+/** Is the lock `now` still the lock `seen`: the same text, and with no nonce to tell them apart, the same time? */
+const same = (now: Seen | undefined, seen: Seen) =>
+  now?.text === seen.text && (parse(seen.text).nonce !== undefined || now.mtimeMs === seen.mtimeMs);
 
 /**
  * Takes the lock of the state folder `s` (waiting for another publisher, taking over a gone one's);
@@ -211,8 +227,7 @@ function takeOver(s: string, lock: string, seen: Seen, me: { mine: string; text:
       if (!stale(other, me.now())) return false;
       continue;
     }
-    const still = look(lock);
-    if (still?.text === seen.text && still.mtimeMs === seen.mtimeMs) unlinkIfThere(lock);
+    if (same(look(lock), seen)) unlinkIfThere(lock);
     // The lock they claim is gone: every level of the claim is moot.
     for (const f of readdirSync(s)) if (f.startsWith(prefix)) unlinkIfThere(join(s, f));
     return true;
@@ -238,5 +253,5 @@ function gone(p: string, f: string): boolean {
   const m = /^lock\.(.+)\.(\d+)$/.exec(f);
   if (m && m[1] === HOST_NAME) return !alive(+m[2]);
   const seen = look(p);
-  return seen !== undefined && Date.now() - seen.mtimeMs > STALE_MS;
+  return seen !== undefined && stale(seen, Date.now());
 }
