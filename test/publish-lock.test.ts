@@ -1,12 +1,12 @@
 // The publication lock between processes and between computers sharing a folder (a 共享盘): one
 // publisher at a time, also when several take over a dead publisher's lock at the same instant.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { STALE_MS } from '../src/io/folder-lock.js';
-import { lockFolder, publishFolder, recoverFolder, stateDir } from '../src/io/publish-folder.js';
+import { lockFolder, publishFolder, recoverFolder, stateDir, withFolderLock } from '../src/io/publish-folder.js';
 import { folderLib } from './helpers/folder-lib.js';
 
 const { root, lib } = folderLib('rota-lock-');
@@ -108,6 +108,38 @@ describe('a lock from another computer (a shared folder)', () => {
     publishFolder(out, [{ path: 'timetable.json', content: '{"new":1}' }], { waitMs: 200 });
     expect(readFileSync(join(out, 'timetable.json'), 'utf8')).toBe('{"new":1}');
     expect(existsSync(lock)).toBe(false);
+  });
+
+  it('taken over from a run that held it too long (asleep, cut off): that run does not switch its publication in', async () => {
+    const out = join(root, 'lost');
+    publishFolder(out, files);
+    const lock = join(stateDir(out), 'lock');
+    const next = [{ path: 'timetable.json', content: '{"new":1}' }];
+    const unchanged = () => {
+      expect(readFileSync(join(out, 'timetable.json'), 'utf8')).toBe('{}');
+      expect(readFileSync(lock, 'utf8')).toBe(foreign(1));
+      expect(readdirSync(stateDir(out)).filter((f) => !/^gen-/.test(f))).toEqual(['lock']);
+    };
+    // Taken over while the publication is written, under publishFolder's own lock …
+    const takenOver = {
+      writeFile: writeFileSync,
+      mkdir: (p: string) => mkdirSync(p, { recursive: true }),
+      rename: (a: string, b: string) => {
+        renameSync(a, b);
+        writeFileSync(lock, foreign(1));
+      },
+    };
+    expect(() => publishFolder(out, next, { fs: takenOver })).toThrow(/的发布锁已被电脑 OFFICE-PC2 上的 rota 接管.*文件夹保持原样/);
+    unchanged();
+    // … and under withFolderLock's, while the command reads the folder.
+    unlinkSync(lock);
+    await expect(
+      withFolderLock(out, async () => {
+        writeFileSync(lock, foreign(1));
+        publishFolder(out, next, { locked: true });
+      }),
+    ).rejects.toThrow(/的发布锁已被电脑 OFFICE-PC2 上的 rota 接管/);
+    unchanged();
   });
 
   it("leftover lock texts: another computer's kept while young, removed when old; this one's by pid", () => {

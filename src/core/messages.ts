@@ -625,6 +625,14 @@ export const CATALOGUE = {
       `another rota is publishing to ${a.out} (computer ${a.host}, process ${a.pid}, since ${a.since} Beijing time); nothing was changed. Try again later: a lock left by a computer that crashed is taken over ${a.minutes} minutes after it was written, or, once sure rota no longer runs there, delete ${a.lock} and retry at once`,
     example: { out: '发布', host: 'XINFANG-PC2', pid: '5816', since: '2024-12-16 09:30:05', lock: '.发布.rota/lock', minutes: 10 },
   }),
+  'publish.lock-lost': entry({
+    zh: (a: { out: string; host: string; minutes: number }) =>
+      `${a.out} 的发布锁已被电脑 ${a.host} 上的 rota 接管：本次运行持锁超过 ${a.minutes} 分钟（电脑休眠或共享盘断开），为免两次发布交错，新的发布没有换入，文件夹保持原样`,
+    fix: () => '请等那台电脑发布完后重新运行这条命令',
+    en: (a) =>
+      `the lock of ${a.out} was taken over by rota on ${a.host}: this run held it over ${a.minutes} minutes (the computer asleep, or the share cut off), so its publication was not switched in, lest two interleave; the folder is unchanged, run the command again`,
+    example: { out: '发布', host: 'XINFANG-PC2', minutes: 10 },
+  }),
   'limit.columns': entry({
     zh: (a: { count: number; max: number }) => `表头有 ${a.count} 列，最多 ${a.max} 列`,
     fix: () => '请确认选对了文件，并按“CSV（逗号分隔）”保存（每行一条，不是整个文件一行）',

@@ -131,6 +131,22 @@ function claimsOf(seen: Seen): string {
 const same = (now: Seen | undefined, seen: Seen) =>
   now?.text === seen.text && (parse(seen.text).nonce !== undefined || now.mtimeMs === seen.mtimeMs);
 
+/** The text of each lock this process holds, by the lock's path, for lostLock. */
+const held = new Map<string, string>();
+
+/**
+ * Why this process no longer holds the lock of the state folder `s` (another computer took it over
+ * as stale: this run held it past STALE_MS, a computer asleep or a share cut off), or undefined
+ * while it does. Asked just before a publication is switched in, so two never interleave there.
+ */
+export function lostLock(s: string, out: string): string | undefined {
+  const lock = join(s, 'lock');
+  const text = held.get(lock);
+  const now = look(lock);
+  if (text === undefined || now?.text === text) return undefined;
+  return say('publish.lock-lost', { out, host: clip(parse(now?.text ?? '').host ?? '?'), minutes: STALE_MS / 60_000 });
+}
+
 /**
  * Takes the lock of the state folder `s` (waiting for another publisher, taking over a gone one's);
  * returns the release. `out` names the folder in the message.
@@ -148,8 +164,10 @@ export function lockAt(s: string, out: string, options: LockOptions): () => void
   for (;;) {
     if (take(mine, lock, text)) {
       unlinkIfThere(mine);
+      held.set(lock, text);
       // A lock taken over from this run (held past STALE_MS) is another's now: left as it is.
       return () => {
+        held.delete(lock);
         if (look(lock)?.text === text) unlinkIfThere(lock);
       };
     }

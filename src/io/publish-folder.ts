@@ -8,7 +8,8 @@
 //   lock        the publisher holding the folder: its pid, computer and since when (folder-lock.ts); a
 //               second one waits, takes over the lock of one that is gone (a pid not alive on this
 //               computer; from another computer sharing the folder, older than STALE_MS), or gives up
-//               naming the holder and how to remove a lock a crashed computer left
+//               naming the holder and how to remove a lock a crashed computer left; a run whose lock
+//               was taken over (held past STALE_MS) does not switch its publication in (lostLock)
 //   lock.<computer>.<pid>, take.*   a waiter's lock text and its claim on a stale lock (folder-lock.ts),
 //               removed once their run is gone
 //   next/       the new publication being written (removed if a run dies while writing)
@@ -39,7 +40,7 @@ import {
 import { basename, dirname, join, resolve } from 'node:path';
 import { fsWords, say } from '../core/messages.js';
 import { type OutFile, WriteError } from './atomic-write.js';
-import { type LockOptions, lockAt, sweepLeftovers } from './folder-lock.js';
+import { type LockOptions, lockAt, lostLock, sweepLeftovers } from './folder-lock.js';
 
 export type { LockOptions } from './folder-lock.js';
 
@@ -306,6 +307,11 @@ export function publishFolder(out: string, files: OutFile[], options: PublishFol
     } catch (e) {
       rmSync(next, { recursive: true, force: true });
       throw writeError(out, e);
+    }
+    const lost = lostLock(s, out);
+    if (lost) {
+      rmSync(ready, { recursive: true, force: true });
+      throw new WriteError(lost);
     }
     let movedAside = false;
     try {
