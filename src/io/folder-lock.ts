@@ -109,7 +109,7 @@ function look(p: string): Seen | undefined {
 }
 
 /** Removes a file that may be gone already (not rmSync: its first call loads Node's rimraf, ~0.5 ms). */
-export function unlinkIfThere(p: string): void {
+function unlinkIfThere(p: string): void {
   try {
     unlinkSync(p);
   } catch (e) {
@@ -161,29 +161,34 @@ export function lockAt(s: string, out: string, options: LockOptions): () => void
   writeFileSync(mine, text);
   const wrote = Date.now();
   let serverNow: (() => number) | undefined;
-  for (;;) {
-    if (take(mine, lock, text)) {
-      unlinkIfThere(mine);
-      held.set(lock, text);
-      // A lock taken over from this run (held past STALE_MS) is another's now: left as it is.
-      return () => {
-        held.delete(lock);
-        if (look(lock)?.text === text) unlinkIfThere(lock);
-      };
+  try {
+    for (;;) {
+      if (take(mine, lock, text)) {
+        unlinkIfThere(mine);
+        held.set(lock, text);
+        // A lock taken over from this run (held past STALE_MS) is another's now: left as it is.
+        return () => {
+          held.delete(lock);
+          if (look(lock)?.text === text) unlinkIfThere(lock);
+        };
+      }
+      const seen = look(lock);
+      // The share's clock, by the time it gave this run's own file: another computer's clock may differ.
+      serverNow ??= (() => {
+        const base = look(mine)?.mtimeMs ?? wrote;
+        return () => base + Date.now() - wrote;
+      })();
+      // Gone since (released), or stale and removed: tried again at once.
+      const again = !seen || (stale(seen, serverNow()) && takeOver(s, lock, seen, { mine, text, now: serverNow }));
+      if (Date.now() > deadline) {
+        throw new WriteError(lockedMessage(out, lock, seen));
+      }
+      sleep(again ? 1 : 50);
     }
-    const seen = look(lock);
-    // The share's clock, by the time it gave this run's own file: another computer's clock may differ.
-    serverNow ??= (() => {
-      const base = look(mine)?.mtimeMs ?? wrote;
-      return () => base + Date.now() - wrote;
-    })();
-    // Gone since (released), or stale and removed: tried again at once.
-    const again = !seen || (stale(seen, serverNow()) && takeOver(s, lock, seen, { mine, text, now: serverNow }));
-    if (Date.now() > deadline) {
-      unlinkIfThere(mine);
-      throw new WriteError(lockedMessage(out, lock, seen));
-    }
-    sleep(again ? 1 : 50);
+  } catch (e) {
+    // A disk that fails (full, no permission) leaves no lock text behind.
+    unlinkIfThere(mine);
+    throw e;
   }
 }
 
