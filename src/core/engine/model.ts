@@ -29,14 +29,22 @@ export type Terms = Array<[string, number]>;
 
 interface Var {
   cost: number[];
-  /** Row → coefficient, in the order rows were added (the solver meets them in it). A Map, not an object given a new key per row. */
-  coeffs: Map<string, number>;
+  /** The rows it is in (their numbers), in the order added (the solver meets them in it), each with its coefficient in coeffs. */
+  rows: number[];
+  coeffs: number[];
   int: boolean;
+}
+
+/** A row: its name, its bound. Rows are numbered in the order added; a variable lists them by number. */
+interface Row {
+  name: string;
+  bound: Bound;
 }
 
 export class ModelBuilder<L extends string = LevelName> {
   private readonly vars = new Map<string, Var>();
-  private readonly rows = new Map<string, Bound>();
+  private readonly rows: Row[] = [];
+  private readonly rowNumber = new Map<string, number>();
   /** Upper bound of each level's total over any solution. */
   readonly range: number[];
   /** A hard row no assignment can meet (e.g. a day nobody may take): the model is infeasible as built. */
@@ -50,7 +58,7 @@ export class ModelBuilder<L extends string = LevelName> {
 
   /** A 0/1 decision variable. */
   addBinary(name: string): void {
-    this.vars.set(name, { cost: this.levels.map(() => 0), coeffs: new Map(), int: true });
+    this.vars.set(name, { cost: this.levels.map(() => 0), rows: [], coeffs: [], int: true });
   }
 
   hasVar(name: string): boolean {
@@ -67,7 +75,7 @@ export class ModelBuilder<L extends string = LevelName> {
   penalised(name: string, level: L, cost: number, most: number): void {
     const cost0 = this.levels.map(() => 0);
     cost0[this.levels.indexOf(level)] = cost;
-    this.vars.set(name, { cost: cost0, coeffs: new Map(), int: false });
+    this.vars.set(name, { cost: cost0, rows: [], coeffs: [], int: false });
     this.range[this.levels.indexOf(level)] += cost * most;
   }
 
@@ -76,9 +84,24 @@ export class ModelBuilder<L extends string = LevelName> {
     this.range[this.levels.indexOf(level)] += amount;
   }
 
+  /** A row; a name given again keeps its place and takes the new bound and coefficients (as a Map's set would). */
   addRow(name: string, bound: Bound, terms: Terms): void {
-    this.rows.set(name, bound);
-    for (const [v, c] of terms) this.vars.get(v)!.coeffs.set(name, c);
+    let r = this.rowNumber.get(name);
+    const fresh = r === undefined;
+    if (r === undefined) {
+      r = this.rows.push({ name, bound }) - 1;
+      this.rowNumber.set(name, r);
+    } else this.rows[r].bound = bound;
+    for (let i = 0; i < terms.length; i++) {
+      const v = this.vars.get(terms[i][0])!;
+      // A variable already in this row (a row given again, or named twice in its terms) keeps its place there.
+      const at = fresh && v.rows[v.rows.length - 1] !== r ? -1 : v.rows.indexOf(r);
+      if (at >= 0) v.coeffs[at] = terms[i][1];
+      else {
+        v.rows.push(r);
+        v.coeffs.push(terms[i][1]);
+      }
+    }
   }
 
   /**
@@ -142,7 +165,7 @@ export class ModelBuilder<L extends string = LevelName> {
   }
 
   get size(): { variables: number; constraints: number } {
-    return { variables: this.vars.size, constraints: this.rows.size };
+    return { variables: this.vars.size, constraints: this.rows.length };
   }
 
   /**
@@ -153,31 +176,35 @@ export class ModelBuilder<L extends string = LevelName> {
    */
   private solverVars(): Array<{ name: string; v: Var; cost: number; binary: boolean }> {
     const w = this.weights();
-    const atMostOne = new Set<string>();
-    for (const [name, b] of this.rows) if ((b.max ?? b.equal ?? Infinity) <= 1) atMostOne.add(name);
-    const negative = new Set<string>();
-    for (const v of this.vars.values()) for (const [row, c] of v.coeffs) if (c < 0) negative.add(row);
+    // Per row: 1 when its maximum is at most 1, 2 when a term in it is negative; a variable is capped by a row that is 1.
+    const kind = new Uint8Array(this.rows.length);
+    for (let r = 0; r < this.rows.length; r++) if ((this.rows[r].bound.max ?? this.rows[r].bound.equal ?? Infinity) <= 1) kind[r] = 1;
+    this.vars.forEach((v) => {
+      for (let i = 0; i < v.rows.length; i++) if (v.coeffs[i] < 0) kind[v.rows[i]] = 2;
+    });
     const capped = (v: Var) => {
-      for (const [row, c] of v.coeffs) if (c >= 1 && atMostOne.has(row) && !negative.has(row)) return true;
+      for (let i = 0; i < v.rows.length; i++) if (v.coeffs[i] >= 1 && kind[v.rows[i]] === 1) return true;
       return false;
     };
-    return [...this.vars].map(([name, v]) => ({
-      name,
-      v,
-      cost: v.cost.reduce((s, c, k) => s + c * w[k], 0),
-      binary: v.int && !capped(v),
-    }));
+    const out: Array<{ name: string; v: Var; cost: number; binary: boolean }> = [];
+    this.vars.forEach((v, name) => {
+      let cost = 0;
+      for (let k = 0; k < w.length; k++) cost += v.cost[k] * w[k];
+      out.push({ name, v, cost, binary: v.int && !capped(v) });
+    });
+    return out;
   }
 
   /** The model in the solver's JSON form (the form its documentation gives; tests hand it to solver.Solve as the oracle). */
   toLp(): Model {
     const constraints: Model['constraints'] = {};
-    for (const [name, b] of this.rows) constraints[name] = { ...b };
+    for (const { name, bound } of this.rows) constraints[name] = { ...bound };
     const variables: Model['variables'] = {};
     const ints: Record<string, 1> = {};
     const binaries: Record<string, 1> = {};
     for (const { name, v, cost, binary } of this.solverVars()) {
-      const coeffs: Record<string, number> = Object.fromEntries(v.coeffs);
+      const coeffs: Record<string, number> = {};
+      for (let i = 0; i < v.rows.length; i++) coeffs[this.rows[v.rows[i]].name] = v.coeffs[i];
       coeffs.cost = cost;
       variables[name] = coeffs;
       if (v.int) ints[name] = 1;
@@ -195,20 +222,20 @@ export class ModelBuilder<L extends string = LevelName> {
    */
   toSolverModel(model: SolverModel): SolverModel {
     model.tolerance = 0;
-    const min = new Map<string, SolverRow>(),
-      max = new Map<string, SolverRow>();
-    for (const [name, b] of this.rows) {
-      const lo = b.equal ?? b.min,
-        hi = b.equal ?? b.max;
-      if (lo !== undefined) min.set(name, model.greaterThan(lo));
-      if (hi !== undefined) max.set(name, model.smallerThan(hi));
+    const min: Array<SolverRow | undefined> = [],
+      max: Array<SolverRow | undefined> = [];
+    for (const { bound } of this.rows) {
+      const lo = bound.equal ?? bound.min,
+        hi = bound.equal ?? bound.max;
+      min.push(lo === undefined ? undefined : model.greaterThan(lo));
+      max.push(hi === undefined ? undefined : model.smallerThan(hi));
     }
     for (const { name, v, cost, binary } of this.solverVars()) {
       const variable = model.addVariable(cost || 0, name, v.int, false);
       if (binary) model.smallerThan(1).addTerm(1, variable);
-      for (const [row, c] of v.coeffs) {
-        min.get(row)?.addTerm(c, variable);
-        max.get(row)?.addTerm(c, variable);
+      for (let i = 0; i < v.rows.length; i++) {
+        min[v.rows[i]]?.addTerm(v.coeffs[i], variable);
+        max[v.rows[i]]?.addTerm(v.coeffs[i], variable);
       }
     }
     return model;
