@@ -82,14 +82,24 @@ type Built = {
 };
 const shape = (m: Built) => ({
   tolerance: m.tolerance,
-  variables: m.variables.map((v) => [v.id, v.cost, v.index, Boolean(v.isInteger)]),
-  constraints: m.constraints.map((c) => [c.index, c.rhs, c.isUpperBound, c.terms.map((t) => [t.variable.id, t.coefficient])]),
+  variables: m.variables.map((v) => [v.id, v.cost, Boolean(v.isInteger)]),
+  constraints: m.constraints.map((c) => [c.rhs, c.isUpperBound, c.terms.map((t) => [t.variable.id, t.coefficient])]),
 });
+/** The numbers the solver gave its rows and variables, sorted: only names, each used once. */
+const numbers = (m: Built) => [...m.variables, ...m.constraints].map((x) => x.index).sort((a, b) => a - b);
 
-/** The planner's model built straight into the solver's Model is the one the solver's own loadJson builds from the JSON form (its oracle), elastic too. */
+/**
+ * The planner's model built straight into the solver's Model is the one the solver's own loadJson builds
+ * from the JSON form (its oracle), elastic too: the same variables, rows and terms in the same order, the
+ * rows and variables given the same numbers 0 … n − 1 (in another order: toSolverModel makes the bound rows first), and
+ * the solver's answer the same, value for value.
+ */
 function expectSameSolverModel(b: { toLp(): Model; toSolverModel(m: SolverModel): SolverModel }): void {
   const fromJson = (new solver.Model() as unknown as { loadJson(m: Model): Built }).loadJson(b.toLp());
-  expect(shape(b.toSolverModel(new solver.Model()) as unknown as Built)).toEqual(shape(fromJson));
+  const built = b.toSolverModel(new solver.Model()) as unknown as Built;
+  expect(shape(built)).toEqual(shape(fromJson));
+  expect(numbers(built)).toEqual(numbers(fromJson));
+  expect(solver.Solve(built as unknown as SolverModel)).toEqual(solver.Solve(fromJson as unknown as SolverModel));
 }
 
 describe('the network solve is exact (the integer program as oracle)', () => {
