@@ -8,6 +8,9 @@ const text = (e: Said) => say(e.code, e.args as never);
 const WINDOW = { from: '2024-12-11', to: '2024-12-26' };
 /** A window across the new year: 12月 is 2024, 1月 is 2025. */
 const NEW_YEAR = { from: '2024-12-20', to: '2025-01-10' };
+// Years around the calendar's, month and day numbers past the real ones: invalid, reversed and out-of-years pieces too.
+const part = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
+const date = fc.tuple(fc.integer({ min: 1995, max: 2105 }), part(0, 13), part(0, 32)).map(([y, m, d]) => `${y}-${m}-${d}`);
 
 describe('不可接访日期 lists', () => {
   it('a range without the year on its end takes the start year', () => {
@@ -34,9 +37,6 @@ describe('不可接访日期 lists', () => {
     );
   });
   it('a plain date or range reads as the same text written the general way: 至 for ~, spaces around (property)', () => {
-    // Years around the calendar's, month and day numbers past the real ones: invalid, reversed and out-of-years pieces too.
-    const part = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, '0'));
-    const date = fc.tuple(fc.integer({ min: 1995, max: 2105 }), part(0, 13), part(0, 32)).map(([y, m, d]) => `${y}-${m}-${d}`);
     fc.assert(
       fc.property(date, fc.option(date, { nil: undefined }), fc.boolean(), (a, b, windowed) => {
         const window = windowed ? WINDOW : undefined;
@@ -44,6 +44,20 @@ describe('不可接访日期 lists', () => {
         const general = b === undefined ? ` ${a} ` : `${a} 至 ${b}`;
         expect(parseDateList(plain, window)).toEqual(parseDateList(general, window));
       }),
+      { numRuns: 500 },
+    );
+  });
+  it('plain dates, one separator between each, read as the same dates with spaces around the separators (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(date, { minLength: 1, maxLength: 12 }),
+        fc.constantFrom(';', '；', '、', ',', '，'),
+        fc.boolean(),
+        (ds, sep, windowed) => {
+          const window = windowed ? WINDOW : undefined;
+          expect(parseDateList(ds.join(sep), window)).toEqual(parseDateList(ds.join(` ${sep} `), window));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -142,9 +142,14 @@ export function buildContext(input: PlanInput & { published?: Published }): Plan
     person: leaders.map((l, i) => (l.term ? leaders.findIndex((m) => m.name === l.name && m.term !== undefined) : i)),
   };
   const allows = ctx.rules.flatMap((r) => (r.allows ? [r.allows] : []));
+  // A plain loop, not allows.every(…): a 10,000-leader year asks 2.4 million (leader, day) pairs.
+  const allowed = (l: Leader, d: number) => {
+    for (const f of allows) if (!f(ctx, l, d)) return false;
+    return true;
+  };
   ctx.candidates = days.map((_, d) => {
     const here: number[] = [];
-    for (let li = 0; li < leaders.length; li++) if (allows.every((f) => f(ctx, leaders[li], d))) here.push(li);
+    for (let li = 0; li < leaders.length; li++) if (allowed(leaders[li], d)) here.push(li);
     return here;
   });
   const serving = new Set(ctx.candidates.flat());

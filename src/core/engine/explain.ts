@@ -209,6 +209,18 @@ function dayCapacity(ctx: PlanContext, rule: Rule, d: number): number {
   return Math.min(max, ctx.candidates[d].length);
 }
 
+// A period's places for a rule are the same for every leader short in it: summed once per context.
+const capacityMemo = new WeakMap<PlanContext, Map<string, number>>();
+
+function periodCapacity(ctx: PlanContext, rule: Rule, key: string, wd: number[]): number {
+  let memo = capacityMemo.get(ctx);
+  if (!memo) capacityMemo.set(ctx, (memo = new Map()));
+  const id = `${rule.id}\n${key}`;
+  let capacity = memo.get(id);
+  if (capacity === undefined) memo.set(id, (capacity = wd.reduce((sum, d) => sum + dayCapacity(ctx, rule, d), 0)));
+  return capacity;
+}
+
 // The count of leaders needing the rule in a span is the same for every short leader of that span:
 // counted once per context (a district round asks it for hundreds of leaders).
 const needingMemo = new WeakMap<PlanContext, Map<string, number>>();
@@ -281,7 +293,7 @@ function whyShort(ctx: PlanContext, s: StillShort): string | { reason: string; c
   if (free.length === 0) {
     return `${partly}${leader.name} 在 ${s.period} 的 ${wd.length} 个工作日（${dates}）都不可安排（${absence(leader)}） (unavailable on every working day of the period)`;
   }
-  const capacity = wd.reduce((sum, d) => sum + dayCapacity(ctx, rule, d), 0);
+  const capacity = periodCapacity(ctx, rule, s.period, wd);
   const needing = needingCount(ctx, rule, span);
   const { reception, visits, maxPerWeek } = set;
   const perDay = [rule.kinds.includes('接访') ? `接访 ${reception.max}` : '', rule.kinds.includes('下访') ? `下访 ${visits.max}` : '']
