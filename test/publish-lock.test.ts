@@ -4,8 +4,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { STALE_MS } from '../src/io/folder-lock.js';
+import { fileName, STALE_MS } from '../src/io/folder-lock.js';
 import { lockFolder, publishFolder, recoverFolder, stateDir, withFolderLock } from '../src/io/publish-folder.js';
 import { folderLib } from './helpers/folder-lib.js';
 
@@ -156,5 +157,19 @@ describe('a lock from another computer (a shared folder)', () => {
     writeFileSync(join(s, `lock.${here}.${process.pid}`), '');
     recoverFolder(out);
     expect(readdirSync(s).sort()).toEqual(['lock.OFFICE-PC2.1', `lock.${here}.${process.pid}`].sort());
+  });
+});
+
+describe("a computer's name in the names of lock files", () => {
+  it('is one to one and safe in a file name: Chinese computer names stay apart (property)', () => {
+    const host = fc.string({ unit: fc.constantFrom('信', '访', '办', '一', '二', 'A', 'b', '-', '_', '.', '%', ' ', '😀'), maxLength: 8 });
+    fc.assert(
+      fc.property(host, host, (a, b) => {
+        expect(fileName(a)).toMatch(/^[\w%-]*$/);
+        expect(fileName(a) === fileName(b)).toBe(a === b);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(fileName('信访办一')).not.toBe(fileName('信访办二'));
   });
 });

@@ -41,8 +41,11 @@ export interface LockOptions {
 export const STALE_MS = 10 * 60_000;
 
 const HOST = hostname();
-/** A computer's name as a part of a file name. */
-const fileName = (host: string) => host.replace(/[^\w-]/g, '_');
+/**
+ * A computer's name as a part of a file name, one to one: each character but letters, digits, _ and -
+ * as %XXXX (its UTF-16 code), so 信访办一 and 信访办二 stay two names.
+ */
+export const fileName = (host: string) => host.replace(/[^\w-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 const HOST_NAME = fileName(HOST);
 
 /** A lock or claim file as read: its text and modification time. */
