@@ -141,6 +141,15 @@ describe('a lock from another computer (a shared folder)', () => {
       }),
     ).rejects.toThrow(/的发布锁已被电脑 OFFICE-PC2 上的 rota 接管/);
     unchanged();
+    // … and deleted by hand meanwhile (as the waiting message allows for a crashed computer's): said so, nothing switched in.
+    unlinkSync(lock);
+    await expect(
+      withFolderLock(out, async () => {
+        unlinkSync(lock);
+        publishFolder(out, next, { locked: true });
+      }),
+    ).rejects.toThrow(/的发布锁在本次运行持锁期间被删除了，为免两次发布交错，新的发布没有换入，文件夹保持原样/);
+    expect(readFileSync(join(out, 'timetable.json'), 'utf8')).toBe('{}');
   });
 
   it("leftover lock texts: another computer's kept while young, removed when old; this one's by pid", () => {

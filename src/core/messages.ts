@@ -626,11 +626,12 @@ export const CATALOGUE = {
     example: { out: '发布', host: 'XINFANG-PC2', pid: '5816', since: '2024-12-16 09:30:05', lock: '.发布.rota/lock', minutes: 10 },
   }),
   'publish.lock-lost': entry({
+    // host '' when the lock file is gone: removed by hand (as publish.locked says a crashed computer's may be).
     zh: (a: { out: string; host: string; minutes: number }) =>
-      `${a.out} 的发布锁已被电脑 ${a.host} 上的 rota 接管：本次运行持锁超过 ${a.minutes} 分钟（电脑休眠或共享盘断开），为免两次发布交错，新的发布没有换入，文件夹保持原样`,
-    fix: () => '请等那台电脑发布完后重新运行这条命令',
+      `${a.out} 的发布锁${a.host ? `已被电脑 ${a.host} 上的 rota 接管：本次运行持锁超过 ${a.minutes} 分钟（电脑休眠或共享盘断开）` : '在本次运行持锁期间被删除了'}，为免两次发布交错，新的发布没有换入，文件夹保持原样`,
+    fix: (a) => (a.host ? '请等那台电脑发布完后重新运行这条命令' : '请确认没有别的 rota 正在发布到这个文件夹，然后重新运行这条命令'),
     en: (a) =>
-      `the lock of ${a.out} was taken over by rota on ${a.host}: this run held it over ${a.minutes} minutes (the computer asleep, or the share cut off), so its publication was not switched in, lest two interleave; the folder is unchanged, run the command again`,
+      `the lock of ${a.out} ${a.host ? `was taken over by rota on ${a.host}: this run held it over ${a.minutes} minutes (the computer asleep, or the share cut off)` : 'was deleted while this run held it'}, so its publication was not switched in, lest two interleave; the folder is unchanged, run the command again`,
     example: { out: '发布', host: 'XINFANG-PC2', minutes: 10 },
   }),
   'limit.columns': entry({

@@ -147,7 +147,8 @@ export function lostLock(s: string, out: string): string | undefined {
   const text = held.get(lock);
   const now = look(lock);
   if (text === undefined || now?.text === text) return undefined;
-  return say('publish.lock-lost', { out, host: clip(parse(now?.text ?? '').host ?? '?'), minutes: STALE_MS / 60_000 });
+  const host = now ? clip(parse(now.text).host ?? '?') : '';
+  return say('publish.lock-lost', { out, host, minutes: STALE_MS / 60_000 });
 }
 
 /**
