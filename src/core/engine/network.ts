@@ -6,6 +6,8 @@
 // a network cannot hold exactly is either refused (the stage goes to the integer program) or
 // dropped with a certificate: the solution is accepted only when the dropped term is zero on it,
 // because then the network's optimum is a lower bound that the solution reaches.
+import { groupBy } from '../group-by.js';
+import { type Branch, branchAndBound, type Check, type Solved } from './branch-and-bound.js';
 import { MinCostFlow } from './min-cost-flow.js';
 
 export interface SetSpec<L extends string> {
@@ -35,7 +37,7 @@ export class NetworkBuilder<L extends string> {
   private readonly leafCaps = new Map<number, number>();
   /** Arcs by leaf · 2^20 + cell (cells stay below 2^20). */
   private readonly arcs = new Map<number, { leaf: number; cell: number; cost: UnitCost }>();
-  private readonly checks: Array<(chosen: Array<[number, number]>) => boolean> = [];
+  private readonly checks: Array<Check<L>> = [];
 
   constructor(private readonly levels: readonly L[]) {}
 
@@ -70,18 +72,34 @@ export class NetworkBuilder<L extends string> {
     this.merge(this.rightSets, cells, spec);
   }
 
-  /** A term left out of the network: the solution is accepted only if `holds` (the term is zero on it). */
-  certify(holds: (chosen: Array<[number, number]>) => boolean): void {
-    this.checks.push(holds);
+  /**
+   * A term left out of the network: the solution is accepted only if `check` holds (the term is zero
+   * on it); a check that can say how to repair a solution answers with a Flaw instead of false.
+   */
+  certify(check: Check<L>): void {
+    this.checks.push(check);
   }
 
   /**
    * The chosen [leaf, cell] arcs of an optimal solution; 'infeasible' when a hard minimum cannot be
-   * met; undefined when the stage is no network or a dropped term is not zero on its optimum.
+   * met; undefined when the stage is no network or a dropped term is not zero on its optimum. With
+   * `nodes` > 1 a failed certificate or crossing cap is repaired by branch and bound over networks
+   * (engine/branch-and-bound.ts) solving at most that many; beyond them, undefined as well.
    */
-  solve(): Array<[number, number]> | 'infeasible' | undefined {
+  solve(nodes = 1): Array<[number, number]> | 'infeasible' | undefined {
     if (!this.supported) return undefined;
-    const left = forest([...this.leftSets.values()]),
+    return branchAndBound(this.levels, nodes, (b) => this.layout(b), this.checks);
+  }
+
+  /** One branch's network: the stage's sets with the branch's caps added, its dropped leaves' arcs left out. */
+  private layout(branch: Branch): Solved | 'infeasible' | undefined {
+    const leftSets = new Map(this.leftSets);
+    for (const { members, cap } of branch.caps) {
+      const key = members.join(',');
+      const was = leftSets.get(key);
+      leftSets.set(key, was ? { ...was, cap: Math.min(was.cap, cap) } : { members, cap, min: 0, units: [] });
+    }
+    const left = forest([...leftSets.values()]),
       right = forest([...this.rightSets.values()]);
     if (!left || !right) return undefined;
     // The graph is laid out first with cost vectors; the weights that order its levels depend on it.
@@ -124,7 +142,7 @@ export class NetworkBuilder<L extends string> {
     // Sets no arc reaches still count: their minimums must show as unmet.
     for (const i of left.sets.keys()) setNode(left, i, false);
     for (const i of right.sets.keys()) setNode(right, i, true);
-    const arcs = [...this.arcs.values()];
+    const arcs = [...this.arcs.values()].filter((a) => !branch.dropped.has(a.leaf));
     // A cell only one arc reaches (a site stage's (visit, site)) needs no node of its own: the arc goes
     // straight to the cell's set, which halves a site month's graph. So for a leaf with one arc (a
     // district round's (leader, day)): the arc leaves the leaf's set, with the leaf's cap if lower.
@@ -155,14 +173,23 @@ export class NetworkBuilder<L extends string> {
     for (const m of minimums) m.arcs = m.arcs.map((p) => id[p]);
     f.solve(source, sink);
     if (minimums.some(({ arcs: set, min }) => set.reduce((s, a) => s + f.flowOn(a), 0) < min)) return 'infeasible';
-    const out: Array<[number, number]> = [];
-    for (let i = 0; i < arcs.length; i++) if (f.flowOn(ids[i]) > 0) out.push([arcs[i].leaf, arcs[i].cell]);
-    const within = (s: SetNode, side: 0 | 1) => {
+    const chosen: Array<[number, number]> = [];
+    for (let i = 0; i < arcs.length; i++) if (f.flowOn(ids[i]) > 0) chosen.push([arcs[i].leaf, arcs[i].cell]);
+    // The optimum's cost level by level (weights differ from branch to branch; these compare).
+    const levels: number[] = Array(1 + this.levels.length).fill(0);
+    for (let p = 0; p < plan.length; p++) {
+      const units = f.flowOn(id[p]);
+      if (units > 0) for (const [j, x] of plan[p].cost) if (j > 0) levels[j] += units * x;
+    }
+    const over = (s: SetNode, side: 0 | 1) => {
       const members = new Set(s.members);
-      return out.filter((arc) => members.has(arc[side])).length <= s.cap;
+      return chosen.filter((arc) => members.has(arc[side])).length > s.cap;
     };
-    if (!left.relaxed.every((s) => within(s, 0)) || !right.relaxed.every((s) => within(s, 1))) return undefined;
-    return this.checks.every((holds) => holds(out)) ? out : undefined;
+    if (right.relaxed.some((s) => over(s, 1))) return undefined;
+    const crossing = left.relaxed.find((s) => over(s, 0));
+    // The crossing set's members by the forest set holding them: each part nests, so each can take its own cap.
+    const parts = crossing && [...groupBy(crossing.members, (m) => String(left.owner.get(m))).values()];
+    return { chosen, levels, ...(crossing && { crossing: { parts: parts!, cap: crossing.cap } }) };
   }
 
   /** Adds a spec to the set with these members, merging with an equal set already given. */
@@ -277,6 +304,11 @@ interface Forest {
  */
 function forest(sets: SetNode[]): Forest | undefined {
   const sorted = [...sets].sort((a, b) => b.members.length - a.members.length || (a.members[0] ?? -1) - (b.members[0] ?? -1));
+  return nest(sorted) ?? nestPriced(sorted);
+}
+
+/** Sets in order of size as a forest; undefined when a set with a cost or a minimum crosses a larger one. */
+function nest(sorted: SetNode[]): Forest | undefined {
   const owner = new Map<number, number>();
   const out: Forest['sets'] = [];
   const relaxed: SetNode[] = [];
@@ -284,7 +316,7 @@ function forest(sets: SetNode[]): Forest | undefined {
     // Larger sets come first, so a set inside another finds every member owned by the same set.
     const parents = new Set(set.members.map((m) => owner.get(m)));
     if (parents.size > 1) {
-      if (set.units.length || set.min) return undefined;
+      if (priced(set)) return undefined;
       relaxed.push(set);
       continue;
     }
@@ -293,4 +325,26 @@ function forest(sets: SetNode[]): Forest | undefined {
     out.push({ set, ...(parent === undefined ? {} : { parent }) });
   }
   return { sets: out, owner, relaxed };
+}
+
+const priced = (s: SetNode) => s.units.length > 0 || s.min > 0;
+
+/**
+ * The forest when a larger cap crossed a set with a cost (a leader's week over both kinds against
+ * his 接访 of the month): the sets with costs nest first, and every cap crossing one is left out
+ * and checked on the solution, as a smaller crossing cap is.
+ */
+function nestPriced(sorted: SetNode[]): Forest | undefined {
+  const tree = nest(sorted.filter(priced));
+  if (!tree) return undefined;
+  // A cap crosses a priced set when it holds some but not all of its members and not all of the cap lies in it.
+  const crosses = (s: SetNode) => {
+    const shared = new Map<number, number>();
+    for (const m of s.members)
+      for (let i = tree.owner.get(m); i !== undefined; i = tree.sets[i].parent) shared.set(i, (shared.get(i) ?? 0) + 1);
+    return [...shared].some(([i, n]) => n < s.members.length && n < tree.sets[i].set.members.length);
+  };
+  const crossing = new Set(sorted.filter((s) => !priced(s) && crosses(s)));
+  const out = nest(sorted.filter((s) => !crossing.has(s)));
+  return out && { ...out, relaxed: [...crossing, ...out.relaxed] };
 }

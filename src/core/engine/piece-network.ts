@@ -6,6 +6,7 @@
 // preferences say their rows this way (addArcs); solveNetwork answers with activities, 'infeasible',
 // or undefined when the piece needs the integer program.
 import type { Kind } from '../types.js';
+import type { Flaw } from './branch-and-bound.js';
 import type { PlanContext } from './context.js';
 import type { LevelName } from './model.js';
 import { LEVELS } from './model.js';
@@ -21,6 +22,9 @@ export interface Activity {
 const KINDS_BY_INDEX: Kind[] = ['接访', '下访'];
 const kindIndex = (k: Kind) => KINDS_BY_INDEX.indexOf(k);
 const cell = (d: number, k: Kind) => d * 2 + kindIndex(k);
+
+/** A flaw (engine/branch-and-bound.ts) whose repairs each leave out one (leader, day). */
+export type PairFlaw = Omit<Flaw<LevelName>, 'drop'> & { drop: Array<[number, number]> };
 
 export class PieceNetwork {
   readonly net = new NetworkBuilder<LevelName>(LEVELS);
@@ -85,13 +89,25 @@ export class PieceNetwork {
     this.net.arcCost(this.leaf(l, d, kind), cell(d, kind), level, amount);
   }
 
-  /** A term left out of the network: the solution is accepted only if `holds`. */
-  certify(holds: (acts: Activity[]) => boolean): void {
-    this.net.certify((chosen) => holds(chosen.map((arc) => this.activity(arc))));
+  /**
+   * A term left out of the network: the solution is accepted only if `check` holds; or a flaw to
+   * repair, naming (leader, day) pairs one of which every solution without it leaves out.
+   */
+  certify(check: (acts: Activity[], paid: ReadonlySet<string>) => boolean | PairFlaw): void {
+    this.net.certify((chosen, paid) => {
+      const r = check(
+        chosen.map((arc) => this.activity(arc)),
+        paid,
+      );
+      if (typeof r === 'boolean') return r;
+      const leaves = ([l, d]: [number, number]) => this.kinds.map((k) => this.leaf(l, d, k));
+      return { ...r, drop: r.drop.map(leaves) };
+    });
   }
 
-  solve(): Activity[] | 'infeasible' | undefined {
-    const r = this.net.solve();
+  /** The piece's optimum, solving at most `nodes` networks (engine/branch-and-bound.ts). */
+  solve(nodes?: number): Activity[] | 'infeasible' | undefined {
+    const r = this.net.solve(nodes);
     return Array.isArray(r) ? r.map((arc) => this.activity(arc)) : r;
   }
 

@@ -100,21 +100,26 @@ export function buildModel(
 /** The kinds a plan gives out: those a day may have at least one of. */
 const plannedKinds = (ctx: PlanContext): Kind[] => KIND_LIST.filter((k) => (k === '接访' ? ctx.set.reception : ctx.set.visits).max > 0);
 
+/** The most networks a piece's branch and bound solves before it goes to the integer program. */
+export const NETWORK_NODES = 24;
+
 /**
  * The piece as a network, when every rule and preference in use can say itself as one: its optimal
- * activities, 'infeasible', or undefined (no network, or its optimum not certified exact).
+ * activities, 'infeasible', or undefined (no network, or its optimum not proved within `nodes` networks).
  */
-export function solveNetwork(ctx: PlanContext, chunk: ChunkState): Activity[] | 'infeasible' | undefined {
+export function solveNetwork(ctx: PlanContext, chunk: ChunkState, nodes = NETWORK_NODES): Activity[] | 'infeasible' | undefined {
   const kinds = plannedKinds(ctx);
-  const attempt = (split: boolean) => {
+  const attempt = (split: boolean, limit: number) => {
     const net = new PieceNetwork(ctx, chunk, kinds, split);
     // Laid out only until something refuses: a refused network answers undefined however much is added.
     for (const r of ctx.rules) if (r.addRows && net.supported) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
     for (const p of PREFERENCES) if (net.supported) p.addArcs({ net, ctx, chunk });
-    return net.solve();
+    return net.solve(limit);
   };
-  // Leaves split by kind hold more sets but certify more: tried when the plain network cannot answer.
-  return attempt(false) ?? (kinds.length > 1 ? attempt(true) : undefined);
+  // Leaves split by kind hold more sets but certify more: tried when the plain network cannot answer,
+  // and searched (engine/branch-and-bound.ts) when its optimum gives a leader two kinds in one week or
+  // two consecutive days.
+  return attempt(false, 1) ?? (kinds.length > 1 ? attempt(true, nodes) : undefined);
 }
 
 /**

@@ -248,10 +248,17 @@ export const noConsecutiveDays: Preference = {
   addArcs({ net, ctx, chunk }) {
     for (const [d, before] of chunk.servedBefore)
       for (const l of ctx.candidates[d]) if (before.has(l)) for (const kind of net.kinds) net.arcCost(kind, l, d, 'consecutive', 1);
-    // Pairs inside the piece are no network cost: the solution must have none.
-    net.certify((acts) => {
+    // Pairs inside the piece are no network cost: a solution with one is repaired (engine/branch-and-bound.ts)
+    // by leaving out the leader's first day, or the second, or keeping both and paying the pair.
+    net.certify((acts, paid) => {
       const on = new Set(acts.map((a) => `${a.leader}_${a.day}`));
-      return acts.every((a) => !on.has(`${a.leader}_${a.day + 1}`));
+      const a = acts.find((x) => on.has(`${x.leader}_${x.day + 1}`) && !paid.has(`${x.leader}_${x.day}`));
+      if (!a) return true;
+      const drop: Array<[number, number]> = [
+        [a.leader, a.day],
+        [a.leader, a.day + 1],
+      ];
+      return { key: `${a.leader}_${a.day}`, drop, pay: { level: 'consecutive', amount: 1 } };
     });
   },
   measure: (duties, ctx) => consecutivePairs(duties, ctx).length,
