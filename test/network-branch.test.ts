@@ -64,7 +64,9 @@ describe('branch and bound over networks (the integer program as oracle)', () =>
           seed: t.seed,
           rotation: { ...base.rotation!, visits: t.visits },
         };
-        const leaders = t.away.slice(0, t.leaders).map((a, i) => leader(`L${i}`, '区委', { unavailable: a.flatMap((k) => working[k] ?? []) }));
+        const leaders = t.away
+          .slice(0, t.leaders)
+          .map((a, i) => leader(`L${i}`, '区委', { unavailable: a.flatMap((k) => working[k] ?? []) }));
         const ctx = buildContext({ config, days, leaders, sites: [] });
         const counted: Counted[] = t.served
           .filter((s) => s.leader < t.leaders)
