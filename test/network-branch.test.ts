@@ -6,33 +6,14 @@
 // strict-priority weights are exact here), and enough pieces must need the search: their first
 // network's optimum gives a leader two duties in a week or two consecutive days.
 import fc from 'fast-check';
-import type { Model } from 'javascript-lp-solver';
-import * as lpSolver from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
 import { buildContext } from '../src/core/engine/context.js';
-import type { SolverModel } from '../src/core/engine/model.js';
 import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
-import { varName } from '../src/core/engine/rules.js';
 import { type Counted, chunkState } from '../src/core/engine/state.js';
 import type { Kind } from '../src/core/types.js';
+import { carryForward, expectExact } from './support/lp-oracle.js';
 import { leader, weekdays } from './support/plan-facts.js';
-
-type Solver = { Solve(m: Model | SolverModel): Record<string, number | boolean> };
-const lp = lpSolver as unknown as Solver & { default?: Solver };
-const solver: Solver = lp.default?.Solve ? lp.default : lp;
-
-/** The integer program's optimum, with every (kind, leader, day) decision fixed to `fixed` when given. */
-function optimum(model: Model, fixed?: Set<string>): number | undefined {
-  const m = structuredClone(model);
-  if (fixed)
-    for (const v of Object.keys(m.variables).filter((v) => /^[jv]\d+_\d+$/.test(v))) {
-      m.constraints[`fix_${v}`] = { equal: fixed.has(v) ? 1 : 0 };
-      (m.variables[v] as Record<string, number>)[`fix_${v}`] = 1;
-    }
-  const r = solver.Solve(m);
-  return r.feasible ? (r.result as number) : undefined;
-}
 
 const county = fc.record({
   leaders: fc.integer({ min: 5, max: 8 }),
@@ -81,21 +62,13 @@ describe('branch and bound over networks (the integer program as oracle)', () =>
           const flow = solveNetwork(ctx, chunk);
           const model = buildModel(ctx, chunk, false);
           expect(model.exact()).toBe(true);
-          const lpModel = model.toLp();
-          const best = model.impossible ? undefined : optimum(lpModel);
-          if (flow === 'infeasible') expect(best).toBeUndefined();
-          else if (flow) {
+          const { lpModel, best } = expectExact(flow, model);
+          if (Array.isArray(flow)) {
             answered++;
             if (solveNetwork(ctx, chunk, 1) === undefined) searched++;
-            expect(best).toBeDefined();
-            expect(optimum(lpModel, new Set(flow.map((a) => varName(a.kind, a.leader, a.day))))).toBeCloseTo(best!, 6);
           }
           if (best === undefined) return; // later pieces would start from an infeasible one
-          const r = solver.Solve(lpModel);
-          for (const d of piece)
-            for (const l of ctx.candidates[d])
-              for (const kind of ['接访', '下访'] as Kind[])
-                if (((r[varName(kind, l, d)] as number) ?? 0) > 0.5) counted.push({ leader: l, date: ctx.days[d], kind, planned: true });
+          carryForward(ctx, piece, lpModel, counted);
         }
       }),
       { numRuns: 200, seed: 20261207 },

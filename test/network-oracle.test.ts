@@ -6,23 +6,18 @@
 // must be one the integer program agrees with.
 import fc from 'fast-check';
 import type { Model } from 'javascript-lp-solver';
-import * as lpSolver from 'javascript-lp-solver';
 import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
 import { dayNumber } from '../src/core/dates.js';
 import { buildContext } from '../src/core/engine/context.js';
 import type { SolverModel } from '../src/core/engine/model.js';
 import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
-import { varName } from '../src/core/engine/rules.js';
 import { siteModel, siteNetwork } from '../src/core/engine/sites.js';
 import { type Counted, chunkState } from '../src/core/engine/state.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Kind } from '../src/core/types.js';
+import { carryForward, cost, expectExact, solver } from './support/lp-oracle.js';
 import { leader, weekdays } from './support/plan-facts.js';
-
-type Solver = { Solve(m: Model | SolverModel): Record<string, number | boolean>; Model: new () => SolverModel };
-const lp = lpSolver as unknown as Solver & { default?: Solver };
-const solver: Solver = lp.default?.Solve ? lp.default : lp;
 
 const FROM = '2025-02-24'; // Monday; the window runs into March, so a month and a quarter can start inside it
 const instance = fc.record({
@@ -56,18 +51,6 @@ const instance = fc.record({
     { arbitrary: fc.array(fc.integer({ min: 0, max: 7 }), { maxLength: 15 }), weight: 1 },
   ),
 });
-
-/** The integer program's optimal cost, with the decisions (variables named like `decision`) fixed to `fixed` when given. */
-function cost(model: Model, fixed?: Set<string>, decision = /^[jv]\d+_\d+$/): number | undefined {
-  const m = structuredClone(model);
-  if (fixed)
-    for (const v of Object.keys(m.variables).filter((v) => decision.test(v))) {
-      m.constraints[`fix_${v}`] = { equal: fixed.has(v) ? 1 : 0 };
-      (m.variables[v] as Record<string, number>)[`fix_${v}`] = 1;
-    }
-  const r = solver.Solve(m);
-  return r.feasible ? (r.result as number) : undefined;
-}
 
 /** What the solver's Model holds: variables, then rows with their terms, in its own order (fields of its classes). */
 type Built = {
@@ -178,24 +161,15 @@ describe('the network solve is exact (the integer program as oracle)', () => {
           const flow = solveNetwork(ctx, chunk);
           const model = buildModel(ctx, chunk, false);
           if (!model.exact()) return; // the integer program would drop levels: no exact oracle
-          const lpModel = model.toLp();
-          const best = model.impossible ? undefined : cost(lpModel);
-          if (flow === 'infeasible') expect(best).toBeUndefined();
-          else if (flow) {
+          const { lpModel, best } = expectExact(flow, model);
+          if (Array.isArray(flow)) {
             answered++;
             if (ctx.slotGroups.length) restricted++;
-            const chosen = new Set(flow.map((a) => varName(a.kind, a.leader, a.day)));
-            expect(best).toBeDefined();
-            expect(cost(lpModel, chosen)).toBeCloseTo(best!, 6);
           }
           if (best === undefined) return; // later pieces would start from an infeasible one
-          const r = solver.Solve(lpModel);
           expectSameSolverModel(model);
           expectSameSolverModel(buildModel(ctx, chunk, true));
-          for (const d of piece)
-            for (const l of ctx.candidates[d])
-              for (const kind of ['接访', '下访'] as Kind[])
-                if (((r[varName(kind, l, d)] as number) ?? 0) > 0.5) counted.push({ leader: l, date: ctx.days[d], kind, planned: true });
+          carryForward(ctx, piece, lpModel, counted);
         }
       }),
       { numRuns: 260, seed: 20251130 },
