@@ -84,7 +84,7 @@ function search(t: Stage, nodes: number) {
     if (d === undefined) return true;
     return { key: String(d), drop: [d, d + 1].map((x) => [leafOf(x, 0), leafOf(x, 1)]), pay: { level: 'pairs', amount: 1 } };
   });
-  return net.solve(nodes);
+  return net.solve({ nodes });
 }
 
 describe('branch and bound over networks (every choice of arcs as oracle)', () => {

@@ -47,16 +47,30 @@ interface Open {
   solved?: Solved;
 }
 
+/** How far to search: at most `nodes` networks; `possible`, asked once before the first branching, false when the stage has no solution at all. */
+export interface Search {
+  nodes: number;
+  possible?: () => boolean;
+}
+
 /**
- * The optimum of the stage, solving at most `limit` networks (undefined beyond them, or when something
- * cannot be repaired); 'infeasible' when the stage's own network is.
+ * The optimum of the stage, solving at most `search.nodes` networks (undefined beyond them, or when
+ * something cannot be repaired); 'infeasible' when the stage's own network is, or no branch has a solution.
  */
 export function branchAndBound<L extends string>(
   levels: readonly L[],
-  limit: number,
+  search: Search,
   layout: (branch: Branch) => Solved | 'infeasible' | undefined,
   checks: ReadonlyArray<Check<L>>,
 ): Array<[number, number]> | 'infeasible' | undefined {
+  const limit = search.nodes;
+  // A month the relaxation cannot tell infeasible (the weekly maximum over both kinds is left out)
+  // would take every branch the limit allows: asked first, a cheaper network that can tell says so.
+  let possible = () => {
+    const r = limit > 1 && search.possible ? search.possible() : true;
+    possible = () => r;
+    return r;
+  };
   const zero: number[] = Array(1 + levels.length).fill(0);
   const open: Open[] = [{ branch: { dropped: new Set(), caps: [], paid: new Set(), extra: zero }, bound: zero }];
   let solves = 0;
@@ -72,6 +86,7 @@ export function branchAndBound<L extends string>(
       continue;
     }
     if (solved.crossing) {
+      if (!possible()) return 'infeasible';
       const { parts, cap } = solved.crossing;
       const ways = shares(
         cap,
@@ -99,6 +114,7 @@ export function branchAndBound<L extends string>(
       }
     }
     if (!flaw) return solved.chosen;
+    if (!possible()) return 'infeasible';
     for (const leaves of flaw.drop)
       open.push({ branch: { ...branch, dropped: new Set([...branch.dropped, ...leaves]) }, bound: node.bound });
     const pay = zero.slice();

@@ -7,7 +7,7 @@
 // dropped with a certificate: the solution is accepted only when the dropped term is zero on it,
 // because then the network's optimum is a lower bound that the solution reaches.
 import { groupBy } from '../group-by.js';
-import { type Branch, branchAndBound, type Check, type Solved } from './branch-and-bound.js';
+import { type Branch, branchAndBound, type Check, type Search, type Solved } from './branch-and-bound.js';
 import { MinCostFlow } from './min-cost-flow.js';
 
 export interface SetSpec<L extends string> {
@@ -83,12 +83,12 @@ export class NetworkBuilder<L extends string> {
   /**
    * The chosen [leaf, cell] arcs of an optimal solution; 'infeasible' when a hard minimum cannot be
    * met; undefined when the stage is no network or a dropped term is not zero on its optimum. With
-   * `nodes` > 1 a failed certificate or crossing cap is repaired by branch and bound over networks
-   * (engine/branch-and-bound.ts) solving at most that many; beyond them, undefined as well.
+   * `search.nodes` > 1 a failed certificate or crossing cap is repaired by branch and bound over
+   * networks (engine/branch-and-bound.ts) solving at most that many; beyond them, undefined as well.
    */
-  solve(nodes = 1): Array<[number, number]> | 'infeasible' | undefined {
+  solve(search: Search = { nodes: 1 }): Array<[number, number]> | 'infeasible' | undefined {
     if (!this.supported) return undefined;
-    return branchAndBound(this.levels, nodes, (b) => this.layout(b), this.checks);
+    return branchAndBound(this.levels, search, (b) => this.layout(b), this.checks);
   }
 
   /** One branch's network: the stage's sets with the branch's caps added, its dropped leaves' arcs left out. */

@@ -6,7 +6,7 @@
 // preferences say their rows this way (addArcs); solveNetwork answers with activities, 'infeasible',
 // or undefined when the piece needs the integer program.
 import type { Kind } from '../types.js';
-import type { Flaw } from './branch-and-bound.js';
+import type { Flaw, Search } from './branch-and-bound.js';
 import type { PlanContext } from './context.js';
 import type { LevelName } from './model.js';
 import { LEVELS } from './model.js';
@@ -105,9 +105,9 @@ export class PieceNetwork {
     });
   }
 
-  /** The piece's optimum, solving at most `nodes` networks (engine/branch-and-bound.ts). */
-  solve(nodes?: number): Activity[] | 'infeasible' | undefined {
-    const r = this.net.solve(nodes);
+  /** The piece's optimum, searching as `search` allows (engine/branch-and-bound.ts). */
+  solve(search?: Search): Activity[] | 'infeasible' | undefined {
+    const r = this.net.solve(search);
     return Array.isArray(r) ? r.map((arc) => this.activity(arc)) : r;
   }
 

@@ -101,7 +101,7 @@ export function buildModel(
 const plannedKinds = (ctx: PlanContext): Kind[] => KIND_LIST.filter((k) => (k === '接访' ? ctx.set.reception : ctx.set.visits).max > 0);
 
 /** The most networks a piece's branch and bound solves before it goes to the integer program. */
-export const NETWORK_NODES = 24;
+export const NETWORK_NODES = 16;
 
 /**
  * The piece as a network, when every rule and preference in use can say itself as one: its optimal
@@ -109,17 +109,20 @@ export const NETWORK_NODES = 24;
  */
 export function solveNetwork(ctx: PlanContext, chunk: ChunkState, nodes = NETWORK_NODES): Activity[] | 'infeasible' | undefined {
   const kinds = plannedKinds(ctx);
-  const attempt = (split: boolean, limit: number) => {
+  const layout = (split: boolean, preferences: boolean) => {
     const net = new PieceNetwork(ctx, chunk, kinds, split);
     // Laid out only until something refuses: a refused network answers undefined however much is added.
     for (const r of ctx.rules) if (r.addRows && net.supported) r.addArcs ? r.addArcs({ net, ctx, chunk }) : net.refuse();
-    for (const p of PREFERENCES) if (net.supported) p.addArcs({ net, ctx, chunk });
-    return net.solve(limit);
+    if (preferences) for (const p of PREFERENCES) if (net.supported) p.addArcs({ net, ctx, chunk });
+    return net;
   };
+  // The hard rules alone with plain leaves hold the weekly maximum over both kinds exactly: when they
+  // have no solution, neither has the piece (certificates only take solutions away).
+  const possible = () => layout(false, false).solve() !== 'infeasible';
   // Leaves split by kind hold more sets but certify more: tried when the plain network cannot answer,
   // and searched (engine/branch-and-bound.ts) when its optimum gives a leader two kinds in one week or
   // two consecutive days.
-  return attempt(false, 1) ?? (kinds.length > 1 ? attempt(true, nodes) : undefined);
+  return layout(false, true).solve() ?? (kinds.length > 1 ? layout(true, true).solve({ nodes, possible }) : undefined);
 }
 
 /**
