@@ -181,9 +181,13 @@ export class NetworkBuilder<L extends string> {
       const units = f.flowOn(id[p]);
       if (units > 0) for (const [j, x] of plan[p].cost) if (j > 0) levels[j] += units * x;
     }
+    // Units on each leaf and cell, counted once: a month holds some 500 crossing sets to check.
+    const used = [new Map<number, number>(), new Map<number, number>()];
+    for (const arc of chosen) for (const side of [0, 1]) used[side].set(arc[side], (used[side].get(arc[side]) ?? 0) + 1);
     const over = (s: SetNode, side: 0 | 1) => {
-      const members = new Set(s.members);
-      return chosen.filter((arc) => members.has(arc[side])).length > s.cap;
+      let n = 0;
+      for (const m of s.members) n += used[side].get(m) ?? 0;
+      return n > s.cap;
     };
     if (right.relaxed.some((s) => over(s, 1))) return undefined;
     const crossing = left.relaxed.find((s) => over(s, 0));
