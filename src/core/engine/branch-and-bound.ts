@@ -5,7 +5,9 @@
 // (each network weighs its levels by its own ranges: weighted totals of two networks do not compare);
 // the first whose optimum keeps every cap and certificate is optimal, no open branch being cheaper.
 // A cap c broken on a crossing set is shared among the set's parts that nest (every c = c₁ + … + cₘ;
-// a part given 0 has its leaves dropped). A failed certificate names leaf sets one of which every
+// a part given 0 has its leaves dropped); every broken cap at once, down one path that gives each
+// set's first part its share (a leader's 接访, which every day needs), the other ways opened beside
+// it. A failed certificate names leaf sets one of which every
 // solution without the flaw leaves out (a branch each), and one more branch keeps the same solution
 // and pays the flaw's cost: its solutions cost at least their own cost there, and exactly it when they
 // have the flaw, so the optimum's path through the tree never overstates it (docs/plan.md).
@@ -34,11 +36,11 @@ export interface Branch {
   extra: number[];
 }
 
-/** A branch's network optimum: its arcs, its cost by level, and the first crossing set over its cap. */
+/** A branch's network optimum: its arcs, its cost by level, and the crossing sets over their caps. */
 export interface Solved {
   chosen: Array<[number, number]>;
   levels: number[];
-  crossing?: { parts: number[][]; cap: number };
+  crossing: Array<{ parts: number[][]; cap: number }>;
 }
 
 interface Open {
@@ -85,23 +87,29 @@ export function branchAndBound<L extends string>(
       if (r !== 'infeasible') open.push({ branch, bound: add(r.levels, branch.extra), solved: r });
       continue;
     }
-    if (solved.crossing) {
+    if (solved.crossing.length) {
       if (!possible()) return 'infeasible';
-      const { parts, cap } = solved.crossing;
-      const ways = shares(
-        cap,
-        parts.map((p) => p.length),
-      );
-      if (ways.length > SHARES) return undefined;
-      for (const way of ways) {
-        const dropped = new Set(branch.dropped);
-        const caps = [...branch.caps];
-        way.forEach((c, i) => {
-          if (c === 0) for (const leaf of parts[i]) dropped.add(leaf);
-          else if (c < parts[i].length) caps.push({ members: parts[i], cap: c });
+      // Every broken cap is shared at once, down one path (the first way: the first part keeps the cap);
+      // each set's other ways open beside it (every plan keeping the caps lies in one of them).
+      let path = branch;
+      for (const { parts, cap } of solved.crossing) {
+        const ways = shares(
+          cap,
+          parts.map((p) => p.length),
+        ).map((way) => {
+          const dropped = new Set(path.dropped);
+          const caps = [...path.caps];
+          way.forEach((c, i) => {
+            if (c === 0) for (const leaf of parts[i]) dropped.add(leaf);
+            else if (c < parts[i].length) caps.push({ members: parts[i], cap: c });
+          });
+          return { ...path, dropped, caps };
         });
-        open.push({ branch: { ...branch, dropped, caps }, bound: node.bound });
+        if (ways.length > SHARES) return undefined;
+        for (const way of ways.slice(1)) open.push({ branch: way, bound: node.bound });
+        path = ways[0];
       }
+      open.push({ branch: path, bound: node.bound });
       continue;
     }
     let flaw: Flaw<L> | undefined;

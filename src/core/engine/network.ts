@@ -190,10 +190,11 @@ export class NetworkBuilder<L extends string> {
       return n > s.cap;
     };
     if (right.relaxed.some((s) => over(s, 1))) return undefined;
-    const crossing = left.relaxed.find((s) => over(s, 0));
-    // The crossing set's members by the forest set holding them: each part nests, so each can take its own cap.
-    const parts = crossing && [...groupBy(crossing.members, (m) => String(left.owner.get(m))).values()];
-    return { chosen, levels, ...(crossing && { crossing: { parts: parts!, cap: crossing.cap } }) };
+    // Each crossing set over its cap, its members by the forest set holding them: each part nests, so each can take its own cap.
+    const crossing = left.relaxed
+      .filter((s) => over(s, 0))
+      .map((s) => ({ parts: [...groupBy(s.members, (m) => String(left.owner.get(m))).values()], cap: s.cap }));
+    return { chosen, levels, crossing };
   }
 
   /** Adds a spec to the set with these members, merging with an equal set already given. */
