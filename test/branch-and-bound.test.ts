@@ -7,6 +7,7 @@
 // none is feasible.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Search } from '../src/core/engine/branch-and-bound.js';
 import { NetworkBuilder } from '../src/core/engine/network.js';
 
 const DAYS = 4;
@@ -64,7 +65,7 @@ function least(t: Stage): [number, number] | undefined {
   return best;
 }
 
-function search(t: Stage, nodes: number) {
+function search(t: Stage, nodes: number, more: Omit<Search, 'nodes'> = {}) {
   const net = new NetworkBuilder(['pairs', 'rest'] as const);
   t.arcs.forEach((a, i) => {
     net.arc(leafOf(a.day, a.kind), a.cell);
@@ -84,7 +85,7 @@ function search(t: Stage, nodes: number) {
     if (d === undefined) return true;
     return { key: String(d), drop: [d, d + 1].map((x) => [leafOf(x, 0), leafOf(x, 1)]), pay: { level: 'pairs', amount: 1 } };
   });
-  return net.solve({ nodes });
+  return net.solve({ nodes, ...more });
 }
 
 describe('branch and bound over networks (every choice of arcs as oracle)', () => {
@@ -104,5 +105,27 @@ describe('branch and bound over networks (every choice of arcs as oracle)', () =
     );
     // Answers the first network alone could not give: its optimum broke a crossing cap or had a pair.
     expect(searched).toBeGreaterThan(400);
+  });
+
+  it('with a floor above its own network optimum goes to the integer program at once; at or below it, searches as without', () => {
+    let above = 0;
+    fc.assert(
+      fc.property(stage, (t) => {
+        let root: number[] | undefined;
+        const r = search(t, 200, { root: (levels) => (root = levels) });
+        if (!root) {
+          expect(r).toBe('infeasible'); // the root network had no solution
+          return;
+        }
+        expect(search(t, 200, { floor: root })).toEqual(r);
+        expect(search(t, 200, { floor: root.map((x, j) => (j === 2 ? x - 1 : x)) })).toEqual(r);
+        // One unit more at the top level (index 0 is a set's minimum, the same for every branch).
+        const floor = root.map((x, j) => (j === 1 ? x + 1 : x));
+        expect(search(t, 200, { floor })).toBeUndefined();
+        above++;
+      }),
+      { numRuns: 300, seed: 20261207 },
+    );
+    expect(above).toBeGreaterThan(200);
   });
 });

@@ -53,6 +53,14 @@ interface Open {
 export interface Search {
   nodes: number;
   possible?: () => boolean;
+  /**
+   * Levels no solution of the stage costs less than (a tighter relaxation's optimum): a stage's own
+   * network cheaper than that leaves out something binding, and its search does not close such a gap
+   * within the limit (measured, docs/plan.md), so the stage goes to the integer program at once.
+   */
+  floor?: number[];
+  /** Told the levels of the stage's own network's optimum (to serve as another search's floor). */
+  root?: (levels: number[]) => void;
 }
 
 /**
@@ -83,6 +91,10 @@ export function branchAndBound<L extends string>(
       if (solves++ === limit) return undefined;
       const r = layout(branch);
       if (r === undefined || (r === 'infeasible' && solves === 1)) return r;
+      if (solves === 1 && r !== 'infeasible') {
+        search.root?.(r.levels);
+        if (search.floor && compare(r.levels, search.floor) < 0) return undefined;
+      }
       // A child's network is its parent's with less room: infeasible, no solution there.
       if (r !== 'infeasible') open.push({ branch, bound: add(r.levels, branch.extra), solved: r });
       continue;

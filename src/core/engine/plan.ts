@@ -122,7 +122,11 @@ export function solveNetwork(ctx: PlanContext, chunk: ChunkState, nodes = NETWOR
   // Leaves split by kind hold more sets but certify more: tried when the plain network cannot answer,
   // and searched (engine/branch-and-bound.ts) when its optimum gives a leader two kinds in one week or
   // two consecutive days.
-  return layout(false, true).solve() ?? (kinds.length > 1 ? layout(true, true).solve({ nodes, possible }) : undefined);
+  // The plain network's optimum is a floor for the split one: below it (few leaders, the weekly maximum
+  // binding) the split search would only use up its networks before the integer program (docs/plan.md).
+  let floor: number[] | undefined;
+  const plain = layout(false, true).solve({ nodes: 1, root: (levels) => (floor = levels) });
+  return plain ?? (kinds.length > 1 ? layout(true, true).solve({ nodes, possible, floor }) : undefined);
 }
 
 /**
