@@ -93,7 +93,8 @@ export class NetworkBuilder<L extends string> {
 
   /** One branch's network: the stage's sets with the branch's caps added, its dropped leaves' arcs left out. */
   private layout(branch: Branch): Solved | 'infeasible' | undefined {
-    const leftSets = new Map(this.leftSets);
+    // Most stages are solved once, as laid out: no copy of their sets or arcs then.
+    const leftSets = branch.caps.length ? new Map(this.leftSets) : this.leftSets;
     for (const { members, cap } of branch.caps) {
       const key = members.join(',');
       const was = leftSets.get(key);
@@ -142,7 +143,7 @@ export class NetworkBuilder<L extends string> {
     // Sets no arc reaches still count: their minimums must show as unmet.
     for (const i of left.sets.keys()) setNode(left, i, false);
     for (const i of right.sets.keys()) setNode(right, i, true);
-    const arcs = [...this.arcs.values()].filter((a) => !branch.dropped.has(a.leaf));
+    const arcs = branch.dropped.size ? [...this.arcs.values()].filter((a) => !branch.dropped.has(a.leaf)) : [...this.arcs.values()];
     // A cell only one arc reaches (a site stage's (visit, site)) needs no node of its own: the arc goes
     // straight to the cell's set, which halves a site month's graph. So for a leaf with one arc (a
     // district round's (leader, day)): the arc leaves the leaf's set, with the leaf's cap if lower.
@@ -181,6 +182,7 @@ export class NetworkBuilder<L extends string> {
       const units = f.flowOn(id[p]);
       if (units > 0) for (const [j, x] of plan[p].cost) if (j > 0) levels[j] += units * x;
     }
+    if (!left.relaxed.length && !right.relaxed.length) return { chosen, levels, crossing: [] };
     // Units on each leaf and cell, counted once: a month holds some 500 crossing sets to check.
     const used = [new Map<number, number>(), new Map<number, number>()];
     for (const arc of chosen) for (const side of [0, 1]) used[side].set(arc[side], (used[side].get(arc[side]) ?? 0) + 1);
