@@ -76,11 +76,8 @@ export function branchAndBound<L extends string>(
   const limit = search.nodes;
   // A month the relaxation cannot tell infeasible (the weekly maximum over both kinds is left out)
   // would take every branch the limit allows: asked first, a cheaper network that can tell says so.
-  let possible = () => {
-    const r = limit > 1 && search.possible ? search.possible() : true;
-    possible = () => r;
-    return r;
-  };
+  let feasible: boolean | undefined;
+  const possible = () => (feasible ??= limit > 1 && search.possible ? search.possible() : true);
   const zero: number[] = Array(1 + levels.length).fill(0);
   const open: Open[] = [{ branch: { dropped: new Set(), caps: [], paid: new Set(), extra: zero }, bound: zero }];
   let solves = 0;

@@ -101,7 +101,7 @@ export function buildModel(
 const plannedKinds = (ctx: PlanContext): Kind[] => KIND_LIST.filter((k) => (k === '接访' ? ctx.set.reception : ctx.set.visits).max > 0);
 
 /** The most networks a piece's branch and bound solves before it goes to the integer program. */
-export const NETWORK_NODES = 16;
+const NETWORK_NODES = 16;
 
 /**
  * The piece as a network, when every rule and preference in use can say itself as one: its optimal
