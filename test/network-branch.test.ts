@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { presetConfig } from '../src/core/config.js';
 import { buildContext } from '../src/core/engine/context.js';
 import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
-import { type Counted, chunkState } from '../src/core/engine/state.js';
-import type { Kind } from '../src/core/types.js';
-import { carryForward, expectExact } from './support/lp-oracle.js';
+import { chunkState } from '../src/core/engine/state.js';
+import { carryForward, expectExact, servedBefore } from './support/lp-oracle.js';
 import { leader, weekdays } from './support/plan-facts.js';
 
 const county = fc.record({
@@ -49,14 +48,7 @@ describe('branch and bound over networks (the integer program as oracle)', () =>
           .slice(0, t.leaders)
           .map((a, i) => leader(`L${i}`, '区委', { unavailable: a.flatMap((k) => working[k] ?? []) }));
         const ctx = buildContext({ config, days, leaders, sites: [] });
-        const counted: Counted[] = t.served
-          .filter((s) => s.leader < t.leaders)
-          .map((s) => ({
-            leader: s.leader,
-            date: `2025-03-${String(s.day).padStart(2, '0')}`,
-            kind: (s.visit ? '下访' : '接访') as Kind,
-            planned: false,
-          }));
+        const counted = servedBefore(t.served, t.leaders, (day) => `2025-03-${String(day).padStart(2, '0')}`);
         for (const piece of pieces(ctx)) {
           const chunk = chunkState(ctx, piece, counted);
           const flow = solveNetwork(ctx, chunk);

@@ -13,10 +13,10 @@ import { buildContext } from '../src/core/engine/context.js';
 import type { SolverModel } from '../src/core/engine/model.js';
 import { buildModel, pieces, solveNetwork } from '../src/core/engine/plan.js';
 import { siteModel, siteNetwork } from '../src/core/engine/sites.js';
-import { type Counted, chunkState } from '../src/core/engine/state.js';
+import { chunkState } from '../src/core/engine/state.js';
 import { SEED_RULES } from '../src/core/rules.js';
 import type { Kind } from '../src/core/types.js';
-import { carryForward, cost, expectExact, solver } from './support/lp-oracle.js';
+import { carryForward, cost, expectExact, servedBefore, solver } from './support/lp-oracle.js';
 import { leader, weekdays } from './support/plan-facts.js';
 
 const FROM = '2025-02-24'; // Monday; the window runs into March, so a month and a quarter can start inside it
@@ -148,14 +148,7 @@ describe('the network solve is exact (the integer program as oracle)', () => {
             : [],
         );
         const ctx = buildContext({ config, days, leaders, sites, ...(t.published ? { published: { duties, today: FROM } } : {}) });
-        const counted: Counted[] = t.served
-          .filter((s) => s.leader < leaders.length)
-          .map((s) => ({
-            leader: s.leader,
-            date: `2025-02-${String(10 + s.day).padStart(2, '0')}`,
-            kind: (s.visit ? '下访' : '接访') as Kind,
-            planned: false,
-          }));
+        const counted = servedBefore(t.served, leaders.length, (day) => `2025-02-${String(10 + day).padStart(2, '0')}`);
         for (const piece of pieces(ctx)) {
           const chunk = chunkState(ctx, piece, counted);
           const flow = solveNetwork(ctx, chunk);

@@ -50,3 +50,14 @@ export function carryForward(ctx: PlanContext, piece: number[], model: Model, co
       for (const kind of ['接访', '下访'] as Kind[])
         if (((r[varName(kind, l, d)] as number) ?? 0) > 0.5) counted.push({ leader: l, date: ctx.days[d], kind, planned: true });
 }
+
+/** Generated duties before a window, as a piece counts them: those of the first `leaders` leaders, each on `date(day)`. */
+export function servedBefore(
+  served: ReadonlyArray<{ leader: number; day: number; visit: boolean }>,
+  leaders: number,
+  date: (day: number) => string,
+): Counted[] {
+  return served
+    .filter((s) => s.leader < leaders)
+    .map((s) => ({ leader: s.leader, date: date(s.day), kind: (s.visit ? '下访' : '接访') as Kind, planned: false }));
+}
